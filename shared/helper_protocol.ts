@@ -1,0 +1,63 @@
+/**
+ * The arr-helper wire protocol, shared by the helper (server) and arr-mcp (client).
+ * HTTP/1.1 over a Unix socket: `POST /command` with `{"op": "<name>", "args": {...}}`.
+ * 200 `{"ok": true|false, "output": "...", "exit_code": N}` when the op ran (ok=false: it ran and failed);
+ * 400 `{"ok": false, "error": "...", "exit_code": 1}` for malformed JSON, an unknown op or an invalid argument;
+ * 404 for any other path or method; 413 for a body over 128 KiB.
+ */
+import { z } from "zod";
+
+export const HELPER_MAX_BODY_BYTES = 128 * 1024;
+export const QUADLET_MAX_CONTENT_BYTES = 64 * 1024;
+
+export const STACK_OPS = [
+  "stack_up",
+  "stack_down",
+  "stack_pull",
+  "stack_restart",
+  "compose_validate",
+] as const;
+export const SYSTEMD_OPS = [
+  "systemd_start",
+  "systemd_stop",
+  "systemd_restart",
+  "systemd_status",
+  "systemd_daemon_reload",
+] as const;
+export const QUADLET_OPS = ["quadlet_read", "quadlet_write", "quadlet_list", "quadlet_delete"] as const;
+export const HELPER_OPS = [...STACK_OPS, ...SYSTEMD_OPS, ...QUADLET_OPS, "info"] as const;
+export type HelperOp = typeof HELPER_OPS[number];
+
+export const QUADLET_TYPES = ["container", "pod", "network", "volume", "kube", "image", "build"] as const;
+export type QuadletType = typeof QUADLET_TYPES[number];
+
+export const HelperRequest = z.object({
+  op: z.string(),
+  args: z.record(z.string(), z.unknown()).default({}),
+});
+export type HelperRequest = z.infer<typeof HelperRequest>;
+
+export const HelperSuccess = z.object({
+  ok: z.boolean(),
+  output: z.string(),
+  exit_code: z.number().int(),
+});
+export type HelperSuccess = z.infer<typeof HelperSuccess>;
+
+export const HelperRejection = z.object({
+  ok: z.literal(false),
+  error: z.string(),
+  exit_code: z.number().int(),
+});
+export type HelperRejection = z.infer<typeof HelperRejection>;
+
+/** What the `info` op's `output` holds, as JSON text. `null` means the tool was not found on the host. */
+export const HelperInfo = z.object({
+  helper_version: z.string(),
+  podman: z.string().nullable(),
+  podman_compose: z.string().nullable(),
+  quadlet: z.string().nullable(),
+  stacks_dir: z.string(),
+  quadlet_dir: z.string(),
+});
+export type HelperInfo = z.infer<typeof HelperInfo>;

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs and prepares everything the integration tests run against: real Podman, podman-compose 1.3.0,
+# the quadlet generator from Podman 5.4.2, a local busybox image and a containers.conf these VMs need.
+# Idempotent: a second run only checks and takes about a second. Steps measured in ../shared/notes/testbed.md.
+set -euo pipefail
+TB="${ARR_TESTBED_DIR:-/var/tmp/arr-mcp-testbed}"
+mkdir -p "$TB/bin"
+log() { printf 'testbed: %s\n' "$*" >&2; }
+
+need_apt=()
+for c in podman runc slirp4netns fuse-overlayfs busybox python3; do command -v "$c" >/dev/null || need_apt+=("$c"); done
+python3 -c 'import yaml, dotenv' 2>/dev/null || need_apt+=(python3-yaml python3-dotenv)
+[ -x /usr/bin/newuidmap ] || need_apt+=(uidmap)
+[ -e /usr/bin/catatonit ] || need_apt+=(catatonit)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing with apt: podman and friends"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq podman runc uidmap slirp4netns fuse-overlayfs catatonit busybox-static \
+    python3-yaml python3-dotenv >/dev/null
+fi
+
+# containers.conf override: without it podman run fails here (RLIMIT_NOFILE, cgroups hybrid mode).
+cat > "$TB/containers.conf.new" <<'CONF'
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+mv "$TB/containers.conf.new" "$TB/containers.conf"
+export CONTAINERS_CONF="$TB/containers.conf"
+
+# podman-compose 1.3.0 and quadlet 5.4.2 from Debian trixie's .debs, unpacked beside the system.
+if [ ! -x "$TB/trixie/usr/libexec/podman/quadlet" ] || [ ! -f "$TB/trixie/usr/bin/podman-compose" ]; then
+  log "fetching podman-compose 1.3.0 and quadlet 5.4.2 from trixie"
+  apt_dir="$TB/apt"
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs"
+  echo 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main' \
+    > "$apt_dir/sources.list"
+  opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o APT::Sandbox::User=root)
+  apt-get "${opts[@]}" update -qq
+  (cd "$apt_dir/debs" && apt-get "${opts[@]}" download podman-compose podman >/dev/null)
+  rm -rf "$TB/trixie.new" && mkdir -p "$TB/trixie.new"
+  for d in "$apt_dir"/debs/*.deb; do dpkg-deb -x "$d" "$TB/trixie.new"; done
+  rm -rf "$TB/trixie" && mv "$TB/trixie.new" "$TB/trixie"
+fi
+pc_py=$(find "$TB/trixie/usr/lib/python3/dist-packages" -maxdepth 1 -name 'podman_compose.py' | head -1)
+cat > "$TB/bin/podman-compose" <<SH
+#!/bin/sh
+exec python3 "$pc_py" "\$@"
+SH
+chmod 755 "$TB/bin/podman-compose"
+ln -sf "$TB/trixie/usr/libexec/podman/quadlet" "$TB/bin/quadlet"
+
+# A busybox image built locally: no registry is reachable here.
+if ! podman image exists localhost/busybox:test; then
+  log "building localhost/busybox:test with podman import"
+  root="$TB/rootfs"
+  rm -rf "$root" && mkdir -p "$root"/{bin,etc,tmp,proc,sys,dev}
+  cp "$(command -v busybox)" "$root/bin/busybox"
+  for a in $("$root/bin/busybox" --list); do [ -e "$root/bin/$a" ] || ln -s busybox "$root/bin/$a"; done
+  echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
+  echo 'root:x:0:' > "$root/etc/group"
+  tar -C "$root" -c . | podman import --change 'CMD ["/bin/sh"]' --change 'ENV PATH=/bin' - localhost/busybox:test >/dev/null
+fi
+
+"$TB/bin/podman-compose" --version >/dev/null
+"$TB/bin/quadlet" -version >/dev/null
+log "ready in $TB (podman $(podman --version | awk '{print $3}'))"
