@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { MAX_AUDIT_STRING, REDACTED, redactText, redactValue } from "../../../mcp/redact.ts";
+
+Deno.test("redactValue() hides secret-named fields at any depth", () => {
+  const out = redactValue({
+    name: "sonarr",
+    api_key: "abc",
+    nested: { Password: "p", list: [{ confirm_token: "t", keep: 1 }], authorization: "Bearer x" },
+  });
+  assert.deepEqual(out, {
+    name: "sonarr",
+    api_key: REDACTED,
+    nested: { Password: REDACTED, list: [{ confirm_token: REDACTED, keep: 1 }], authorization: REDACTED },
+  });
+});
+
+Deno.test("redactValue() replaces long strings by their length and digest", () => {
+  const content = "SECRET=hunter2\n".repeat(40);
+  const out = redactValue({ content }) as { content: string };
+  assert.match(out.content, new RegExp(`^\\[${content.length} chars, sha256 [0-9a-f]{16}\\]$`));
+  assert.equal(
+    (redactValue({ s: "x".repeat(MAX_AUDIT_STRING) }) as { s: string }).s.length,
+    MAX_AUDIT_STRING,
+  );
+});
+
+Deno.test("redactText() removes every occurrence of each secret and ignores empty ones", () => {
+  assert.equal(redactText("key abc and abc", ["abc", ""]), `key ${REDACTED} and ${REDACTED}`);
+  assert.equal(redactText("nothing", []), "nothing");
+});
