@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/** Plex Media Server JSON shapes (Accept: application/json), reduced to what arr-mcp reads. */
+
+const str = z.string().nullish();
+const num = z.number().nullish();
+/** PMS sends some ids as numbers and some as strings (history's librarySectionID is a string). */
+const id = z.union([z.string(), z.number()]).nullish().transform((value) =>
+  value === null || value === undefined ? undefined : String(value)
+);
+
+export const identitySchema = z.looseObject({
+  MediaContainer: z.looseObject({
+    machineIdentifier: z.string(),
+    version: z.string(),
+    claimed: z.boolean().nullish(),
+  }),
+});
+
+export const metadataItemSchema = z.looseObject({
+  ratingKey: id,
+  key: str,
+  title: str,
+  type: str,
+  year: num,
+  grandparentTitle: str,
+  parentTitle: str,
+  librarySectionID: id,
+  viewCount: num,
+  lastViewedAt: num,
+  addedAt: num,
+  duration: num,
+});
+export type PlexMetadata = z.output<typeof metadataItemSchema>;
+
+export const sessionItemSchema = metadataItemSchema.extend({
+  viewOffset: num,
+  User: z.looseObject({ id: id, title: str }).nullish(),
+  Player: z.looseObject({ title: str, product: str, state: str, local: z.boolean().nullish() }).nullish(),
+  Session: z.looseObject({ bandwidth: num, location: str }).nullish(),
+});
+export type PlexSession = z.output<typeof sessionItemSchema>;
+
+function container<T extends z.ZodType>(field: string, item: T) {
+  return z.looseObject({
+    MediaContainer: z.looseObject({
+      size: num,
+      totalSize: num,
+      offset: num,
+      [field]: z.array(item).nullish(),
+    }),
+  });
+}
+
+export const sessionsSchema = container("Metadata", sessionItemSchema);
+export const metadataSchema = container("Metadata", metadataItemSchema);
+
+export const sectionSchema = z.looseObject({
+  key: id,
+  title: str,
+  type: str,
+  agent: str,
+  scanner: str,
+  updatedAt: num,
+});
+export type PlexSection = z.output<typeof sectionSchema>;
+export const sectionsSchema = container("Directory", sectionSchema);
+
+export const accountSchema = z.looseObject({ id: z.number(), name: str, key: str });
+export type PlexAccount = z.output<typeof accountSchema>;
+export const accountsSchema = container("Account", accountSchema);
+
+export const historyItemSchema = z.looseObject({
+  historyKey: str,
+  ratingKey: id,
+  key: str,
+  title: str,
+  type: str,
+  grandparentTitle: str,
+  accountID: num,
+  deviceID: num,
+  librarySectionID: id,
+  viewedAt: num,
+});
+export type PlexHistoryItem = z.output<typeof historyItemSchema>;
+export const historySchema = container("Metadata", historyItemSchema);

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { ArrClient, type ArrClientOptions } from "./arr.ts";
+import { ARR_APPS } from "./arr_apps.ts";
+import type { ServiceResult } from "./service_error.ts";
+
+const str = z.string().nullish();
+
+export const seriesSchema = z.array(z.looseObject({
+  id: z.number(),
+  title: z.string(),
+  year: z.number().nullish(),
+  monitored: z.boolean().nullish(),
+  path: str,
+  statistics: z.looseObject({
+    episodeFileCount: z.number().nullish(),
+    episodeCount: z.number().nullish(),
+    sizeOnDisk: z.number().nullish(),
+  }).nullish(),
+}));
+export type Series = z.output<typeof seriesSchema>[number];
+
+export const episodeSchema = z.array(z.looseObject({
+  id: z.number(),
+  seriesId: z.number(),
+  seasonNumber: z.number(),
+  episodeNumber: z.number(),
+  title: str,
+  airDateUtc: str,
+  hasFile: z.boolean().nullish(),
+  monitored: z.boolean().nullish(),
+  episodeFileId: z.number().nullish(),
+}));
+export type Episode = z.output<typeof episodeSchema>[number];
+
+export const episodeFileSchema = z.array(z.looseObject({
+  id: z.number(),
+  seriesId: z.number().nullish(),
+  seasonNumber: z.number().nullish(),
+  relativePath: str,
+  path: str,
+  size: z.number().nullish(),
+  dateAdded: str,
+}));
+export type EpisodeFile = z.output<typeof episodeFileSchema>[number];
+
+/** Sonarr (API v3, used by Sonarr 3 and 4): the shared Servarr calls plus series, episodes and files. */
+export class SonarrClient extends ArrClient {
+  constructor(options: ArrClientOptions) {
+    super(ARR_APPS.sonarr, options);
+  }
+
+  series(): Promise<ServiceResult<Series[]>> {
+    return this.get("/series", seriesSchema);
+  }
+
+  /** Episodes of one series; Sonarr answers 400 without a series id. */
+  episodes(seriesId: number, seasonNumber?: number): Promise<ServiceResult<Episode[]>> {
+    return this.get("/episode", episodeSchema, { seriesId, seasonNumber });
+  }
+
+  episodeFiles(seriesId: number): Promise<ServiceResult<EpisodeFile[]>> {
+    return this.get("/episodefile", episodeFileSchema, { seriesId });
+  }
+
+  /** Deletes a file from disk. Destructive: callers must confirm first. */
+  deleteEpisodeFile(id: number): Promise<ServiceResult<void>> {
+    return this.http.empty({ method: "DELETE", path: this.api(`/episodefile/${id}`) });
+  }
+
+  /** Deletes several files from disk. Destructive: callers must confirm first. */
+  deleteEpisodeFiles(ids: readonly number[]): Promise<ServiceResult<void>> {
+    return this.http.empty({
+      method: "DELETE",
+      path: this.api("/episodefile/bulk"),
+      json: { episodeFileIds: [...ids] },
+    });
+  }
+
+  setEpisodesMonitored(episodeIds: readonly number[], monitored: boolean): Promise<ServiceResult<void>> {
+    return this.http.empty({
+      method: "PUT",
+      path: this.api("/episode/monitor"),
+      json: { episodeIds: [...episodeIds], monitored },
+    });
+  }
+}
