@@ -8,7 +8,9 @@ export const MAX_PATH_LENGTH = 4096;
 export function validatePathInput(input: string, field = "path"): string {
   if (input.length === 0) throw new Error(`Cannot use ${field} "": value is empty`);
   if (input.length > MAX_PATH_LENGTH) {
-    throw new Error(`Cannot use ${field} "${input.slice(0, 40)}…": longer than ${MAX_PATH_LENGTH} characters`);
+    throw new Error(
+      `Cannot use ${field} "${input.slice(0, 40)}…": longer than ${MAX_PATH_LENGTH} characters`,
+    );
   }
   // deno-lint-ignore no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(input)) {

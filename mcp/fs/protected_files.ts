@@ -15,7 +15,8 @@ export interface Protection {
   reason: string;
 }
 
-const DATABASE = /\.(db|sqlite|sqlite3|db3)$|\.(db|sqlite|sqlite3|db3)-(wal|shm|journal)$|-(wal|shm|journal)$/i;
+const DATABASE =
+  /\.(db|sqlite|sqlite3|db3)$|\.(db|sqlite|sqlite3|db3)-(wal|shm|journal)$|-(wal|shm|journal)$/i;
 
 /** Service config files that embed API keys, tokens or password hashes (see known_services.ts). */
 const SECRET_CONFIGS = new Set(
@@ -31,7 +32,8 @@ const SECRET_CONFIGS = new Set(
   ],
 );
 
-const KEY_MATERIAL = /\.(key|pem|p12|pfx|jks|keystore|kdbx|gpg|asc)$|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?$|^\.?htpasswd$|^\.netrc$|^\.pgpass$/i;
+const KEY_MATERIAL =
+  /\.(key|pem|p12|pfx|jks|keystore|kdbx|gpg|asc)$|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?$|^\.?htpasswd$|^\.netrc$|^\.pgpass$/i;
 const ENV_FILE = /^\.env(\..+)?$|\.env$/i;
 
 /** Classifies a path by its file name; `undefined` when the file may be handled raw. */

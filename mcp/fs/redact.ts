@@ -2,8 +2,9 @@
 export const REDACTED = "[REDACTED]";
 
 /** Setting names whose values are secrets in the configs, env files and logs of the known services. */
-const NAME = String.raw`[\w.\\/-]*?(?:api[_-]?key|apikey|nzb[_-]?key|token|password|passwd|passphrase|secret|` +
-  String.raw`pbkdf2|private[_-]?key|credential|cookie|claim)[\w.\\/-]*`;
+const NAME =
+  String.raw`[\w.\\/-]*?(?:api[_-]?key|apikey|nzb[_-]?key|token|password|passwd|passphrase|secret|` +
+  String.raw`pbkdf2|private|credential|cookie|claim)[\w.\\/-]*`;
 
 interface Rule {
   pattern: RegExp;
@@ -38,8 +39,16 @@ const RULES: Rule[] = [
   },
   // api_key = abc (INI, qBittorrent.conf), API_KEY=abc (env), apikey: abc (YAML), X-Api-Key: abc (logs)
   {
-    pattern: new RegExp(String.raw`^(\s*(?:-\s+)?(?:export\s+)?["']?${NAME}["']?\s*[=:]\s*)(?!["']?\[REDACTED\])(\S.*)$`, "gim"),
+    pattern: new RegExp(
+      String.raw`^(\s*(?:-\s+)?(?:export\s+)?["']?${NAME}["']?\s*[=:]\s*)(?!["']?\[REDACTED\])(\S.*)$`,
+      "gim",
+    ),
     replace: (_m, head) => `${head}${REDACTED}`,
+  },
+  // Headers: X-Api-Key: abc … or token=abc in the middle of a log line
+  {
+    pattern: new RegExp(String.raw`\b(${NAME})(["']?\s*[=:]\s*)(?!["']?\[REDACTED\])([^\s&"',;<>]+)`, "gi"),
+    replace: (_m, key, sep) => `${key}${sep}${REDACTED}`,
   },
 ];
 
@@ -64,7 +73,8 @@ export function redactSecrets(text: string): Redaction {
 }
 
 /** Env-file keys whose values are plain settings, not secrets; every other value is redacted. */
-const ENV_PLAIN = /^(PUID|PGID|UID|GID|TZ|UMASK|UMASK_SET|LANG|LC_ALL|VERSION|[A-Z0-9_]*_(PORT|DIR|PATH|HOST|URL_BASE))$/;
+const ENV_PLAIN =
+  /^(PUID|PGID|UID|GID|TZ|UMASK|UMASK_SET|LANG|LC_ALL|VERSION|[A-Z0-9_]*_(PORT|DIR|PATH|HOST|URL_BASE))$/;
 
 /** Redacts an env file: all values except plain settings such as PUID, TZ or *_PORT. */
 export function redactEnvFile(text: string): Redaction {

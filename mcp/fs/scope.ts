@@ -33,7 +33,13 @@ async function realRoots(roots: readonly ScopeRoot[]): Promise<ScopeRoot[]> {
   return out;
 }
 
-function placeInRoot(input: string, real: string, exists: boolean, roots: ScopeRoot[], all: readonly ScopeRoot[]) {
+function placeInRoot(
+  input: string,
+  real: string,
+  exists: boolean,
+  roots: ScopeRoot[],
+  all: readonly ScopeRoot[],
+) {
   const root = roots.find((r) => isWithin(r.path, real));
   if (!root) {
     const lexicallyInside = roots.some((r) => isWithin(r.path, normalize(input))) ||

@@ -58,14 +58,20 @@ Deno.test("resolveExisting() follows a symlink that stays inside the root", asyn
 
 Deno.test("resolveExisting() refuses a symlink leading outside the root and names the escape", async () => {
   await using t = await tree();
-  await assert.rejects(resolveExisting(`${t.root}/link_out/secret.txt`, t.roots), /symbolic link leads outside/);
+  await assert.rejects(
+    resolveExisting(`${t.root}/link_out/secret.txt`, t.roots),
+    /symbolic link leads outside/,
+  );
   await assert.rejects(resolveExisting(`${t.root}/file_link_out`, t.roots), /symbolic link leads outside/);
   await assert.rejects(resolveExisting(`${t.root}/link_parent/outside/secret.txt`, t.roots), /outside/);
 });
 
 Deno.test("resolveExisting() refuses traversal with .. out of the root", async () => {
   await using t = await tree();
-  await assert.rejects(resolveExisting(`${t.root}/../outside/secret.txt`, t.roots), /outside the allowed roots/);
+  await assert.rejects(
+    resolveExisting(`${t.root}/../outside/secret.txt`, t.roots),
+    /outside the allowed roots/,
+  );
   await assert.rejects(resolveExisting(`${t.root}/a/../../outside`, t.roots), /outside the allowed roots/);
 });
 
@@ -111,7 +117,18 @@ Deno.test("resolveEntry() refuses the root itself, names ending in .., and missi
 });
 
 const segment = fc.oneof(
-  fc.constantFrom("..", ".", "", "a", "deep", "file.txt", "link_out", "link_in", "link_parent", "dangling_out"),
+  fc.constantFrom(
+    "..",
+    ".",
+    "",
+    "a",
+    "deep",
+    "file.txt",
+    "link_out",
+    "link_in",
+    "link_parent",
+    "dangling_out",
+  ),
   fc.constantFrom("outside", "secret.txt", "．．", "\u2025", "%2e%2e", "..\u200b", "\uff0f", "ａ", "..."),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: "grapheme", maxLength: 6 }),
