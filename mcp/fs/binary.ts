@@ -19,7 +19,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** Length of the longest prefix that does not end inside a multi-byte UTF-8 character. */
 export function completeUtf8Length(bytes: Uint8Array): number {
-  let i = bytes.length;
+  const i = bytes.length;
   // Walk back over at most 3 continuation bytes to the lead byte of the last character.
   let back = 0;
   while (back < 4 && i - back - 1 >= 0) {
