@@ -1,3 +1,5 @@
+import { FsError } from "./fs_error.ts";
+
 /** Longest path the tools accept; Linux's PATH_MAX is 4096 bytes. */
 export const MAX_PATH_LENGTH = 4096;
 
@@ -6,18 +8,22 @@ export const MAX_PATH_LENGTH = 4096;
  * without NUL or other control characters. Returns the path unchanged.
  */
 export function validatePathInput(input: string, field = "path"): string {
-  if (input.length === 0) throw new Error(`Cannot use ${field} "": value is empty`);
+  if (input.length === 0) throw new FsError("invalid_path", `Cannot use ${field} "": value is empty`);
   if (input.length > MAX_PATH_LENGTH) {
-    throw new Error(
+    throw new FsError(
+      "invalid_path",
       `Cannot use ${field} "${input.slice(0, 40)}…": longer than ${MAX_PATH_LENGTH} characters`,
     );
   }
   // deno-lint-ignore no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(input)) {
-    throw new Error(`Cannot use ${field} ${JSON.stringify(input)}: contains a control character`);
+    throw new FsError(
+      "invalid_path",
+      `Cannot use ${field} ${JSON.stringify(input)}: contains a control character`,
+    );
   }
   if (!input.startsWith("/")) {
-    throw new Error(`Cannot use ${field} "${input}": must be an absolute path`);
+    throw new FsError("invalid_path", `Cannot use ${field} "${input}": must be an absolute path`);
   }
   return input;
 }

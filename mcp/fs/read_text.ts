@@ -1,3 +1,4 @@
+import { FsError } from "./fs_error.ts";
 import { BINARY_SNIFF_BYTES, completeUtf8Length, looksBinary } from "./binary.ts";
 
 export type TextRead =
@@ -37,13 +38,16 @@ export async function readTextCapped(
   const offset = options.offset ?? 0;
   using file = await Deno.open(path, { read: true });
   const info = await file.stat();
-  if (!info.isFile) throw new Error(`Cannot read "${path}": not a regular file`);
+  if (!info.isFile) throw new FsError("invalid_path", `Cannot read "${path}": not a regular file`);
   const head = await readAt(file, 0, Math.min(BINARY_SNIFF_BYTES, info.size));
   if (looksBinary(head.length < info.size ? head.subarray(0, completeUtf8Length(head)) : head)) {
     return { binary: true, size: info.size };
   }
   if (offset > info.size) {
-    throw new Error(`Cannot read "${path}" at offset ${offset}: the file has ${info.size} bytes`);
+    throw new FsError(
+      "invalid_path",
+      `Cannot read "${path}" at offset ${offset}: the file has ${info.size} bytes`,
+    );
   }
   const want = Math.min(options.maxBytes, info.size - offset);
   let bytes = await readAt(file, offset, want);
@@ -68,7 +72,7 @@ export async function readTailLines(
 ): Promise<{ lines: string[]; size: number; truncated: boolean; binary: boolean }> {
   using file = await Deno.open(path, { read: true });
   const info = await file.stat();
-  if (!info.isFile) throw new Error(`Cannot read "${path}": not a regular file`);
+  if (!info.isFile) throw new FsError("invalid_path", `Cannot read "${path}": not a regular file`);
   const start = Math.max(0, info.size - options.maxBytes);
   const bytes = await readAt(file, start, info.size - start);
   if (looksBinary(bytes.subarray(0, BINARY_SNIFF_BYTES))) {

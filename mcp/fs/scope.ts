@@ -1,6 +1,7 @@
 import { dirname, normalize, relative } from "node:path";
 import { validatePathInput } from "./path_input.ts";
 import { isWithin } from "./within.ts";
+import { FsError } from "./fs_error.ts";
 
 /** A directory the file tools may reach, with the name shown to Claude ("stacks", "media", "logs"). */
 export interface ScopeRoot {
@@ -47,7 +48,7 @@ function placeInRoot(
     const why = lexicallyInside
       ? `a symbolic link leads outside the allowed roots (to "${real}")`
       : `outside the allowed roots (${describeRoots(all)})`;
-    throw new Error(`Cannot access path "${input}": ${why}`);
+    throw new FsError("outside_scope", `Cannot access path "${input}": ${why}`);
   }
   return { path: real, root, relative: relative(root.path, real), exists } satisfies ScopedPath;
 }
@@ -67,10 +68,10 @@ async function realPathOrExplain(input: string): Promise<string> {
     return await Deno.realPath(input);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) {
-      throw new Error(`Cannot access path "${input}": no such file or directory`);
+      throw new FsError("not_found", `Cannot access path "${input}": no such file or directory`);
     }
     if (e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotCapable) {
-      throw new Error(`Cannot access path "${input}": permission denied`);
+      throw new FsError("permission_denied", `Cannot access path "${input}": permission denied`);
     }
     throw new Error(`Cannot access path "${input}": ${(e as Error).message}`);
   }
@@ -86,7 +87,7 @@ export async function resolveEntry(input: string, roots: readonly ScopeRoot[]): 
   const parts = input.split("/");
   const name = parts[parts.length - 1] ?? "";
   if (name === "" || name === "." || name === "..") {
-    throw new Error(`Cannot use path "${input}": must end with a file or directory name`);
+    throw new FsError("invalid_path", `Cannot use path "${input}": must end with a file or directory name`);
   }
   const parentInput = dirname(input);
   let realParent: string;
@@ -94,7 +95,10 @@ export async function resolveEntry(input: string, roots: readonly ScopeRoot[]): 
     realParent = await Deno.realPath(parentInput);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) {
-      throw new Error(`Cannot use path "${input}": parent directory "${parentInput}" does not exist`);
+      throw new FsError(
+        "not_found",
+        `Cannot use path "${input}": parent directory "${parentInput}" does not exist`,
+      );
     }
     throw new Error(`Cannot use path "${input}": ${(e as Error).message}`);
   }
@@ -108,6 +112,8 @@ export async function resolveEntry(input: string, roots: readonly ScopeRoot[]): 
   }
   const real = await realRoots(roots);
   const placed = placeInRoot(input, target, exists, real, roots);
-  if (placed.relative === "") throw new Error(`Cannot use path "${input}": it is an allowed root itself`);
+  if (placed.relative === "") {
+    throw new FsError("invalid_path", `Cannot use path "${input}": it is an allowed root itself`);
+  }
   return placed;
 }

@@ -1,3 +1,5 @@
+import { FsError } from "./fs_error.ts";
+
 /** Longest pattern log_search accepts. */
 export const MAX_PATTERN_LENGTH = 200;
 
@@ -60,9 +62,10 @@ export function compileMatcher(
 ): Matcher {
   const mode = options.mode ?? "substring";
   const caseSensitive = options.caseSensitive ?? false;
-  if (pattern.length === 0) throw new Error('Cannot use pattern "": value is empty');
+  if (pattern.length === 0) throw new FsError("invalid_pattern", 'Cannot use pattern "": value is empty');
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new Error(
+    throw new FsError(
+      "invalid_pattern",
       `Cannot use pattern "${pattern.slice(0, 30)}…": longer than ${MAX_PATTERN_LENGTH} characters`,
     );
   }
@@ -71,13 +74,16 @@ export function compileMatcher(
     return { test: (line) => (caseSensitive ? line : line.toLowerCase()).includes(needle) };
   }
   const danger = dangerousRegex(pattern);
-  if (danger) throw new Error(`Cannot use pattern "${pattern}": ${danger}`);
+  if (danger) throw new FsError("invalid_pattern", `Cannot use pattern "${pattern}": ${danger}`);
   let re: RegExp;
   try {
     re = new RegExp(pattern, caseSensitive ? "u" : "iu");
   } catch (e) {
     const detail = (e as Error).message.replace(/^Invalid regular expression: /, "");
-    throw new Error(`Cannot use pattern "${pattern}": invalid regular expression: ${detail}`);
+    throw new FsError(
+      "invalid_pattern",
+      `Cannot use pattern "${pattern}": invalid regular expression: ${detail}`,
+    );
   }
   return { test: (line) => re.test(line) };
 }
