@@ -66,6 +66,7 @@ export function validateCredential(service: ServiceName, credential: Credential)
     const value = credential[field] ?? "";
     if (value.trim().length === 0) return `Invalid ${field} for ${service}: value is empty`;
     if (value.length > 512) return `Invalid ${field} for ${service}: longer than 512 characters`;
+    // deno-lint-ignore no-control-regex -- rejecting control characters is the point
     if (/[\x00-\x1f\x7f]/.test(value)) return `Invalid ${field} for ${service}: contains control characters`;
   }
   const match = CREDENTIAL_SHAPES[service].find((shape) => {

@@ -22,22 +22,27 @@ export async function resolveCredentialSecret(
   if (existing) return { secret: existing, source: "file", path };
   await Deno.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const secret = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+  // Written to a temp file first and hard-linked into place: the link either appears complete or fails with
+  // AlreadyExists, so a concurrent process never reads a half-written secret.
+  const temp = `${path}.tmp-${crypto.randomUUID()}`;
+  const file = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
   try {
-    const file = await Deno.open(path, { write: true, createNew: true, mode: 0o600 });
-    try {
-      await Deno.chmod(path, 0o600);
-      await file.write(new TextEncoder().encode(secret + "\n"));
-      await file.sync();
-    } finally {
-      file.close();
-    }
+    await Deno.chmod(temp, 0o600);
+    await file.write(new TextEncoder().encode(secret + "\n"));
+    await file.sync();
+  } finally {
+    file.close();
+  }
+  try {
+    await Deno.link(temp, path);
     return { secret, source: "generated-file", path };
   } catch (e) {
     if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
-    // Another process created it first: use theirs.
     const theirs = await readSecretFile(path);
     if (!theirs) throw new Error(`Cannot read credentials secret "${path}": file is empty`);
     return { secret: theirs, source: "file", path };
+  } finally {
+    await Deno.remove(temp).catch(() => {});
   }
 }
 

@@ -57,7 +57,7 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   let out = text.replace(/https?:\/\/[^\s"'<>]+/g, (url) => redactUrl(url));
   out = redactQueryLike(out);
   out = out.replace(
-    /\b(authorization|x-api-key|x-plex-token|cookie|set-cookie)(\s*[:=]\s*)([^\r\n,]+)/gi,
+    /\b(authorization|x-api-key|x-plex-token|cookie|set-cookie)(\s*:\s*)([^\r\n,]+)/gi,
     (_w, name: string, sep: string) => `${name}${sep}${MASK}`,
   );
   for (const secret of secrets) {
