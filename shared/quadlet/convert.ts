@@ -1,0 +1,196 @@
+/**
+ * compose text (+ .env, environment, env_file contents) → quadlet units and a report. Pure: no I/O.
+ * Errors that make the input unusable come back as a `ConvertError`; keys that cannot be converted are
+ * listed in the report, and the units are still produced.
+ */
+import { err, ok, type Result } from "../result.ts";
+import type { ConvertContext } from "./context.ts";
+import { convertService } from "./container.ts";
+import { InvalidValue } from "./failure.ts";
+import { isExtensionKey, TOP_LEVEL_KEYS } from "./key_table.ts";
+import { loadCompose } from "./load_compose.ts";
+import { convertNetwork } from "./network.ts";
+import type { Conversion, ConvertError, ConvertInput, ConvertOptions, QuadletUnit } from "./types.ts";
+import { addField, MAIN_SECTION, newDraft, renderUnit, type UnitDraft } from "./unit_file.ts";
+import { isMapping, type Mapping } from "./values.ts";
+import { atLeast, parseVersion, QUADLET_VALUE_SINCE, UNIT_TYPE_SINCE } from "./versions.ts";
+import { convertVolume } from "./volume.ts";
+
+export const DEFAULT_PODMAN_VERSION = "4.9";
+const STACK_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+export function convertCompose(input: ConvertInput, options: ConvertOptions = {}): Result<Conversion, ConvertError> {
+  const file = input.composeFile ?? "compose.yaml";
+  const podmanVersion = options.podmanVersion ?? DEFAULT_PODMAN_VERSION;
+  if (parseVersion(podmanVersion) === undefined) {
+    return err({ file, message: `Cannot use Podman version "${podmanVersion}": expected e.g. 4.9 or 5.4.2` });
+  }
+  if (!atLeast(podmanVersion, UNIT_TYPE_SINCE.container)) {
+    return err({ file, message: `Cannot target Podman ${podmanVersion}: quadlet needs Podman 4.4 or newer` });
+  }
+  const loaded = loadCompose(input);
+  if (!loaded.ok) return loaded;
+  const doc = loaded.value.doc;
+  const stack = options.stack ?? (typeof doc["name"] === "string" ? doc["name"] : undefined);
+  if (stack !== undefined && !STACK_NAME.test(stack)) {
+    return err({ file, message: `Cannot use stack name "${stack}": use lowercase letters, digits, "-" and "_"` });
+  }
+  const sections = readSections(doc, file);
+  if (!sections.ok) return sections;
+  const { services, networks, volumes, secrets } = sections.value;
+  const ctx: ConvertContext = {
+    podmanVersion,
+    prefix: stack ? `${stack}-` : "",
+    projectDir: input.projectDir,
+    lookup: loaded.value.lookup,
+    envFiles: input.envFiles ?? {},
+    services,
+    networks,
+    volumes,
+    secrets,
+    defaultNetworkUnit: Object.hasOwn(networks, "default") || usesImplicitDefault(services) >= 2,
+    healthWaitedOn: new Set(),
+    unsupported: [],
+    warnings: [],
+  };
+  topLevelReport(doc, ctx);
+  const drafts: [string, UnitDraft][] = [];
+  for (const [name, svc] of Object.entries(services)) {
+    const draft = guard(() => convertService(name, svc, ctx), file, name);
+    if (!draft.ok) return draft;
+    if (draft.value) drafts.push([name, draft.value]);
+  }
+  if (ctx.defaultNetworkUnit && !Object.hasOwn(networks, "default")) {
+    drafts.push(["default", newDraft(`${ctx.prefix}default.network`, "network")]);
+  }
+  for (const [name, def] of Object.entries(networks)) {
+    const draft = guard(() => convertNetwork(name, def, ctx), file);
+    if (!draft.ok) return draft;
+    if (draft.value) drafts.push([name, draft.value]);
+  }
+  for (const [name, def] of Object.entries(volumes)) {
+    const draft = guard(() => convertVolume(name, def, ctx), file);
+    if (!draft.ok) return draft;
+    if (draft.value) drafts.push([name, draft.value]);
+  }
+  markHealthNotify(drafts, ctx);
+  const units: QuadletUnit[] = drafts.map(([source, d]) => {
+    sortMainSection(d);
+    return { fileName: d.fileName, kind: d.kind, text: renderUnit(d), source };
+  });
+  const conversion: Conversion = {
+    units,
+    report: { units: units.map((u) => u.fileName), unsupported: ctx.unsupported, warnings: ctx.warnings },
+  };
+  if (stack) conversion.stack = stack;
+  return ok(conversion);
+}
+
+interface Sections {
+  services: Record<string, Mapping>;
+  networks: Mapping;
+  volumes: Mapping;
+  secrets: Mapping;
+}
+
+function readSections(doc: Mapping, file: string): Result<Sections, ConvertError> {
+  const services = doc["services"];
+  if (!isMapping(services) || Object.keys(services).length === 0) {
+    return err({ file, key: "services", message: "Cannot convert: the file has no services" });
+  }
+  for (const [name, svc] of Object.entries(services)) {
+    if (!isMapping(svc)) return err({ file, service: name, message: "Cannot convert service: it is not a mapping" });
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
+      return err({ file, service: name, message: `Cannot convert service "${name}": invalid service name` });
+    }
+  }
+  const out: Sections = { services: services as Record<string, Mapping>, networks: {}, volumes: {}, secrets: {} };
+  for (const key of ["networks", "volumes", "secrets"] as const) {
+    const v = doc[key];
+    if (v === undefined || v === null) continue;
+    if (!isMapping(v)) return err({ file, key, message: `Cannot read top-level ${key}: expected a mapping` });
+    for (const name of Object.keys(v)) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
+        return err({ file, key: `${key}.${name}`, message: `Cannot use ${key} name "${name}": invalid name` });
+      }
+    }
+    out[key] = v;
+  }
+  return ok(out);
+}
+
+function usesImplicitDefault(services: Record<string, Mapping>): number {
+  return Object.values(services).filter((s) =>
+    s["networks"] === undefined && s["network_mode"] === undefined && s["image"] !== undefined
+  ).length;
+}
+
+function topLevelReport(doc: Mapping, ctx: ConvertContext): void {
+  for (const key of Object.keys(doc)) {
+    const rule = TOP_LEVEL_KEYS[key];
+    if (rule === undefined) {
+      if (isExtensionKey(key)) ctx.warnings.push(`top-level extension field "${key}" ignored`);
+      else ctx.unsupported.push({ service: null, key, reason: "unknown compose top-level key" });
+    } else if (rule.kind === "unsupported") ctx.unsupported.push({ service: null, key, reason: rule.reason });
+    else if (rule.kind === "ignored") ctx.warnings.push(`top-level key "${key}" ignored: ${rule.reason}`);
+  }
+  for (const [name, def] of Object.entries(ctx.secrets)) {
+    if (!isMapping(def) || def["external"] === true) continue;
+    const secretName = typeof def["name"] === "string" ? def["name"] : name;
+    if (typeof def["file"] === "string") {
+      const path = def["file"].startsWith("/") ? def["file"] : `${ctx.projectDir}/${def["file"]}`;
+      ctx.warnings.push(`secret "${name}": create it once with: podman secret create ${secretName} ${path}`);
+    } else if (typeof def["environment"] === "string") {
+      ctx.warnings.push(
+        `secret "${name}": create it once with: printenv ${def["environment"]} | podman secret create ${secretName} -`,
+      );
+    }
+  }
+}
+
+/** Dependencies waited on with service_healthy report ready only once healthy. */
+function markHealthNotify(drafts: [string, UnitDraft][], ctx: ConvertContext): void {
+  for (const [name, draft] of drafts) {
+    if (draft.kind !== "container" || !ctx.healthWaitedOn.has(name)) continue;
+    if (atLeast(ctx.podmanVersion, QUADLET_VALUE_SINCE.notifyHealthy.since)) {
+      addField(draft, "Container", "Notify", "healthy");
+    } else if (atLeast(ctx.podmanVersion, QUADLET_VALUE_SINCE.sdnotifyHealthyFlag.since)) {
+      addField(draft, "Container", "PodmanArgs", "--sdnotify=healthy");
+      ctx.warnings.push(`service "${name}": Notify=healthy needs Podman 5.0; written as PodmanArgs=--sdnotify=healthy`);
+    } else {
+      ctx.unsupported.push({
+        service: name,
+        key: "healthcheck",
+        reason: `dependents wait for it to be healthy, which needs Podman 4.7 (target ${ctx.podmanVersion})`,
+      });
+    }
+  }
+}
+
+const FIRST = ["Image", "ContainerName"];
+
+function sortMainSection(draft: UnitDraft): void {
+  const main = draft.sections.find((s) => s.name === MAIN_SECTION[draft.kind]);
+  if (!main) return;
+  const rank = (k: string) => FIRST.includes(k) ? FIRST.indexOf(k) : k === "PodmanArgs" ? 2 : 1;
+  main.fields = main.fields
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f.key) - rank(b.f.key) || cmp(a.f.key, b.f.key) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function guard<T>(fn: () => T, file: string, service?: string): Result<T, ConvertError> {
+  try {
+    return ok(fn());
+  } catch (e) {
+    if (!(e instanceof InvalidValue)) throw e;
+    const error: ConvertError = { file, key: e.key, message: e.message };
+    if (service !== undefined) error.service = service;
+    return err(error);
+  }
+}
+

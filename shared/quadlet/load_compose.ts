@@ -1,0 +1,94 @@
+/**
+ * Compose text → interpolated plain data: YAML 1.2 with anchors, aliases and `<<` merge keys (npm:yaml), then
+ * compose interpolation of every string value (keys are left alone, as in the specification).
+ * Variables come from the process environment first, then the `.env` file (shell wins, per compose-go).
+ */
+import { parseDocument } from "yaml";
+import { err, ok, type Result } from "../result.ts";
+import { dotenvMap, parseDotenv } from "./dotenv.ts";
+import { interpolate, type Lookup } from "./interpolate.ts";
+import type { ConvertError, ConvertInput } from "./types.ts";
+import { isMapping, type Mapping } from "./values.ts";
+
+export interface LoadedCompose {
+  doc: Mapping;
+  lookup: Lookup;
+}
+
+export function composeLookup(input: ConvertInput): Result<Lookup, ConvertError> {
+  const env = input.env ?? {};
+  const shell: Lookup = (name) => Object.hasOwn(env, name) ? env[name] : undefined;
+  if (input.dotenv === undefined) return ok(shell);
+  const parsed = parseDotenv(input.dotenv, shell);
+  if (!parsed.ok) return err({ file: ".env", message: parsed.error.message });
+  const fromFile = dotenvMap(parsed.value);
+  return ok((name) => shell(name) ?? fromFile.get(name));
+}
+
+export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertError> {
+  const file = input.composeFile ?? "compose.yaml";
+  const lookup = composeLookup(input);
+  if (!lookup.ok) return lookup;
+  const yaml = parseDocument(input.compose, { merge: true, prettyErrors: true });
+  const first = yaml.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    const at = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
+    return err({ file, message: `Cannot parse YAML${at}: ${first.message.split("\n")[0]}` });
+  }
+  let data: unknown;
+  try {
+    data = yaml.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    return err({ file, message: `Cannot parse YAML: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  if (!isMapping(data)) return err({ file, message: "Cannot read compose file: the top level must be a mapping" });
+  const resolved = interpolateTree(data, lookup.value, []);
+  if (!resolved.ok) {
+    const path = resolved.error.path;
+    const service = path[0] === "services" && path.length > 1 ? path[1] : undefined;
+    const key = service !== undefined ? path.slice(2).join(".") : path.join(".");
+    const e: ConvertError = { file, message: resolved.error.message };
+    if (service !== undefined) e.service = service;
+    if (key !== "") e.key = key;
+    if (resolved.error.variable !== undefined) e.variable = resolved.error.variable;
+    return err(e);
+  }
+  return ok({ doc: resolved.value as Mapping, lookup: lookup.value });
+}
+
+interface TreeError {
+  path: string[];
+  variable?: string;
+  message: string;
+}
+
+function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result<unknown, TreeError> {
+  if (typeof value === "string") {
+    const r = interpolate(value, lookup);
+    if (r.ok) return r;
+    const e: TreeError = { path, message: r.error.message };
+    if (r.error.variable !== undefined) e.variable = r.error.variable;
+    return err(e);
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const r = interpolateTree(value[i], lookup, [...path, String(i)]);
+      if (!r.ok) return r;
+      out.push(r.value);
+    }
+    return ok(out);
+  }
+  if (value instanceof Date) return ok(value.toISOString());
+  if (isMapping(value)) {
+    const out: Mapping = {};
+    for (const [k, v] of Object.entries(value)) {
+      const r = interpolateTree(v, lookup, [...path, k]);
+      if (!r.ok) return r;
+      out[k] = r.value;
+    }
+    return ok(out);
+  }
+  return ok(value);
+}

@@ -1,0 +1,71 @@
+/** Inputs and outputs of the compose → quadlet converter (pure data; the CLI and MCP tools do the I/O). */
+import type { UnitKind } from "./versions.ts";
+
+export interface ConvertInput {
+  /** The compose file's text. */
+  compose: string;
+  /** How messages name the compose file (its path). @default "compose.yaml" */
+  composeFile?: string;
+  /** Absolute directory of the compose file: relative bind mounts and env_file paths resolve against it. */
+  projectDir: string;
+  /** Text of the `.env` file beside the compose file, when there is one. */
+  dotenv?: string;
+  /** The process environment; it wins over `.env` (compose specification precedence). */
+  env?: Readonly<Record<string, string>>;
+  /** Contents of `env_file` files by absolute path; a path missing here counts as unreadable. */
+  envFiles?: Readonly<Record<string, string>>;
+}
+
+export interface ConvertOptions {
+  /** The Podman release the units must work with. @default "4.9" */
+  podmanVersion?: string;
+  /** Prefix for unit names (`NAME-service.container`). @default the compose top-level `name`, else none */
+  stack?: string;
+}
+
+export interface QuadletUnit {
+  /** File name, e.g. `media-sonarr.container`. */
+  fileName: string;
+  kind: UnitKind;
+  text: string;
+  /** The compose service, network or volume it came from (`default` for the implicit network). */
+  source: string;
+}
+
+/** A compose key that was not converted. `service` is null for top-level keys. */
+export interface UnsupportedKey {
+  service: string | null;
+  key: string;
+  reason: string;
+}
+
+export interface ConvertReport {
+  units: string[];
+  unsupported: UnsupportedKey[];
+  warnings: string[];
+}
+
+export interface Conversion {
+  units: QuadletUnit[];
+  report: ConvertReport;
+  /** The unit name prefix used (without the dash), when any. */
+  stack?: string;
+}
+
+/** Why the input could not be converted at all (CLI exit code 2). */
+export interface ConvertError {
+  file: string;
+  service?: string;
+  key?: string;
+  /** The variable a `${VAR:?…}` required, when that was the cause. */
+  variable?: string;
+  message: string;
+}
+
+/** "compose.yaml: service "web": key "ports": message" */
+export function formatConvertError(e: ConvertError): string {
+  const where = [e.file];
+  if (e.service !== undefined) where.push(`service "${e.service}"`);
+  if (e.key !== undefined) where.push(`key "${e.key}"`);
+  return `${where.join(": ")}: ${e.message}`;
+}
