@@ -61,3 +61,49 @@ export const HelperInfo = z.object({
   quadlet_dir: z.string(),
 });
 export type HelperInfo = z.infer<typeof HelperInfo>;
+
+/** Unit file suffixes the systemd ops accept (`systemd_start` … `systemd_status`). */
+export const SYSTEMD_UNIT_SUFFIXES = ["service", "timer", "socket", "target", "path"] as const;
+
+/** Which `args` each op takes; every other key is rejected. `optional` keys may be left out. */
+export const HELPER_OP_ARGS: Record<HelperOp, { required: readonly string[]; optional: readonly string[] }> =
+  {
+    stack_up: { required: ["stack"], optional: [] },
+    stack_down: { required: ["stack"], optional: [] },
+    stack_pull: { required: ["stack"], optional: [] },
+    stack_restart: { required: ["stack"], optional: [] },
+    compose_validate: { required: ["stack"], optional: [] },
+    systemd_start: { required: ["unit"], optional: [] },
+    systemd_stop: { required: ["unit"], optional: [] },
+    systemd_restart: { required: ["unit"], optional: [] },
+    systemd_status: { required: ["unit"], optional: [] },
+    systemd_daemon_reload: { required: [], optional: [] },
+    quadlet_read: { required: ["name", "type"], optional: [] },
+    quadlet_write: { required: ["name", "type", "content"], optional: [] },
+    quadlet_list: { required: [], optional: ["type"] },
+    quadlet_delete: { required: ["name", "type"], optional: [] },
+    info: { required: [], optional: [] },
+  };
+
+/** One entry of the `quadlet_list` op's `output`, which is JSON text of an array of these, sorted by file. */
+export const QuadletListEntry = z.object({
+  name: z.string(),
+  type: z.enum(QUADLET_TYPES),
+  file: z.string(),
+  size: z.number().int(),
+  modified: z.string().nullable(),
+});
+export type QuadletListEntry = z.infer<typeof QuadletListEntry>;
+
+/**
+ * What `stack_up`, `stack_down` and `stack_restart` append to `output` after podman-compose's own text
+ * (podman-compose always exits 0, so `ok` comes from `podman-compose ps`): a line `--- status ---`
+ * followed by one JSON line of this shape.
+ */
+export const StackStatus = z.object({
+  stack: z.string(),
+  containers: z.array(z.object({ name: z.string(), service: z.string(), state: z.string() })),
+  missing_services: z.array(z.string()),
+});
+export type StackStatus = z.infer<typeof StackStatus>;
+export const STACK_STATUS_MARKER = "--- status ---";

@@ -1,0 +1,36 @@
+/** One JSON line per operation: what ran, with which arguments (never file content), how it ended, how long. */
+export type Outcome = "ok" | "failed" | "rejected" | "error";
+
+export interface AuditEntry {
+  time: string;
+  op: string;
+  args: Record<string, unknown>;
+  outcome: Outcome;
+  exit_code: number;
+  duration_ms: number;
+  /** Order counters of the helper: when the op began running (after its lock) and when it finished. */
+  seq_start: number | null;
+  seq_end: number | null;
+  error?: string;
+}
+
+/** Arguments as they may be logged: `content` becomes its size, long strings are cut. */
+export function auditArgs(args: Record<string, unknown>): Record<string, unknown> {
+  const safe: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (key === "content") {
+      safe.content_bytes = typeof value === "string" ? new TextEncoder().encode(value).byteLength : null;
+    } else if (typeof value === "string") {
+      safe[key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+    } else if (value === null || typeof value === "number" || typeof value === "boolean") {
+      safe[key] = value;
+    } else {
+      safe[key] = `<${Array.isArray(value) ? "array" : typeof value}>`;
+    }
+  }
+  return safe;
+}
+
+export function formatAuditLine(entry: AuditEntry): string {
+  return JSON.stringify(entry);
+}

@@ -1,0 +1,81 @@
+/**
+ * What is really running after `up`, `down` or `restart`: podman-compose exits 0 even when containers failed,
+ * so the helper asks `podman-compose ps --format json` and judges the containers it lists.
+ */
+import { parse } from "yaml";
+import type { StackStatus } from "../shared/helper_protocol.ts";
+import { err, ok, type Result } from "../shared/result.ts";
+
+export interface PsContainer {
+  name: string;
+  service: string;
+  state: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Parses `podman ps --format json` output (as printed by `podman-compose ps --format json`). */
+export function parsePsJson(text: string): Result<PsContainer[], string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.trim() === "" ? "[]" : text);
+  } catch (e) {
+    return err(`Cannot parse podman-compose ps output: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!Array.isArray(data)) return err("Cannot parse podman-compose ps output: expected a JSON array");
+  const containers: PsContainer[] = [];
+  for (const item of data) {
+    if (!isRecord(item)) return err("Cannot parse podman-compose ps output: expected objects in the array");
+    const names = Array.isArray(item.Names) ? item.Names.filter((n) => typeof n === "string") : [];
+    const labels = isRecord(item.Labels) ? item.Labels : {};
+    const service = labels["com.docker.compose.service"];
+    containers.push({
+      name: names[0] ?? String(item.Id ?? "?"),
+      service: typeof service === "string" ? service : "",
+      state: typeof item.State === "string" ? item.State : "unknown",
+    });
+  }
+  return ok(containers);
+}
+
+/** Services `up` starts by default: those of the compose file without `profiles`. Empty when unreadable. */
+export function defaultServices(composeText: string): string[] {
+  let doc: unknown;
+  try {
+    doc = parse(composeText);
+  } catch {
+    return [];
+  }
+  if (!isRecord(doc) || !isRecord(doc.services)) return [];
+  return Object.entries(doc.services)
+    .filter(([, svc]) => !(isRecord(svc) && Array.isArray(svc.profiles) && svc.profiles.length > 0))
+    .map(([name]) => name)
+    .sort();
+}
+
+export type Expectation = "running" | "absent";
+
+/**
+ * `running`: at least one container, all of them running, and every default service has one.
+ * `absent`: no container of the project is left.
+ */
+export function judgeStack(
+  stack: string,
+  expect: Expectation,
+  services: readonly string[],
+  containers: readonly PsContainer[],
+): { ok: boolean; status: StackStatus } {
+  const running = new Set(containers.filter((c) => c.state === "running").map((c) => c.service));
+  const missing = expect === "running" ? services.filter((s) => !running.has(s)) : [];
+  const status: StackStatus = {
+    stack,
+    containers: containers.map((c) => ({ name: c.name, service: c.service, state: c.state })),
+    missing_services: missing,
+  };
+  const okNow = expect === "absent"
+    ? containers.length === 0
+    : containers.length > 0 && containers.every((c) => c.state === "running") && missing.length === 0;
+  return { ok: okNow, status };
+}

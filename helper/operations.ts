@@ -1,0 +1,136 @@
+/**
+ * The fixed dispatch table: every op the helper can run, nothing else. Each entry validates its arguments
+ * first, then runs under a lock (one op at a time per stack, per unit, and for quadlet changes).
+ */
+import type { HelperOp } from "../shared/helper_protocol.ts";
+import type { Result } from "../shared/result.ts";
+import { createStackOps, type Stack } from "./compose_ops.ts";
+import type { HelperFs } from "./fs.ts";
+import { collectInfo } from "./info.ts";
+import { createKeyedLock } from "./keyed_lock.ts";
+import { done, type Operation, type OpOutcome, type OpTrace, rejected } from "./outcome.ts";
+import { createGeneratorCheck } from "./quadlet_check.ts";
+import { createQuadletStore, type FileError } from "./quadlet_files.ts";
+import type { Runner } from "./run_command.ts";
+import { runSystemctl, type SystemdVerb } from "./systemd_ops.ts";
+import {
+  validateQuadletContent,
+  validateQuadletName,
+  validateQuadletType,
+  validateUnitName,
+} from "./validate.ts";
+
+export interface OperationDeps {
+  runner: Runner;
+  fs: HelperFs;
+  now: () => Date;
+  stacksDir: string;
+  quadletDir: string;
+  /** Absolute path of the quadlet generator, or null. */
+  generator: string | null;
+  /** Private scratch folder (the socket's folder) for generator checks. */
+  workDir: string;
+  stopTimeoutS: number | null;
+}
+
+function fileOutcome(result: Result<string, FileError>): OpOutcome {
+  if (result.ok) return done(true, result.value, 0);
+  return result.error.kind === "invalid"
+    ? rejected(result.error.message)
+    : done(false, result.error.message, 1);
+}
+
+export function createOperations(deps: OperationDeps): Record<HelperOp, Operation> {
+  const lock = createKeyedLock();
+  let seq = 0;
+  function serialized(key: string, trace: OpTrace, task: () => Promise<OpOutcome>): Promise<OpOutcome> {
+    return lock(key, async () => {
+      trace.seqStart = ++seq;
+      try {
+        return await task();
+      } finally {
+        trace.seqEnd = ++seq;
+      }
+    });
+  }
+
+  const stacks = createStackOps(deps);
+  const stackOp = (run: (stack: Stack) => Promise<OpOutcome>): Operation => async (args, trace) => {
+    const stack = await stacks.resolve(args);
+    if (!stack.ok) return rejected(stack.error);
+    return serialized(`stack:${stack.value.name}`, trace, () => run(stack.value));
+  };
+
+  const unitOp = (verb: SystemdVerb): Operation => (args, trace) => {
+    const unit = validateUnitName(args.unit);
+    if (!unit.ok) return Promise.resolve(rejected(unit.error));
+    return serialized(`unit:${unit.value}`, trace, () => runSystemctl(deps.runner, verb, unit.value));
+  };
+
+  const store = createQuadletStore({
+    fs: deps.fs,
+    dir: deps.quadletDir,
+    now: deps.now,
+    check: deps.generator === null ? null : createGeneratorCheck({
+      runner: deps.runner,
+      generator: deps.generator,
+      fs: deps.fs,
+      workDir: deps.workDir,
+    }),
+  });
+  /** The validated `<name>.<type>` file name, or the rejection. */
+  function quadletFile(args: Record<string, unknown>): Result<string, string> {
+    const type = validateQuadletType(args.type);
+    if (!type.ok) return type;
+    const name = validateQuadletName(args.name, type.value);
+    return name.ok ? { ok: true, value: `${name.value}.${type.value}` } : name;
+  }
+
+  return {
+    stack_up: stackOp(stacks.up),
+    stack_down: stackOp(stacks.down),
+    stack_pull: stackOp(stacks.pull),
+    stack_restart: stackOp(stacks.restart),
+    compose_validate: stackOp(stacks.validate),
+    systemd_start: unitOp("start"),
+    systemd_stop: unitOp("stop"),
+    systemd_restart: unitOp("restart"),
+    systemd_status: unitOp("status"),
+    systemd_daemon_reload: (_args, trace) =>
+      serialized("systemd:daemon-reload", trace, () => runSystemctl(deps.runner, "daemon-reload", null)),
+    async quadlet_read(args) {
+      const file = quadletFile(args);
+      return file.ok ? fileOutcome(await store.read(file.value)) : rejected(file.error);
+    },
+    quadlet_write(args, trace) {
+      const file = quadletFile(args);
+      if (!file.ok) return Promise.resolve(rejected(file.error));
+      const content = validateQuadletContent(args.content);
+      if (!content.ok) return Promise.resolve(rejected(content.error));
+      return serialized(
+        "quadlets",
+        trace,
+        async () => fileOutcome(await store.write(file.value, content.value)),
+      );
+    },
+    async quadlet_list(args) {
+      let type = null;
+      if (args.type !== undefined) {
+        const checked = validateQuadletType(args.type);
+        if (!checked.ok) return rejected(checked.error);
+        type = checked.value;
+      }
+      const listed = await store.list(type);
+      return listed.ok ? done(true, JSON.stringify(listed.value), 0) : fileOutcome(listed);
+    },
+    quadlet_delete(args, trace) {
+      const file = quadletFile(args);
+      if (!file.ok) return Promise.resolve(rejected(file.error));
+      return serialized("quadlets", trace, async () => fileOutcome(await store.remove(file.value)));
+    },
+    async info() {
+      const info = await collectInfo(deps.runner, deps);
+      return done(true, JSON.stringify(info), 0);
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The subprocess runner: argv arrays only (never a shell), stdin closed, output capped while it is read,
+ * and a timeout that stops the whole tree of work.
+ *
+ * Why signals escalate SIGINT → SIGTERM → SIGKILL instead of killing a process group: Deno cannot signal a
+ * group inside this sandbox. `Deno.kill(-pgid)` needs unrestricted `--allow-run` (checked: `NotCapable` under
+ * `--allow-run=podman-compose,systemctl`), and `ChildProcess.kill()` reaches only the child's own pid. Killing
+ * podman-compose with SIGKILL orphans the `podman` process it started (seen: `podman restart -t 60` lived on
+ * for the full minute). podman-compose answers SIGINT by cancelling its asyncio task, which terminates the podman
+ * child and waits for it; systemctl and the quadlet generator start no children. So: SIGINT first, SIGTERM
+ * after `graceMs`, SIGKILL after another `graceMs`. As a backstop the systemd unit uses KillMode=control-group.
+ */
+export interface RunOptions {
+  /** Working directory of the child. */
+  cwd?: string;
+  /** Extra environment; the helper's own environment is always passed through (CONTAINERS_CONF, PATH …). */
+  env?: Record<string, string>;
+}
+
+export interface RunResult {
+  /** Exit code; 124 when the timeout stopped the command, 128+N when a signal ended it. */
+  code: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** True when any stream went over the cap and was cut. */
+  truncated: boolean;
+}
+
+/** Runs one allowed program with an argv array. Injected everywhere so the core runs without subprocesses. */
+export type Runner = (cmd: string, args: readonly string[], options?: RunOptions) => Promise<RunResult>;
+
+export interface DenoRunnerOptions {
+  /** Time a command may take before it is stopped. */
+  timeoutMs: number;
+  /** Bytes kept per stream; the rest is read and dropped. @default 1 MiB */
+  maxBytes?: number;
+  /** Wait between SIGINT, SIGTERM and SIGKILL, and for the pipes to drain after the exit. @default 5000 */
+  graceMs?: number;
+}
+
+export const TIMEOUT_EXIT_CODE = 124;
+
+interface Captured {
+  text: string;
+  truncated: boolean;
+}
+
+/** Reads a stream keeping at most `maxBytes`; `stop()` ends the read early and keeps what arrived. */
+function capture(stream: ReadableStream<Uint8Array>, maxBytes: number) {
+  const reader = stream.getReader();
+  const result = (async (): Promise<Captured> => {
+    const chunks: Uint8Array[] = [];
+    let kept = 0;
+    let truncated = false;
+    try {
+      while (true) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const room = maxBytes - kept;
+        if (value.byteLength > room) truncated = true;
+        if (room > 0) {
+          const part = value.subarray(0, room);
+          chunks.push(part);
+          kept += part.byteLength;
+        }
+      }
+    } catch {
+      // Stopped after the exit: keep what arrived.
+    }
+    const all = new Uint8Array(kept);
+    let at = 0;
+    for (const c of chunks) {
+      all.set(c, at);
+      at += c.byteLength;
+    }
+    return { text: new TextDecoder().decode(all), truncated };
+  })();
+  return { result, stop: () => reader.cancel().catch(() => {}) };
+}
+
+function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
+  let id: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<void>((resolve) => {
+    id = setTimeout(resolve, ms);
+  });
+  return { promise, cancel: () => clearTimeout(id) };
+}
+
+export function createDenoRunner(options: DenoRunnerOptions): Runner {
+  const maxBytes = options.maxBytes ?? 1024 * 1024;
+  const graceMs = options.graceMs ?? 5000;
+  return async function run(cmd, args, runOptions = {}) {
+    const child = new Deno.Command(cmd, {
+      args: [...args],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      ...(runOptions.cwd === undefined ? {} : { cwd: runOptions.cwd }),
+      ...(runOptions.env === undefined ? {} : { env: runOptions.env }),
+    }).spawn();
+    const stdout = capture(child.stdout, maxBytes);
+    const stderr = capture(child.stderr, maxBytes);
+
+    let timedOut = false;
+    let exited = false;
+    let pending = delay(options.timeoutMs);
+    const stopper = (async () => {
+      await pending.promise;
+      for (const signal of ["SIGINT", "SIGTERM", "SIGKILL"] as const) {
+        if (exited) return;
+        timedOut = true;
+        try {
+          child.kill(signal);
+        } catch {
+          return; // Already gone.
+        }
+        pending = delay(graceMs);
+        await pending.promise;
+      }
+    })();
+
+    const status = await child.status;
+    exited = true;
+    pending.cancel();
+    void stopper;
+
+    // A grandchild that outlived its parent may still hold the pipes open: drain briefly, then stop reading.
+    const drain = delay(graceMs);
+    const both = Promise.all([stdout.result, stderr.result]);
+    const drained = await Promise.race([both.then(() => true), drain.promise.then(() => false)]);
+    drain.cancel();
+    if (!drained) await Promise.all([stdout.stop(), stderr.stop()]);
+    const [out, err] = await both;
+    const signalCode = status.signal === null ? null : 128 + signalNumber(status.signal);
+    return {
+      code: timedOut ? TIMEOUT_EXIT_CODE : signalCode ?? status.code,
+      stdout: out.text,
+      stderr: err.text,
+      timedOut,
+      truncated: out.truncated || err.truncated,
+    };
+  };
+}
+
+function signalNumber(signal: Deno.Signal): number {
+  const numbers: Partial<Record<Deno.Signal, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+  return numbers[signal] ?? 0;
+}

@@ -1,0 +1,118 @@
+/**
+ * Pure validators for every op argument. They run before any file access or subprocess and return
+ * `Result`s whose error names the field and the reason, e.g. `Invalid argument "stack": "../x" must match ...`.
+ */
+import {
+  HELPER_OP_ARGS,
+  HELPER_OPS,
+  type HelperOp,
+  QUADLET_MAX_CONTENT_BYTES,
+  QUADLET_TYPES,
+  type QuadletType,
+  SYSTEMD_UNIT_SUFFIXES,
+} from "../shared/helper_protocol.ts";
+import { err, ok, type Result } from "../shared/result.ts";
+
+export const STACK_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const STACK_NAME_MAX = 128;
+export const UNIT_NAME_PATTERN = new RegExp(
+  `^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:${SYSTEMD_UNIT_SUFFIXES.join("|")})$`,
+);
+export const UNIT_NAME_MAX = 255;
+export const QUADLET_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/;
+export const QUADLET_NAME_MAX = 200;
+
+/** Quotes a value for an error message: JSON escapes (NUL, control characters) and at most 40 characters. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+function invalid(field: string, reason: string): { ok: false; error: string } {
+  return err(`Invalid argument "${field}": ${reason}`);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** A required string argument that is not empty and not longer than `max` characters. */
+export function requireString(field: string, value: unknown, max: number): Result<string, string> {
+  if (value === undefined) return invalid(field, "value is missing");
+  if (typeof value !== "string") return invalid(field, `expected a string, got ${describeType(value)}`);
+  if (value.length === 0) return invalid(field, "value is empty");
+  if (value.length > max) return invalid(field, `value is longer than ${max} characters`);
+  return ok(value);
+}
+
+function matching(field: string, value: unknown, max: number, pattern: RegExp): Result<string, string> {
+  const text = requireString(field, value, max);
+  if (!text.ok) return text;
+  // A leading "-" would read as an option to podman-compose or systemctl.
+  if (text.value.startsWith("-")) return invalid(field, `${quote(text.value)} must not start with "-"`);
+  if (!pattern.test(text.value)) return invalid(field, `${quote(text.value)} must match ${pattern.source}`);
+  return text;
+}
+
+export function validateStackName(value: unknown): Result<string, string> {
+  return matching("stack", value, STACK_NAME_MAX, STACK_NAME_PATTERN);
+}
+
+export function validateUnitName(value: unknown): Result<string, string> {
+  return matching("unit", value, UNIT_NAME_MAX, UNIT_NAME_PATTERN);
+}
+
+export function validateQuadletType(value: unknown): Result<QuadletType, string> {
+  const text = requireString("type", value, 16);
+  if (!text.ok) return text;
+  const type = QUADLET_TYPES.find((t) => t === text.value);
+  if (type === undefined) {
+    return invalid("type", `${quote(text.value)} is not one of ${QUADLET_TYPES.join(", ")}`);
+  }
+  return ok(type);
+}
+
+/** The quadlet's name without its suffix: `web` for `web.container`. */
+export function validateQuadletName(value: unknown, type: QuadletType): Result<string, string> {
+  const name = matching("name", value, QUADLET_NAME_MAX, QUADLET_NAME_PATTERN);
+  if (!name.ok) return name;
+  if (name.value.endsWith(`.${type}`)) {
+    return invalid("name", `${quote(name.value)} must be given without its ".${type}" suffix`);
+  }
+  return name;
+}
+
+/** Quadlet file text: well-formed UTF-16 (so it encodes to valid UTF-8), no NUL, at most 64 KiB as UTF-8. */
+export function validateQuadletContent(value: unknown): Result<string, string> {
+  if (value === undefined) return invalid("content", "value is missing");
+  if (typeof value !== "string") return invalid("content", `expected a string, got ${describeType(value)}`);
+  if (value.trim().length === 0) return invalid("content", "value is empty");
+  if (!value.isWellFormed()) return invalid("content", "value is not valid UTF-8 (lone surrogate)");
+  const nul = value.indexOf("\0");
+  if (nul >= 0) return invalid("content", `value contains a NUL character at index ${nul}`);
+  const bytes = new TextEncoder().encode(value).byteLength;
+  if (bytes > QUADLET_MAX_CONTENT_BYTES) {
+    return invalid("content", `value is ${bytes} bytes, more than ${QUADLET_MAX_CONTENT_BYTES}`);
+  }
+  return ok(value);
+}
+
+export function validateOp(value: string): Result<HelperOp, string> {
+  const op = HELPER_OPS.find((o) => o === value);
+  if (op === undefined) return err(`Unknown op ${quote(value)}: expected one of ${HELPER_OPS.join(", ")}`);
+  return ok(op);
+}
+
+/** Rejects argument keys the op does not take, so a typo never silently falls back to a default. */
+export function validateArgKeys(op: HelperOp, args: Record<string, unknown>): Result<void, string> {
+  const { required, optional } = HELPER_OP_ARGS[op];
+  const known = [...required, ...optional];
+  for (const key of Object.keys(args)) {
+    if (!known.includes(key)) {
+      const expected = known.length === 0 ? "it takes no arguments" : `expected ${known.join(", ")}`;
+      return err(`Unknown argument ${quote(key)} for op "${op}": ${expected}`);
+    }
+  }
+  return ok(undefined);
+}
