@@ -35,7 +35,13 @@ export interface FakeQbitOptions {
 }
 
 export interface FakeQbit extends LoopbackServer {
-  state: { torrents: FakeTorrent[]; sessions: Set<string>; logins: number; failedLogins: number; requests: string[] };
+  state: {
+    torrents: FakeTorrent[];
+    sessions: Set<string>;
+    logins: number;
+    failedLogins: number;
+    requests: string[];
+  };
   /** Forgets every session, as a restart or session timeout would. */
   expireSessions(): void;
 }
@@ -70,12 +76,16 @@ export function startFakeQbittorrent(options: FakeQbitOptions): FakeQbit {
     state.requests.push(`${request.method} ${action}`);
     if (!url.pathname.startsWith("/api/v2/")) return text("Not Found", 404);
     const origin = request.headers.get("origin") ?? request.headers.get("referer");
-    if (origin && !origin.startsWith(`http://${request.headers.get("host")}`)) return text("Unauthorized", 401);
+    if (origin && !origin.startsWith(`http://${request.headers.get("host")}`)) {
+      return text("Unauthorized", 401);
+    }
     if (POST_ONLY.has(action) && request.method !== "POST") return text("Method Not Allowed", 405);
     const bearer = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
     const usingKey = v52 && bearer !== undefined;
     if (usingKey && bearer !== options.apiKey) return text("Unauthorized", 401);
-    const form = request.method === "POST" ? new URLSearchParams(await request.text()) : new URLSearchParams();
+    const form = request.method === "POST"
+      ? new URLSearchParams(await request.text())
+      : new URLSearchParams();
 
     if (action === "auth/login") {
       if (usingKey) return text("Forbidden", 403);

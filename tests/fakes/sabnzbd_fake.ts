@@ -74,7 +74,9 @@ export function startFakeSabnzbd(options: FakeSabOptions): FakeSab {
           category: "tv",
           storage: `/downloads/complete/${h.name}`,
         }));
-        return json({ history: { noofslots: slots.length, slots, ppslots: 0, last_history_update: 1, version } });
+        return json({
+          history: { noofslots: slots.length, slots, ppslots: 0, last_history_update: 1, version },
+        });
       }
       case "pause":
         state.paused = true;

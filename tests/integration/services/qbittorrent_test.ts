@@ -1,6 +1,10 @@
 import { assert, assertEquals, assertErr, assertOk } from "../../unit/services/_result_assert.ts";
-import { QBittorrentClient, type QbitAuth } from "../../../mcp/services/qbittorrent.ts";
-import { type FakeQbitVersion, type FakeTorrent, startFakeQbittorrent } from "../../fakes/qbittorrent_fake.ts";
+import { type QbitAuth, QBittorrentClient } from "../../../mcp/services/qbittorrent.ts";
+import {
+  type FakeQbitVersion,
+  type FakeTorrent,
+  startFakeQbittorrent,
+} from "../../fakes/qbittorrent_fake.ts";
 
 const TORRENTS: FakeTorrent[] = [
   { hash: "aaa111", name: "Show.S01E01", state: "stoppedDL", progress: 0.4 },
@@ -51,16 +55,23 @@ for (const version of ["4.6.7", "5.0.0", "5.2.3"] as FakeQbitVersion[]) {
     assert((await qbit.stop(["aaa111"])).ok);
     assertEquals(fake.state.torrents[0]?.state, "stoppedDL");
     const verbs = fake.state.requests.filter((r) => r.startsWith("POST torrents/"));
-    assertEquals(verbs, version === "4.6.7"
-      ? ["POST torrents/resume", "POST torrents/pause"]
-      : ["POST torrents/start", "POST torrents/stop"]);
+    assertEquals(
+      verbs,
+      version === "4.6.7"
+        ? ["POST torrents/resume", "POST torrents/pause"]
+        : ["POST torrents/start", "POST torrents/stop"],
+    );
     assert((await qbit.delete(["bbb222"], { deleteFiles: true })).ok);
     assertEquals(fake.state.torrents.map((t) => t.hash), ["aaa111", "ccc333"]);
   });
 }
 
 Deno.test("QBittorrentClient uses a Bearer API key on 5.2 without logging in", async () => {
-  await using fake = startFakeQbittorrent({ version: "5.2.3", apiKey: "qbt_key_0123456789", torrents: TORRENTS });
+  await using fake = startFakeQbittorrent({
+    version: "5.2.3",
+    apiKey: "qbt_key_0123456789",
+    torrents: TORRENTS,
+  });
   const qbit = client(fake.url, { apiKey: "qbt_key_0123456789" });
   const main = await qbit.mainData();
   assertOk(main);

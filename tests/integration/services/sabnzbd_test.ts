@@ -68,7 +68,12 @@ Deno.test("SabnzbdClient pauses, resumes and deletes jobs and the whole queue", 
 Deno.test("SabnzbdClient reads history and warnings", async () => {
   await using fake = startFakeSabnzbd({
     apiKey: KEY,
-    history: [{ nzo_id: "SABnzbd_nzo_h1", name: "Old.Show", status: "Failed", fail_message: "Out of retention" }],
+    history: [{
+      nzo_id: "SABnzbd_nzo_h1",
+      name: "Old.Show",
+      status: "Failed",
+      fail_message: "Out of retention",
+    }],
     warnings: [{ type: "WARNING", text: "Disk almost full", time: 1_700_000_000 }],
   });
   const client = sab(fake.url);

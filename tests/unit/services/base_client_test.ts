@@ -160,7 +160,10 @@ Deno.test("BaseServiceClient redacts secrets from logs and error bodies", async 
     secrets: ["SECRETKEY123"],
     log: (line) => lines.push(line),
   });
-  const result = await c.json({ path: "/x", query: { apikey: "SECRETKEY123", "X-Plex-Token": "tok-abcdef" } }, schema);
+  const result = await c.json(
+    { path: "/x", query: { apikey: "SECRETKEY123", "X-Plex-Token": "tok-abcdef" } },
+    schema,
+  );
   assertErr(result);
   const everything = [result.error.message, ...lines].join("\n");
   assert(!everything.includes("SECRETKEY123"), everything);

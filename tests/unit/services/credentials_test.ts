@@ -77,18 +77,20 @@ Deno.test("CredentialStore refuses a wrong secret and leaves the file untouched"
 });
 
 Deno.test("CredentialStore detects tampering with the ciphertext or the header", async (t) => {
-  for (const [what, edit] of [
-    ["ciphertext", (e: Envelope) => {
-      const data = atob(e.cipher.data);
-      e.cipher.data = btoa(String.fromCharCode(data.charCodeAt(0) ^ 1) + data.slice(1));
-    }],
-    ["iv", (e: Envelope) => {
-      e.cipher.iv = btoa("\x00".repeat(12));
-    }],
-    ["salt", (e: Envelope) => {
-      e.kdf.salt = btoa("\x01".repeat(16));
-    }],
-  ] as const) {
+  for (
+    const [what, edit] of [
+      ["ciphertext", (e: Envelope) => {
+        const data = atob(e.cipher.data);
+        e.cipher.data = btoa(String.fromCharCode(data.charCodeAt(0) ^ 1) + data.slice(1));
+      }],
+      ["iv", (e: Envelope) => {
+        e.cipher.iv = btoa("\x00".repeat(12));
+      }],
+      ["salt", (e: Envelope) => {
+        e.kdf.salt = btoa("\x01".repeat(16));
+      }],
+    ] as const
+  ) {
     await t.step(what, async () => {
       const { storage, store: s } = store();
       assertOk(await s.set("sonarr", { apiKey: "sonarr-key-1" }));
@@ -96,7 +98,11 @@ Deno.test("CredentialStore detects tampering with the ciphertext or the header",
       edit(envelope);
       storage.bytes = new TextEncoder().encode(JSON.stringify(envelope));
       const tampered = storage.bytes.slice();
-      const fresh = new CredentialStore({ storage, secret: "correct horse battery staple", iterations: FAST });
+      const fresh = new CredentialStore({
+        storage,
+        secret: "correct horse battery staple",
+        iterations: FAST,
+      });
       const read = await fresh.get("sonarr");
       assertErr(read);
       assert(["tampered", "wrong_secret"].includes(read.error.kind), read.error.kind);
@@ -147,7 +153,9 @@ Deno.test("CredentialStore lets env variables win and lists sources without valu
   const list = await s.list();
   assertOk(list);
   const text = JSON.stringify(list.value);
-  for (const secret of ["env-sonarr-key", "stored-key", "stored-token", "env-pass"]) assert(!text.includes(secret));
+  for (const secret of ["env-sonarr-key", "stored-key", "stored-token", "env-pass"]) {
+    assert(!text.includes(secret));
+  }
   const by = Object.fromEntries(list.value.map((i) => [i.service, i]));
   assertEquals(by.sonarr?.source, "env");
   assertEquals(by.sonarr?.shadowed, true);
