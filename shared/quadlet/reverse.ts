@@ -1,0 +1,177 @@
+/**
+ * quadlet units → compose, for the keys that map both ways. A key with no compose form is left out with a
+ * warning. Bind-mount paths come back absolute; `unless-stopped` comes back as `always` (systemd has one policy).
+ */
+import { stringify } from "yaml";
+import { err, ok, type Result } from "../result.ts";
+import { containerToService, type ReverseNames } from "./reverse_container.ts";
+import { type LogicalField, logicalFields } from "./reverse_fields.ts";
+import { parseUnit } from "./unit_file.ts";
+import { type Mapping } from "./values.ts";
+
+export interface UnitText {
+  fileName: string;
+  text: string;
+}
+
+export interface ReverseOptions {
+  /** The stack prefix to strip from unit names (`media` for `media-sonarr.container`). */
+  stack?: string;
+}
+
+export interface ReverseResult {
+  compose: Mapping;
+  yaml: string;
+  warnings: string[];
+}
+
+const EXT = /\.(container|network|volume)$/;
+
+export function quadletToCompose(
+  units: readonly UnitText[],
+  options: ReverseOptions = {},
+): Result<ReverseResult, { fileName: string; message: string }> {
+  const prefix = options.stack ? `${options.stack}-` : "";
+  const strip = (base: string) => (prefix && base.startsWith(prefix) ? base.slice(prefix.length) : base);
+  const warnings: string[] = [];
+  const parsed = units.map((u) => ({ ...u, sections: parseUnit(u.text), kind: EXT.exec(u.fileName)?.[1] }));
+  for (const u of parsed) {
+    if (u.kind === undefined) return err({ fileName: u.fileName, message: `Cannot read unit "${u.fileName}": not a .container, .network or .volume file` });
+    if (!u.sections.has(u.kind[0]!.toUpperCase() + u.kind.slice(1))) {
+      return err({ fileName: u.fileName, message: `Cannot read unit "${u.fileName}": no [${u.kind}] section` });
+    }
+  }
+  const containers = parsed.filter((u) => u.kind === "container");
+  const byContainerName = new Map<string, string>();
+  for (const u of containers) {
+    const service = strip(u.fileName.replace(EXT, ""));
+    const cn = u.sections.get("Container")?.find((l) => l.key === "ContainerName")?.value ?? `systemd-${u.fileName.replace(EXT, "")}`;
+    byContainerName.set(cn, service);
+  }
+  const names: ReverseNames = {
+    serviceOf: strip,
+    volumeOf: strip,
+    networkOf: strip,
+    serviceByContainer: (n) => byContainerName.get(n),
+    defaultContainerName: (service) => `${prefix}${service}`,
+  };
+  const compose: Mapping = {};
+  if (options.stack) compose["name"] = options.stack;
+  const services: Mapping = {};
+  const healthy = new Set<string>();
+  const deps = new Map<string, [string, boolean][]>();
+  const namedVolumes = new Set<string>();
+  for (const u of containers) {
+    const name = strip(u.fileName.replace(EXT, ""));
+    const fields = logicalFields("Container", u.sections.get("Container") ?? []);
+    const back = containerToService(name, fields, names, (m) => warnings.push(m));
+    if (back.healthyNotify) healthy.add(name);
+    back.volumes.forEach((v) => namedVolumes.add(v));
+    deps.set(name, unitDeps(u.sections.get("Unit") ?? [], strip, name, warnings));
+    serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings);
+    services[name] = back.service;
+  }
+  for (const [name, list] of deps) {
+    const svc = services[name] as Mapping;
+    const sidecar = /^service:(.+)$/.exec(String(svc["network_mode"] ?? ""))?.[1];
+    const kept = list.filter(([dep]) => dep !== sidecar || healthy.has(dep));
+    if (kept.length === 0) continue;
+    const plain = kept.every(([dep, required]) => required && !healthy.has(dep));
+    svc["depends_on"] = plain ? kept.map(([d]) => d) : Object.fromEntries(kept.map(([d, required]) => {
+      const opts: Mapping = { condition: healthy.has(d) ? "service_healthy" : "service_started" };
+      if (!required) opts["required"] = false;
+      return [d, opts];
+    }));
+  }
+  compose["services"] = services;
+  const networks: Mapping = {};
+  for (const u of parsed.filter((p) => p.kind === "network")) {
+    const name = strip(u.fileName.replace(EXT, ""));
+    const def = networkBack(logicalFields("Network", u.sections.get("Network") ?? []), name, warnings);
+    if (name === "default" && def === null) continue;
+    networks[name] = def;
+  }
+  if (Object.keys(networks).length) compose["networks"] = networks;
+  const volumes: Mapping = {};
+  for (const u of parsed.filter((p) => p.kind === "volume")) {
+    const name = strip(u.fileName.replace(EXT, ""));
+    volumes[name] = volumeBack(logicalFields("Volume", u.sections.get("Volume") ?? []), name, warnings);
+  }
+  for (const v of namedVolumes) if (!Object.hasOwn(volumes, v)) volumes[v] = { external: true };
+  if (Object.keys(volumes).length) compose["volumes"] = volumes;
+  const secretNames = Object.values(services).flatMap((s) =>
+    ((s as Mapping)["secrets"] as unknown[] | undefined ?? []).map((x) => typeof x === "string" ? x : String((x as Mapping)["source"]))
+  );
+  if (secretNames.length) compose["secrets"] = Object.fromEntries(secretNames.map((n) => [n, { external: true }]));
+  return ok({ compose, yaml: stringify(compose, { lineWidth: 0 }), warnings });
+}
+
+function unitDeps(
+  lines: readonly { key: string; value: string }[],
+  strip: (b: string) => string,
+  name: string,
+  warnings: string[],
+): [string, boolean][] {
+  const out: [string, boolean][] = [];
+  for (const l of lines) {
+    if (l.key === "Requires" || l.key === "Wants") {
+      for (const unit of l.value.split(/\s+/)) {
+        if (!unit.endsWith(".service")) continue;
+        const dep = strip(unit.slice(0, -8));
+        if (!out.some(([d]) => d === dep)) out.push([dep, l.key === "Requires"]);
+      }
+    } else if (l.key !== "After") {
+      warnings.push(`service "${name}": [Unit] ${l.key}= has no compose equivalent; left out`);
+    }
+  }
+  return out;
+}
+
+function serviceSection(lines: readonly { key: string; value: string }[], svc: Mapping, name: string, warnings: string[]): void {
+  for (const l of lines) {
+    if (l.key === "Restart" && ["no", "always", "on-failure"].includes(l.value)) svc["restart"] = l.value;
+    else warnings.push(`service "${name}": [Service] ${l.key}=${l.value} has no compose equivalent; left out`);
+  }
+}
+
+function networkBack(fields: readonly LogicalField[], name: string, warnings: string[]): Mapping | null {
+  const def: Mapping = {};
+  const ipamConfig: Mapping = {};
+  for (const f of fields) {
+    const v = f.words.join(" ");
+    const kv = (w: string) => [w.slice(0, w.indexOf("=") < 0 ? w.length : w.indexOf("=")), w.includes("=") ? w.slice(w.indexOf("=") + 1) : ""];
+    if (f.key === "Driver") def["driver"] = v;
+    else if (f.key === "Options") ((def["driver_opts"] ??= {}) as Mapping)[kv(v)[0]!] = kv(v)[1];
+    else if (f.key === "IPv6") def["enable_ipv6"] = v === "true";
+    else if (f.key === "Internal") def["internal"] = v === "true";
+    else if (f.key === "Label") for (const w of f.words) ((def["labels"] ??= {}) as Mapping)[kv(w)[0]!] = kv(w)[1];
+    else if (f.key === "NetworkName") def["name"] = v;
+    else if (f.key === "IPAMDriver") ((def["ipam"] ??= {}) as Mapping)["driver"] = v;
+    else if (f.key === "Subnet") ipamConfig["subnet"] = v;
+    else if (f.key === "IPRange") ipamConfig["ip_range"] = v;
+    else if (f.key === "Gateway") ipamConfig["gateway"] = v;
+    else warnings.push(`network "${name}": quadlet key ${f.key}= has no compose equivalent; left out`);
+  }
+  if (Object.keys(ipamConfig).length) ((def["ipam"] ??= {}) as Mapping)["config"] = [ipamConfig];
+  return Object.keys(def).length ? def : null;
+}
+
+function volumeBack(fields: readonly LogicalField[], name: string, warnings: string[]): Mapping | null {
+  const def: Mapping = {};
+  const opts = () => (def["driver_opts"] ??= {}) as Mapping;
+  for (const f of fields) {
+    const v = f.words.join(" ");
+    if (f.key === "Driver") def["driver"] = v;
+    else if (f.key === "Type") opts()["type"] = v;
+    else if (f.key === "Device") opts()["device"] = v;
+    else if (f.key === "Options") opts()["o"] = v;
+    else if (f.key === "Label") {
+      for (const w of f.words) ((def["labels"] ??= {}) as Mapping)[w.split("=")[0]!] = w.split("=").slice(1).join("=");
+    } else if (f.key === "VolumeName") def["name"] = v;
+    else if (f.key === "PodmanArgs" && f.words[0] === "--opt" && f.words[1]) {
+      const [k, ...rest] = f.words[1].split("=");
+      opts()[k!] = rest.join("=");
+    } else warnings.push(`volume "${name}": quadlet key ${f.key}= has no compose equivalent; left out`);
+  }
+  return Object.keys(def).length ? def : null;
+}
