@@ -57,7 +57,12 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   let out = text.replace(/https?:\/\/[^\s"'<>]+/g, (url) => redactUrl(url));
   out = redactQueryLike(out);
   out = out.replace(
-    /\b(authorization|x-api-key|x-plex-token|cookie|set-cookie)(\s*:\s*)([^\r\n,]+)/gi,
+    /\b(authorization|x-api-key|x-plex-token)(\s*:\s*)([^\r\n,;]+)/gi,
+    (_w, name: string, sep: string) => `${name}${sep}${MASK}`,
+  );
+  // Cookie headers hold several `name=value;` pairs: mask to the end of the line.
+  out = out.replace(
+    /\b(cookie|set-cookie)(\s*:\s*)([^\r\n]+)/gi,
     (_w, name: string, sep: string) => `${name}${sep}${MASK}`,
   );
   for (const secret of secrets) {

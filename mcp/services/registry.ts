@@ -14,7 +14,7 @@ import { discoverServiceUrl, type DiscoveryDeps } from "./discovery.ts";
 import { PlexClient } from "./plex.ts";
 import { QBittorrentClient } from "./qbittorrent.ts";
 import { RadarrClient } from "./radarr.ts";
-import { redactUrl } from "./redact.ts";
+import { redactText, redactUrl } from "./redact.ts";
 import { SabnzbdClient } from "./sabnzbd.ts";
 import { SonarrClient } from "./sonarr.ts";
 
@@ -189,7 +189,7 @@ export class ServiceRegistry {
     const name = URL_ENV[service];
     const value = this.#options.env[name]?.trim();
     if (!value || parseHttpUrl(value)) return null;
-    return `Invalid ${name} "${redactUrl(value)}": expected an http:// or https:// URL`;
+    return `Invalid ${name} "${redactText(value)}": expected an http:// or https:// URL`;
   }
 
   async #url(

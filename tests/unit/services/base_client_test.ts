@@ -20,7 +20,7 @@ function client(baseUrl: string, extra: Partial<ConstructorParameters<typeof Bas
   return { c, sleeps };
 }
 
-async function closedPortUrl(): Promise<string> {
+function closedPortUrl(): string {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
@@ -35,7 +35,7 @@ Deno.test("BaseServiceClient.json() decodes and validates a 2xx JSON body", asyn
 });
 
 Deno.test("BaseServiceClient reports a refused connection as unreachable after retrying GETs", async () => {
-  const { c, sleeps } = client(await closedPortUrl(), { retries: 2, backoffMs: 100 });
+  const { c, sleeps } = client(closedPortUrl(), { retries: 2, backoffMs: 100 });
   const result = await c.json({ path: "/x", query: { apikey: "supersecretkey" } }, schema);
   assertErr(result);
   assertEquals(result.error.kind, "unreachable");
@@ -45,7 +45,7 @@ Deno.test("BaseServiceClient reports a refused connection as unreachable after r
 });
 
 Deno.test("BaseServiceClient does not retry a POST", async () => {
-  const { c, sleeps } = client(await closedPortUrl(), { retries: 3 });
+  const { c, sleeps } = client(closedPortUrl(), { retries: 3 });
   const result = await c.empty({ method: "POST", path: "/api/v3/command", json: { name: "x" } });
   assertErr(result);
   assertEquals(result.error.kind, "unreachable");
