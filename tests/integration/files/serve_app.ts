@@ -1,0 +1,57 @@
+/**
+ * Serves the real app (createApp: host guard, bearer auth, stateless MCP over Streamable HTTP, every tool
+ * family) on a loopback port chosen by the OS, and connects the SDK's HTTP client to it.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createApp } from "../../../mcp/app.ts";
+import type { ToolDeps } from "../../../mcp/tools/deps.ts";
+import type { RegisterFamily } from "../../../mcp/tools/families.ts";
+
+export interface ServedApp {
+  client: Client;
+  url: string;
+  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export async function serveApp(deps: ToolDeps, families: readonly RegisterFamily[]): Promise<ServedApp> {
+  const apiKey = deps.config.apiKey ?? "integration-key-0123456789abcdef";
+  let handler: ((req: Request) => Response | Promise<Response>) | undefined;
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    (req) => handler ? handler(req) : new Response("starting", { status: 503 }),
+  );
+  const port = server.addr.port;
+  const config = {
+    ...deps.config,
+    apiKey,
+    allowedHosts: [`127.0.0.1:${port}`],
+    allowedOrigins: [`http://127.0.0.1:${port}`],
+  };
+  const app = createApp({ ...deps, config }, { apiKey, families, logError: () => {} });
+  handler = (req) => app.fetch(req);
+  const url = `http://127.0.0.1:${port}/mcp`;
+  const client = new Client({ name: "arr-mcp-integration", version: "1.0.0" });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), {
+      requestInit: { headers: { Authorization: `Bearer ${apiKey}` } },
+    }),
+  );
+  return {
+    client,
+    url,
+    call: async (name, args) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+    [Symbol.asyncDispose]: async () => {
+      await client.close();
+      await server.shutdown();
+    },
+  };
+}
+
+/** structuredContent of a result, typed loosely for assertions. */
+// deno-lint-ignore no-explicit-any
+export function sc(result: CallToolResult): any {
+  return result.structuredContent;
+}
