@@ -1,0 +1,273 @@
+import assert from "node:assert/strict";
+import { denoFs } from "../../../helper/fs.ts";
+import { createOperations } from "../../../helper/operations.ts";
+import type { OpOutcome } from "../../../helper/outcome.ts";
+import type { Runner, RunOptions, RunResult } from "../../../helper/run_command.ts";
+import { HelperInfo, STACK_STATUS_MARKER } from "../../../shared/helper_protocol.ts";
+
+interface Call {
+  cmd: string;
+  args: readonly string[];
+  options: RunOptions | undefined;
+}
+
+const result = (over: Partial<RunResult> = {}): RunResult => ({
+  code: 0,
+  stdout: "",
+  stderr: "",
+  timedOut: false,
+  truncated: false,
+  ...over,
+});
+
+const psJson = (state: string) =>
+  JSON.stringify([{ Names: ["web_app_1"], State: state, Labels: { "com.docker.compose.service": "app" } }]);
+
+async function setup(answer: (call: Call) => RunResult | Promise<RunResult> = () => result()) {
+  const root = await Deno.realPath(await Deno.makeTempDir());
+  await Deno.mkdir(`${root}/stacks/web`, { recursive: true });
+  await Deno.writeTextFile(`${root}/stacks/web/compose.yaml`, "services:\n  app:\n    image: x\n");
+  await Deno.mkdir(`${root}/quadlets`);
+  await Deno.mkdir(`${root}/run`);
+  const calls: Call[] = [];
+  const runner: Runner = (cmd, args, options) => {
+    const call = { cmd, args, options };
+    calls.push(call);
+    return Promise.resolve(answer(call));
+  };
+  const ops = createOperations({
+    runner,
+    fs: denoFs,
+    now: () => new Date("2026-11-22T00:00:00Z"),
+    stacksDir: `${root}/stacks`,
+    quadletDir: `${root}/quadlets`,
+    generator: null,
+    workDir: `${root}/run`,
+    stopTimeoutS: 1,
+  });
+  const trace = () => ({ seqStart: null, seqEnd: null });
+  return { root, ops, calls, trace, [Symbol.asyncDispose]: () => Deno.remove(root, { recursive: true }) };
+}
+
+function doneOf(outcome: OpOutcome) {
+  assert.equal(outcome.kind, "done");
+  return outcome as Extract<OpOutcome, { kind: "done" }>;
+}
+
+Deno.test("stack_up runs podman-compose with fixed argv and judges the stack by ps", async () => {
+  await using t = await setup((
+    c,
+  ) => (c.args.includes("ps") ? result({ stdout: psJson("running") }) : result()));
+  const out = doneOf(await t.ops.stack_up({ stack: "web" }, t.trace()));
+  const file = `${t.root}/stacks/web/compose.yaml`;
+  assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [
+    ["podman-compose", "--project-name=web", `--file=${file}`, "up", "-d", "-t", "1"],
+    ["podman-compose", "--project-name=web", `--file=${file}`, "ps", "--format", "json"],
+  ]);
+  assert.equal(t.calls[0]?.options?.cwd, `${t.root}/stacks/web`);
+  assert.equal(out.ok, true);
+  assert.equal(out.exitCode, 0);
+  const status = JSON.parse(out.output.split(`${STACK_STATUS_MARKER}\n`)[1] ?? "");
+  assert.deepEqual(status, {
+    stack: "web",
+    containers: [{ name: "web_app_1", service: "app", state: "running" }],
+    missing_services: [],
+  });
+});
+
+Deno.test("stack_up reports failure when podman-compose exits 0 but nothing runs", async () => {
+  await using t = await setup((
+    c,
+  ) => (c.args.includes("ps") ? result({ stdout: psJson("exited") }) : result()));
+  const out = doneOf(await t.ops.stack_up({ stack: "web" }, t.trace()));
+  assert.equal(out.ok, false);
+  assert.equal(out.exitCode, 1);
+});
+
+Deno.test("stack_down is ok only when ps lists no container", async () => {
+  let left = psJson("exited");
+  await using t = await setup((c) => (c.args.includes("ps") ? result({ stdout: left }) : result()));
+  assert.equal(doneOf(await t.ops.stack_down({ stack: "web" }, t.trace())).ok, false);
+  left = "[]";
+  assert.equal(doneOf(await t.ops.stack_down({ stack: "web" }, t.trace())).ok, true);
+  assert.deepEqual(t.calls[0]?.args.slice(2), ["down", "-t", "1"]);
+});
+
+Deno.test("stack_pull turns podman's Error: lines into ok:false with the error text", async () => {
+  const stderr =
+    "Trying to pull registry.invalid/x...\nError: initializing source docker://registry.invalid/x: " +
+    "no such host\n";
+  await using t = await setup(() => result({ stderr }));
+  const out = doneOf(await t.ops.stack_pull({ stack: "web" }, t.trace()));
+  assert.equal(out.ok, false);
+  assert.equal(out.exitCode, 1);
+  assert.match(
+    out.output,
+    /Pull failed: Error: initializing source docker:\/\/registry\.invalid\/x: no such host/,
+  );
+});
+
+Deno.test("compose_validate uses config --services so no interpolated values come back", async () => {
+  await using t = await setup(() => result({ stdout: "app\n" }));
+  const out = doneOf(await t.ops.compose_validate({ stack: "web" }, t.trace()));
+  assert.deepEqual(t.calls[0]?.args.slice(2), ["config", "--services"]);
+  assert.deepEqual([out.ok, out.output], [true, "app"]);
+});
+
+Deno.test("stack ops report a timeout as exit 124", async () => {
+  await using t = await setup((
+    c,
+  ) => (c.args.includes("ps") ? result({ stdout: "[]" }) : result({ code: 124, timedOut: true })));
+  const out = doneOf(await t.ops.stack_restart({ stack: "web" }, t.trace()));
+  assert.deepEqual([out.ok, out.exitCode], [false, 124]);
+  assert.match(out.output, /^Timed out: /);
+});
+
+Deno.test("stack ops reject bad or unknown stacks before running anything", async (t) => {
+  await using s = await setup();
+  await Deno.mkdir(`${s.root}/stacks/empty`);
+  await Deno.symlink(`${s.root}/stacks/web`, `${s.root}/stacks/alias`);
+  await Deno.mkdir(`${s.root}/stacks/linked`);
+  await Deno.symlink("/etc/hostname", `${s.root}/stacks/linked/compose.yaml`);
+  const cases: Array<[unknown, string]> = [
+    ["../web", 'Invalid argument "stack": "../web" must match ^[A-Za-z0-9_-]+$'],
+    ["nope", `Invalid argument "stack": no stack "nope" in "${s.root}/stacks"`],
+    [
+      "empty",
+      `Invalid argument "stack": "${s.root}/stacks/empty" has no compose.yaml, compose.yml, docker-compose.yml`,
+    ],
+    ["alias", `Invalid argument "stack": "${s.root}/stacks/alias" is a symlink`],
+    ["linked", `Invalid argument "stack": "${s.root}/stacks/linked/compose.yaml" is not a regular file`],
+    [undefined, 'Invalid argument "stack": value is missing'],
+  ];
+  for (const [stack, error] of cases) {
+    await t.step(String(stack), async () => {
+      assert.deepEqual(await s.ops.stack_up({ stack }, s.trace()), { kind: "rejected", error });
+    });
+  }
+  assert.deepEqual(s.calls, []);
+});
+
+Deno.test("stack ops find docker-compose.yml when there is no compose.yaml", async () => {
+  await using t = await setup(() => result({ stdout: "[]" }));
+  await Deno.mkdir(`${t.root}/stacks/old`);
+  await Deno.writeTextFile(`${t.root}/stacks/old/docker-compose.yml`, "services: {}\n");
+  await t.ops.stack_down({ stack: "old" }, t.trace());
+  assert.equal(t.calls[0]?.args[1], `--file=${t.root}/stacks/old/docker-compose.yml`);
+});
+
+Deno.test("stack ops on one stack run one at a time, in arrival order", async () => {
+  const releases: Array<() => void> = [];
+  await using t = await setup((c) => {
+    if (c.args.includes("ps")) return result({ stdout: "[]" });
+    return new Promise<RunResult>((resolve) => releases.push(() => resolve(result())));
+  });
+  const traces = [t.trace(), t.trace(), t.trace()];
+  const first = t.ops.stack_down({ stack: "web" }, traces[0]!);
+  const second = t.ops.stack_pull({ stack: "web" }, traces[1]!);
+  const otherStack = t.ops.compose_validate({ stack: "web2" }, traces[2]!);
+  await otherStack; // rejected (no such stack) without waiting for the lock
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(releases.length, 1, "the second op must wait for the first");
+  releases[0]!();
+  await first;
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(releases.length, 2);
+  releases[1]!();
+  await second;
+  assert.deepEqual(t.calls.map((c) => c.args[2]), ["down", "ps", "pull"]);
+  assert.ok(traces[0]!.seqEnd! < traces[1]!.seqStart!);
+});
+
+Deno.test("systemd ops run systemctl --user with the exact argv", async () => {
+  await using t = await setup((c) => result({ code: c.args.includes("status") ? 3 : 0, stdout: "inactive" }));
+  await t.ops.systemd_start({ unit: "sonarr.service" }, t.trace());
+  await t.ops.systemd_stop({ unit: "sonarr.service" }, t.trace());
+  await t.ops.systemd_restart({ unit: "sonarr.service" }, t.trace());
+  const status = doneOf(await t.ops.systemd_status({ unit: "sonarr.service" }, t.trace()));
+  await t.ops.systemd_daemon_reload({}, t.trace());
+  assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [
+    ["systemctl", "--user", "--no-pager", "start", "sonarr.service"],
+    ["systemctl", "--user", "--no-pager", "stop", "sonarr.service"],
+    ["systemctl", "--user", "--no-pager", "restart", "sonarr.service"],
+    ["systemctl", "--user", "--no-pager", "--full", "--lines=20", "status", "sonarr.service"],
+    ["systemctl", "--user", "daemon-reload"],
+  ]);
+  assert.deepEqual([status.ok, status.exitCode, status.output], [true, 3, "inactive"]);
+  assert.deepEqual(await t.ops.systemd_start({ unit: "x;reboot.service" }, t.trace()), {
+    kind: "rejected",
+    error: 'Invalid argument "unit": "x;reboot.service" must match ' +
+      "^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:service|timer|socket|target|path)$",
+  });
+  assert.equal(t.calls.length, 5);
+});
+
+Deno.test("systemd_start reports systemctl's failure with its message", async () => {
+  await using t = await setup(() =>
+    result({ code: 5, stderr: "Failed to start x.service: Unit x.service not found." })
+  );
+  const out = doneOf(await t.ops.systemd_start({ unit: "x.service" }, t.trace()));
+  assert.deepEqual([out.ok, out.exitCode, out.output], [
+    false,
+    5,
+    "Failed to start x.service: Unit x.service not found.",
+  ]);
+});
+
+Deno.test("quadlet ops validate name, type and content and round-trip a file", async () => {
+  await using t = await setup();
+  const content = "[Container]\nImage=localhost/busybox:test\n";
+  assert.equal(
+    doneOf(await t.ops.quadlet_write({ name: "web", type: "container", content }, t.trace())).ok,
+    true,
+  );
+  assert.deepEqual(await t.ops.quadlet_read({ name: "web", type: "container" }, t.trace()), {
+    kind: "done",
+    ok: true,
+    output: content,
+    exitCode: 0,
+  });
+  const listed = doneOf(await t.ops.quadlet_list({}, t.trace()));
+  assert.deepEqual(JSON.parse(listed.output).map((e: { file: string }) => e.file), ["web.container"]);
+  assert.deepEqual(await t.ops.quadlet_write({ name: "web", type: "service", content }, t.trace()), {
+    kind: "rejected",
+    error:
+      'Invalid argument "type": "service" is not one of container, pod, network, volume, kube, image, build',
+  });
+  assert.deepEqual(
+    await t.ops.quadlet_write({ name: "web", type: "container", content: "a\0b" }, t.trace()),
+    {
+      kind: "rejected",
+      error: 'Invalid argument "content": value contains a NUL character at index 1',
+    },
+  );
+  assert.deepEqual(await t.ops.quadlet_list({ type: "pods" }, t.trace()), {
+    kind: "rejected",
+    error:
+      'Invalid argument "type": "pods" is not one of container, pod, network, volume, kube, image, build',
+  });
+  assert.deepEqual(await t.ops.quadlet_read({ name: "nope", type: "pod" }, t.trace()), {
+    kind: "done",
+    ok: false,
+    output: `No quadlet "nope.pod" in "${t.root}/quadlets"`,
+    exitCode: 1,
+  });
+  assert.equal(doneOf(await t.ops.quadlet_delete({ name: "web", type: "container" }, t.trace())).ok, true);
+  assert.equal(t.calls.length, 0);
+});
+
+Deno.test("info reports the versions podman-compose and the generator print", async () => {
+  await using t = await setup(() =>
+    result({ stdout: "podman-compose version 1.3.0\npodman version 4.3.1\n" })
+  );
+  const out = doneOf(await t.ops.info({}, t.trace()));
+  assert.deepEqual(HelperInfo.parse(JSON.parse(out.output)), {
+    helper_version: "1.0.0",
+    podman: "4.3.1",
+    podman_compose: "1.3.0",
+    quadlet: null,
+    stacks_dir: `${t.root}/stacks`,
+    quadlet_dir: `${t.root}/quadlets`,
+  });
+  assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [["podman-compose", "version"]]);
+});

@@ -1,0 +1,156 @@
+import assert from "node:assert/strict";
+import { denoFs } from "../../../helper/fs.ts";
+import { BACKUP_DIR_NAME, createQuadletStore, type QuadletCheck } from "../../../helper/quadlet_files.ts";
+import { err, ok } from "../../../shared/result.ts";
+
+const NOW = new Date("2026-11-22T03:04:05.678Z");
+
+async function tempStore(check: QuadletCheck | null = null) {
+  const root = await Deno.makeTempDir();
+  const dir = await Deno.realPath(root);
+  const store = createQuadletStore({ fs: denoFs, dir, now: () => NOW, check });
+  return {
+    dir,
+    store,
+    [Symbol.asyncDispose]: () => Deno.remove(root, { recursive: true }),
+  };
+}
+
+Deno.test("createQuadletStore() write keeps the previous version in the backup folder", async () => {
+  await using t = await tempStore();
+  const first = await t.store.write("web.container", "[Container]\nImage=a\n");
+  assert.equal(first.ok, true);
+  const second = await t.store.write("web.container", "[Container]\nImage=b\n");
+  assert.equal(second.ok, true);
+  assert.equal(await Deno.readTextFile(`${t.dir}/web.container`), "[Container]\nImage=b\n");
+  const backup = `${t.dir}/${BACKUP_DIR_NAME}/web.container.20261122T030405.678Z.bak`;
+  assert.equal(await Deno.readTextFile(backup), "[Container]\nImage=a\n");
+  if (second.ok) {
+    assert.match(second.value, /Previous version kept at ".*web\.container\.20261122T030405\.678Z\.bak"/);
+  }
+  // Same clock again: a second backup gets a counter instead of overwriting the first.
+  await t.store.write("web.container", "[Container]\nImage=c\n");
+  assert.equal(await Deno.readTextFile(`${backup}.1`), "[Container]\nImage=b\n");
+  // No temp files are left beside the unit.
+  const names = [];
+  for await (const e of Deno.readDir(t.dir)) names.push(e.name);
+  assert.deepEqual(names.sort(), [BACKUP_DIR_NAME, "web.container"]);
+});
+
+Deno.test("createQuadletStore() refuses a symlink at the target and leaves its destination alone", async () => {
+  await using t = await tempStore();
+  const outside = await Deno.makeTempFile();
+  try {
+    await Deno.writeTextFile(outside, "precious");
+    await Deno.symlink(outside, `${t.dir}/evil.container`);
+    for (
+      const result of [
+        await t.store.write("evil.container", "[Container]\nImage=x\n"),
+        await t.store.read("evil.container"),
+        await t.store.remove("evil.container"),
+      ]
+    ) {
+      assert.deepEqual(result, {
+        ok: false,
+        error: { kind: "refused", message: 'Refusing "evil.container": it is a symbolic link' },
+      });
+    }
+    assert.equal(await Deno.readTextFile(outside), "precious");
+  } finally {
+    await Deno.remove(outside);
+  }
+});
+
+Deno.test("createQuadletStore() refuses a directory or fifo at the target", async () => {
+  await using t = await tempStore();
+  await Deno.mkdir(`${t.dir}/d.container`);
+  assert.deepEqual(await t.store.write("d.container", "[Container]\nImage=x\n"), {
+    ok: false,
+    error: { kind: "refused", message: 'Refusing "d.container": it is not a regular file' },
+  });
+});
+
+Deno.test("createQuadletStore() refuses a backup folder that is a symlink", async () => {
+  await using t = await tempStore();
+  const elsewhere = await Deno.makeTempDir();
+  try {
+    await Deno.symlink(elsewhere, `${t.dir}/${BACKUP_DIR_NAME}`);
+    await t.store.write("web.container", "[Container]\nImage=a\n");
+    const result = await t.store.write("web.container", "[Container]\nImage=b\n");
+    assert.equal(result.ok, false);
+    assert.equal(await Deno.readTextFile(`${t.dir}/web.container`), "[Container]\nImage=a\n");
+    assert.deepEqual([...Deno.readDirSync(elsewhere)], []);
+  } finally {
+    await Deno.remove(elsewhere, { recursive: true });
+  }
+});
+
+Deno.test("createQuadletStore() refuses a quadlet folder swapped for a symlink", async () => {
+  const real = await Deno.realPath(await Deno.makeTempDir());
+  const link = `${real}-link`;
+  await Deno.symlink(real, link);
+  try {
+    const store = createQuadletStore({ fs: denoFs, dir: link, now: () => NOW, check: null });
+    const result = await store.write("web.container", "[Container]\nImage=a\n");
+    assert.deepEqual(result, {
+      ok: false,
+      error: { kind: "refused", message: `Quadlet folder "${link}" is not a real directory` },
+    });
+  } finally {
+    await Deno.remove(link);
+    await Deno.remove(real, { recursive: true });
+  }
+});
+
+Deno.test("createQuadletStore() remove moves the file to a recoverable .deleted.bak copy", async () => {
+  await using t = await tempStore();
+  await t.store.write("media.network", "[Network]\n");
+  const result = await t.store.remove("media.network");
+  assert.equal(result.ok, true);
+  await assert.rejects(Deno.lstat(`${t.dir}/media.network`), Deno.errors.NotFound);
+  const copy = `${t.dir}/${BACKUP_DIR_NAME}/media.network.20261122T030405.678Z.deleted.bak`;
+  assert.equal(await Deno.readTextFile(copy), "[Network]\n");
+  assert.deepEqual(await t.store.remove("media.network"), {
+    ok: false,
+    error: { kind: "not_found", message: `No quadlet "media.network" in "${t.dir}"` },
+  });
+});
+
+Deno.test("createQuadletStore() list shows regular unit files only, with an optional type filter", async () => {
+  await using t = await tempStore();
+  await t.store.write("web.container", "[Container]\nImage=a\n");
+  await t.store.write("media.network", "[Network]\n");
+  await Deno.writeTextFile(`${t.dir}/notes.txt`, "x");
+  await Deno.symlink("/etc/hostname", `${t.dir}/link.container`);
+  const all = await t.store.list(null);
+  assert.equal(all.ok, true);
+  if (all.ok) {
+    assert.deepEqual(all.value.map((e) => [e.file, e.name, e.type, e.size]), [
+      ["media.network", "media", "network", 10],
+      ["web.container", "web", "container", 20],
+    ]);
+  }
+  const networks = await t.store.list("network");
+  if (networks.ok) assert.deepEqual(networks.value.map((e) => e.file), ["media.network"]);
+});
+
+Deno.test("createQuadletStore() write hands the candidate and the other units to the check", async () => {
+  const seen: string[][] = [];
+  const check: QuadletCheck = (candidate, others) => {
+    seen.push([candidate.file, ...others.map((o) => o.file)]);
+    return Promise.resolve(candidate.content.includes("Bad") ? err("unsupported key 'Bad'") : ok("fine"));
+  };
+  await using t = await tempStore(check);
+  await t.store.write("media.network", "[Network]\n");
+  await t.store.write("web.container", "[Container]\nImage=a\n");
+  const rejected = await t.store.write("web.container", "[Container]\nBad=1\n");
+  assert.deepEqual(rejected, {
+    ok: false,
+    error: { kind: "invalid", message: "Invalid argument \"content\": unsupported key 'Bad'" },
+  });
+  assert.equal(await Deno.readTextFile(`${t.dir}/web.container`), "[Container]\nImage=a\n");
+  assert.deepEqual(seen, [["media.network"], ["web.container", "media.network"], [
+    "web.container",
+    "media.network",
+  ]]);
+});
