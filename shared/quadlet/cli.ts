@@ -42,20 +42,27 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`Cannot convert: expected exactly one compose file, got ${positionals.length}\n${USAGE}`);
     return 2;
   }
-  const composePath = resolve(positionals[0] as string);
+  // `deno task` runs in the config's folder; INIT_CWD is where the user typed the command.
+  const cwd = Deno.env.get("INIT_CWD") ?? Deno.cwd();
+  const composePath = resolve(cwd, positionals[0] as string);
   const projectDir = dirname(composePath);
   const compose = await readText(composePath);
   if (compose === undefined) {
     console.error(`Cannot read compose file "${composePath}": file is missing or unreadable`);
     return 2;
   }
-  const envPath = values["env-file"] ? resolve(values["env-file"]) : join(projectDir, ".env");
+  const envPath = values["env-file"] ? resolve(cwd, values["env-file"]) : join(projectDir, ".env");
   const dotenv = await readText(envPath);
   if (values["env-file"] && dotenv === undefined) {
     console.error(`Cannot read env file "${envPath}": file is missing or unreadable`);
     return 2;
   }
-  const input: ConvertInput = { compose, composeFile: positionals[0] as string, projectDir, env: Deno.env.toObject() };
+  const input: ConvertInput = {
+    compose,
+    composeFile: positionals[0] as string,
+    projectDir,
+    env: Deno.env.toObject(),
+  };
   if (dotenv !== undefined) input.dotenv = dotenv;
   const envFiles: Record<string, string> = {};
   for (const path of envFilePaths(input)) {
@@ -73,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { units, report } = result.value;
   if (values.out) {
-    const out = resolve(values.out);
+    const out = resolve(cwd, values.out);
     await Deno.mkdir(out, { recursive: true });
     for (const u of units) await writeAtomic(join(out, u.fileName), u.text);
     console.log(`Wrote ${units.length} unit(s) to ${out}: ${report.units.join(", ")}`);
@@ -85,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     log(`unsupported: ${u.service === null ? "" : `service "${u.service}": `}key "${u.key}": ${u.reason}`);
   }
   for (const w of report.warnings) log(`warning: ${w}`);
-  if (values.report) await writeAtomic(resolve(values.report), JSON.stringify(report, null, 2) + "\n");
+  if (values.report) await writeAtomic(resolve(cwd, values.report), JSON.stringify(report, null, 2) + "\n");
   return 0;
 }
 

@@ -74,7 +74,10 @@ export function convertService(name: string, svc: Mapping, ctx: ConvertContext):
   const scope = newScope(name, svc, ctx);
   if (svc["image"] === undefined || svc["image"] === null) {
     if (svc["build"] !== undefined) {
-      scope.unsupported("build", "building images is not converted and the service has no `image`; service skipped");
+      scope.unsupported(
+        "build",
+        "building images is not converted and the service has no `image`; service skipped",
+      );
       return undefined;
     }
     throw new InvalidValue("image", "Cannot convert service: it has neither `image` nor `build`");
@@ -92,7 +95,9 @@ export function convertService(name: string, svc: Mapping, ctx: ConvertContext):
       scope.w.warnOnce(`service "${name}": key "${key}" ignored: ${rule.reason}`);
     } else {
       const handler = handlerFor(key);
-      if (handler === undefined) throw new InvalidValue(key, `Cannot convert key: no handler (converter bug)`);
+      if (handler === undefined) {
+        throw new InvalidValue(key, `Cannot convert key: no handler (converter bug)`);
+      }
       handler(value, scope, key);
     }
   }

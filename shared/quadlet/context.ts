@@ -38,12 +38,16 @@ export function unitBase(ctx: ConvertContext, name: string): string {
 export function containerName(ctx: ConvertContext, service: string): string {
   const svc = ctx.services[service];
   const explicit = svc?.["container_name"];
-  return typeof explicit === "string" || typeof explicit === "number" ? String(explicit) : unitBase(ctx, service);
+  return typeof explicit === "string" || typeof explicit === "number"
+    ? String(explicit)
+    : unitBase(ctx, service);
 }
 
 /** How a container refers to a top-level network: its unit, or its name when external. */
 export function networkRef(ctx: ConvertContext, name: string, key: string): string {
-  if (name === "default" && !Object.hasOwn(ctx.networks, "default")) return `${unitBase(ctx, "default")}.network`;
+  if (name === "default" && !Object.hasOwn(ctx.networks, "default")) {
+    return `${unitBase(ctx, "default")}.network`;
+  }
   if (!Object.hasOwn(ctx.networks, name)) {
     throw new InvalidValue(key, `Cannot use network "${name}": it is not declared in the top-level networks`);
   }
@@ -99,9 +103,13 @@ export class FieldWriter {
     this.warnOnce(`${this.owner}: ${reason}; written as PodmanArgs=${since.flag}`);
   }
 
-  /** Adds one `PodmanArgs=` line (words already literal for systemd). */
+  /**
+   * Adds one `PodmanArgs=` line (words already literal for systemd). Quadlet drops an empty word, so a flag
+   * with an empty value is written as `--flag=`.
+   */
   args(...words: string[]): void {
-    this.podmanArgs.push(words);
+    const [flag, value] = words;
+    this.podmanArgs.push(words.length === 2 && value === "" ? [`${flag}=`] : words);
   }
 
   warnOnce(message: string): void {

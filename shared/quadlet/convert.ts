@@ -3,6 +3,7 @@
  * Errors that make the input unusable come back as a `ConvertError`; keys that cannot be converted are
  * listed in the report, and the units are still produced.
  */
+import { posix } from "node:path";
 import { err, ok, type Result } from "../result.ts";
 import type { ConvertContext } from "./context.ts";
 import { convertService } from "./container.ts";
@@ -19,7 +20,10 @@ import { convertVolume } from "./volume.ts";
 export const DEFAULT_PODMAN_VERSION = "4.9";
 const STACK_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-export function convertCompose(input: ConvertInput, options: ConvertOptions = {}): Result<Conversion, ConvertError> {
+export function convertCompose(
+  input: ConvertInput,
+  options: ConvertOptions = {},
+): Result<Conversion, ConvertError> {
   const file = input.composeFile ?? "compose.yaml";
   const podmanVersion = options.podmanVersion ?? DEFAULT_PODMAN_VERSION;
   if (parseVersion(podmanVersion) === undefined) {
@@ -33,7 +37,10 @@ export function convertCompose(input: ConvertInput, options: ConvertOptions = {}
   const doc = loaded.value.doc;
   const stack = options.stack ?? (typeof doc["name"] === "string" ? doc["name"] : undefined);
   if (stack !== undefined && !STACK_NAME.test(stack)) {
-    return err({ file, message: `Cannot use stack name "${stack}": use lowercase letters, digits, "-" and "_"` });
+    return err({
+      file,
+      message: `Cannot use stack name "${stack}": use lowercase letters, digits, "-" and "_"`,
+    });
   }
   const sections = readSections(doc, file);
   if (!sections.ok) return sections;
@@ -99,19 +106,30 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
     return err({ file, key: "services", message: "Cannot convert: the file has no services" });
   }
   for (const [name, svc] of Object.entries(services)) {
-    if (!isMapping(svc)) return err({ file, service: name, message: "Cannot convert service: it is not a mapping" });
+    if (!isMapping(svc)) {
+      return err({ file, service: name, message: "Cannot convert service: it is not a mapping" });
+    }
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
       return err({ file, service: name, message: `Cannot convert service "${name}": invalid service name` });
     }
   }
-  const out: Sections = { services: services as Record<string, Mapping>, networks: {}, volumes: {}, secrets: {} };
+  const out: Sections = {
+    services: services as Record<string, Mapping>,
+    networks: {},
+    volumes: {},
+    secrets: {},
+  };
   for (const key of ["networks", "volumes", "secrets"] as const) {
     const v = doc[key];
     if (v === undefined || v === null) continue;
     if (!isMapping(v)) return err({ file, key, message: `Cannot read top-level ${key}: expected a mapping` });
     for (const name of Object.keys(v)) {
       if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
-        return err({ file, key: `${key}.${name}`, message: `Cannot use ${key} name "${name}": invalid name` });
+        return err({
+          file,
+          key: `${key}.${name}`,
+          message: `Cannot use ${key} name "${name}": invalid name`,
+        });
       }
     }
     out[key] = v;
@@ -138,11 +156,13 @@ function topLevelReport(doc: Mapping, ctx: ConvertContext): void {
     if (!isMapping(def) || def["external"] === true) continue;
     const secretName = typeof def["name"] === "string" ? def["name"] : name;
     if (typeof def["file"] === "string") {
-      const path = def["file"].startsWith("/") ? def["file"] : `${ctx.projectDir}/${def["file"]}`;
+      const path = posix.resolve(ctx.projectDir, def["file"]);
       ctx.warnings.push(`secret "${name}": create it once with: podman secret create ${secretName} ${path}`);
     } else if (typeof def["environment"] === "string") {
       ctx.warnings.push(
-        `secret "${name}": create it once with: printenv ${def["environment"]} | podman secret create ${secretName} -`,
+        `secret "${name}": create it once with: printenv ${
+          def["environment"]
+        } | podman secret create ${secretName} -`,
       );
     }
   }
@@ -156,7 +176,9 @@ function markHealthNotify(drafts: [string, UnitDraft][], ctx: ConvertContext): v
       addField(draft, "Container", "Notify", "healthy");
     } else if (atLeast(ctx.podmanVersion, QUADLET_VALUE_SINCE.sdnotifyHealthyFlag.since)) {
       addField(draft, "Container", "PodmanArgs", "--sdnotify=healthy");
-      ctx.warnings.push(`service "${name}": Notify=healthy needs Podman 5.0; written as PodmanArgs=--sdnotify=healthy`);
+      ctx.warnings.push(
+        `service "${name}": Notify=healthy needs Podman 5.0; written as PodmanArgs=--sdnotify=healthy`,
+      );
     } else {
       ctx.unsupported.push({
         service: name,
@@ -172,7 +194,8 @@ const FIRST = ["Image", "ContainerName"];
 function sortMainSection(draft: UnitDraft): void {
   const main = draft.sections.find((s) => s.name === MAIN_SECTION[draft.kind]);
   if (!main) return;
-  const rank = (k: string) => FIRST.includes(k) ? FIRST.indexOf(k) : k === "PodmanArgs" ? 2 : 1;
+  const rank = (k: string) =>
+    FIRST.includes(k) ? FIRST.indexOf(k) : k === "PodmanArgs" ? FIRST.length + 1 : FIRST.length;
   main.fields = main.fields
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f.key) - rank(b.f.key) || cmp(a.f.key, b.f.key) || a.i - b.i)
@@ -193,4 +216,3 @@ function guard<T>(fn: () => T, file: string, service?: string): Result<T, Conver
     return err(error);
   }
 }
-

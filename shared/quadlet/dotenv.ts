@@ -36,7 +36,9 @@ export function parseDotenv(text: string, lookup?: Lookup): Result<DotenvEntry[]
     const line = raw.startsWith("export ") ? raw.slice(7).trimStart() : raw;
     const eq = line.indexOf("=");
     const key = (eq < 0 ? line : line.slice(0, eq)).trim();
-    if (!KEY.test(key)) return err({ line: n + 1, message: `Cannot parse line ${n + 1}: invalid key "${key}"` });
+    if (!KEY.test(key)) {
+      return err({ line: n + 1, message: `Cannot parse line ${n + 1}: invalid key "${key}"` });
+    }
     if (eq < 0) {
       entries.push({ key, value: undefined, plain: false });
       continue;
@@ -47,7 +49,9 @@ export function parseDotenv(text: string, lookup?: Lookup): Result<DotenvEntry[]
     let interpolated = lookup !== undefined;
     if (rest.startsWith("'")) {
       const end = rest.indexOf("'", 1);
-      if (end < 0) return err({ line: n + 1, message: `Cannot parse line ${n + 1}: unterminated single quote` });
+      if (end < 0) {
+        return err({ line: n + 1, message: `Cannot parse line ${n + 1}: unterminated single quote` });
+      }
       value = rest.slice(1, end);
       interpolated = false;
     } else if (rest.startsWith('"')) {
@@ -81,7 +85,9 @@ export function parseDotenv(text: string, lookup?: Lookup): Result<DotenvEntry[]
     }
     if (interpolated && lookup !== undefined) {
       const result = interpolate(value, (name) => lookup(name) ?? seen.get(name));
-      if (!result.ok) return err({ line: n + 1, message: `Cannot parse line ${n + 1}: ${result.error.message}` });
+      if (!result.ok) {
+        return err({ line: n + 1, message: `Cannot parse line ${n + 1}: ${result.error.message}` });
+      }
       value = result.value;
     }
     seen.set(key, value);

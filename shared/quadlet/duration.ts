@@ -8,7 +8,9 @@ export function parseDuration(text: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t) * 1000;
   if (!/^(\d+(\.\d+)?(us|ms|s|m|h))+$/.test(t)) return undefined;
   let total = 0;
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(us|ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(us|ms|s|m|h)/g)) {
+    total += Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
+  }
   return total;
 }
 

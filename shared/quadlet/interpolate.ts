@@ -53,7 +53,9 @@ function substitute(text: string, start: number, lookup: Lookup, nested: boolean
     } else {
       const name = NAME.exec(text.slice(i + 1))?.[0];
       if (name === undefined) {
-        return err({ message: `Invalid interpolation format "${text}": "$" must start a variable or be "$$"` });
+        return err({
+          message: `Invalid interpolation format "${text}": "$" must start a variable or be "$$"`,
+        });
       }
       out += lookup(name) ?? "";
       i += 1 + name.length;
@@ -75,7 +77,9 @@ function readBraced(text: string, start: number, lookup: Lookup, evaluate: boole
   if (colon) i++;
   const op = text[i];
   if (op !== "-" && op !== "?" && op !== "+") {
-    return err({ message: `Invalid interpolation format "${text}": unexpected "${text[i] ?? "end"}" in "\${${name}"` });
+    return err({
+      message: `Invalid interpolation format "${text}": unexpected "${text[i] ?? "end"}" in "\${${name}"`,
+    });
   }
   const missing = colon ? value === undefined || value === "" : value === undefined;
   const used = op === "+" ? !missing : missing;

@@ -28,14 +28,18 @@ const WINDOWS_ONLY = "Windows containers only";
 export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   annotations: native("Annotation"),
   attach: ignored("log attachment is a `compose up` setting; systemd sends container output to the journal"),
-  blkio_config: unsupported("block IO weights and limits have no quadlet key; set them with PodmanArgs by hand"),
+  blkio_config: unsupported(
+    "block IO weights and limits have no quadlet key; set them with PodmanArgs by hand",
+  ),
   build: unsupported("building images is not converted; build the image first and set `image`"),
   cap_add: native("AddCapability"),
   cap_drop: native("DropCapability"),
   cgroup: args("--cgroupns"),
   cgroup_parent: args("--cgroup-parent"),
   command: native("Exec"),
-  configs: unsupported("compose configs have no Podman equivalent; bind-mount the file with `volumes` instead"),
+  configs: unsupported(
+    "compose configs have no Podman equivalent; bind-mount the file with `volumes` instead",
+  ),
   container_name: native("ContainerName"),
   cpu_count: unsupported(WINDOWS_ONLY),
   cpu_percent: unsupported(WINDOWS_ONLY),
@@ -48,7 +52,9 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   cpuset: args("--cpuset-cpus"),
   credential_spec: unsupported(WINDOWS_ONLY),
   depends_on: elsewhere("[Unit] Requires=/Wants= and After= on the dependency's .service"),
-  deploy: unsupported("Swarm/orchestrator deployment settings have no quadlet equivalent; use mem_limit, cpus"),
+  deploy: unsupported(
+    "Swarm/orchestrator deployment settings have no quadlet equivalent; use mem_limit, cpus",
+  ),
   develop: unsupported("compose watch (development mode) has no quadlet equivalent"),
   device_cgroup_rules: args("--device-cgroup-rule"),
   devices: native("AddDevice"),
@@ -110,7 +116,9 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   tmpfs: native("Tmpfs"),
   tty: args("--tty"),
   ulimits: native("Ulimit"),
-  use_api_socket: unsupported("mounting the engine socket is Docker-only; bind-mount the Podman socket instead"),
+  use_api_socket: unsupported(
+    "mounting the engine socket is Docker-only; bind-mount the Podman socket instead",
+  ),
   user: native("User"),
   userns_mode: native("UserNS"),
   uts: args("--uts"),
@@ -158,7 +166,13 @@ export function isExtensionKey(key: string): boolean {
 
 /** Counts of service keys per rule kind (for docs and the final report). */
 export function countByKind(table: Readonly<Record<string, KeyRule>>): Record<RuleKind, number> {
-  const counts: Record<RuleKind, number> = { native: 0, "podman-args": 0, elsewhere: 0, ignored: 0, unsupported: 0 };
+  const counts: Record<RuleKind, number> = {
+    native: 0,
+    "podman-args": 0,
+    elsewhere: 0,
+    ignored: 0,
+    unsupported: 0,
+  };
   for (const rule of Object.values(table)) counts[rule.kind]++;
   return counts;
 }

@@ -42,7 +42,9 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
   } catch (e) {
     return err({ file, message: `Cannot parse YAML: ${e instanceof Error ? e.message : String(e)}` });
   }
-  if (!isMapping(data)) return err({ file, message: "Cannot read compose file: the top level must be a mapping" });
+  if (!isMapping(data)) {
+    return err({ file, message: "Cannot read compose file: the top level must be a mapping" });
+  }
   const resolved = interpolateTree(data, lookup.value, []);
   if (!resolved.ok) {
     const path = resolved.error.path;

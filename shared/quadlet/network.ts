@@ -31,7 +31,10 @@ export function convertNetwork(name: string, value: unknown, ctx: ConvertContext
     } else if (key === "name") {
       const since = QUADLET_KEY_SINCE.network["NetworkName"]?.since ?? "4.7";
       if (atLeast(ctx.podmanVersion, since)) w.put("NetworkName", escapeSystemd(scalar(v, path)));
-      else unsupported(path, `NetworkName= needs Podman ${since}; the network is named systemd-${unitBase(ctx, name)}`);
+      else {unsupported(
+          path,
+          `NetworkName= needs Podman ${since}; the network is named systemd-${unitBase(ctx, name)}`,
+        );}
     } else if (key === "ipam") {
       ipam(v, path, w, unsupported);
     }
@@ -40,7 +43,12 @@ export function convertNetwork(name: string, value: unknown, ctx: ConvertContext
   return draft;
 }
 
-function ipam(value: unknown, path: string, w: FieldWriter, unsupported: (k: string, r: string) => void): void {
+function ipam(
+  value: unknown,
+  path: string,
+  w: FieldWriter,
+  unsupported: (k: string, r: string) => void,
+): void {
   const def = mapping(value, path);
   for (const [key, v] of Object.entries(def)) {
     if (key === "driver") w.put("IPAMDriver", escapeSystemd(scalar(v, `${path}.driver`)));
@@ -56,4 +64,3 @@ function ipam(value: unknown, path: string, w: FieldWriter, unsupported: (k: str
     } else unsupported(`${path}.${key}`, `IPAM option "${key}" has no quadlet equivalent`);
   }
 }
-

@@ -36,16 +36,25 @@ export function quadletToCompose(
   const warnings: string[] = [];
   const parsed = units.map((u) => ({ ...u, sections: parseUnit(u.text), kind: EXT.exec(u.fileName)?.[1] }));
   for (const u of parsed) {
-    if (u.kind === undefined) return err({ fileName: u.fileName, message: `Cannot read unit "${u.fileName}": not a .container, .network or .volume file` });
+    if (u.kind === undefined) {
+      return err({
+        fileName: u.fileName,
+        message: `Cannot read unit "${u.fileName}": not a .container, .network or .volume file`,
+      });
+    }
     if (!u.sections.has(u.kind[0]!.toUpperCase() + u.kind.slice(1))) {
-      return err({ fileName: u.fileName, message: `Cannot read unit "${u.fileName}": no [${u.kind}] section` });
+      return err({
+        fileName: u.fileName,
+        message: `Cannot read unit "${u.fileName}": no [${u.kind}] section`,
+      });
     }
   }
   const containers = parsed.filter((u) => u.kind === "container");
   const byContainerName = new Map<string, string>();
   for (const u of containers) {
     const service = strip(u.fileName.replace(EXT, ""));
-    const cn = u.sections.get("Container")?.find((l) => l.key === "ContainerName")?.value ?? `systemd-${u.fileName.replace(EXT, "")}`;
+    const cn = u.sections.get("Container")?.find((l) => l.key === "ContainerName")?.value ??
+      `systemd-${u.fileName.replace(EXT, "")}`;
     byContainerName.set(cn, service);
   }
   const names: ReverseNames = {
@@ -100,9 +109,13 @@ export function quadletToCompose(
   for (const v of namedVolumes) if (!Object.hasOwn(volumes, v)) volumes[v] = { external: true };
   if (Object.keys(volumes).length) compose["volumes"] = volumes;
   const secretNames = Object.values(services).flatMap((s) =>
-    ((s as Mapping)["secrets"] as unknown[] | undefined ?? []).map((x) => typeof x === "string" ? x : String((x as Mapping)["source"]))
+    ((s as Mapping)["secrets"] as unknown[] | undefined ?? []).map((x) =>
+      typeof x === "string" ? x : String((x as Mapping)["source"])
+    )
   );
-  if (secretNames.length) compose["secrets"] = Object.fromEntries(secretNames.map((n) => [n, { external: true }]));
+  if (secretNames.length) {
+    compose["secrets"] = Object.fromEntries(secretNames.map((n) => [n, { external: true }]));
+  }
   return ok({ compose, yaml: stringify(compose, { lineWidth: 0 }), warnings });
 }
 
@@ -127,10 +140,17 @@ function unitDeps(
   return out;
 }
 
-function serviceSection(lines: readonly { key: string; value: string }[], svc: Mapping, name: string, warnings: string[]): void {
+function serviceSection(
+  lines: readonly { key: string; value: string }[],
+  svc: Mapping,
+  name: string,
+  warnings: string[],
+): void {
   for (const l of lines) {
     if (l.key === "Restart" && ["no", "always", "on-failure"].includes(l.value)) svc["restart"] = l.value;
-    else warnings.push(`service "${name}": [Service] ${l.key}=${l.value} has no compose equivalent; left out`);
+    else {warnings.push(
+        `service "${name}": [Service] ${l.key}=${l.value} has no compose equivalent; left out`,
+      );}
   }
 }
 
@@ -139,13 +159,19 @@ function networkBack(fields: readonly LogicalField[], name: string, warnings: st
   const ipamConfig: Mapping = {};
   for (const f of fields) {
     const v = f.words.join(" ");
-    const kv = (w: string) => [w.slice(0, w.indexOf("=") < 0 ? w.length : w.indexOf("=")), w.includes("=") ? w.slice(w.indexOf("=") + 1) : ""];
+    const kv = (
+      w: string,
+    ) => [
+      w.slice(0, w.indexOf("=") < 0 ? w.length : w.indexOf("=")),
+      w.includes("=") ? w.slice(w.indexOf("=") + 1) : "",
+    ];
     if (f.key === "Driver") def["driver"] = v;
     else if (f.key === "Options") ((def["driver_opts"] ??= {}) as Mapping)[kv(v)[0]!] = kv(v)[1];
     else if (f.key === "IPv6") def["enable_ipv6"] = v === "true";
     else if (f.key === "Internal") def["internal"] = v === "true";
-    else if (f.key === "Label") for (const w of f.words) ((def["labels"] ??= {}) as Mapping)[kv(w)[0]!] = kv(w)[1];
-    else if (f.key === "NetworkName") def["name"] = v;
+    else if (f.key === "Label") {
+      for (const w of f.words) ((def["labels"] ??= {}) as Mapping)[kv(w)[0]!] = kv(w)[1];
+    } else if (f.key === "NetworkName") def["name"] = v;
     else if (f.key === "IPAMDriver") ((def["ipam"] ??= {}) as Mapping)["driver"] = v;
     else if (f.key === "Subnet") ipamConfig["subnet"] = v;
     else if (f.key === "IPRange") ipamConfig["ip_range"] = v;
@@ -166,7 +192,9 @@ function volumeBack(fields: readonly LogicalField[], name: string, warnings: str
     else if (f.key === "Device") opts()["device"] = v;
     else if (f.key === "Options") opts()["o"] = v;
     else if (f.key === "Label") {
-      for (const w of f.words) ((def["labels"] ??= {}) as Mapping)[w.split("=")[0]!] = w.split("=").slice(1).join("=");
+      for (const w of f.words) {
+        ((def["labels"] ??= {}) as Mapping)[w.split("=")[0]!] = w.split("=").slice(1).join("=");
+      }
     } else if (f.key === "VolumeName") def["name"] = v;
     else if (f.key === "PodmanArgs" && f.words[0] === "--opt" && f.words[1]) {
       const [k, ...rest] = f.words[1].split("=");

@@ -132,7 +132,11 @@ export function containerToService(
       case "Ulimit": {
         const [n, lim] = kv(v);
         const [soft, hard] = lim.split(":");
-        put("ulimits", n, hard === undefined ? numberish(soft ?? "") : { soft: numberish(soft ?? ""), hard: numberish(hard) });
+        put(
+          "ulimits",
+          n,
+          hard === undefined ? numberish(soft ?? "") : { soft: numberish(soft ?? ""), hard: numberish(hard) },
+        );
         break;
       }
       case "ShmSize":
@@ -219,7 +223,7 @@ export function containerToService(
       networks.forEach((n, i) => {
         const opts: Mapping = {};
         if (i === 0 && aliases.length > 0) opts["aliases"] = aliases;
-        if (i === 0) for (const [k, ip] of ips) opts[k] = ip;
+        if (i === 0) { for (const [k, ip] of ips) opts[k] = ip; }
         map[n] = Object.keys(opts).length ? opts : null;
       });
       s["networks"] = map;
@@ -241,8 +245,9 @@ function podmanArgsBack(
     const composeKey = FLAG_TO_COMPOSE[flag];
     if (flag === "--sdnotify" && value === "healthy") out.healthyNotify = true;
     else if (flag === "--entrypoint" && value === "") s["entrypoint"] = [];
-    else if (flag === "--security-opt" && value !== undefined) ((s["security_opt"] ??= []) as unknown[]).push(value);
-    else if (quadletKey && value !== undefined) apply(quadletKey, value, [value]);
+    else if (flag === "--security-opt" && value !== undefined) {
+      ((s["security_opt"] ??= []) as unknown[]).push(value);
+    } else if (quadletKey && value !== undefined) apply(quadletKey, value, [value]);
     else if (composeKey) {
       if (value === undefined) s[composeKey] = true;
       else if (["--device-cgroup-rule", "--volumes-from", "--label-file"].includes(flag)) {
@@ -304,7 +309,9 @@ function secretBack(v: string): unknown {
   const out: Mapping = { source };
   for (const o of opts) {
     const [k, val] = o.split("=");
-    if (k && val !== undefined) out[k] = ["uid", "gid"].includes(k) ? val : k === "mode" ? numberish(val) : val;
+    if (k && val !== undefined) {
+      out[k] = ["uid", "gid"].includes(k) ? val : k === "mode" ? numberish(val) : val;
+    }
   }
   return out;
 }

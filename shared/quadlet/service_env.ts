@@ -10,7 +10,9 @@ export const environment: Handler = (value, s, key) => {
   for (const [name, v] of keyValues(value, key)) {
     const resolved = v ?? s.ctx.lookup(name);
     if (resolved === undefined) {
-      s.w.warnOnce(`service "${s.name}": environment variable "${name}" has no value and is not set; left out`);
+      s.w.warnOnce(
+        `service "${s.name}": environment variable "${name}" has no value and is not set; left out`,
+      );
       continue;
     }
     s.env.delete(name);
@@ -31,12 +33,16 @@ export const envFile: Handler = (value, s, key) => {
     const abs = posix.resolve(s.ctx.projectDir, path);
     const text = s.ctx.envFiles[abs];
     if (text === undefined) {
-      if (required) throw new InvalidValue(itemKey, `Cannot read env_file "${abs}": file is missing or unreadable`);
+      if (required) {
+        throw new InvalidValue(itemKey, `Cannot read env_file "${abs}": file is missing or unreadable`);
+      }
       s.w.warnOnce(`service "${s.name}": optional env_file "${abs}" is missing; left out`);
       return;
     }
     const parsed = parseDotenv(text);
-    if (!parsed.ok) throw new InvalidValue(itemKey, `Cannot parse env_file "${abs}": ${parsed.error.message}`);
+    if (!parsed.ok) {
+      throw new InvalidValue(itemKey, `Cannot parse env_file "${abs}": ${parsed.error.message}`);
+    }
     if (parsed.value.every((e) => e.plain)) {
       s.w.put("EnvironmentFile", escapeSystemd(abs));
       return;

@@ -77,21 +77,33 @@ export const healthcheck: Handler = (value, s, key) => {
   }
   if (hc["retries"] !== undefined) {
     const text = scalar(hc["retries"], `${key}.retries`);
-    if (!/^\d+$/.test(text)) throw new InvalidValue(`${key}.retries`, `Cannot parse retries "${text}": not a number`);
+    if (!/^\d+$/.test(text)) {
+      throw new InvalidValue(`${key}.retries`, `Cannot parse retries "${text}": not a number`);
+    }
     s.w.put("HealthRetries", text);
   }
 };
 
 /** The shell command of a healthcheck test; undefined for `["NONE"]`. */
-function healthShell(test: unknown, key: string, service: string, warn: (m: string) => void): string | undefined {
+function healthShell(
+  test: unknown,
+  key: string,
+  service: string,
+  warn: (m: string) => void,
+): string | undefined {
   if (!Array.isArray(test)) return scalar(test, key);
   const words = list(test, key).map((v, i) => scalar(v, `${key}[${i}]`));
   const [kind, ...rest] = words;
   if (kind === "NONE") return undefined;
   if (kind === "CMD-SHELL" && rest.length === 1) return rest[0] as string;
   if (kind === "CMD" && rest.length > 0) {
-    warn(`service "${service}": healthcheck CMD form runs through /bin/sh (Podman's --health-cmd takes a shell string)`);
+    warn(
+      `service "${service}": healthcheck CMD form runs through /bin/sh (Podman's --health-cmd takes a shell string)`,
+    );
     return shellJoin(rest);
   }
-  throw new InvalidValue(key, `Cannot parse healthcheck test ${JSON.stringify(words)}: expected CMD, CMD-SHELL or NONE`);
+  throw new InvalidValue(
+    key,
+    `Cannot parse healthcheck test ${JSON.stringify(words)}: expected CMD, CMD-SHELL or NONE`,
+  );
 }

@@ -51,21 +51,29 @@ export const restart: Handler = (value, s, key) => {
   } else if (onFailure) {
     addField(s.draft, "Service", "Restart", "on-failure");
     if (onFailure[1] !== undefined) {
-      s.w.warnOnce(`service "${s.name}": restart "${policy}": the retry limit is not converted (systemd uses StartLimitBurst=)`);
+      s.w.warnOnce(
+        `service "${s.name}": restart "${policy}": the retry limit is not converted (systemd uses StartLimitBurst=)`,
+      );
     }
   } else {
-    throw new InvalidValue(key, `Cannot use restart "${policy}": expected no, always, on-failure or unless-stopped`);
+    throw new InvalidValue(
+      key,
+      `Cannot use restart "${policy}": expected no, always, on-failure or unless-stopped`,
+    );
   }
 };
 
 export const stopGracePeriod: Handler = (value, s, key) => {
   const text = scalar(value, key);
   const seconds = durationSeconds(text);
-  if (seconds === undefined) throw new InvalidValue(key, `Cannot parse duration "${text}": expected e.g. 30s or 1m30s`);
+  if (seconds === undefined) {
+    throw new InvalidValue(key, `Cannot parse duration "${text}": expected e.g. 30s or 1m30s`);
+  }
   s.w.put("StopTimeout", String(seconds));
 };
 
-export const stopSignal: Handler = (value, s, key) => s.w.put("StopSignal", escapeSystemd(scalar(value, key)));
+export const stopSignal: Handler = (value, s, key) =>
+  s.w.put("StopSignal", escapeSystemd(scalar(value, key)));
 
 export const init: Handler = (value, s, key) => {
   if (bool(value, key)) s.w.put("RunInit", "true");

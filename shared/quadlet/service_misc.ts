@@ -7,7 +7,8 @@ import { escapeSystemd } from "./systemd_quote.ts";
 import { isMapping, keyValues, list, mapping, scalar } from "./values.ts";
 
 export const hostname: Handler = (value, s, key) => s.w.put("HostName", escapeSystemd(scalar(value, key)));
-export const workingDir: Handler = (value, s, key) => s.w.put("WorkingDir", escapeSystemd(scalar(value, key)));
+export const workingDir: Handler = (value, s, key) =>
+  s.w.put("WorkingDir", escapeSystemd(scalar(value, key)));
 export const shmSize: Handler = (value, s, key) => s.w.put("ShmSize", escapeSystemd(scalar(value, key)));
 export const pidsLimit: Handler = (value, s, key) => s.w.put("PidsLimit", escapeSystemd(scalar(value, key)));
 
@@ -33,7 +34,9 @@ export const sysctls: Handler = (value, s, key) => {
 
 export const logging: Handler = (value, s, key) => {
   const log = mapping(value, key);
-  if (log["driver"] !== undefined) s.w.put("LogDriver", escapeSystemd(scalar(log["driver"], `${key}.driver`)));
+  if (log["driver"] !== undefined) {
+    s.w.put("LogDriver", escapeSystemd(scalar(log["driver"], `${key}.driver`)));
+  }
   if (log["options"] !== undefined) {
     for (const [k, v] of keyValues(log["options"], `${key}.options`)) {
       s.w.put("LogOpt", escapeSystemd(`${k}=${v ?? ""}`));
@@ -41,7 +44,12 @@ export const logging: Handler = (value, s, key) => {
   }
 };
 
-const PULL: Record<string, string> = { always: "always", never: "never", missing: "missing", if_not_present: "missing" };
+const PULL: Record<string, string> = {
+  always: "always",
+  never: "never",
+  missing: "missing",
+  if_not_present: "missing",
+};
 
 export const pullPolicy: Handler = (value, s, key) => {
   const policy = scalar(value, key);
@@ -63,14 +71,20 @@ export const secrets: Handler = (value, s, key) => {
     const source = isMapping(item) ? scalar(item["source"], `${itemKey}.source`) : scalar(item, itemKey);
     const def = s.ctx.secrets[source];
     if (!Object.hasOwn(s.ctx.secrets, source)) {
-      throw new InvalidValue(itemKey, `Cannot use secret "${source}": it is not declared in the top-level secrets`);
+      throw new InvalidValue(
+        itemKey,
+        `Cannot use secret "${source}": it is not declared in the top-level secrets`,
+      );
     }
-    const name = isMapping(def) && def["name"] !== undefined ? scalar(def["name"], `secrets.${source}.name`) : source;
+    const name = isMapping(def) && def["name"] !== undefined
+      ? scalar(def["name"], `secrets.${source}.name`)
+      : source;
     const opts = [name];
     if (isMapping(item)) {
-      for (const opt of ["target", "uid", "gid", "mode"]) {
+      for (const opt of ["target", "uid", "gid"]) {
         if (item[opt] !== undefined) opts.push(`${opt}=${scalar(item[opt], `${itemKey}.${opt}`)}`);
       }
+      if (item["mode"] !== undefined) opts.push(`mode=${octalMode(item["mode"], `${itemKey}.mode`)}`);
     }
     s.w.put("Secret", escapeSystemd(opts.join(",")));
   });
@@ -81,9 +95,11 @@ export function passthrough(flag: string): Handler {
   return (value, s, key) => {
     if (value === true) s.w.args(flag);
     else if (value === false || value === null) return;
-    else if (Array.isArray(value)) for (const [i, v] of value.entries()) s.w.args(flag, arg(v, `${key}[${i}]`));
-    else if (isMapping(value)) for (const [k, v] of Object.entries(value)) s.w.args(flag, arg(`${k}=${scalar(v, key)}`, key));
-    else s.w.args(flag, arg(value, key));
+    else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) s.w.args(flag, arg(v, `${key}[${i}]`));
+    } else if (isMapping(value)) {
+      for (const [k, v] of Object.entries(value)) s.w.args(flag, arg(`${k}=${scalar(v, key)}`, key));
+    } else s.w.args(flag, arg(value, key));
   };
 }
 
@@ -100,7 +116,10 @@ export const volumesFrom: Handler = (value, s, key) => {
     const target = isContainer ? second ?? "" : first ?? "";
     const mode = isContainer ? third : second;
     if (!isContainer && !Object.hasOwn(s.ctx.services, target)) {
-      throw new InvalidValue(`${key}[${i}]`, `Cannot use volumes_from "${text}": there is no service "${target}"`);
+      throw new InvalidValue(
+        `${key}[${i}]`,
+        `Cannot use volumes_from "${text}": there is no service "${target}"`,
+      );
     }
     const name = isContainer ? target : containerName(s.ctx, target);
     s.w.args("--volumes-from", escapeSystemd(mode ? `${name}:${mode}` : name));
@@ -109,5 +128,19 @@ export const volumesFrom: Handler = (value, s, key) => {
 
 export const labelFile: Handler = (value, s, key) => {
   const files = Array.isArray(value) ? value : [value];
-  files.forEach((f, i) => s.w.args("--label-file", escapeSystemd(posix.resolve(s.ctx.projectDir, scalar(f, `${key}[${i}]`)))));
+  files.forEach((f, i) =>
+    s.w.args("--label-file", escapeSystemd(posix.resolve(s.ctx.projectDir, scalar(f, `${key}[${i}]`))))
+  );
 };
+
+/**
+ * File modes are octal. YAML 1.2 reads `0400` as the number 400, so digits 0-7 are taken as the octal digits
+ * the author wrote; an explicit `0o400` string is accepted too.
+ */
+function octalMode(value: unknown, key: string): string {
+  const text = scalar(value, key).replace(/^0o/, "");
+  if (!/^[0-7]{1,4}$/.test(text)) {
+    throw new InvalidValue(key, `Cannot parse file mode "${text}": expected octal digits`);
+  }
+  return `0${text.replace(/^0+(?=.)/, "")}`;
+}

@@ -82,7 +82,9 @@ export const extraHosts: Handler = (value, s, key) => {
       const text = scalar(item, `${key}[${i}]`);
       const eq = text.indexOf("=");
       const at = eq >= 0 ? eq : text.indexOf(":");
-      if (at <= 0) throw new InvalidValue(`${key}[${i}]`, `Cannot parse extra host "${text}": expected HOST:IP`);
+      if (at <= 0) {
+        throw new InvalidValue(`${key}[${i}]`, `Cannot parse extra host "${text}": expected HOST:IP`);
+      }
       pairs.push([text.slice(0, at), text.slice(at + 1)]);
     });
   } else {

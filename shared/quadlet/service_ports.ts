@@ -24,7 +24,9 @@ export function parseShortPort(text: string, key: string): PortSpec {
   let hostIp: string | undefined;
   if (rest.startsWith("[")) {
     const close = rest.indexOf("]:");
-    if (close < 0) throw new InvalidValue(key, `Cannot parse port "${text}": unclosed "[" around the host IP`);
+    if (close < 0) {
+      throw new InvalidValue(key, `Cannot parse port "${text}": unclosed "[" around the host IP`);
+    }
     hostIp = rest.slice(1, close);
     rest = rest.slice(close + 2);
   }
@@ -33,8 +35,9 @@ export function parseShortPort(text: string, key: string): PortSpec {
   let target: string;
   if (parts.length === 1) target = parts[0] as string;
   else if (parts.length === 2) [published, target] = parts as [string, string];
-  else if (parts.length === 3 && hostIp === undefined) [hostIp, published, target] = parts as [string, string, string];
-  else throw new InvalidValue(key, `Cannot parse port "${text}": too many ":" separators`);
+  else if (parts.length === 3 && hostIp === undefined) {
+    [hostIp, published, target] = parts as [string, string, string];
+  } else throw new InvalidValue(key, `Cannot parse port "${text}": too many ":" separators`);
   const spec: PortSpec = { target, protocol };
   if (hostIp !== undefined && hostIp !== "") spec.hostIp = hostIp;
   if (published !== undefined && published !== "") spec.published = published;
@@ -43,16 +46,25 @@ export function parseShortPort(text: string, key: string): PortSpec {
 
 function checkPort(spec: PortSpec, text: string, key: string): PortSpec {
   if (!PORT_OR_RANGE.test(spec.target)) {
-    throw new InvalidValue(key, `Cannot parse port "${text}": container port "${spec.target}" is not a port or range`);
+    throw new InvalidValue(
+      key,
+      `Cannot parse port "${text}": container port "${spec.target}" is not a port or range`,
+    );
   }
   if (spec.published !== undefined && !PORT_OR_RANGE.test(spec.published)) {
-    throw new InvalidValue(key, `Cannot parse port "${text}": host port "${spec.published}" is not a port or range`);
+    throw new InvalidValue(
+      key,
+      `Cannot parse port "${text}": host port "${spec.published}" is not a port or range`,
+    );
   }
   for (const n of `${spec.target}-${spec.published ?? "1"}`.split("-")) {
     if (Number(n) > 65535) throw new InvalidValue(key, `Cannot parse port "${text}": ${n} is above 65535`);
   }
   if (!["tcp", "udp", "sctp"].includes(spec.protocol)) {
-    throw new InvalidValue(key, `Cannot parse port "${text}": protocol "${spec.protocol}" is not tcp, udp or sctp`);
+    throw new InvalidValue(
+      key,
+      `Cannot parse port "${text}": protocol "${spec.protocol}" is not tcp, udp or sctp`,
+    );
   }
   if (spec.hostIp !== undefined && !/^[0-9A-Fa-f.:]+$/.test(spec.hostIp)) {
     throw new InvalidValue(key, `Cannot parse port "${text}": host IP "${spec.hostIp}" is not an IP address`);
@@ -71,8 +83,13 @@ export function formatPort(spec: PortSpec): string {
 
 export const ports: Handler = (value, s, key) => {
   const mode = s.svc["network_mode"];
-  if (typeof mode === "string" && (mode === "host" || mode === "none" || /^(service|container):/.test(mode))) {
-    s.unsupported(key, `ports cannot be published with network_mode "${mode}"; publish them on that network's owner`);
+  if (
+    typeof mode === "string" && (mode === "host" || mode === "none" || /^(service|container):/.test(mode))
+  ) {
+    s.unsupported(
+      key,
+      `ports cannot be published with network_mode "${mode}"; publish them on that network's owner`,
+    );
     return;
   }
   list(value, key).forEach((item, i) => {
@@ -83,15 +100,21 @@ export const ports: Handler = (value, s, key) => {
 };
 
 function longPort(item: Record<string, unknown>, key: string): PortSpec {
-  if (item["target"] === undefined) throw new InvalidValue(key, "Cannot parse port: long syntax needs `target`");
+  if (item["target"] === undefined) {
+    throw new InvalidValue(key, "Cannot parse port: long syntax needs `target`");
+  }
   const spec: PortSpec = {
     target: scalar(item["target"], `${key}.target`),
-    protocol: item["protocol"] === undefined ? "tcp" : scalar(item["protocol"], `${key}.protocol`).toLowerCase(),
+    protocol: item["protocol"] === undefined
+      ? "tcp"
+      : scalar(item["protocol"], `${key}.protocol`).toLowerCase(),
   };
   if (item["published"] !== undefined && item["published"] !== "") {
     spec.published = scalar(item["published"], `${key}.published`);
   }
-  if (item["host_ip"] !== undefined) spec.hostIp = scalar(item["host_ip"], `${key}.host_ip`).replace(/^\[|\]$/g, "");
+  if (item["host_ip"] !== undefined) {
+    spec.hostIp = scalar(item["host_ip"], `${key}.host_ip`).replace(/^\[|\]$/g, "");
+  }
   return checkPort(spec, JSON.stringify(item), key);
 }
 
@@ -99,7 +122,10 @@ export const expose: Handler = (value, s, key) => {
   list(value, key).forEach((item, i) => {
     const text = scalar(item, `${key}[${i}]`);
     if (!/^\d{1,5}(-\d{1,5})?(\/(tcp|udp|sctp))?$/.test(text)) {
-      throw new InvalidValue(`${key}[${i}]`, `Cannot parse exposed port "${text}": expected PORT[-PORT][/PROTOCOL]`);
+      throw new InvalidValue(
+        `${key}[${i}]`,
+        `Cannot parse exposed port "${text}": expected PORT[-PORT][/PROTOCOL]`,
+      );
     }
     s.w.put("ExposeHostPort", text);
   });

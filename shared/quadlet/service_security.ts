@@ -47,7 +47,9 @@ export const devices: Handler = (value, s, key) => {
     if (isMapping(item)) {
       const parts = [scalar(item["source"] ?? "", `${itemKey}.source`)];
       if (item["target"] !== undefined) parts.push(scalar(item["target"], `${itemKey}.target`));
-      if (item["permissions"] !== undefined) parts.push(scalar(item["permissions"], `${itemKey}.permissions`));
+      if (item["permissions"] !== undefined) {
+        parts.push(scalar(item["permissions"], `${itemKey}.permissions`));
+      }
       text = parts.join(":");
     } else {
       text = scalar(item, itemKey);

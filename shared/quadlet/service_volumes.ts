@@ -5,7 +5,8 @@ import type { Handler, ServiceScope } from "./service_scope.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { bool, isMapping, list, type Mapping, scalar, stringList } from "./values.ts";
 
-const MODE_WORD = /^(ro|rw|z|Z|nocopy|copy|shared|rshared|slave|rslave|private|rprivate|cached|delegated|consistent|U)$/;
+const MODE_WORD =
+  /^(ro|rw|z|Z|nocopy|copy|shared|rshared|slave|rslave|private|rprivate|cached|delegated|consistent|U)$/;
 
 /** A bind source starts like a path; anything else names a volume. */
 export function isBindSource(source: string): boolean {
@@ -76,10 +77,15 @@ function longVolume(item: Mapping, s: ServiceScope, key: string): void {
   if (type === "volume") {
     const vol = isMapping(item["volume"]) ? item["volume"] : {};
     if (vol["nocopy"] === true) opts.push("nocopy");
-    if (vol["subpath"] !== undefined) s.unsupported(`${key}.volume.subpath`, "volume subpaths are not converted");
+    if (vol["subpath"] !== undefined) {
+      s.unsupported(`${key}.volume.subpath`, "volume subpaths are not converted");
+    }
     const suffix = opts.length ? `:${opts.join(",")}` : "";
     if (source === undefined) s.w.put("Volume", `${escapeSystemd(target)}${suffix}`);
-    else s.w.put("Volume", `${escapeSystemd(volumeRef(s.ctx, source, key))}:${escapeSystemd(target)}${suffix}`);
+    else {s.w.put(
+        "Volume",
+        `${escapeSystemd(volumeRef(s.ctx, source, key))}:${escapeSystemd(target)}${suffix}`,
+      );}
     return;
   }
   s.unsupported(key, `volume type "${type}" has no quadlet equivalent`);

@@ -55,7 +55,15 @@ export function quoteWords(words: readonly string[]): string {
   return words.map(quoteWord).join(" ");
 }
 
-const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", '"': '"', "'": "'", " ": " " };
+const ESCAPES: Record<string, string> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "\\": "\\",
+  '"': '"',
+  "'": "'",
+  " ": " ",
+};
 
 /**
  * Splits a word-list value the way quadlet does (double or single quotes, C escapes). Returns undefined for

@@ -39,7 +39,11 @@ export const WORD_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   Volume: new Set(["Label", "PodmanArgs"]),
 };
 
-export const MAIN_SECTION: Record<UnitKind, string> = { container: "Container", network: "Network", volume: "Volume" };
+export const MAIN_SECTION: Record<UnitKind, string> = {
+  container: "Container",
+  network: "Network",
+  volume: "Volume",
+};
 
 const SECTION_ORDER = ["Unit", "Container", "Network", "Volume", "Service", "Install"];
 
@@ -64,18 +68,24 @@ export function section(draft: UnitDraft, name: string): Section {
 /** Appends a field; an identical [Unit] dependency line is not repeated. */
 export function addField(draft: UnitDraft, sectionName: string, key: string, ...words: string[]): void {
   const fields = section(draft, sectionName).fields;
-  if (sectionName === "Unit" && fields.some((f) => f.key === key && f.words.join(" ") === words.join(" "))) return;
+  if (sectionName === "Unit" && fields.some((f) => f.key === key && f.words.join(" ") === words.join(" "))) {
+    return;
+  }
   fields.push({ key, words });
 }
 
 /** Renders the unit file text: sections in a fixed order, empty ones left out. */
 export function renderUnit(draft: UnitDraft): string {
   const parts: string[] = [];
-  const sorted = [...draft.sections].sort((a, b) => SECTION_ORDER.indexOf(a.name) - SECTION_ORDER.indexOf(b.name));
+  const sorted = [...draft.sections].sort((a, b) =>
+    SECTION_ORDER.indexOf(a.name) - SECTION_ORDER.indexOf(b.name)
+  );
   for (const s of sorted) {
     if (s.fields.length === 0 && s.name !== MAIN_SECTION[draft.kind]) continue;
     const words = WORD_KEYS[s.name];
-    const lines = s.fields.map((f) => `${f.key}=${words?.has(f.key) ? quoteWords(f.words) : f.words.join(" ")}\n`);
+    const lines = s.fields.map((f) =>
+      `${f.key}=${words?.has(f.key) ? quoteWords(f.words) : f.words.join(" ")}\n`
+    );
     parts.push(`[${s.name}]\n${lines.join("")}`);
   }
   return parts.join("\n");

@@ -1,0 +1,672 @@
+/** Expected converter output for each case in _cases_input.ts (exact text, reviewed by hand). */
+
+export interface CaseExpected {
+  units: Record<string, string>;
+  unsupported: { service: string | null; key: string; reason: string }[];
+  warnings: string[];
+}
+
+export const CASE_EXPECTED: Record<string, CaseExpected> = {
+  "image only": {
+    units: {
+      "web.container": `[Container]
+Image=docker.io/library/nginx:1.27
+ContainerName=web
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "container_name and hostname": {
+    units: {
+      "web.container": `[Container]
+Image=nginx
+ContainerName=my-web
+HostName=web.local
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "environment as a list": {
+    units: {
+      "web.container": `[Container]
+Image=nginx
+ContainerName=web
+Environment=A=1
+Environment="B=two words"
+Environment=C=from-shell
+Environment=D=
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "environment as a mapping with specifiers, dollars and quotes": {
+    units: {
+      "web.container": `[Container]
+Image=nginx
+ContainerName=web
+Environment=PCT=100%%
+Environment=DOLLAR=a$$b
+Environment="QUOTE=say \\"hi\\""
+Environment=NUM=42
+Environment=BOOL=true
+Environment=EMPTY=
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "env_file plain and quoted": {
+    units: {
+      "web.container": `[Container]
+Image=nginx
+ContainerName=web
+Environment=R=keep
+Environment=Q=override
+EnvironmentFile=/srv/app/plain.env
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'service "web": env_file "/srv/app/quoted.env" uses quoting or bare keys that podman --env-file reads differently; its variables were written into the unit as Environment=',
+      'service "web": optional env_file "/srv/app/missing.env" is missing; left out',
+    ],
+  },
+  "ports in every syntax": {
+    units: {
+      "web.container": `[Container]
+Image=nginx
+ContainerName=web
+PublishPort=80
+PublishPort=8080:80
+PublishPort=127.0.0.1:8443:443
+PublishPort=127.0.0.1::9000
+PublishPort=6881:6881/udp
+PublishPort=9000-9002:9000-9002
+PublishPort=[::1]:5353:53/udp
+PublishPort=0.0.0.0:3001:3000
+PublishPort=514/udp
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "volumes short and long, bind and named": {
+    units: {
+      "web.container": `[Container]
+Image=nginx
+ContainerName=web
+Tmpfs=/scratch:size=1000000
+Volume=/srv/app/config:/config
+Volume=/media-server/tv:/tv:ro
+Volume=%h/downloads:/downloads:z
+Volume=data.volume:/data:Z
+Volume=/anonymous
+Volume=/srv/app/html:/usr/share/nginx/html:ro
+Volume=data.volume:/cache:nocopy
+`,
+      "data.volume": `[Volume]
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "networks list and mapping with aliases and addresses": {
+    units: {
+      "web.container": `[Container]
+Image=nginx
+ContainerName=web
+IP=10.5.0.10
+Network=front.network
+Network=back.network
+PodmanArgs=--network-alias www
+`,
+      "db.container": `[Container]
+Image=postgres
+ContainerName=db
+Network=back.network
+`,
+      "front.network": `[Network]
+Driver=bridge
+Gateway=10.5.0.1
+IPRange=10.5.0.128/25
+Label=tier=front
+Options=com.docker.network.bridge.name=br-front
+Subnet=10.5.0.0/24
+`,
+      "back.network": `[Network]
+IPv6=true
+Internal=true
+NetworkName=app_back
+`,
+    },
+    unsupported: [],
+    warnings: ['service "web": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias'],
+  },
+  "network_mode host and none": {
+    units: {
+      "plex.container": `[Container]
+Image=plexinc/pms-docker
+ContainerName=plex
+Network=host
+`,
+      "offline.container": `[Container]
+Image=busybox
+ContainerName=offline
+Network=none
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "network_mode service on Podman 4.9 joins the container by name": {
+    units: {
+      "vpn.container": `[Container]
+Image=qmcgaw/gluetun
+ContainerName=vpn
+AddCapability=NET_ADMIN
+`,
+      "torrent.container": `[Unit]
+Requires=vpn.service
+After=vpn.service
+
+[Container]
+Image=qbittorrent
+ContainerName=torrent
+Network=container:vpn
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "network_mode service on Podman 5.4 uses the container unit": {
+    units: {
+      "vpn.container": `[Container]
+Image=qmcgaw/gluetun
+ContainerName=vpn
+`,
+      "torrent.container": `[Container]
+Image=qbittorrent
+ContainerName=torrent
+Network=vpn.container
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "depends_on short and long": {
+    units: {
+      "app.container": `[Unit]
+Requires=db.service
+After=db.service
+Wants=cache.service
+After=cache.service
+
+[Container]
+Image=app
+ContainerName=app
+Network=default.network
+`,
+      "worker.container": `[Unit]
+Requires=db.service
+After=db.service
+
+[Container]
+Image=app
+ContainerName=worker
+Network=default.network
+`,
+      "db.container": `[Container]
+Image=postgres
+ContainerName=db
+HealthCmd=pg_isready
+Network=default.network
+PodmanArgs=--sdnotify=healthy
+`,
+      "cache.container": `[Container]
+Image=redis
+ContainerName=cache
+Network=default.network
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: ['service "db": Notify=healthy needs Podman 5.0; written as PodmanArgs=--sdnotify=healthy'],
+  },
+  "restart policies": {
+    units: {
+      "a.container": `[Container]
+Image=x
+ContainerName=a
+Network=default.network
+
+[Service]
+Restart=always
+
+[Install]
+WantedBy=default.target
+`,
+      "b.container": `[Container]
+Image=x
+ContainerName=b
+Network=default.network
+
+[Service]
+Restart=always
+
+[Install]
+WantedBy=default.target
+`,
+      "c.container": `[Container]
+Image=x
+ContainerName=c
+Network=default.network
+
+[Service]
+Restart=on-failure
+`,
+      "d.container": `[Container]
+Image=x
+ContainerName=d
+Network=default.network
+
+[Service]
+Restart=no
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "healthcheck forms": {
+    units: {
+      "cmd.container": `[Container]
+Image=x
+ContainerName=cmd
+HealthCmd=curl -f 'http://localhost:8080/ping?a=1&b=2'
+HealthInterval=30s
+HealthRetries=3
+HealthStartPeriod=1m
+HealthTimeout=5s
+Network=default.network
+`,
+      "shell.container": `[Container]
+Image=x
+ContainerName=shell
+HealthCmd=wget -qO- http://localhost/ || exit 1
+Network=default.network
+`,
+      "string.container": `[Container]
+Image=x
+ContainerName=string
+HealthCmd=["CMD-SHELL","curl -f \\"http://localhost/\\""]
+Network=default.network
+`,
+      "off.container": `[Container]
+Image=x
+ContainerName=off
+HealthCmd=none
+Network=default.network
+`,
+      "none.container": `[Container]
+Image=x
+ContainerName=none
+HealthCmd=none
+Network=default.network
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'service "cmd": healthcheck CMD form runs through /bin/sh (Podman\'s --health-cmd takes a shell string)',
+    ],
+  },
+  "capabilities, devices and labels": {
+    units: {
+      "vpn.container": `[Container]
+Image=x
+ContainerName=vpn
+AddCapability=NET_ADMIN
+AddCapability=SYS_MODULE
+AddDevice=/dev/net/tun:/dev/net/tun
+AddDevice=/dev/dri
+AddDevice=/dev/snd:/dev/snd:rw
+DropCapability=ALL
+Label="com.example.tier=back end"
+Label=io.containers.autoupdate=registry
+Network=default.network
+`,
+      "web.container": `[Container]
+Image=x
+ContainerName=web
+Label=traefik.enable=true
+Label="traefik.http.routers.web.rule=Host(\`example.com\`)"
+Network=default.network
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "command and entrypoint quoting": {
+    units: {
+      "list.container": `[Container]
+Image=x
+ContainerName=list
+Entrypoint=["/bin/tini","--"]
+Exec=sh -c "echo \\"hi there\\" > /tmp/x; echo 50%% $$HOME"
+Network=default.network
+`,
+      "string.container": `[Container]
+Image=x
+ContainerName=string
+Entrypoint=/docker-entrypoint.sh
+Exec=python -m http.server --bind 0.0.0.0 8000
+Network=default.network
+`,
+      "empty_entrypoint.container": `[Container]
+Image=x
+ContainerName=empty_entrypoint
+Exec=echo "single quoted" double
+Network=default.network
+PodmanArgs=--entrypoint=
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "runtime options": {
+    units: {
+      "app.container": `[Container]
+Image=x
+ContainerName=app
+AddHost=host.docker.internal:host-gateway
+AddHost=db:10.0.0.5
+AddHost=v6:::1
+Annotation=run.oci.keep_original_groups=1
+DNS=1.1.1.1
+DNS=9.9.9.9
+DNSOption=ndots:2
+DNSSearch=example.com
+ExposeHostPort=3000
+ExposeHostPort=4000-4001/udp
+GroupAdd=video
+LogDriver=json-file
+LogOpt=max-size=10m
+LogOpt=max-file=3
+NoNewPrivileges=true
+PidsLimit=200
+Pull=always
+ReadOnly=true
+RunInit=true
+SeccompProfile=unconfined
+SecurityLabelDisable=true
+ShmSize=1gb
+StopSignal=SIGINT
+StopTimeout=90
+Sysctl=net.core.somaxconn=1024
+Sysctl=net.ipv4.ip_forward=1
+Tmpfs=/run
+Tmpfs=/tmp:size=64m
+Ulimit=nproc=65535
+Ulimit=nofile=20000:40000
+User=1000:1000
+UserNS=keep-id
+WorkingDir=/app
+PodmanArgs=--security-opt apparmor=unconfined
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "runtime options downgraded for Podman 4.4": {
+    units: {
+      "app.container": `[Container]
+Image=x
+ContainerName=app
+HealthCmd=true
+PodmanArgs=--workdir /app
+PodmanArgs=--tmpfs /run
+PodmanArgs=--shm-size 256m
+PodmanArgs=--stop-timeout 10
+PodmanArgs=--add-host db:10.0.0.5
+PodmanArgs=--dns 1.1.1.1
+PodmanArgs=--sysctl net.core.somaxconn=1024
+PodmanArgs=--log-driver journald
+PodmanArgs=--hostname app
+PodmanArgs=--health-interval 10s
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'service "app": WorkingDir= needs Podman 4.6; written as PodmanArgs=--workdir',
+      'service "app": Tmpfs= needs Podman 4.5; written as PodmanArgs=--tmpfs',
+      'service "app": ShmSize= needs Podman 4.7; written as PodmanArgs=--shm-size',
+      'service "app": StopTimeout= needs Podman 5.0; written as PodmanArgs=--stop-timeout',
+      'service "app": AddHost= needs Podman 5.1; written as PodmanArgs=--add-host',
+      'service "app": DNS= needs Podman 4.7; written as PodmanArgs=--dns',
+      'service "app": Sysctl= needs Podman 4.6; written as PodmanArgs=--sysctl',
+      'service "app": LogDriver= needs Podman 4.5; written as PodmanArgs=--log-driver',
+      'service "app": HostName= needs Podman 4.6; written as PodmanArgs=--hostname',
+      'service "app": HealthInterval= needs Podman 4.5; written as PodmanArgs=--health-interval',
+    ],
+  },
+  "PodmanArgs passthrough keys": {
+    units: {
+      "app.container": `[Container]
+Image=x
+ContainerName=app
+Network=default.network
+PodmanArgs=--memory 512m
+PodmanArgs=--memory-swap 1g
+PodmanArgs=--cpus 1.5
+PodmanArgs=--cpu-shares 512
+PodmanArgs=--privileged
+PodmanArgs=--tty
+PodmanArgs=--ipc host
+PodmanArgs=--pid host
+PodmanArgs=--platform linux/arm64
+PodmanArgs=--storage-opt size=10G
+PodmanArgs=--device-cgroup-rule "c 1:3 mr"
+PodmanArgs=--oom-score-adj -500
+`,
+      "sidecar.container": `[Container]
+Image=x
+ContainerName=sidecar
+Network=default.network
+PodmanArgs=--volumes-from app:ro
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "unsupported and unknown keys are reported": {
+    units: {
+      "app.container": `[Container]
+Image=x
+ContainerName=app
+`,
+    },
+    unsupported: [
+      { "service": null, "key": "configs", "reason": "compose configs have no Podman equivalent" },
+      {
+        "service": "app",
+        "key": "build",
+        "reason": "building images is not converted; build the image first and set `image`",
+      },
+      {
+        "service": "app",
+        "key": "deploy",
+        "reason": "Swarm/orchestrator deployment settings have no quadlet equivalent; use mem_limit, cpus",
+      },
+      {
+        "service": "app",
+        "key": "profiles",
+        "reason": "profiles select services at `compose up` time; every service is converted",
+      },
+      { "service": "app", "key": "frobnicate", "reason": "unknown compose service key" },
+      {
+        "service": "db",
+        "key": "build",
+        "reason": "building images is not converted and the service has no `image`; service skipped",
+      },
+    ],
+    warnings: [
+      'top-level key "version" ignored: obsolete; the compose specification ignores it',
+      'top-level extension field "x-anchors" ignored',
+      'service "app": key "links" ignored: legacy links; services on a shared network already reach each other by name',
+      'service "app": extension field "x-custom" ignored',
+    ],
+  },
+  "named volumes with driver options": {
+    units: {
+      "app.container": `[Container]
+Image=x
+ContainerName=app
+Volume=media.volume:/media
+Volume=cache.volume:/cache
+Volume=shared_data:/shared
+`,
+      "media.volume": `[Volume]
+Device=:/export/media
+Driver=local
+Label=backup=true
+Options=addr=10.0.0.2,nolock,soft,rw
+Type=nfs
+`,
+      "cache.volume": `[Volume]
+VolumeName=app_cache
+PodmanArgs=--opt size=10G
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "stack prefix names units and references": {
+    units: {
+      "blog-web.container": `[Unit]
+Requires=blog-db.service
+After=blog-db.service
+
+[Container]
+Image=nginx
+ContainerName=blog-web
+Network=blog-front.network
+Volume=blog-html.volume:/usr/share/nginx/html
+PodmanArgs=--network-alias web
+
+[Service]
+Restart=always
+
+[Install]
+WantedBy=default.target
+`,
+      "blog-db.container": `[Container]
+Image=postgres
+ContainerName=blog-db
+Network=blog-front.network
+PodmanArgs=--network-alias db
+`,
+      "blog-front.network": `[Network]
+`,
+      "blog-html.volume": `[Volume]
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'service "web": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias',
+      'service "db": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias',
+    ],
+  },
+  "implicit default network for two services": {
+    units: {
+      "a.container": `[Container]
+Image=x
+ContainerName=a
+Network=default.network
+`,
+      "b.container": `[Container]
+Image=y
+ContainerName=b
+Network=default.network
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "secrets": {
+    units: {
+      "app.container": `[Container]
+Image=x
+ContainerName=app
+Secret=db_password
+Secret=prod_api_key,target=/run/secrets/api,mode=0400
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'secret "db_password": create it once with: podman secret create db_password /srv/app/db_password.txt',
+    ],
+  },
+  "interpolation from .env and shell": {
+    units: {
+      "app.container": `[Container]
+Image=busybox:1.36
+ContainerName=app
+Environment=FROM_SHELL=from-shell
+Environment=DEFAULTED=fallback
+Environment=ALT=tag-is-set
+Environment=LITERAL=$$NOT_A_VAR
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "anchors and merge keys": {
+    units: {
+      "one.container": `[Container]
+Image=lscr.io/linuxserver/base
+ContainerName=one
+Environment=PUID=1000
+Environment=PGID=1000
+Network=default.network
+
+[Service]
+Restart=always
+
+[Install]
+WantedBy=default.target
+`,
+      "two.container": `[Container]
+Image=lscr.io/linuxserver/other
+ContainerName=two
+Environment=PUID=1000
+Environment=PGID=1000
+Environment=EXTRA=yes
+Network=default.network
+
+[Service]
+Restart=always
+
+[Install]
+WantedBy=default.target
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [],
+    warnings: ['top-level extension field "x-base" ignored'],
+  },
+};

@@ -1,0 +1,439 @@
+/** Tiny compose inputs, one per key family (expected outputs live in _cases.ts). */
+export interface CaseInput {
+  name: string;
+  compose: string;
+  env?: Record<string, string>;
+  dotenv?: string;
+  envFiles?: Record<string, string>;
+  podmanVersion?: string;
+  stack?: string;
+}
+
+export const PROJECT = "/srv/app";
+
+export const CASE_INPUTS: CaseInput[] = [
+  { name: "image only", compose: "services:\n  web:\n    image: docker.io/library/nginx:1.27\n" },
+  {
+    name: "container_name and hostname",
+    compose: "services:\n  web:\n    image: nginx\n    container_name: my-web\n    hostname: web.local\n",
+  },
+  {
+    name: "environment as a list",
+    compose:
+      'services:\n  web:\n    image: nginx\n    environment:\n      - A=1\n      - "B=two words"\n      - C\n      - D=\n',
+    env: { C: "from-shell" },
+  },
+  {
+    name: "environment as a mapping with specifiers, dollars and quotes",
+    compose:
+      'services:\n  web:\n    image: nginx\n    environment:\n      PCT: "100%"\n      DOLLAR: "a$$b"\n      QUOTE: \'say "hi"\'\n      NUM: 42\n      BOOL: true\n      EMPTY: ""\n',
+  },
+  {
+    name: "env_file plain and quoted",
+    compose:
+      "services:\n  web:\n    image: nginx\n    env_file:\n      - plain.env\n      - path: quoted.env\n        required: true\n      - path: missing.env\n        required: false\n    environment:\n      Q: override\n",
+    envFiles: {
+      "/srv/app/plain.env": "A=1\nB=2\n",
+      "/srv/app/quoted.env": 'Q="quoted value"\nR=keep # comment\n',
+    },
+  },
+  {
+    name: "ports in every syntax",
+    compose: `services:
+  web:
+    image: nginx
+    ports:
+      - "80"
+      - "8080:80"
+      - 127.0.0.1:8443:443
+      - "127.0.0.1::9000"
+      - 6881:6881/udp
+      - "9000-9002:9000-9002"
+      - "[::1]:5353:53/udp"
+      - target: 3000
+        published: "3001"
+        host_ip: 0.0.0.0
+        protocol: tcp
+      - target: 514
+        protocol: udp
+`,
+  },
+  {
+    name: "volumes short and long, bind and named",
+    compose: `services:
+  web:
+    image: nginx
+    volumes:
+      - ./config:/config
+      - /media-server/tv:/tv:ro
+      - ~/downloads:/downloads:z
+      - data:/data:Z
+      - /anonymous
+      - type: bind
+        source: ./html
+        target: /usr/share/nginx/html
+        read_only: true
+      - type: volume
+        source: data
+        target: /cache
+        volume:
+          nocopy: true
+      - type: tmpfs
+        target: /scratch
+        tmpfs:
+          size: 1000000
+volumes:
+  data:
+`,
+  },
+  {
+    name: "networks list and mapping with aliases and addresses",
+    compose: `services:
+  web:
+    image: nginx
+    networks:
+      front:
+        aliases: [www]
+        ipv4_address: 10.5.0.10
+      back:
+  db:
+    image: postgres
+    networks: [back]
+networks:
+  front:
+    driver: bridge
+    driver_opts:
+      com.docker.network.bridge.name: br-front
+    ipam:
+      config:
+        - subnet: 10.5.0.0/24
+          gateway: 10.5.0.1
+          ip_range: 10.5.0.128/25
+    labels:
+      tier: front
+  back:
+    internal: true
+    enable_ipv6: true
+    name: app_back
+`,
+  },
+  {
+    name: "network_mode host and none",
+    compose:
+      "services:\n  plex:\n    image: plexinc/pms-docker\n    network_mode: host\n  offline:\n    image: busybox\n    network_mode: none\n",
+  },
+  {
+    name: "network_mode service on Podman 4.9 joins the container by name",
+    compose:
+      "services:\n  vpn:\n    image: qmcgaw/gluetun\n    cap_add: [NET_ADMIN]\n  torrent:\n    image: qbittorrent\n    network_mode: service:vpn\n",
+  },
+  {
+    name: "network_mode service on Podman 5.4 uses the container unit",
+    compose:
+      "services:\n  vpn:\n    image: qmcgaw/gluetun\n  torrent:\n    image: qbittorrent\n    network_mode: service:vpn\n",
+    podmanVersion: "5.4",
+  },
+  {
+    name: "depends_on short and long",
+    compose: `services:
+  app:
+    image: app
+    depends_on:
+      db:
+        condition: service_healthy
+      cache:
+        condition: service_started
+        required: false
+  worker:
+    image: app
+    depends_on: [db]
+  db:
+    image: postgres
+    healthcheck:
+      test: pg_isready
+  cache:
+    image: redis
+`,
+  },
+  {
+    name: "restart policies",
+    compose:
+      'services:\n  a:\n    image: x\n    restart: always\n  b:\n    image: x\n    restart: unless-stopped\n  c:\n    image: x\n    restart: on-failure\n  d:\n    image: x\n    restart: "no"\n',
+  },
+  {
+    name: "healthcheck forms",
+    compose: `services:
+  cmd:
+    image: x
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:8080/ping?a=1&b=2"]
+      interval: 30s
+      timeout: 5s
+      retries: 3
+      start_period: 1m
+  shell:
+    image: x
+    healthcheck:
+      test: ["CMD-SHELL", "wget -qO- http://localhost/ || exit 1"]
+  string:
+    image: x
+    healthcheck:
+      test: curl -f "http://localhost/"
+  off:
+    image: x
+    healthcheck:
+      disable: true
+  none:
+    image: x
+    healthcheck:
+      test: ["NONE"]
+`,
+  },
+  {
+    name: "capabilities, devices and labels",
+    compose: `services:
+  vpn:
+    image: x
+    cap_add: [NET_ADMIN, SYS_MODULE]
+    cap_drop: [ALL]
+    devices:
+      - /dev/net/tun:/dev/net/tun
+      - /dev/dri
+      - source: /dev/snd
+        target: /dev/snd
+        permissions: rw
+    labels:
+      com.example.tier: "back end"
+      io.containers.autoupdate: registry
+  web:
+    image: x
+    labels:
+      - traefik.enable=true
+      - "traefik.http.routers.web.rule=Host(\`example.com\`)"
+`,
+  },
+  {
+    name: "command and entrypoint quoting",
+    compose: `services:
+  list:
+    image: x
+    command: ["sh", "-c", "echo \\"hi there\\" > /tmp/x; echo 50% $$HOME"]
+    entrypoint: ["/bin/tini", "--"]
+  string:
+    image: x
+    command: python -m http.server --bind '0.0.0.0' 8000
+    entrypoint: /docker-entrypoint.sh
+  empty_entrypoint:
+    image: x
+    entrypoint: []
+    command: "echo 'single quoted' \\"double\\""
+`,
+    podmanVersion: "5.0",
+  },
+  {
+    name: "runtime options",
+    compose: `services:
+  app:
+    image: x
+    user: "1000:1000"
+    working_dir: /app
+    tmpfs: [/run, "/tmp:size=64m"]
+    read_only: true
+    security_opt:
+      - no-new-privileges:true
+      - label=disable
+      - seccomp=unconfined
+      - apparmor=unconfined
+    ulimits:
+      nproc: 65535
+      nofile:
+        soft: 20000
+        hard: 40000
+    shm_size: 1gb
+    stop_grace_period: 1m30s
+    stop_signal: SIGINT
+    init: true
+    extra_hosts:
+      - "host.docker.internal:host-gateway"
+      - "db=10.0.0.5"
+      - "v6=[::1]"
+    dns: [1.1.1.1, 9.9.9.9]
+    dns_search: example.com
+    dns_opt: [ndots:2]
+    sysctls:
+      net.core.somaxconn: 1024
+      net.ipv4.ip_forward: 1
+    logging:
+      driver: json-file
+      options:
+        max-size: 10m
+        max-file: "3"
+    pids_limit: 200
+    group_add: [video]
+    pull_policy: always
+    userns_mode: keep-id
+    expose: ["3000", "4000-4001/udp"]
+    annotations:
+      run.oci.keep_original_groups: "1"
+`,
+    podmanVersion: "5.4",
+  },
+  {
+    name: "runtime options downgraded for Podman 4.4",
+    compose: `services:
+  app:
+    image: x
+    working_dir: /app
+    tmpfs: [/run]
+    shm_size: 256m
+    stop_grace_period: 10s
+    extra_hosts: ["db:10.0.0.5"]
+    dns: 1.1.1.1
+    sysctls: [net.core.somaxconn=1024]
+    logging:
+      driver: journald
+    hostname: app
+    healthcheck:
+      test: true
+      interval: 10s
+`,
+    podmanVersion: "4.4",
+  },
+  {
+    name: "PodmanArgs passthrough keys",
+    compose: `services:
+  app:
+    image: x
+    mem_limit: 512m
+    memswap_limit: 1g
+    cpus: 1.5
+    cpu_shares: 512
+    privileged: true
+    tty: true
+    stdin_open: false
+    ipc: host
+    pid: host
+    platform: linux/arm64
+    storage_opt:
+      size: 10G
+    device_cgroup_rules: ["c 1:3 mr"]
+    oom_score_adj: -500
+  sidecar:
+    image: x
+    volumes_from: ["app:ro"]
+`,
+  },
+  {
+    name: "unsupported and unknown keys are reported",
+    compose: `version: "3.8"
+services:
+  app:
+    image: x
+    build: .
+    deploy:
+      replicas: 2
+    profiles: [debug]
+    links: [db]
+    x-custom: 1
+    frobnicate: yes
+  db:
+    build: ./db
+configs:
+  c:
+    file: ./c.conf
+x-anchors:
+  a: 1
+`,
+  },
+  {
+    name: "named volumes with driver options",
+    compose: `services:
+  app:
+    image: x
+    volumes: [media:/media, cache:/cache, shared:/shared]
+volumes:
+  media:
+    driver: local
+    driver_opts:
+      type: nfs
+      o: "addr=10.0.0.2,nolock,soft,rw"
+      device: ":/export/media"
+    labels:
+      backup: "true"
+  cache:
+    name: app_cache
+    driver_opts:
+      size: 10G
+  shared:
+    external: true
+    name: shared_data
+`,
+  },
+  {
+    name: "stack prefix names units and references",
+    compose: `services:
+  web:
+    image: nginx
+    depends_on: [db]
+    volumes: [html:/usr/share/nginx/html]
+    networks: [front]
+    restart: always
+  db:
+    image: postgres
+    networks: [front]
+networks:
+  front:
+volumes:
+  html:
+`,
+    stack: "blog",
+  },
+  {
+    name: "implicit default network for two services",
+    compose: "services:\n  a:\n    image: x\n  b:\n    image: y\n",
+  },
+  {
+    name: "secrets",
+    compose: `services:
+  app:
+    image: x
+    secrets:
+      - db_password
+      - source: api_key
+        target: /run/secrets/api
+        mode: 0400
+secrets:
+  db_password:
+    file: ./db_password.txt
+  api_key:
+    external: true
+    name: prod_api_key
+`,
+  },
+  {
+    name: "interpolation from .env and shell",
+    compose:
+      'services:\n  app:\n    image: "${IMAGE:-busybox}:${TAG}"\n    environment:\n      FROM_SHELL: ${SHELL_VAR}\n      DEFAULTED: ${UNSET:-fallback}\n      ALT: ${TAG:+tag-is-set}\n      LITERAL: "$$NOT_A_VAR"\n',
+    dotenv: "TAG=1.36\nSHELL_VAR=from-dotenv\n",
+    env: { SHELL_VAR: "from-shell" },
+  },
+  {
+    name: "anchors and merge keys",
+    compose: `x-base: &base
+  image: lscr.io/linuxserver/base
+  environment: &env
+    PUID: "1000"
+    PGID: "1000"
+  restart: unless-stopped
+services:
+  one:
+    <<: *base
+  two:
+    <<: *base
+    image: lscr.io/linuxserver/other
+    environment:
+      <<: *env
+      EXTRA: "yes"
+`,
+  },
+];
