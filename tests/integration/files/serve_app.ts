@@ -18,10 +18,11 @@ export interface ServedApp {
 
 export async function serveApp(deps: ToolDeps, families: readonly RegisterFamily[]): Promise<ServedApp> {
   const apiKey = deps.config.apiKey ?? "integration-key-0123456789abcdef";
-  let handler: ((req: Request) => Response | Promise<Response>) | undefined;
+  // The app needs the port (for its Host check), which is known only once the listener is up.
+  const ref: { handler?: (req: Request) => Response | Promise<Response> } = {};
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    (req) => handler ? handler(req) : new Response("starting", { status: 503 }),
+    (req) => ref.handler ? ref.handler(req) : new Response("starting", { status: 503 }),
   );
   const port = server.addr.port;
   const config = {
@@ -31,7 +32,7 @@ export async function serveApp(deps: ToolDeps, families: readonly RegisterFamily
     allowedOrigins: [`http://127.0.0.1:${port}`],
   };
   const app = createApp({ ...deps, config }, { apiKey, families, logError: () => {} });
-  handler = (req) => app.fetch(req);
+  ref.handler = (req) => app.fetch(req);
   const url = `http://127.0.0.1:${port}/mcp`;
   const client = new Client({ name: "arr-mcp-integration", version: "1.0.0" });
   await client.connect(
