@@ -1,0 +1,44 @@
+/** Shared pieces of the media tool families: reaching the MediaServices and mapping errors to tool failures. */
+import type { MediaServices } from "../services/media_services.ts";
+import type { RegistryError } from "../services/registry.ts";
+import type { ServiceError } from "../services/service_error.ts";
+import type { ToolDeps } from "./deps.ts";
+import type { ToolFailure } from "./tool_result.ts";
+
+/** ToolDeps plus the media services (optional so the other families' tests need not build them). */
+export type MediaToolDeps = ToolDeps & { media?: MediaServices };
+
+export function mediaServices(deps: ToolDeps): MediaServices | ToolFailure {
+  const media = (deps as MediaToolDeps).media;
+  return media ?? {
+    kind: "unavailable",
+    message:
+      "Media services are not wired into this server (ToolDeps.media is missing); see docs/services.md",
+  };
+}
+
+export function isFailure(value: unknown): value is ToolFailure {
+  return typeof value === "object" && value !== null && "kind" in value && "message" in value &&
+    !("registry" in value);
+}
+
+export function serviceFailure(error: ServiceError | RegistryError): ToolFailure {
+  return { kind: error.kind, message: error.message };
+}
+
+/** One line per service error for outputs that report partial failures. */
+export interface ServiceProblem {
+  service: string;
+  kind: string;
+  message: string;
+}
+
+export function problem(error: ServiceError | RegistryError): ServiceProblem {
+  return { service: error.service, kind: error.kind, message: error.message };
+}
+
+/** Records a problem and answers `fallback`, for outputs that carry on after one service fails. */
+export function noted<T>(problems: ServiceProblem[], error: ServiceError | RegistryError, fallback: T): T {
+  problems.push(problem(error));
+  return fallback;
+}
