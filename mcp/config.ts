@@ -22,6 +22,8 @@ export interface Config {
   allowedHosts: string[];
   /** Origin header values accepted, lower case, no trailing slash. */
   allowedOrigins: string[];
+  /** ARR_DASHBOARD_PUBLIC: serve the dashboard pages and /api/status without a key (trusted LAN only). */
+  dashboardPublic: boolean;
 }
 
 /** Facts about the host that defaults depend on. */
@@ -43,6 +45,7 @@ export const ENV_VARS = [
   "ARR_READ_ONLY",
   "ARR_ALLOWED_HOSTS",
   "ARR_ALLOWED_ORIGINS",
+  "ARR_DASHBOARD_PUBLIC",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -78,6 +81,7 @@ const fields = {
   ARR_MEDIA_DIR: absolutePath,
   ARR_LOG_DIRS: list.pipe(z.array(absolutePath)),
   ARR_READ_ONLY: boolText,
+  ARR_DASHBOARD_PUBLIC: boolText,
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -115,6 +119,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     mediaDir: get<string>("ARR_MEDIA_DIR") ?? "/media-server",
     logDirs: get<string[]>("ARR_LOG_DIRS") ?? [],
     readOnly: get<boolean>("ARR_READ_ONLY") ?? false,
+    dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
     allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
       h.toLowerCase()
     ),

@@ -2,6 +2,7 @@
  * Keeps secrets out of the audit log, errors and tool output. Pure functions.
  */
 import { createHash } from "node:crypto";
+import { redactSecrets } from "./fs/redact.ts";
 
 /** Object keys whose values are secrets wherever they appear. */
 const SECRET_KEY = /(pass(word|wd)?|secret|token|api[-_]?key|apikey|auth|cookie|credential|private[-_]?key)/i;
@@ -11,9 +12,12 @@ export const MAX_AUDIT_STRING = 256;
 
 export const REDACTED = "[redacted]";
 
-/** A deep copy of `value` with secret-named fields replaced and long strings summarised. */
+/**
+ * A deep copy of `value` with secret-named fields replaced, secret-looking settings inside strings
+ * (`PASSWORD=x`, `?apikey=x`, see fs/redact.ts) replaced, and long strings summarised.
+ */
 export function redactValue(value: unknown): unknown {
-  if (typeof value === "string") return summariseLongString(value);
+  if (typeof value === "string") return summariseLongString(redactSecrets(value).text);
   if (Array.isArray(value)) return value.map(redactValue);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
-/** A fetch that talks HTTP/1.1 over a Unix socket (Deno.createHttpClient with a unix proxy transport). */
+/** A fetch that talks HTTP/1.1 over a Unix socket (see http1_unix.ts for why it is not Deno's proxy client). */
+import { unixHttpFetch } from "./http1_unix.ts";
 import type { FetchLike } from "./tools/deps.ts";
 
 export interface UnixFetch {
@@ -7,11 +8,7 @@ export interface UnixFetch {
 }
 
 export function unixSocketFetch(path: string): UnixFetch {
-  const client = Deno.createHttpClient({ proxy: { transport: "unix", path } });
-  return {
-    fetch: (input, init) => fetch(input, { ...init, client }),
-    close: () => client.close(),
-  };
+  return { fetch: unixHttpFetch(path), close: () => {} };
 }
 
 export async function socketExists(path: string): Promise<boolean> {

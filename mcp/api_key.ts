@@ -1,0 +1,36 @@
+/**
+ * The API key when none is configured: generated once (32 random bytes, base64url), stored 0600 in the data
+ * dir, reused on later starts. There is never a default key.
+ */
+import { encodeBase64Url } from "./base64url.ts";
+
+export const API_KEY_FILE = "api-key";
+
+export function generateApiKey(): string {
+  return encodeBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** Reads `<dataDir>/api-key`, or creates it (0600, dir 0700). `created` tells whether to print it. */
+export async function loadOrCreateApiKey(
+  dataDir: string,
+): Promise<{ key: string; created: boolean; path: string }> {
+  const path = `${dataDir}/${API_KEY_FILE}`;
+  try {
+    const key = (await Deno.readTextFile(path)).trim();
+    if (key.length >= 16) return { key, created: false, path };
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  await Deno.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const key = generateApiKey();
+  const tmp = `${path}.${crypto.randomUUID().slice(0, 8)}.tmp`;
+  await Deno.writeTextFile(tmp, `${key}\n`, { mode: 0o600, createNew: true });
+  await Deno.chmod(tmp, 0o600);
+  await Deno.rename(tmp, path);
+  return { key, created: true, path };
+}
+
+/** The ready-to-paste Claude Code command. */
+export function claudeAddCommand(url: string, key: string): string {
+  return `claude mcp add --transport http arr-mcp ${url} --header "Authorization: Bearer ${key}"`;
+}

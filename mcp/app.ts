@@ -1,0 +1,85 @@
+/**
+ * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless: a fresh server + transport per request),
+ * `GET /api/status`, `GET /healthz`, and `/` for the dashboard. Host/Origin checks on every route; the API key
+ * on /mcp and /api/status. Tests call `createApp(deps).request(...)` without opening a port.
+ */
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { keyAuth } from "./http/auth.ts";
+import { hostGuard } from "./http/host_guard.ts";
+import { redactText } from "./redact.ts";
+import { createMcpServer } from "./server.ts";
+import { collectStatus } from "./status.ts";
+import type { ToolDeps } from "./tools/deps.ts";
+import type { RegisterFamily } from "./tools/family.ts";
+
+export const MAX_MCP_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface AppOptions {
+  /** The key clients must send (never empty; main.ts generates one when none is configured). */
+  apiKey: string;
+  /** The tool families to offer: TOOL_FAMILIES (tools/families.ts) in production. */
+  families: readonly RegisterFamily[];
+  /** Mounts the dashboard on the app (routes under `/`); a placeholder page when absent. */
+  dashboard?: (app: Hono, deps: ToolDeps) => void;
+  /** Where unexpected errors are reported (already redacted). @default console.error */
+  logError?: (message: string) => void;
+}
+
+export function createApp(deps: ToolDeps, options: AppOptions): Hono {
+  const app = new Hono();
+  const logError = options.logError ?? ((m: string) => console.error(m));
+  const auth = keyAuth({ key: options.apiKey });
+
+  app.use(
+    "*",
+    hostGuard({ allowedHosts: deps.config.allowedHosts, allowedOrigins: deps.config.allowedOrigins }),
+  );
+
+  app.get("/healthz", (c) => c.text("ok"));
+
+  app.post("/mcp", auth, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
+    const server = createMcpServer(deps, options.families);
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    try {
+      await server.connect(transport);
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      // JSON mode: the response body is complete once handleRequest resolves.
+      await server.close();
+    }
+  });
+  // Stateless: no server-initiated stream and no session to delete.
+  app.on(["GET", "DELETE"], "/mcp", auth, (c) =>
+    c.json(
+      { jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: use POST" }, id: null },
+      405,
+      { Allow: "POST" },
+    ));
+
+  app.get("/api/status", keyAuth({ key: options.apiKey, allowQueryKey: true }), async (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json(await collectStatus(deps));
+  });
+
+  if (options.dashboard) options.dashboard(app, deps);
+  else {
+    app.get("/", (c) => c.text("arr-mcp is running. MCP endpoint: POST /mcp\n"));
+  }
+
+  app.onError((e, c) => {
+    if (e instanceof HTTPException) return e.getResponse();
+    logError(
+      redactText(`arr-mcp: unexpected error on ${c.req.method} ${c.req.path}: ${e.message}`, [
+        options.apiKey,
+      ]),
+    );
+    return c.json({ error: "internal", message: "Internal server error" }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,80 @@
+/**
+ * arr-mcp entry point: reads the environment (and ./.env), resolves the API key, wires dependencies and
+ * serves the app. Permissions are stated in deno.json's "start" task.
+ */
+import { claudeAddCommand, loadOrCreateApiKey } from "./api_key.ts";
+import { createApp } from "./app.ts";
+import { bootstrap } from "./bootstrap.ts";
+import { parseConfig } from "./config.ts";
+import { mergeEnv, parseEnvFile } from "./env_file.ts";
+import { TOOL_FAMILIES } from "./tools/families.ts";
+
+async function readDotEnv(path: string): Promise<Record<string, string>> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return {};
+    throw e;
+  }
+  const parsed = parseEnvFile(text);
+  if (!parsed.ok) fail(parsed.error);
+  return parsed.value;
+}
+
+function fail(message: string): never {
+  console.error(`arr-mcp: ${message}`);
+  Deno.exit(2);
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}
+
+async function main(): Promise<void> {
+  const env = mergeEnv(await readDotEnv(".env"), Deno.env.toObject());
+  const uid = Deno.uid() ?? 0;
+  const parsed = parseConfig(env, { uid, home: env.HOME ?? "/root" });
+  if (!parsed.ok) fail(parsed.error);
+  let config = parsed.value;
+
+  let announceKey: string | undefined;
+  let keySource = "ARR_MCP_API_KEY";
+  if (config.apiKey === undefined) {
+    const stored = await loadOrCreateApiKey(config.dataDir);
+    config = { ...config, apiKey: stored.key };
+    keySource = stored.path;
+    if (stored.created) announceKey = stored.key;
+  }
+  const apiKey = config.apiKey as string;
+
+  const { deps } = await bootstrap(config, { env, uid });
+  const app = createApp(deps, { apiKey, families: TOOL_FAMILIES });
+  Deno.serve({
+    hostname: config.host,
+    port: config.port,
+    onListen: ({ port }) => {
+      const url = `http://${urlHost(config.host)}:${port}/mcp`;
+      console.log(`arr-mcp listening on ${config.host}:${port} (MCP endpoint ${url})`);
+      console.log(
+        deps.runtime.socket
+          ? `arr-mcp: container runtime socket ${deps.runtime.socket}`
+          : "arr-mcp: no container runtime socket found; runtime tools will explain how to fix it",
+      );
+      if (config.readOnly) {
+        console.log("arr-mcp: read-only mode (ARR_READ_ONLY): mutating tools are not offered");
+      }
+      if (announceKey) {
+        console.log(
+          "arr-mcp: generated an API key (shown once; stored 0600 in the data dir). Add the server:",
+        );
+        console.log(claudeAddCommand(url, announceKey));
+      } else {
+        console.log(`arr-mcp: using the API key from ${keySource}`);
+      }
+    },
+  }, app.fetch);
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,106 @@
+/**
+ * Serves the real arr-mcp app (real deps from bootstrap()) with Deno.serve on 127.0.0.1, port 0, and connects
+ * a real MCP SDK client over Streamable HTTP with the bearer header.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createApp } from "../../../mcp/app.ts";
+import { bootstrap } from "../../../mcp/bootstrap.ts";
+import { parseConfig } from "../../../mcp/config.ts";
+import { MCP_CORE_FAMILIES } from "../../../mcp/tools/core_families.ts";
+import type { RegisterFamily } from "../../../mcp/tools/family.ts";
+import type { ToolDeps } from "../../../mcp/tools/deps.ts";
+
+export interface Served {
+  url: string;
+  origin: string;
+  key: string;
+  deps: ToolDeps;
+  dataDir: string;
+  client(): Promise<Client>;
+  /** Calls a tool and returns the result with `structuredContent` typed loosely. */
+  // deno-lint-ignore no-explicit-any
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult & { structuredContent?: any }>;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** Extra ARR_* variables (ARR_RUNTIME_SOCKET, ARR_HELPER_SOCKET, ARR_STACKS_DIR, ARR_READ_ONLY …). */
+  env?: Record<string, string>;
+  /** Wrap the app's fetch (e.g. the conformance run adds the bearer header). */
+  wrap?: (fetch: (req: Request) => Promise<Response>, key: string) => (req: Request) => Promise<Response>;
+  families?: readonly RegisterFamily[];
+}
+
+export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
+  const dataDir = await Deno.makeTempDir({ prefix: "arr-mcp-data-" });
+  const key = `test-${crypto.randomUUID()}`;
+  const parsed = parseConfig({
+    ARR_MCP_API_KEY: key,
+    ARR_DATA_DIR: dataDir,
+    ARR_HELPER_SOCKET: `${dataDir}/no-helper.sock`,
+    ARR_STACKS_DIR: `${dataDir}/stacks`,
+    ...options.env,
+  }, { uid: Deno.uid() ?? 0, home: dataDir });
+  if (!parsed.ok) throw new Error(parsed.error);
+  // Runtime auto-detection is off in tests unless a socket is given: point it at a path that does not exist.
+  const booted = await bootstrap(
+    { ...parsed.value, runtimeSocket: parsed.value.runtimeSocket ?? `${dataDir}/no-runtime.sock` },
+    { env: {}, uid: Deno.uid() ?? 0 },
+  );
+  const route: { handler?: (req: Request) => Promise<Response> } = {};
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    (req) => route.handler ? route.handler(req) : Promise.resolve(new Response("starting", { status: 503 })),
+  );
+  const port = server.addr.port;
+  const origin = `http://127.0.0.1:${port}`;
+  const deps: ToolDeps = {
+    ...booted.deps,
+    config: {
+      ...booted.deps.config,
+      port,
+      allowedHosts: [`127.0.0.1:${port}`, `localhost:${port}`],
+      allowedOrigins: [origin, `http://localhost:${port}`],
+    },
+  };
+  const app = createApp(deps, {
+    apiKey: key,
+    families: options.families ?? MCP_CORE_FAMILIES,
+    logError: () => {},
+  });
+  const appFetch = async (req: Request) => await app.fetch(req);
+  route.handler = options.wrap ? options.wrap(appFetch, key) : appFetch;
+  const clients: Client[] = [];
+  const url = `${origin}/mcp`;
+  const client = async () => {
+    const c = new Client({ name: "arr-mcp-test", version: "1.0.0" });
+    await c.connect(
+      new StreamableHTTPClientTransport(new URL(url), {
+        requestInit: { headers: { Authorization: `Bearer ${key}` } },
+      }),
+    );
+    clients.push(c);
+    return c;
+  };
+  let shared: Client | undefined;
+  return {
+    url,
+    origin,
+    key,
+    deps,
+    dataDir,
+    client,
+    async call(name, args = {}) {
+      shared ??= await client();
+      return await shared.callTool({ name, arguments: args }) as CallToolResult;
+    },
+    async close() {
+      for (const c of clients) await c.close().catch(() => {});
+      await server.shutdown();
+      booted.close();
+      await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+    },
+  };
+}
