@@ -2,9 +2,17 @@
  * Every tool family, in registration order. Adding a family = one import + one entry here.
  * (This is the one file in mcp/ that other families' owners edit.)
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { ToolDeps } from "./deps.ts";
+import { MCP_CORE_FAMILIES } from "./core_families.ts";
+import { registerDiagnosticsTools } from "./diagnostics.ts";
+import type { RegisterFamily } from "./family.ts";
+import { registerFileTools } from "./files.ts";
+import { registerLogTools } from "./logs.ts";
 
-export type RegisterFamily = (server: McpServer, deps: ToolDeps) => void;
+export type { RegisterFamily } from "./family.ts";
 
-export const TOOL_FAMILIES: readonly RegisterFamily[] = [];
+export const TOOL_FAMILIES: readonly RegisterFamily[] = [
+  ...MCP_CORE_FAMILIES,
+  registerFileTools,
+  registerLogTools,
+  registerDiagnosticsTools,
+];
