@@ -9,7 +9,8 @@
 #   --allow-read=STACKS,QUADLETS,SOCKET_DIR  compose files are checked; quadlets are read; the socket is probed.
 #   --allow-write=QUADLETS,SOCKET_DIR  quadlet writes/backups; the socket and the generator's scratch folders.
 #       (No write to the stacks folder: podman-compose, a separate process, does the stack work.)
-#   --allow-env=<the helper's own variables, HOME, XDG_RUNTIME_DIR>  read-only configuration.
+#   --allow-env=<the helper's own variables, HOME, XDG_RUNTIME_DIR>  read-only configuration; plus LOG_TOKENS and
+#       LOG_STREAM, the two debug switches the `yaml` parser reads (it throws NotCapable without them).
 #   --allow-net=unix:SOCKET  Deno 2.9 asks net permission for listening on (and probing) a Unix socket;
 #       it is scoped to that one socket path: no TCP, no other socket.
 #   Nothing else: no ffi, no sys, no TCP/UDP, and --no-prompt.
@@ -66,7 +67,7 @@ export ARR_HELPER_SOCKET ARR_STACKS_DIR ARR_QUADLET_DIR ARR_QUADLET_GENERATOR
 
 run_list="podman-compose,systemctl${generator:+,$generator}"
 env_list="ARR_HELPER_SOCKET,ARR_STACKS_DIR,ARR_QUADLET_DIR,ARR_QUADLET_GENERATOR,ARR_HELPER_TIMEOUT_S"
-env_list="$env_list,ARR_HELPER_STOP_TIMEOUT_S,HOME,XDG_RUNTIME_DIR"
+env_list="$env_list,ARR_HELPER_STOP_TIMEOUT_S,HOME,XDG_RUNTIME_DIR,LOG_TOKENS,LOG_STREAM"
 
 set -- --no-prompt \
   "--config=$here/../deno.json" \
