@@ -135,11 +135,14 @@ function assess(
         failed.push(`qBittorrent state ${client.state}`);
       }
       if (client.state === "stalledDL") stuck.push("qBittorrent: stalled (no peers sending data)");
+      if (client.state === "stoppedDL") stuck.push("qBittorrent: stopped before completion");
       if (client.state === "metaDL" && client.speedBytesPerSecond === 0) {
         stuck.push("qBittorrent: waiting for metadata");
       }
     } else if (client.state === "Failed") {
       failed.push("SABnzbd: job failed");
+    } else if (client.state === "Paused") {
+      stuck.push("SABnzbd: job paused");
     }
   } else if (record.downloadId && clientKnown(record, known) && record.trackedDownloadState !== "imported") {
     stuck.push(

@@ -149,7 +149,7 @@ export interface PrismServer extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
@@ -164,7 +164,7 @@ export async function startPrism(fixture: string, patch: (spec: Obj) => Obj): Pr
   const specPath = `${dir}/${fixture}`;
   await Deno.writeTextFile(specPath, JSON.stringify(spec));
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+    const port = freePort();
     const child = new Deno.Command("node", {
       args: [entry, "mock", "-h", "127.0.0.1", "-p", String(port), specPath],
       stdout: "null",

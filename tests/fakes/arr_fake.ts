@@ -1,0 +1,120 @@
+/**
+ * A small Servarr app (Sonarr/Radarr v3 shape) on loopback for tool tests and benchmarks: the queue is generated
+ * from a count, paged like the real API, and every request needs the X-Api-Key header (401 with an empty body
+ * otherwise, as the real apps answer). Commands answer 201 Created like the real apps.
+ */
+import { json, type LoopbackServer, serveLoopback } from "./serve.ts";
+
+export interface FakeArrOptions {
+  app: "sonarr" | "radarr";
+  apiKey: string;
+  version?: string;
+  /** Queue items to serve; item i has downloadId from `downloadIdOf(i)`. */
+  queueSize?: number;
+  downloadIdOf?: (i: number) => { downloadId: string; protocol: "usenet" | "torrent" };
+  trackedStateOf?: (i: number) => string;
+  health?: Array<{ source: string; type: string; message: string }>;
+}
+
+export interface FakeArr extends LoopbackServer {
+  commands: Array<Record<string, unknown>>;
+}
+
+export function startFakeArr(options: FakeArrOptions): FakeArr {
+  const commands: Array<Record<string, unknown>> = [];
+  const size = options.queueSize ?? 0;
+  const record = (i: number) => {
+    const dl = options.downloadIdOf?.(i) ?? { downloadId: `SABnzbd_nzo_${i}`, protocol: "usenet" as const };
+    return {
+      id: i + 1,
+      title: `${options.app === "sonarr" ? "Show.S01E" : "Movie.Part."}${
+        String(i + 1).padStart(3, "0")
+      }.1080p`,
+      status: "downloading",
+      trackedDownloadStatus: "ok",
+      trackedDownloadState: options.trackedStateOf?.(i) ?? "downloading",
+      statusMessages: [],
+      downloadId: dl.downloadId,
+      protocol: dl.protocol,
+      downloadClient: dl.protocol === "usenet" ? "SABnzbd" : "qBittorrent",
+      size: 1_500_000_000,
+      sizeleft: 500_000_000,
+      timeleft: "00:10:00",
+      [options.app === "sonarr" ? "seriesId" : "movieId"]: 1 + (i % 20),
+    };
+  };
+  const server = serveLoopback(async (request) => {
+    if (request.headers.get("x-api-key") !== options.apiKey) return new Response(null, { status: 401 });
+    const url = new URL(request.url);
+    const q = url.searchParams;
+    switch (`${request.method} ${url.pathname}`) {
+      case "GET /api/v3/system/status":
+        return json({ appName: options.app, version: options.version ?? "4.0.19.2979", branch: "main" });
+      case "GET /api/v3/health":
+        return json(options.health ?? []);
+      case "GET /api/v3/queue": {
+        const page = Number(q.get("page") ?? 1);
+        const pageSize = Number(q.get("pageSize") ?? 10);
+        const from = (page - 1) * pageSize;
+        const records = Array.from(
+          { length: Math.max(0, Math.min(pageSize, size - from)) },
+          (_, k) => record(from + k),
+        );
+        return json({
+          page,
+          pageSize,
+          sortKey: "timeleft",
+          sortDirection: "ascending",
+          totalRecords: size,
+          records,
+        });
+      }
+      case "GET /api/v3/wanted/missing":
+        return json({
+          page: 1,
+          pageSize: 10,
+          totalRecords: 1,
+          records: [{
+            id: 7,
+            title: "Pilot",
+            seriesId: 1,
+            seasonNumber: 1,
+            episodeNumber: 1,
+            monitored: true,
+            hasFile: false,
+            airDateUtc: "2026-01-01T00:00:00Z",
+          }],
+        });
+      case "GET /api/v3/calendar":
+        return json([{
+          id: 8,
+          title: "Next One",
+          seriesId: 1,
+          seasonNumber: 1,
+          episodeNumber: 2,
+          airDateUtc: q.get("start"),
+        }]);
+      case "GET /api/v3/history":
+        return json({
+          page: 1,
+          pageSize: 10,
+          totalRecords: 1,
+          records: [{
+            id: 1,
+            eventType: "grabbed",
+            sourceTitle: "Show.S01E01",
+            date: "2026-01-01T00:00:00Z",
+            downloadId: "x",
+          }],
+        });
+      case "POST /api/v3/command": {
+        const body = await request.json() as Record<string, unknown>;
+        commands.push(body);
+        return json({ id: commands.length, name: body.name, commandName: body.name, status: "queued" }, 201);
+      }
+      default:
+        return json({ message: "NotFound" }, 404);
+    }
+  });
+  return Object.assign(server, { commands });
+}

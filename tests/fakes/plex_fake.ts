@@ -1,0 +1,114 @@
+/**
+ * A Plex Media Server on loopback for the watch-history path: `/status/sessions/history/all` serves `total`
+ * generated plays, paged with X-Plex-Container-Start/Size (query), filtered by accountID, librarySectionID and
+ * `viewedAt>`; rows are generated per page so the fake itself stays flat in memory. Needs X-Plex-Token (401)
+ * and answers JSON only with Accept: application/json (XML otherwise, as PMS does).
+ */
+import { json, type LoopbackServer, serveLoopback, text } from "./serve.ts";
+
+export interface FakePlexOptions {
+  token: string;
+  /** Plays in the history. */
+  total: number;
+  accounts?: number;
+  sections?: number;
+  /** Largest page the server hands out, whatever the client asks. @default 1000 */
+  maxPageSize?: number;
+}
+
+export interface FakePlex extends LoopbackServer {
+  requests: number;
+}
+
+const BASE_TIME = 1_700_000_000;
+
+export function startFakePlex(options: FakePlexOptions): FakePlex {
+  const accounts = options.accounts ?? 3;
+  const sections = options.sections ?? 2;
+  const state = { requests: 0 };
+  const play = (i: number) => ({
+    historyKey: `/status/sessions/history/${i + 1}`,
+    key: `/library/metadata/${1000 + (i % 5000)}`,
+    ratingKey: String(1000 + (i % 5000)),
+    title: `Item ${i % 5000}`,
+    type: i % 3 === 0 ? "movie" : "episode",
+    accountID: 1 + (i % accounts),
+    deviceID: 1 + (i % 4),
+    librarySectionID: String(1 + (i % sections)),
+    viewedAt: BASE_TIME + i * 60,
+  });
+  const server = serveLoopback((request) => {
+    state.requests++;
+    const url = new URL(request.url);
+    if (request.headers.get("x-plex-token") !== options.token) return text("Unauthorized", 401);
+    if (!(request.headers.get("accept") ?? "").includes("application/json")) {
+      return new Response('<?xml version="1.0"?><MediaContainer size="0"/>', {
+        headers: { "content-type": "text/xml" },
+      });
+    }
+    const q = url.searchParams;
+    switch (url.pathname) {
+      case "/identity":
+        return json({
+          MediaContainer: {
+            size: 0,
+            claimed: true,
+            machineIdentifier: "fake-machine",
+            version: "1.41.3.9314",
+          },
+        });
+      case "/status/sessions":
+        return json({ MediaContainer: { size: 0 } });
+      case "/accounts":
+        return json({
+          MediaContainer: {
+            size: accounts,
+            Account: Array.from(
+              { length: accounts },
+              (_, i) => ({ id: i + 1, key: `/accounts/${i + 1}`, name: `user${i + 1}` }),
+            ),
+          },
+        });
+      case "/status/sessions/history/all": {
+        // Filters select a regular subsequence of the generated plays; index arithmetic keeps paging exact.
+        const account = q.get("accountID");
+        const section = q.get("librarySectionID");
+        const since = Number(q.get("viewedAt>") ?? 0);
+        const matches: number[] = [];
+        const start = Number(q.get("X-Plex-Container-Start") ?? 0);
+        const size = Math.min(Number(q.get("X-Plex-Container-Size") ?? 50), options.maxPageSize ?? 1000);
+        let seen = 0;
+        let total = 0;
+        for (let i = 0; i < options.total; i++) {
+          const p = {
+            accountID: 1 + (i % accounts),
+            section: String(1 + (i % sections)),
+            at: BASE_TIME + i * 60,
+          };
+          if (account && String(p.accountID) !== account) continue;
+          if (section && p.section !== section) continue;
+          if (p.at < since) continue;
+          total++;
+          if (seen >= start && matches.length < size) matches.push(i);
+          seen++;
+        }
+        const Metadata = matches.map(play);
+        return json(
+          { MediaContainer: { size: Metadata.length, totalSize: total, offset: start, Metadata } },
+          200,
+          {
+            "X-Plex-Container-Start": String(start),
+            "X-Plex-Container-Total-Size": String(total),
+          },
+        );
+      }
+      default:
+        return text("Not Found", 404);
+    }
+  });
+  return Object.assign(server, {
+    get requests() {
+      return state.requests;
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { createMcpServer } from "../../../mcp/server.ts";
+import { CredentialStore } from "../../../mcp/services/credentials.ts";
+import { MemoryCredentialStorage } from "../../../mcp/services/credential_storage.ts";
+import type { MediaServices } from "../../../mcp/services/media_services.ts";
+import { ServiceRegistry } from "../../../mcp/services/registry.ts";
+import { registerCredentialTools } from "../../../mcp/tools/credentials.ts";
+import { registerMediaTools } from "../../../mcp/tools/media.ts";
+import type { MediaToolDeps } from "../../../mcp/tools/media_common.ts";
+import { testDeps } from "../../unit/mcp/test_deps.ts";
+
+/** MediaServices over a memory credential store, with URLs and keys from `env` (no discovery). */
+export function mediaServicesFor(env: Record<string, string>): MediaServices {
+  const credentials = new CredentialStore({
+    storage: new MemoryCredentialStorage(),
+    secret: "test secret",
+    env,
+    iterations: 1_000,
+  });
+  const registry = new ServiceRegistry({
+    env,
+    credentials,
+    fetch,
+    discovery: {
+      containers: undefined,
+      readText: () => Promise.resolve(null),
+      stacksDir: "/nonexistent-stacks",
+    },
+    plexClientIdentifier: "arr-mcp-test",
+    clientOptions: { retries: 0, timeoutMs: 5_000 },
+  });
+  return { registry, credentials, secret: { source: "env" } };
+}
+
+export interface Structured {
+  [key: string]: unknown;
+}
+
+/** An SDK client connected in memory to a server with the media and credential families. */
+export async function connectMedia(media: MediaServices | undefined, overrides: Partial<MediaToolDeps> = {}) {
+  const deps: MediaToolDeps = { ...testDeps(overrides), ...(media ? { media } : {}) };
+  const server = createMcpServer(deps, [registerMediaTools, registerCredentialTools]);
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  await server.connect(a);
+  const client = new Client({ name: "media-test", version: "1" });
+  await client.connect(b);
+  const call = async (name: string, args: Record<string, unknown> = {}) => {
+    const result = await client.callTool({ name, arguments: args });
+    return {
+      isError: result.isError === true,
+      structured: result.structuredContent as Structured,
+      text: (result.content as Array<{ type: string; text?: string }>)[0]?.text ?? "",
+    };
+  };
+  return {
+    client,
+    deps,
+    call,
+    [Symbol.asyncDispose]: async () => {
+      await client.close();
+      await server.close();
+    },
+  };
+}
