@@ -10,7 +10,7 @@ const RADARR_KEY = "radarr-key-0123456789";
 const SAB_KEY = "sab-key-0123456789";
 const PLEX_TOKEN = "plex-token-0123456789";
 
-async function stack() {
+function stack() {
   const sonarr = startFakeArr({
     app: "sonarr",
     apiKey: SONARR_KEY,
@@ -62,7 +62,7 @@ async function stack() {
 }
 
 Deno.test("media_queue joins the *arr queues with SABnzbd and qBittorrent and flags problems", async () => {
-  await using s = await stack();
+  await using s = stack();
   await using mcp = await connectMedia(mediaServicesFor(s.env));
   const { structured, isError } = await mcp.call("media_queue", {});
   assert(!isError, JSON.stringify(structured));
@@ -82,7 +82,7 @@ Deno.test("media_queue joins the *arr queues with SABnzbd and qBittorrent and fl
 });
 
 Deno.test("service_status reports versions, health and unconfigured services", async () => {
-  await using s = await stack();
+  await using s = stack();
   await using mcp = await connectMedia(mediaServicesFor(s.env));
   const { structured } = await mcp.call("service_status");
   const services = Object.fromEntries(
@@ -98,7 +98,7 @@ Deno.test("service_status reports versions, health and unconfigured services", a
 });
 
 Deno.test("download_clients shows SABnzbd and qBittorrent speed, free space and counts", async () => {
-  await using s = await stack();
+  await using s = stack();
   await using mcp = await connectMedia(mediaServicesFor(s.env));
   const { structured } = await mcp.call("download_clients");
   const sab = structured.sabnzbd as Record<string, unknown>;
@@ -110,7 +110,7 @@ Deno.test("download_clients shows SABnzbd and qBittorrent speed, free space and 
 });
 
 Deno.test("media_history summarises the whole Plex watch history, filtered by account", async () => {
-  await using s = await stack();
+  await using s = stack();
   await using mcp = await connectMedia(mediaServicesFor(s.env));
   const all = await mcp.call("media_history", { service: "plex" });
   assert(!all.isError, all.text);
@@ -125,7 +125,7 @@ Deno.test("media_history summarises the whole Plex watch history, filtered by ac
 });
 
 Deno.test("media_wanted, media_calendar and media_history read the *arr lists", async () => {
-  await using s = await stack();
+  await using s = stack();
   await using mcp = await connectMedia(mediaServicesFor(s.env));
   const wanted = await mcp.call("media_wanted", { service: "sonarr" });
   assertEquals((wanted.structured.items as Array<{ title: string }>)[0]?.title, "Pilot");
@@ -136,7 +136,7 @@ Deno.test("media_wanted, media_calendar and media_history read the *arr lists", 
 });
 
 Deno.test("media_search_missing starts the app's missing search command", async () => {
-  await using s = await stack();
+  await using s = stack();
   await using mcp = await connectMedia(mediaServicesFor(s.env));
   const { structured, isError } = await mcp.call("media_search_missing", { service: "sonarr" });
   assert(!isError, JSON.stringify(structured));
