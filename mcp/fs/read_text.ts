@@ -15,6 +15,12 @@ export type TextRead =
   }
   | { binary: true; size: number };
 
+/** Checked before opening: opening a FIFO for reading would block until something writes to it. */
+async function assertRegularFile(path: string): Promise<void> {
+  const info = await Deno.stat(path);
+  if (!info.isFile) throw new FsError("invalid_path", `Cannot read "${path}": not a regular file`);
+}
+
 async function readAt(file: Deno.FsFile, position: number, length: number): Promise<Uint8Array> {
   await file.seek(position, Deno.SeekMode.Start);
   const buf = new Uint8Array(length);
@@ -36,9 +42,9 @@ export async function readTextCapped(
   options: { offset?: number; maxBytes: number },
 ): Promise<TextRead> {
   const offset = options.offset ?? 0;
+  await assertRegularFile(path);
   using file = await Deno.open(path, { read: true });
   const info = await file.stat();
-  if (!info.isFile) throw new FsError("invalid_path", `Cannot read "${path}": not a regular file`);
   const head = await readAt(file, 0, Math.min(BINARY_SNIFF_BYTES, info.size));
   if (looksBinary(head.length < info.size ? head.subarray(0, completeUtf8Length(head)) : head)) {
     return { binary: true, size: info.size };
@@ -70,9 +76,9 @@ export async function readTailLines(
   path: string,
   options: { lines: number; maxBytes: number },
 ): Promise<{ lines: string[]; size: number; truncated: boolean; binary: boolean }> {
+  await assertRegularFile(path);
   using file = await Deno.open(path, { read: true });
   const info = await file.stat();
-  if (!info.isFile) throw new FsError("invalid_path", `Cannot read "${path}": not a regular file`);
   const start = Math.max(0, info.size - options.maxBytes);
   const bytes = await readAt(file, start, info.size - start);
   if (looksBinary(bytes.subarray(0, BINARY_SNIFF_BYTES))) {

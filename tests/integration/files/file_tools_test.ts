@@ -248,3 +248,34 @@ Deno.test("disk_usage over HTTP reports each root's filesystem and a bounded bre
   const bounded = sc(await app.call("disk_usage", { path: t.media, max_entries: 1 }));
   assert.equal(bounded.directory.complete, false);
 });
+
+Deno.test("file_write over HTTP refuses to create a file in a directory another uid owns", async () => {
+  await using t = await tree();
+  await Deno.mkdir(`${t.media}/foreign-dir`);
+  await Deno.chown(`${t.media}/foreign-dir`, 65534, 65534);
+  await using app = await serveApp(depsFor(t), [registerFileTools]);
+  const res = await app.call("file_write", { path: `${t.media}/foreign-dir/new.txt`, content: "x\n" });
+  assert.equal(sc(res).error.kind, "not_owned");
+  await assert.rejects(Deno.stat(`${t.media}/foreign-dir/new.txt`));
+});
+
+Deno.test("file_read over HTTP refuses a FIFO without blocking on it", async () => {
+  await using t = await tree();
+  const fifo = `${t.stacks}/pipe.log`;
+  const mk = await new Deno.Command("mkfifo", { args: [fifo] }).output();
+  assert.ok(mk.success);
+  await using app = await serveApp(depsFor(t), [registerFileTools]);
+  const res = await app.call("file_read", { path: fifo });
+  assert.equal(sc(res).error.kind, "invalid_path");
+  assert.match(sc(res).error.message, /not a regular file/);
+});
+
+Deno.test("file tools in read-only mode offer no file_write or file_delete", async () => {
+  await using t = await tree();
+  const deps = depsFor(t);
+  await using app = await serveApp({ ...deps, config: { ...deps.config, readOnly: true } }, [
+    registerFileTools,
+  ]);
+  const names = ((await app.client.listTools()).tools as Tool[]).map((x) => x.name).sort();
+  assert.deepEqual(names, ["disk_usage", "file_list", "file_read"]);
+});
