@@ -4,7 +4,7 @@ import { registerDiagnosticsTools } from "../../../mcp/tools/diagnostics.ts";
 import { unixSocketFetch } from "../../../mcp/unix_fetch.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
 import { testDeps } from "../../unit/mcp/test_deps.ts";
-import { sc, serveApp } from "../files/serve_app.ts";
+import { errorOf, sc, serveApp } from "../files/serve_app.ts";
 
 const API_KEY = "0123456789abcdef0123456789abcdef";
 
@@ -270,10 +270,10 @@ Deno.test("service_diagnose names the missing container and asks for service on 
     await podman("create", "--name", name, tb.image, "true");
     await using app = await serveApp(deps, [registerDiagnosticsTools]);
     const missing = await app.call("service_diagnose", { container: uniqueName("nope") });
-    assert.equal(sc(missing).error.kind, "not_found");
+    assert.equal(errorOf(missing).kind, "not_found");
     const unknown = await app.call("service_diagnose", { container: name });
-    assert.equal(sc(unknown).error.kind, "unknown_service");
-    assert.match(sc(unknown).error.message, /pass service/);
+    assert.equal(errorOf(unknown).kind, "unknown_service");
+    assert.match(errorOf(unknown).message, /pass service/);
   } finally {
     await removeContainers(name);
     close();

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { registerFileTools } from "../../../mcp/tools/files.ts";
 import { testDeps } from "../../unit/mcp/test_deps.ts";
-import { sc, serveApp } from "./serve_app.ts";
+import { errorOf, sc, serveApp } from "./serve_app.ts";
 
 const API_KEY_IN_CONFIG = "0123456789abcdef0123456789abcdef";
 
@@ -94,18 +94,18 @@ Deno.test("file_read over HTTP refuses symlink escapes, binaries and databases, 
 
   const escape = await app.call("file_read", { path: `${t.stacks}/escape/secret.txt` });
   assert.equal(escape.isError, true);
-  assert.equal(sc(escape).error.kind, "outside_scope");
+  assert.equal(errorOf(escape).kind, "outside_scope");
   assert.doesNotMatch(JSON.stringify(escape), /outside the roots"/);
 
   const traversal = await app.call("file_read", { path: `${t.stacks}/../outside/secret.txt` });
-  assert.equal(sc(traversal).error.kind, "outside_scope");
+  assert.equal(errorOf(traversal).kind, "outside_scope");
 
   const binary = await app.call("file_read", { path: `${t.media}/tv/Show/episode.mkv` });
-  assert.equal(sc(binary).error.kind, "binary");
+  assert.equal(errorOf(binary).kind, "binary");
 
   const db = await app.call("file_read", { path: `${t.stacks}/arr/config/sonarr.db` });
-  assert.equal(sc(db).error.kind, "protected");
-  assert.match(sc(db).error.message, /service database/);
+  assert.equal(errorOf(db).kind, "protected");
+  assert.match(errorOf(db).message, /service database/);
 
   for (const path of [`${t.stacks}/arr/config/config.xml`, `${t.stacks}/arr/.env`]) {
     const res = await app.call("file_read", { path });
@@ -160,7 +160,7 @@ Deno.test("file_write over HTTP creates at once, and overwrites only with a conf
     content: "other\n",
     confirm_token: preview.confirm_token,
   });
-  assert.equal(sc(wrong).error.kind, "confirm_mismatch");
+  assert.equal(errorOf(wrong).kind, "confirm_mismatch");
   assert.equal(await Deno.readTextFile(target), before);
 
   const done = sc(
@@ -187,25 +187,25 @@ Deno.test("file_write over HTTP refuses foreign files, symlink escapes, protecte
   await using t = await tree();
   await using app = await serveApp(depsFor(t), [registerFileTools]);
   const foreign = await app.call("file_write", { path: `${t.stacks}/foreign.txt`, content: "mine now\n" });
-  assert.equal(sc(foreign).error.kind, "not_owned");
-  assert.match(sc(foreign).error.message, /owned by uid 65534/);
+  assert.equal(errorOf(foreign).kind, "not_owned");
+  assert.match(errorOf(foreign).message, /owned by uid 65534/);
   assert.equal(await Deno.readTextFile(`${t.stacks}/foreign.txt`), "belongs to nobody\n");
 
   const escape = await app.call("file_write", { path: `${t.stacks}/escape/new.txt`, content: "x" });
-  assert.equal(sc(escape).error.kind, "outside_scope");
+  assert.equal(errorOf(escape).kind, "outside_scope");
   await assert.rejects(Deno.stat(`${t.outside}/new.txt`));
 
   const config = await app.call("file_write", {
     path: `${t.stacks}/arr/config/config.xml`,
     content: "<Config/>",
   });
-  assert.equal(sc(config).error.kind, "protected");
+  assert.equal(errorOf(config).kind, "protected");
 
   const redacted = await app.call("file_write", {
     path: `${t.stacks}/arr/x.yaml`,
     content: "key: [REDACTED]\n",
   });
-  assert.equal(sc(redacted).error.kind, "conflict");
+  assert.equal(errorOf(redacted).kind, "conflict");
 });
 
 Deno.test("file_delete over HTTP moves to the trash only after confirmation and refuses foreign files", async () => {
@@ -224,7 +224,7 @@ Deno.test("file_delete over HTTP moves to the trash only after confirmation and 
   assert.equal((await Deno.stat(`${done.result.trashed_to}/episode.mkv`)).size, 4096);
 
   const foreign = await app.call("file_delete", { path: `${t.stacks}/foreign.txt` });
-  assert.equal(sc(foreign).error.kind, "not_owned");
+  assert.equal(errorOf(foreign).kind, "not_owned");
 
   const link = sc(await app.call("file_delete", { path: `${t.stacks}/escape` }));
   assert.match(link.preview.summary, /symbolic link .*the link only, not its target/);
@@ -255,7 +255,7 @@ Deno.test("file_write over HTTP refuses to create a file in a directory another 
   await Deno.chown(`${t.media}/foreign-dir`, 65534, 65534);
   await using app = await serveApp(depsFor(t), [registerFileTools]);
   const res = await app.call("file_write", { path: `${t.media}/foreign-dir/new.txt`, content: "x\n" });
-  assert.equal(sc(res).error.kind, "not_owned");
+  assert.equal(errorOf(res).kind, "not_owned");
   await assert.rejects(Deno.stat(`${t.media}/foreign-dir/new.txt`));
 });
 
@@ -266,8 +266,8 @@ Deno.test("file_read over HTTP refuses a FIFO without blocking on it", async () 
   assert.ok(mk.success);
   await using app = await serveApp(depsFor(t), [registerFileTools]);
   const res = await app.call("file_read", { path: fifo });
-  assert.equal(sc(res).error.kind, "invalid_path");
-  assert.match(sc(res).error.message, /not a regular file/);
+  assert.equal(errorOf(res).kind, "invalid_path");
+  assert.match(errorOf(res).message, /not a regular file/);
 });
 
 Deno.test("file tools in read-only mode offer no file_write or file_delete", async () => {

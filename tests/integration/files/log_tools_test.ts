@@ -4,7 +4,7 @@ import { registerLogTools } from "../../../mcp/tools/logs.ts";
 import { unixSocketFetch } from "../../../mcp/unix_fetch.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
 import { testDeps } from "../../unit/mcp/test_deps.ts";
-import { sc, serveApp } from "./serve_app.ts";
+import { errorOf, sc, serveApp } from "./serve_app.ts";
 
 const KEY = "5abcdef0123456789abcdef012345678";
 
@@ -76,11 +76,11 @@ Deno.test("log_read over HTTP lists log files, tails one with secrets redacted, 
     assert.ok(!JSON.stringify(tail).includes(KEY));
 
     const outside = await app.call("log_read", { path: `${t.stacks}/compose.yaml` });
-    assert.equal(sc(outside).error.kind, "outside_scope");
+    assert.equal(errorOf(outside).kind, "outside_scope");
     const db = await app.call("log_read", { path: `${t.dir}/sonarr/logs.db` });
-    assert.equal(sc(db).error.kind, "protected");
+    assert.equal(errorOf(db).kind, "protected");
     const binary = await app.call("log_read", { path: `${t.dir}/core.log` });
-    assert.equal(sc(binary).error.kind, "binary");
+    assert.equal(errorOf(binary).kind, "binary");
   } finally {
     close();
   }
@@ -117,7 +117,7 @@ Deno.test("log_read and log_search over HTTP read a real container's stdout and 
     assert.ok(found.skipped.some((s: { reason: string }) => s.reason === "binary file"));
 
     const missing = await app.call("log_read", { container: uniqueName("absent") });
-    assert.equal(sc(missing).error.kind, "not_found");
+    assert.equal(errorOf(missing).kind, "not_found");
   } finally {
     await removeContainers(name);
     close();
@@ -130,10 +130,10 @@ Deno.test("log_search over HTTP validates patterns and honours its limits", asyn
   try {
     await using app = await serveApp(deps, [registerLogTools]);
     const bad = await app.call("log_search", { pattern: "([a-z", mode: "regex" });
-    assert.equal(sc(bad).error.kind, "invalid_pattern");
-    assert.match(sc(bad).error.message, /invalid regular expression/);
+    assert.equal(errorOf(bad).kind, "invalid_pattern");
+    assert.match(errorOf(bad).message, /invalid regular expression/);
     const evil = await app.call("log_search", { pattern: "(a+)+$", mode: "regex" });
-    assert.equal(sc(evil).error.kind, "invalid_pattern");
+    assert.equal(errorOf(evil).kind, "invalid_pattern");
 
     const regex = sc(await app.call("log_search", { pattern: "\\|Error\\|Import\\|", mode: "regex" }));
     assert.equal(regex.matches.length, 2);

@@ -56,3 +56,21 @@ export async function serveApp(deps: ToolDeps, families: readonly RegisterFamily
 export function sc(result: CallToolResult): any {
   return result.structuredContent;
 }
+
+/**
+ * The `{ kind, message }` of a tool error, from structuredContent.error or else from the JSON line of the text
+ * block (toolError writes both), so the tests do not depend on which of the two a client keeps.
+ */
+export function errorOf(result: CallToolResult): { kind: string; message: string } {
+  if (!result.isError) {
+    throw new Error(`Expected a tool error, got ${JSON.stringify(result.structuredContent)}`);
+  }
+  // deno-lint-ignore no-explicit-any
+  const structured = (result.structuredContent as any)?.error;
+  if (structured) return structured;
+  const first = result.content[0];
+  const text: string = first && first.type === "text" ? String(first.text) : "";
+  const json = text.split("\n").reverse().find((l: string) => l.startsWith("{"));
+  if (!json) return { kind: "unknown", message: text };
+  return JSON.parse(json).error;
+}
