@@ -1,0 +1,88 @@
+/** Loopback fakes and MediaServices for the services benchmarks (500 queue items, 2 download clients). */
+import { CredentialStore } from "../mcp/services/credentials.ts";
+import { MemoryCredentialStorage } from "../mcp/services/credential_storage.ts";
+import type { MediaServices } from "../mcp/services/media_services.ts";
+import { ServiceRegistry } from "../mcp/services/registry.ts";
+import { startFakeArr } from "../tests/fakes/arr_fake.ts";
+import { startFakeQbittorrent } from "../tests/fakes/qbittorrent_fake.ts";
+import { startFakeSabnzbd } from "../tests/fakes/sabnzbd_fake.ts";
+
+export function mediaQueueStack() {
+  // 300 Sonarr + 200 Radarr items; half usenet (SABnzbd), half torrent (qBittorrent 5.2).
+  const idOf = (prefix: string) => (i: number) =>
+    i % 2 === 0
+      ? { downloadId: `SABnzbd_nzo_${prefix}${i}`, protocol: "usenet" as const }
+      : { downloadId: `${prefix}${i}`.padEnd(40, "0"), protocol: "torrent" as const };
+  const sonarr = startFakeArr({
+    app: "sonarr",
+    apiKey: "sonarr-bench-key",
+    queueSize: 300,
+    downloadIdOf: idOf("s"),
+  });
+  const radarr = startFakeArr({
+    app: "radarr",
+    apiKey: "radarr-bench-key",
+    queueSize: 200,
+    downloadIdOf: idOf("r"),
+  });
+  const slots = [];
+  const torrents = [];
+  for (const [prefix, n] of [["s", 300], ["r", 200]] as const) {
+    for (let i = 0; i < n; i++) {
+      if (i % 2 === 0) {
+        slots.push({
+          nzo_id: `SABnzbd_nzo_${prefix}${i}`,
+          filename: `job ${i}`,
+          status: "Downloading",
+          mb: 1000,
+          mbleft: 400,
+        });
+      } else {
+        torrents.push({
+          hash: `${prefix}${i}`.padEnd(40, "0"),
+          name: `t ${i}`,
+          state: i % 7 === 0 ? "stalledDL" : "downloading",
+          progress: 0.5,
+        });
+      }
+    }
+  }
+  const sab = startFakeSabnzbd({ apiKey: "sab-bench-key", slots });
+  const qbit = startFakeQbittorrent({
+    version: "5.2.3",
+    username: "admin",
+    password: "adminadmin",
+    torrents,
+  });
+  const env = {
+    SONARR_URL: sonarr.url,
+    SONARR_API_KEY: "sonarr-bench-key",
+    RADARR_URL: radarr.url,
+    RADARR_API_KEY: "radarr-bench-key",
+    SABNZBD_URL: sab.url,
+    SABNZBD_API_KEY: "sab-bench-key",
+    QBITTORRENT_URL: qbit.url,
+    QBITTORRENT_USERNAME: "admin",
+    QBITTORRENT_PASSWORD: "adminadmin",
+  };
+  const credentials = new CredentialStore({
+    storage: new MemoryCredentialStorage(),
+    secret: "bench",
+    env,
+    iterations: 1_000,
+  });
+  const registry = new ServiceRegistry({
+    env,
+    credentials,
+    fetch,
+    discovery: { containers: undefined, readText: () => Promise.resolve(null), stacksDir: "/nonexistent" },
+    plexClientIdentifier: "arr-mcp-bench",
+  });
+  const media: MediaServices = { registry, credentials, secret: { source: "env" } };
+  return {
+    media,
+    close: async () => {
+      for (const s of [sonarr, radarr, sab, qbit]) await s.close();
+    },
+  };
+}
