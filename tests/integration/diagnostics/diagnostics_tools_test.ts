@@ -74,6 +74,7 @@ Deno.test("service_diagnose on a real running container: state, config dir, port
     );
     await waitForHttp(`http://127.0.0.1:${port}/ping`);
     await using app = await serveApp(deps, [registerDiagnosticsTools]);
+    await app.client.listTools(); // the client now validates results against the output schemas
     const res = await app.call("service_diagnose", { container: name, service: "sonarr" });
     assert.equal(res.isError, undefined, JSON.stringify(res));
     const d = sc(res);
@@ -242,6 +243,7 @@ Deno.test("service_scan recognises a container by its linuxserver image name and
     );
     await waitForHttp(`http://127.0.0.1:${port}/ping`);
     await using app = await serveApp(deps, [registerDiagnosticsTools]);
+    await app.client.listTools();
     const scan = sc(await app.call("service_scan", {}));
     const found = scan.services.find((s: { container: string }) => s.container === name);
     assert.ok(found, JSON.stringify(scan));

@@ -279,3 +279,27 @@ Deno.test("file tools in read-only mode offer no file_write or file_delete", asy
   const names = ((await app.client.listTools()).tools as Tool[]).map((x) => x.name).sort();
   assert.deepEqual(names, ["disk_usage", "file_list", "file_read"]);
 });
+
+Deno.test("file tools over HTTP: successful results match their output schemas in a validating client", async () => {
+  await using t = await tree();
+  await using app = await serveApp(depsFor(t), [registerFileTools]);
+  // After listTools the SDK client validates every structuredContent against the tool's outputSchema.
+  await app.client.listTools();
+  await app.call("file_list", {});
+  await app.call("file_list", { path: t.stacks });
+  await app.call("file_read", { path: `${t.stacks}/arr/compose.yaml` });
+  await app.call("file_read", { path: `${t.stacks}/arr/.env` });
+  await app.call("disk_usage", { path: t.media });
+  await app.call("file_write", { path: `${t.stacks}/new.txt`, content: "a\n" });
+  const preview = sc(await app.call("file_write", { path: `${t.stacks}/new.txt`, content: "b\n" }));
+  await app.call("file_write", {
+    path: `${t.stacks}/new.txt`,
+    content: "b\n",
+    confirm_token: preview.confirm_token,
+  });
+  const del = sc(await app.call("file_delete", { path: `${t.stacks}/new.txt` }));
+  const done = sc(
+    await app.call("file_delete", { path: `${t.stacks}/new.txt`, confirm_token: del.confirm_token }),
+  );
+  assert.equal(done.status, "done");
+});

@@ -160,3 +160,21 @@ Deno.test("log_search over HTTP validates patterns and honours its limits", asyn
     close();
   }
 });
+
+Deno.test("log tools over HTTP: successful results match their output schemas in a validating client", async () => {
+  await using t = await logTree();
+  const { deps, close } = depsFor(t);
+  try {
+    await using app = await serveApp(deps, [registerLogTools]);
+    // After listTools the SDK client validates every structuredContent against the tool's outputSchema.
+    await app.client.listTools();
+    assert.equal(sc(await app.call("log_read", {})).available.length, 3);
+    assert.equal(
+      sc(await app.call("log_read", { path: `${t.dir}/sonarr/sonarr.txt`, lines: 2 })).lines.length,
+      2,
+    );
+    assert.equal(sc(await app.call("log_search", { pattern: "locked" })).matches.length, 2);
+  } finally {
+    close();
+  }
+});
