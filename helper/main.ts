@@ -36,7 +36,10 @@ if (!config.ok) fail(config.error);
 const { socketPath, stacksDir, quadletDir, generator, timeoutMs, stopTimeoutS } = config.value;
 await realDirectory("ARR_STACKS_DIR", stacksDir, false);
 await realDirectory("ARR_QUADLET_DIR", quadletDir, true);
-const socket = await prepareSocket(socketPath);
+const socket = await prepareSocket(socketPath).catch((e: Error) => ({
+  ok: false as const,
+  error: e.message,
+}));
 if (!socket.ok) fail(socket.error);
 
 const start = performance.now();

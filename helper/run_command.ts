@@ -91,14 +91,27 @@ export function createDenoRunner(options: DenoRunnerOptions): Runner {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const graceMs = options.graceMs ?? 5000;
   return async function run(cmd, args, runOptions = {}) {
-    const child = new Deno.Command(cmd, {
-      args: [...args],
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      ...(runOptions.cwd === undefined ? {} : { cwd: runOptions.cwd }),
-      ...(runOptions.env === undefined ? {} : { env: runOptions.env }),
-    }).spawn();
+    let child: Deno.ChildProcess;
+    try {
+      child = new Deno.Command(cmd, {
+        args: [...args],
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+        ...(runOptions.cwd === undefined ? {} : { cwd: runOptions.cwd }),
+        ...(runOptions.env === undefined ? {} : { env: runOptions.env }),
+      }).spawn();
+    } catch (e) {
+      // Not installed, or not allowed by the sandbox: an answer, not a crash.
+      const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return {
+        code: 127,
+        stdout: "",
+        stderr: `Cannot run "${cmd}": ${reason}`,
+        timedOut: false,
+        truncated: false,
+      };
+    }
     const stdout = capture(child.stdout, maxBytes);
     const stderr = capture(child.stderr, maxBytes);
 

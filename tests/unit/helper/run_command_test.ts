@@ -39,3 +39,10 @@ Deno.test("createDenoRunner() caps each stream and says it truncated", async () 
   const out = await run("head", ["-c", "3000000", "/dev/zero"]);
   assert.deepEqual([out.stdout.length, out.truncated, out.code], [1000, true, 0]);
 });
+
+Deno.test("createDenoRunner() answers exit 127 with the reason when a program cannot start", async () => {
+  const run = createDenoRunner({ timeoutMs: 10_000 });
+  const out = await run("arr-helper-no-such-program", []);
+  assert.equal(out.code, 127);
+  assert.match(out.stderr, /^Cannot run "arr-helper-no-such-program": NotFound: /);
+});
