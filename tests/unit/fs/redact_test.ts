@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { REDACTED, redactEnvFile, redactSecrets } from "../../../mcp/fs/redact.ts";
 
 const FIXTURES = new URL("../../fixtures/service_configs/", import.meta.url);
@@ -94,4 +95,69 @@ Deno.test("redactEnvFile() redacts every value except plain settings", () => {
   assert.match(text, /^WEBUI_PORT=8080$/m);
   assert.match(text, /^OPENVPN_USER=\[REDACTED\]$/m);
   assert.match(text, /^# stack settings$/m);
+});
+
+Deno.test("redactSecrets() hides secrets in compose environment entries, list and map style", () => {
+  const compose = [
+    "services:",
+    "  sonarr:",
+    "    environment:",
+    "      - SONARR__AUTH__APIKEY=abcdef0123456789",
+    "      - TZ=Europe/Berlin",
+    "  gluetun:",
+    "    environment:",
+    "      WIREGUARD_PRIVATE_KEY: wOEI9rqqbDwnN8Bpp22s",
+    '      OPENVPN_PASSWORD: "pa55 word"',
+    "      PLEX_CLAIM: claim-xyz987",
+  ].join("\n");
+  const { text } = redactSecrets(compose);
+  for (const s of ["abcdef0123456789", "wOEI9rqqbDwnN8Bpp22s", "pa55 word", "claim-xyz987"]) {
+    assert.ok(!text.includes(s), s);
+  }
+  assert.match(text, /TZ=Europe\/Berlin/);
+});
+
+// The "Zq9" prefix keeps a generated value from also occurring elsewhere in the text by chance.
+const secretValue = fc.stringMatching(/^[A-Za-z0-9+\/=_.~-]{6,40}$/).map((v) => `Zq9${v}`);
+const secretName = fc.constantFrom(
+  "ApiKey",
+  "api_key",
+  "apikey",
+  "X-Api-Key",
+  "nzb_key",
+  "PlexOnlineToken",
+  "token",
+  "password",
+  "WebUI\\Password_PBKDF2",
+  "SONARR_API_KEY",
+  "client_secret",
+  "WIREGUARD_PRIVATE_KEY",
+);
+const format = fc.constantFrom(
+  (k: string, v: string) => `<${k}>${v}</${k}>`,
+  (k: string, v: string) => `<Preferences ${k}="${v}" Other="1"/>`,
+  (k: string, v: string) => `${k} = ${v}`,
+  (k: string, v: string) => `${k}=${v}`,
+  (k: string, v: string) => `  ${k}: ${v}`,
+  (k: string, v: string) => `  - ${k}=${v}`,
+  (k: string, v: string) => `{"${k}": "${v}", "port": 1}`,
+  (k: string, v: string) => `GET http://host/api?mode=queue&${k}=${v}&output=json`,
+  (k: string, v: string) => `2026-11-22|Debug|Http|${k}: ${v}`,
+);
+
+Deno.test("redactSecrets() never lets a secret value through in any supported format (property)", () => {
+  fc.assert(
+    fc.property(
+      secretName,
+      secretValue,
+      format,
+      fc.constantFrom("", "line before\n"),
+      (key, value, fmt, before) => {
+        const text = `${before}${fmt(key, value)}\nafter=1\n`;
+        const out = redactSecrets(text).text;
+        assert.ok(!out.includes(value), `${JSON.stringify(text)} → ${JSON.stringify(out)}`);
+      },
+    ),
+    { numRuns: 1000 },
+  );
 });
