@@ -7,11 +7,11 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { createDashboard } from "./dashboard/routes.ts";
 import { keyAuth } from "./http/auth.ts";
 import { hostGuard } from "./http/host_guard.ts";
 import { redactText } from "./redact.ts";
 import { createMcpServer } from "./server.ts";
-import { collectStatus } from "./status.ts";
 import type { ToolDeps } from "./tools/deps.ts";
 import type { RegisterFamily } from "./tools/family.ts";
 
@@ -62,15 +62,14 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
       { Allow: "POST" },
     ));
 
-  app.get("/api/status", keyAuth({ key: options.apiKey, allowQueryKey: true }), async (c) => {
+  const dashboard = createDashboard(deps, { apiKey: options.apiKey });
+  app.get("/api/status", dashboard.apiAuth, async (c) => {
     c.header("Cache-Control", "no-store");
-    return c.json(await collectStatus(deps));
+    return c.json(await dashboard.status());
   });
 
   if (options.dashboard) options.dashboard(app, deps);
-  else {
-    app.get("/", (c) => c.text("arr-mcp is running. MCP endpoint: POST /mcp\n"));
-  }
+  else app.route("/", dashboard.routes);
 
   app.onError((e, c) => {
     if (e instanceof HTTPException) return e.getResponse();

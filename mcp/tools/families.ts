@@ -3,6 +3,7 @@
  * (This is the one file in mcp/ that other families' owners edit.)
  */
 import { MCP_CORE_FAMILIES } from "./core_families.ts";
+import { registerDashboardTools } from "./dashboard.ts";
 import { registerDiagnosticsTools } from "./diagnostics.ts";
 import type { RegisterFamily } from "./family.ts";
 import { registerFileTools } from "./files.ts";
@@ -15,4 +16,5 @@ export const TOOL_FAMILIES: readonly RegisterFamily[] = [
   registerFileTools,
   registerLogTools,
   registerDiagnosticsTools,
+  registerDashboardTools,
 ];

@@ -1,0 +1,75 @@
+/**
+ * What counts as a problem on the dashboard. Pure: the same rules mark rows in the HTML, feed the summary
+ * and are shipped in /api/status (`problem` fields) so the live-update script never re-implements them.
+ */
+
+export interface ContainerFacts {
+  state: string;
+  health: string | null;
+  restart_count: number | null;
+}
+
+/** Restarts at or above this count are flagged even while the container runs (crash loop). */
+export const RESTART_WARN_COUNT = 5;
+
+/** A short reason (`exited`, `unhealthy` …) or null when the container looks fine. */
+export function containerProblem(c: ContainerFacts): string | null {
+  const state = c.state.toLowerCase();
+  if (state === "restarting") return "restarting";
+  if (state === "dead") return "dead";
+  if (state === "exited" || state === "stopped") return state;
+  if (state === "created" || state === "configured") return "never started";
+  if (state === "paused") return "paused";
+  if (c.health === "unhealthy") return "unhealthy";
+  if (state !== "running") return state === "" ? "unknown state" : state;
+  if (c.restart_count !== null && c.restart_count >= RESTART_WARN_COUNT) {
+    return `restarted ${c.restart_count} times`;
+  }
+  return null;
+}
+
+export interface StackFacts {
+  name: string;
+  state: string;
+  running: number;
+  containers: ReadonlyArray<{ name: string; state: string }>;
+}
+
+/** `partial` (some containers down) and `stopped` are problems; `running` and `unknown` are not. */
+export function stackProblem(s: StackFacts): string | null {
+  if (s.state === "partial") return `${s.running} of ${s.containers.length} containers running`;
+  if (s.state === "stopped") return s.containers.length === 0 ? "no containers" : "all containers stopped";
+  return null;
+}
+
+export interface StatusFacts {
+  runtime: { available: boolean; error: string | null };
+  helper: { available: boolean; error: string | null };
+  containers: ReadonlyArray<{ name: string; problem: string | null }>;
+  stacks: ReadonlyArray<StackFacts>;
+  stacks_error: string | null;
+  disks: ReadonlyArray<{ label: string; used_percent: number | null; error: string | null }>;
+}
+
+/** Disks fuller than this are a problem. */
+export const DISK_WARN_PERCENT = 90;
+
+/** One line per problem, most fundamental first (runtime, helper, disks, stacks, containers). */
+export function statusProblems(s: StatusFacts): string[] {
+  const out: string[] = [];
+  if (!s.runtime.available) out.push(`Container runtime unavailable: ${s.runtime.error ?? "unknown reason"}`);
+  if (!s.helper.available) out.push(`arr-helper unavailable: ${s.helper.error ?? "unknown reason"}`);
+  if (s.stacks_error !== null) out.push(s.stacks_error);
+  for (const d of s.disks) {
+    if (d.error !== null) out.push(`Disk usage of ${d.label} unknown: ${d.error}`);
+    else if (d.used_percent !== null && d.used_percent >= DISK_WARN_PERCENT) {
+      out.push(`${d.label} disk is ${d.used_percent}% full`);
+    }
+  }
+  for (const st of s.stacks) {
+    const p = stackProblem(st);
+    if (p !== null) out.push(`Stack ${st.name}: ${p}`);
+  }
+  for (const c of s.containers) if (c.problem !== null) out.push(`Container ${c.name}: ${c.problem}`);
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * The dashboard's HTTP surface: `/` (overview), `/stacks/:name`, `/containers/:name`, `/assets/*` (local CSS
+ * and script), plus `api`, the auth middleware app.ts puts on `/api/status` so the page's script can use the
+ * session cookie. Middleware is attached per route (never `use("*")`: the routes are mounted on the root app).
+ */
+import { Hono, type MiddlewareHandler } from "hono";
+import { containerPage } from "../../templates/container_page.ts";
+import { notFoundPage } from "../../templates/message_page.ts";
+import { overviewPage } from "../../templates/overview_page.ts";
+import { stackPage } from "../../templates/stack_page.ts";
+import { type ApiStatus, collectStatus } from "../status.ts";
+import type { ToolDeps } from "../tools/deps.ts";
+import { readAsset } from "./assets.ts";
+import { withCachedInfo } from "./cached_info.ts";
+import { dashboardAuth } from "./auth.ts";
+import { collectContainerView } from "./container_view.ts";
+import { securityHeaders } from "./security_headers.ts";
+import { loadOrCreateSessionSecret } from "./session_secret.ts";
+import { collectStackView } from "./stack_view.ts";
+
+export interface DashboardOptions {
+  apiKey: string;
+  /** No key needed. @default deps.config.dashboardPublic */
+  public?: boolean;
+  /** @default loaded from (or created in) the data dir on first use */
+  sessionSecret?: Uint8Array;
+}
+
+export interface Dashboard {
+  routes: Hono;
+  /** Auth for `/api/status`: session cookie, bearer key or `?key=`. */
+  apiAuth: MiddlewareHandler;
+  /** The /api/status document (runtime info reused for a minute, see cached_info.ts). */
+  status(): Promise<ApiStatus>;
+}
+
+export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dashboard {
+  const secrets = [options.apiKey];
+  let secret: Promise<Uint8Array> | undefined = options.sessionSecret
+    ? Promise.resolve(options.sessionSecret)
+    : undefined;
+  const auth = dashboardAuth({
+    apiKey: options.apiKey,
+    public: options.public ?? deps.config.dashboardPublic,
+    clock: deps.clock,
+    sessionKeys: async () => {
+      secret ??= loadOrCreateSessionSecret(deps.config.dataDir).catch((e) => {
+        secret = undefined;
+        throw e;
+      });
+      return { secret: await secret, apiKey: options.apiKey };
+    },
+  });
+  const statusDeps = { ...deps, runtime: withCachedInfo(deps.runtime, deps.clock) };
+  const status = () => collectStatus(statusDeps);
+  const routes = new Hono();
+
+  routes.get("/assets/:file{dashboard\\.(css|js)}", securityHeaders, async (c) => {
+    const asset = await readAsset(c.req.param("file"));
+    if (asset === null) return c.text("Not found", 404);
+    c.header("Cache-Control", "no-cache");
+    return c.body(asset.body, 200, { "Content-Type": asset.type });
+  });
+
+  routes.get("/", securityHeaders, auth.pages, async (c) => c.html(overviewPage(await status())));
+
+  routes.get("/stacks/:name", securityHeaders, auth.pages, async (c) => {
+    const view = await collectStackView(deps, c.req.param("name"), secrets);
+    if (view === null) return c.html(notFoundPage("There is no stack by that name."), 404);
+    return c.html(stackPage(view));
+  });
+
+  routes.get("/containers/:name", securityHeaders, auth.pages, async (c) => {
+    const found = await collectContainerView(deps, c.req.param("name"), secrets);
+    if (!found.found) return c.html(notFoundPage(found.message), 404);
+    return c.html(containerPage(found.view));
+  });
+
+  return { routes, apiAuth: auth.api, status };
+}

@@ -1,0 +1,61 @@
+/** Small pieces shared by the pages: state badges, links, definition rows. Pure. */
+import { type Html, html } from "./html.ts";
+
+export type Tone = "ok" | "warn" | "bad" | "muted";
+
+/** How a container or stack state looks: running is ok, transitional states warn, stopped ones are bad. */
+export function stateTone(state: string, problem: string | null): Tone {
+  const s = state.toLowerCase();
+  if (problem !== null) return s === "paused" || s === "created" || s === "configured" ? "warn" : "bad";
+  if (s === "running") return "ok";
+  if (s === "unknown" || s === "") return "muted";
+  return "warn";
+}
+
+export function badge(text: string, tone: Tone, field?: string): Html {
+  return html`
+    <span class="badge badge-${tone}" ${field
+      ? html`
+        data-field="${field}"
+      `
+      : ""}>${text}</span>
+  `;
+}
+
+export function healthBadge(health: string | null): Html {
+  if (health === null || health === "") return html`<span class="muted">–</span>`;
+  const tone: Tone = health === "healthy" ? "ok" : health === "unhealthy" ? "bad" : "warn";
+  return badge(health, tone);
+}
+
+export function containerHref(name: string): string {
+  return `/containers/${encodeURIComponent(name)}`;
+}
+
+export function stackHref(name: string): string {
+  return `/stacks/${encodeURIComponent(name)}`;
+}
+
+/** A `<dt>/<dd>` pair. */
+export function row(label: string, value: Html | string): Html {
+  return html`
+    <dt>${label}</dt>
+    <dd>${value}</dd>
+  `;
+}
+
+export function problemList(problems: readonly string[]): Html {
+  if (problems.length === 0) {
+    return html`
+      <section class="summary summary-ok" data-field="problems" aria-live="polite">
+        <p>All good: no problems found.</p>
+      </section>
+    `;
+  }
+  return html`
+    <section class="summary summary-bad" data-field="problems" aria-live="polite">
+      <h2>${problems.length === 1 ? "1 problem" : `${problems.length} problems`}</h2>
+      <ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>
+    </section>
+  `;
+}

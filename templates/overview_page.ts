@@ -1,0 +1,188 @@
+/** The overview: runtime, helper, disks, stacks and every container, problems first. Pure: data in, HTML out. */
+import { formatBytes, formatDuration, formatPercent, uptimeMs } from "../mcp/dashboard/format.ts";
+import { statusProblems } from "../mcp/dashboard/problems.ts";
+import type { ApiStatus } from "../mcp/status.ts";
+import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
+import { type Html, html, page } from "./html.ts";
+import { layout } from "./layout.ts";
+
+type Container = ApiStatus["containers"][number];
+type Stack = ApiStatus["stacks"][number];
+type Disk = ApiStatus["disks"][number];
+
+export function overviewPage(status: ApiStatus): string {
+  const now = Date.parse(status.arr_mcp.generated_at);
+  const body = html`<h1>Overview</h1>
+<p class="meta">Generated <time data-field="generated_at" datetime="${status.arr_mcp.generated_at}">${status.arr_mcp.generated_at}</time>
+· arr-mcp ${status.arr_mcp.version}${status.arr_mcp.read_only ? " · read-only mode" : ""}</p>
+${problemList(statusProblems(status))}
+<div class="cards">
+${runtimeCard(status.runtime)}
+${helperCard(status.helper)}
+${status.disks.map(diskCard)}
+</div>
+${stacksSection(status.stacks, status.stacks_error)}
+${containersSection(status.containers, now)}`;
+  return page(layout({ title: "Overview", current: "overview", body, live: true }));
+}
+
+function runtimeCard(r: ApiStatus["runtime"]): Html {
+  if (!r.available) {
+    return html`
+      <section class="card card-bad">
+        <h2>Runtime</h2>
+        <p>${badge("unavailable", "bad")}</p>
+        <p class="detail">${r.error ?? ""}</p>
+      </section>
+    `;
+  }
+  const name = r.kind === "docker" ? "Docker" : "Podman";
+  return html`
+    <section class="card">
+      <h2>Runtime</h2>
+      <dl>
+    ${row("Engine", `${name} ${r.version ?? ""}`)}
+    ${row("API", r.api_version ?? "–")}
+    ${row("Mode", r.rootless === null ? "–" : r.rootless ? "rootless" : "rootful")}
+      </dl>
+    </section>
+  `;
+}
+
+function helperCard(h: ApiStatus["helper"]): Html {
+  if (!h.available) {
+    return html`
+      <section class="card card-bad">
+        <h2>arr-helper</h2>
+        <p>${badge("unavailable", "bad")}</p>
+        <p class="detail">${h.error ?? ""}</p>
+      </section>
+    `;
+  }
+  return html`
+    <section class="card">
+      <h2>arr-helper</h2>
+      <dl>
+    ${row("Version", h.version ?? "–")}
+    ${row("podman-compose", h.podman_compose ?? "not found")}
+    ${row("quadlet", h.quadlet ?? "not found")}
+      </dl>
+    </section>
+  `;
+}
+
+function diskCard(d: Disk): Html {
+  if (d.error !== null || d.used_percent === null) {
+    return html`
+      <section class="card card-bad">
+        <h2>Disk: ${d.label}</h2>
+        <p class="path">${d.path}</p>
+        <p class="detail">${d.error ?? "unknown"}</p>
+      </section>
+    `;
+  }
+  const full = d.used_percent >= 90;
+  return html`
+    <section class="card${full ? " card-bad" : ""}">
+      <h2>Disk: ${d.label}</h2>
+      <p class="path">${d.path}</p>
+      <meter min="0" max="100" low="75" high="90" optimum="0" value="${d.used_percent}"
+        aria-label="${d.label} disk used">${d.used_percent}%</meter>
+      <p>${formatPercent(d.used_percent)} used · ${formatBytes(d.available_bytes)} free of ${formatBytes(
+        d.total_bytes,
+      )}</p>
+    </section>
+  `;
+}
+
+function stacksSection(stacks: readonly Stack[], error: string | null): Html {
+  if (error === null && stacks.length === 0) {
+    return html`
+      <section>
+        <h2>Stacks</h2>
+        <p class="muted">No stacks found.</p>
+      </section>
+    `;
+  }
+  return html`<section><h2>Stacks</h2>
+${error !== null ? html`<p class="detail bad">${error}</p>` : ""}
+<div class="table-wrap"><table class="cards-on-phone">
+<thead><tr><th scope="col">Stack</th><th scope="col">State</th><th scope="col">Running</th><th scope="col">Note</th></tr></thead>
+<tbody>${stacks.map(stackRow)}</tbody>
+</table></div></section>`;
+}
+
+function stackRow(s: Stack): Html {
+  return html`
+    <tr data-stack="${s.name}" ${s.problem !== null
+      ? html`
+        class="problem"
+      `
+      : ""}>
+      <th scope="row" data-label="Stack"><a href="${stackHref(s.name)}">${s.name}</a></th>
+      <td data-label="State">${badge(s.state, stateTone(s.state, s.problem), "state")}</td>
+      <td data-label="Running" data-field="running">${s.running} / ${s.containers.length}</td>
+      <td data-label="Note" data-field="problem">${s.problem ?? ""}</td>
+    </tr>
+  `;
+}
+
+function containersSection(containers: readonly Container[], now: number): Html {
+  if (containers.length === 0) {
+    return html`
+      <section>
+        <h2>Containers</h2>
+        <p class="muted">No containers.</p>
+      </section>
+    `;
+  }
+  const sorted = [...containers].sort((a, b) =>
+    Number(b.problem !== null) - Number(a.problem !== null) || a.name.localeCompare(b.name)
+  );
+  return html`
+    <section>
+      <h2>Containers <span class="count">${containers.length}</span></h2>
+      <div class="table-wrap">
+        <table class="cards-on-phone" id="containers">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Image</th>
+              <th scope="col">State</th>
+              <th scope="col">Health</th>
+              <th scope="col">Uptime</th>
+              <th scope="col" class="num">Restarts</th>
+              <th scope="col" class="num">CPU</th>
+              <th scope="col" class="num">Memory</th>
+            </tr>
+          </thead>
+          <tbody>${sorted.map((c) => containerRow(c, now))}</tbody>
+        </table>
+      </div>
+    </section>
+  `;
+}
+
+function containerRow(c: Container, now: number): Html {
+  return html`
+    <tr data-id="${c.id}" ${c.problem !== null
+      ? html`
+        class="problem"
+      `
+      : ""}>
+      <th scope="row" data-label="Name"><a href="${containerHref(c.name)}">${c
+        .name}</a>${c.compose_project !== null
+        ? html`
+          <span class="tag">${c.compose_project}</span>
+        `
+        : ""}</th>
+      <td data-label="Image" class="image">${c.image}</td>
+      <td data-label="State">${badge(c.problem ?? c.state, stateTone(c.state, c.problem), "state")}</td>
+      <td data-label="Health" data-field="health">${healthBadge(c.health)}</td>
+      <td data-label="Uptime" data-field="uptime">${formatDuration(uptimeMs(c.state, c.started_at, now))}</td>
+      <td data-label="Restarts" class="num" data-field="restart_count">${c.restart_count ?? "–"}</td>
+      <td data-label="CPU" class="num" data-field="cpu">${formatPercent(c.cpu_percent)}</td>
+      <td data-label="Memory" class="num" data-field="memory">${formatBytes(c.memory_bytes)}</td>
+    </tr>
+  `;
+}
