@@ -75,6 +75,20 @@ export class BaseServiceClient {
   constructor(options: BaseClientOptions) {
     this.service = options.service;
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    // Validated once here so no request can fail on URL syntax later.
+    let parsed: URL;
+    try {
+      parsed = new URL(this.baseUrl);
+    } catch {
+      throw new TypeError(
+        `Cannot create ${options.service} client: invalid base URL "${redactUrl(this.baseUrl)}"`,
+      );
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+      throw new TypeError(
+        `Cannot create ${options.service} client: base URL must be http(s), got "${parsed.protocol}"`,
+      );
+    }
     this.#fetch = options.fetch;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#retries = options.retries ?? 2;

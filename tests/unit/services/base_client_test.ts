@@ -170,3 +170,15 @@ Deno.test("BaseServiceClient redacts secrets from logs and error bodies", async 
   assert(!everything.includes("tok-abcdef"), everything);
   assert(lines.length === 1 && lines[0]!.includes("-> 500"), lines.join("\n"));
 });
+
+Deno.test("BaseServiceClient rejects an invalid base URL at construction", () => {
+  for (const baseUrl of ["not a url", "ftp://host/x"]) {
+    let message = "";
+    try {
+      new BaseServiceClient({ service: "radarr", baseUrl, fetch });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    assert(message.startsWith("Cannot create radarr client"), message);
+  }
+});
