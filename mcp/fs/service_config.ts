@@ -165,13 +165,13 @@ export function parseJellyfinNetworkXml(text: string): ServiceConfigFacts {
   };
 }
 
-/** Bazarr `config/config.yaml` (`general.port`, `general.base_url`, `general.ip`). */
+/** Bazarr `config/config.yaml` (`general.port`, `general.base_url`, `general.ip`); malformed YAML gives nulls. */
 export function parseBazarrConfigYaml(text: string): ServiceConfigFacts {
   let doc: unknown;
   try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new Error(`Cannot parse Bazarr config: ${(e as Error).message.split("\n")[0]}`);
+    doc = parseYaml(text, { logLevel: "silent" });
+  } catch {
+    return { ...EMPTY };
   }
   const general = (doc as { general?: Record<string, unknown> } | null)?.general ?? {};
   const base = general.base_url;
@@ -192,6 +192,7 @@ const PARSERS: Record<ConfigFormat, (text: string) => ServiceConfigFacts> = {
   "bazarr-config-yaml": parseBazarrConfigYaml,
 };
 
+/** Never throws: a file that is not what its format promises gives `null` facts. */
 export function parseServiceConfig(format: ConfigFormat, text: string): ServiceConfigFacts {
   return PARSERS[format](text);
 }

@@ -118,18 +118,11 @@ async function configDirCheck(
   const details = { path: dir, owner_uid: info.uid, owner_gid: info.gid, mode, server_uid: serverUid };
   let facts: ServiceConfigFacts | null = null;
   let file: string | null = null;
-  let parseProblem: string | null = null;
   for (const candidate of service.configFiles) {
     const text = await probes.readText(`${dir}/${candidate.path}`, CONFIG_READ_BYTES);
     if (text === null) continue;
     file = `${dir}/${candidate.path}`;
-    if (candidate.format) {
-      try {
-        facts = parseServiceConfig(candidate.format, text);
-      } catch (e) {
-        parseProblem = (e as Error).message;
-      }
-    }
+    if (candidate.format) facts = parseServiceConfig(candidate.format, text);
     break;
   }
   const withFile = { ...details, config_file: file };
@@ -165,7 +158,6 @@ async function configDirCheck(
   }
   if (info.mode !== null && (info.mode & 0o002) !== 0) problems.push(`world-writable (mode ${mode})`);
   if (file === null) problems.push(`none of ${service.configFiles.map((f) => f.path).join(", ")} found yet`);
-  if (parseProblem) problems.push(parseProblem);
   return {
     check: {
       name: "config_dir",

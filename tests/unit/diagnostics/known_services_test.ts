@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import {
   imageRepository,
   KNOWN_SERVICES,
@@ -103,12 +104,12 @@ Deno.test("parseJellyfinNetworkXml() reads InternalHttpPort and BaseUrl", () => 
   ]);
 });
 
-Deno.test("parseBazarrConfigYaml() reads general.port and base_url without the apikey", () => {
+Deno.test("parseBazarrConfigYaml() reads general.port and base_url without the apikey, and nulls on bad YAML", () => {
   const facts = parseBazarrConfigYaml(fixture("bazarr_config.yaml"));
   assert.equal(facts.port, 6767);
   assert.equal(facts.urlBase, "/bazarr");
   assertNoSecrets(facts);
-  assert.throws(() => parseBazarrConfigYaml("general: [unclosed"), /Cannot parse Bazarr config/);
+  assert.equal(parseBazarrConfigYaml("general: [unclosed").port, null);
 });
 
 Deno.test("parseServiceConfig() dispatches on the registry's config format", () => {
@@ -166,4 +167,22 @@ Deno.test("serviceForImage() matches linuxserver, hotio and official images and 
   assert.equal(serviceForImage("myregistry.lan/me/radarr:dev")?.key, "radarr");
   assert.equal(serviceForImage("localhost/busybox:test"), undefined);
   assert.equal(serviceForImage("linuxserver/sonarr-exporter"), undefined);
+});
+
+Deno.test("parseServiceConfig() never throws, whatever the text (property)", () => {
+  const formats = [
+    "arr-config-xml",
+    "sabnzbd-ini",
+    "qbittorrent-conf",
+    "plex-preferences-xml",
+    "jellyfin-network-xml",
+  ]
+    .concat(["bazarr-config-yaml"]) as Array<Parameters<typeof parseServiceConfig>[0]>;
+  fc.assert(
+    fc.property(fc.constantFrom(...formats), fc.string({ maxLength: 300 }), (format, text) => {
+      const facts = parseServiceConfig(format, text);
+      assert.ok(facts.port === null || (facts.port >= 1 && facts.port <= 65535));
+    }),
+    { numRuns: 600 },
+  );
 });
