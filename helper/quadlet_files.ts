@@ -126,6 +126,21 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
     return units;
   }
 
+  async function read(file: string): Promise<Result<string, FileError>> {
+    const folder = await checkFolder();
+    if (!folder.ok) return folder;
+    const found = await inspect(file);
+    if (!found.ok) return found;
+    if (found.value === null) {
+      return err({ kind: "not_found", message: `No quadlet "${file}" in "${dir}"` });
+    }
+    try {
+      return ok(await readRegularFile(fs, `${dir}/${file}`, QUADLET_MAX_CONTENT_BYTES * 4));
+    } catch (e) {
+      return refused(`Cannot read "${file}": ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   return {
     async list(type: QuadletType | null): Promise<Result<QuadletListEntry[], FileError>> {
       const folder = await checkFolder();
@@ -148,20 +163,7 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
       return ok(entries);
     },
 
-    async read(file: string): Promise<Result<string, FileError>> {
-      const folder = await checkFolder();
-      if (!folder.ok) return folder;
-      const found = await inspect(file);
-      if (!found.ok) return found;
-      if (found.value === null) {
-        return err({ kind: "not_found", message: `No quadlet "${file}" in "${dir}"` });
-      }
-      try {
-        return ok(await readRegularFile(fs, `${dir}/${file}`, QUADLET_MAX_CONTENT_BYTES * 4));
-      } catch (e) {
-        return refused(`Cannot read "${file}": ${e instanceof Error ? e.message : String(e)}`);
-      }
-    },
+    read,
 
     /** Validates, keeps the old version, then swaps the new one in atomically. Output says what happened. */
     async write(file: string, content: string): Promise<Result<string, FileError>> {
@@ -180,7 +182,7 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
         notes.push("Not validated: no quadlet generator on this host");
       }
       if (found.value !== null) {
-        const old = await this.read(file);
+        const old = await read(file);
         if (!old.ok) return old;
         const name = await backupName(file, "");
         if (!name.ok) return name;
