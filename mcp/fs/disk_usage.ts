@@ -41,6 +41,8 @@ export interface DirectoryUsage {
   unreadable: string[];
 }
 
+const YIELD_EVERY = 500;
+
 function allocated(info: Deno.FileInfo): number {
   return info.blocks !== null ? info.blocks * 512 : info.size;
 }
@@ -66,24 +68,27 @@ export async function directoryUsage(
   }];
   while (stack.length > 0) {
     const item = stack.pop()!;
-    let iter: AsyncIterable<Deno.DirEntry>;
+    let iter: Iterable<Deno.DirEntry>;
     try {
-      iter = Deno.readDir(item.dir);
+      iter = Deno.readDirSync(item.dir);
     } catch {
       if (unreadable.length < 20) unreadable.push(item.dir);
       continue;
     }
     try {
-      for await (const entry of iter) {
+      for (const entry of iter) {
         if (visited >= options.maxEntries) {
           complete = false;
           break;
         }
         visited++;
         const full = `${item.dir}/${entry.name}`;
+        // Sync lstat is several times faster than the async one for many small calls; yielding every
+        // YIELD_EVERY entries keeps the server answering other requests during a long walk.
+        if (visited % YIELD_EVERY === 0) await new Promise((r) => setTimeout(r, 0));
         let info: Deno.FileInfo;
         try {
-          info = await Deno.lstat(full);
+          info = Deno.lstatSync(full);
         } catch {
           continue;
         }
