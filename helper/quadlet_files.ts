@@ -14,6 +14,8 @@ import { err, ok, type Result } from "../shared/result.ts";
 import { type HelperFs, lstatOrNull, readRegularFile } from "./fs.ts";
 
 export const BACKUP_DIR_NAME = ".arr-helper-backup";
+/** Replaced versions kept per file; older ones are removed. Deleted-file copies are never removed. */
+export const BACKUPS_KEPT = 10;
 
 export interface FileError {
   /** `invalid`: the content was rejected (400); `refused` / `not_found`: the op ran and failed. */
@@ -97,7 +99,9 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
   /** Writes a new file that must not exist yet (O_EXCL: never follows a planted symlink). */
   async function writeFresh(base: string, content: string): Promise<string> {
     for (let attempt = 0;; attempt++) {
-      const path = attempt === 0 ? base : `${base}.${attempt}`;
+      // A counter goes before the last suffix, so `.bak` and `.tmp` stay the file's suffix.
+      const dot = base.lastIndexOf(".");
+      const path = attempt === 0 ? base : `${base.slice(0, dot)}-${attempt}${base.slice(dot)}`;
       try {
         await fs.writeTextFile(path, content, { createNew: true, mode: 0o644 });
         return path;
@@ -111,6 +115,23 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
     const made = await ensureBackupDir();
     if (!made.ok) return made;
     return ok(`${backupDir}/${file}.${stamp(deps.now())}${tag}.bak`);
+  }
+
+  /** Keeps the newest BACKUPS_KEPT replaced versions of `file` (names sort by their UTC stamp). */
+  async function pruneBackups(file: string): Promise<void> {
+    const mine: string[] = [];
+    for await (const entry of fs.readDir(backupDir)) {
+      const name = entry.name;
+      if (
+        entry.isFile && name.startsWith(`${file}.`) && name.endsWith(".bak") && !name.endsWith(".deleted.bak")
+      ) {
+        mine.push(name);
+      }
+    }
+    mine.sort();
+    for (const old of mine.slice(0, Math.max(0, mine.length - BACKUPS_KEPT))) {
+      await fs.remove(`${backupDir}/${old}`).catch(() => {});
+    }
   }
 
   async function installedUnits(except: string): Promise<UnitFile[]> {
@@ -187,6 +208,7 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
         const name = await backupName(file, "");
         if (!name.ok) return name;
         const saved = await writeFresh(name.value, old.value);
+        await pruneBackups(file);
         notes.push(`Previous version kept at "${saved}"`);
       }
       const temp = await writeFresh(`${dir}/.${file}.${crypto.randomUUID().slice(0, 8)}.tmp`, content);

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { denoFs } from "../../../helper/fs.ts";
-import { BACKUP_DIR_NAME, createQuadletStore, type QuadletCheck } from "../../../helper/quadlet_files.ts";
+import {
+  BACKUP_DIR_NAME,
+  BACKUPS_KEPT,
+  createQuadletStore,
+  type QuadletCheck,
+} from "../../../helper/quadlet_files.ts";
 import { err, ok } from "../../../shared/result.ts";
 
 const NOW = new Date("2026-11-22T03:04:05.678Z");
@@ -30,7 +35,8 @@ Deno.test("createQuadletStore() write keeps the previous version in the backup f
   }
   // Same clock again: a second backup gets a counter instead of overwriting the first.
   await t.store.write("web.container", "[Container]\nImage=c\n");
-  assert.equal(await Deno.readTextFile(`${backup}.1`), "[Container]\nImage=b\n");
+  const secondBackup = `${t.dir}/${BACKUP_DIR_NAME}/web.container.20261122T030405.678Z-1.bak`;
+  assert.equal(await Deno.readTextFile(secondBackup), "[Container]\nImage=b\n");
   // No temp files are left beside the unit.
   const names = [];
   for await (const e of Deno.readDir(t.dir)) names.push(e.name);
@@ -153,4 +159,31 @@ Deno.test("createQuadletStore() write hands the candidate and the other units to
     "web.container",
     "media.network",
   ]]);
+});
+
+Deno.test("createQuadletStore() keeps the newest replaced versions and every deleted copy", async () => {
+  let tick = Date.parse("2026-01-01T00:00:00Z");
+  const root = await Deno.realPath(await Deno.makeTempDir());
+  try {
+    const store = createQuadletStore({
+      fs: denoFs,
+      dir: root,
+      now: () => new Date(tick += 1000),
+      check: null,
+    });
+    for (let i = 0; i <= BACKUPS_KEPT + 3; i++) await store.write("a.volume", `[Volume]\n# ${i}\n`);
+    await store.remove("a.volume");
+    const kept = [...Deno.readDirSync(`${root}/${BACKUP_DIR_NAME}`)].map((e) => e.name).sort();
+    const replaced = kept.filter((n) => !n.endsWith(".deleted.bak"));
+    assert.equal(replaced.length, BACKUPS_KEPT);
+    assert.equal(kept.length, BACKUPS_KEPT + 1);
+    // The oldest kept version is the 4th write (0..2 were pruned); the newest is the one before the last write.
+    assert.equal(Deno.readTextFileSync(`${root}/${BACKUP_DIR_NAME}/${replaced[0]}`), "[Volume]\n# 3\n");
+    assert.equal(
+      Deno.readTextFileSync(`${root}/${BACKUP_DIR_NAME}/${replaced.at(-1)}`),
+      `[Volume]\n# ${BACKUPS_KEPT + 2}\n`,
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
 });
