@@ -63,6 +63,7 @@ export function quadletToCompose(
     networkOf: strip,
     serviceByContainer: (n) => byContainerName.get(n),
     defaultContainerName: (service) => `${prefix}${service}`,
+    unnamedContainer: (service) => `systemd-${prefix}${service}`,
   };
   const compose: Mapping = {};
   if (options.stack) compose["name"] = options.stack;

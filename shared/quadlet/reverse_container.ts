@@ -12,6 +12,8 @@ export interface ReverseNames {
   /** Podman container name → compose service, for `Network=container:NAME`. */
   serviceByContainer(name: string): string | undefined;
   defaultContainerName(service: string): string;
+  /** The name quadlet gives a container without ContainerName=. */
+  unnamedContainer(service: string): string;
 }
 
 export interface ServiceBack {
@@ -216,6 +218,8 @@ export function containerToService(
     }
   };
   for (const f of fields) apply(f.key, f.words.join(" "), f.words);
+  // Without ContainerName=, quadlet names the container systemd-<unit>; keep that name.
+  if (!fields.some((f) => f.key === "ContainerName")) s["container_name"] = names.unnamedContainer(name);
   if (networks.length > 0) {
     if (aliases.length === 0 && ips.length === 0) s["networks"] = networks;
     else {

@@ -55,6 +55,9 @@ export function quoteWords(words: readonly string[]): string {
   return words.map(quoteWord).join(" ");
 }
 
+/** systemd separates words by ASCII whitespace only (a no-break space is part of a word). */
+const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
+
 const ESCAPES: Record<string, string> = {
   n: "\n",
   t: "\t",
@@ -73,10 +76,10 @@ export function splitWords(value: string): string[] | undefined {
   const words: string[] = [];
   let i = 0;
   while (i < value.length) {
-    while (i < value.length && /\s/.test(value[i] ?? "")) i++;
+    while (i < value.length && WHITESPACE.has(value[i] ?? "")) i++;
     if (i >= value.length) break;
     let word = "";
-    while (i < value.length && !/\s/.test(value[i] ?? "")) {
+    while (i < value.length && !WHITESPACE.has(value[i] ?? "")) {
       const c = value[i] as string;
       if (c === '"' || c === "'") {
         const end = readQuoted(value, i + 1, c);

@@ -4,25 +4,9 @@
  * spaces, quotes, %, $, backslashes and non-ASCII arrive in the container unchanged.
  */
 import assert from "node:assert/strict";
-import { splitWords } from "../../../shared/quadlet/systemd_quote.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
 import { convertFixture, unitMap } from "./_fixture_stack.ts";
-import { assertGeneratorAccepts, execStart } from "./quadlet_generator.ts";
-
-/** systemd's reading of an ExecStart= command line: words, then specifiers (%t %N %n %%) and $$. */
-function systemdWords(line: string, spec: Record<string, string>): string[] {
-  const words = splitWords(line.replace(/^ExecStart=/, ""));
-  assert.ok(words, `cannot split ${line}`);
-  return words.map((w) =>
-    w.replace(/%(.)|\$\$/g, (m, c: string | undefined) => {
-      if (m === "$$") return "$";
-      if (c === "%") return "%";
-      const v = spec[c ?? ""];
-      if (v === undefined) throw new Error(`unexpected specifier %${c} in ${w}`);
-      return v;
-    })
-  );
-}
+import { assertGeneratorAccepts, execStart, systemdWords } from "./quadlet_generator.ts";
 
 Deno.test("a converted unit runs under real Podman with every value intact", async () => {
   const tb = testbed();

@@ -3,6 +3,7 @@
  * valid for Podman, beyond string comparisons.
  */
 import assert from "node:assert/strict";
+import { splitWords } from "../../../shared/quadlet/systemd_quote.ts";
 import { testbed } from "../../testbed/testbed.ts";
 
 export interface GeneratorRun {
@@ -65,4 +66,19 @@ export function execStart(run: GeneratorRun, service: string): string {
   const line = text.split("\n").find((l) => l.startsWith("ExecStart="));
   assert.ok(line, `no ExecStart= in ${service}`);
   return line;
+}
+
+/** systemd's reading of an ExecStart= command line: words, then specifiers (%t %N %n %%) and $$. */
+export function systemdWords(line: string, spec: Record<string, string>): string[] {
+  const words = splitWords(line.replace(/^ExecStart=/, ""));
+  assert.ok(words, `cannot split ${line}`);
+  return words.map((w) =>
+    w.replace(/%(.)|\$\$/g, (m, c: string | undefined) => {
+      if (m === "$$") return "$";
+      if (c === "%") return "%";
+      const v = spec[c ?? ""];
+      if (v === undefined) throw new Error(`unexpected specifier %${c} in ${w}`);
+      return v;
+    })
+  );
 }
