@@ -3,8 +3,9 @@
  * answers 404 for a wrong path, 422 for a wrong parameter or body type and 401 for missing auth, so a client
  * that drifts from the OpenAPI document fails.
  *
- * Prism is installed by the tests themselves on first use: `npm install` (Node 20+) into the git-ignored
- * `.test-out/prism`, into a temp dir renamed into place so parallel test files never see a half install.
+ * Prism is installed by the tests themselves on first use: `npm install` (Node 18+) into a temp dir under the
+ * git-ignored `.test-out/`, renamed to `.test-out/prism-5.16.0` under a lock dir, so parallel test files install
+ * it once and never see a half install.
  *
  * The fixtures in tests/fixtures/specs are upstream text; the places where the specs and the real servers
  * disagree (notes: service-apis.md §6) are patched here, in memory:
@@ -31,10 +32,35 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Installs Prism once per checkout; safe to call from parallel test files. */
+/**
+ * Installs Prism once per checkout; safe to call from parallel test files: one file takes a lock dir and
+ * installs, the others wait for the install to appear (a lock older than 5 minutes is treated as stale).
+ */
 export async function ensurePrism(): Promise<string> {
-  if (await exists(ENTRY)) return ENTRY;
-  await Deno.mkdir(`${ROOT}.test-out`, { recursive: true });
+  const lock = `${INSTALL_DIR}.lock`;
+  const deadline = Date.now() + 300_000;
+  while (!(await exists(ENTRY))) {
+    if (Date.now() > deadline) throw new Error(`Cannot install Prism: timed out waiting for "${lock}"`);
+    await Deno.mkdir(`${ROOT}.test-out`, { recursive: true });
+    try {
+      await Deno.mkdir(lock);
+    } catch (e) {
+      if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+      const age = Date.now() - ((await Deno.stat(lock).catch(() => null))?.mtime?.getTime() ?? Date.now());
+      if (age > 300_000) await Deno.remove(lock, { recursive: true }).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      if (!(await exists(ENTRY))) await install();
+    } finally {
+      await Deno.remove(lock, { recursive: true }).catch(() => {});
+    }
+  }
+  return ENTRY;
+}
+
+async function install(): Promise<void> {
   const temp = await Deno.makeTempDir({ dir: `${ROOT}.test-out`, prefix: "prism-install-" });
   try {
     const out = await new Deno.Command("npm", {
@@ -56,16 +82,11 @@ export async function ensurePrism(): Promise<string> {
         `Cannot install Prism with npm: ${new TextDecoder().decode(out.stderr).slice(0, 2000)}`,
       );
     }
-    try {
-      await Deno.rename(temp, INSTALL_DIR);
-    } catch (e) {
-      // Another test file finished first: use its install.
-      if (!(await exists(ENTRY))) throw e;
-    }
+    await Deno.remove(INSTALL_DIR, { recursive: true }).catch(() => {});
+    await Deno.rename(temp, INSTALL_DIR);
   } finally {
     await Deno.remove(temp, { recursive: true }).catch(() => {});
   }
-  return ENTRY;
 }
 
 type Obj = Record<string, unknown>;
