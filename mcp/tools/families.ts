@@ -3,11 +3,13 @@
  * (This is the one file in mcp/ that other families' owners edit.)
  */
 import { MCP_CORE_FAMILIES } from "./core_families.ts";
+import { registerCredentialTools } from "./credentials.ts";
 import { registerDashboardTools } from "./dashboard.ts";
 import { registerDiagnosticsTools } from "./diagnostics.ts";
 import type { RegisterFamily } from "./family.ts";
 import { registerFileTools } from "./files.ts";
 import { registerLogTools } from "./logs.ts";
+import { registerMediaTools } from "./media.ts";
 
 export type { RegisterFamily } from "./family.ts";
 
@@ -17,4 +19,6 @@ export const TOOL_FAMILIES: readonly RegisterFamily[] = [
   registerLogTools,
   registerDiagnosticsTools,
   registerDashboardTools,
+  registerMediaTools,
+  registerCredentialTools,
 ];
