@@ -157,26 +157,33 @@ Deno.test("stack ops find docker-compose.yml when there is no compose.yaml", asy
 });
 
 Deno.test("stack ops on one stack run one at a time, in arrival order", async () => {
-  const releases: Array<() => void> = [];
+  const events: string[] = [];
+  let releaseDown = () => {};
+  let downStarted = () => {};
+  const started = new Promise<void>((resolve) => (downStarted = resolve));
   await using t = await setup((c) => {
-    if (c.args.includes("ps")) return result({ stdout: "[]" });
-    return new Promise<RunResult>((resolve) => releases.push(() => resolve(result())));
+    const verb = c.args[2] ?? "";
+    events.push(`${verb} start`);
+    if (verb !== "down") return result({ stdout: verb === "ps" ? "[]" : "" });
+    downStarted();
+    return new Promise<RunResult>((resolve) => {
+      releaseDown = () => {
+        events.push("down end");
+        resolve(result());
+      };
+    });
   });
-  const traces = [t.trace(), t.trace(), t.trace()];
-  const first = t.ops.stack_down({ stack: "web" }, traces[0]!);
-  const second = t.ops.stack_pull({ stack: "web" }, traces[1]!);
-  const otherStack = t.ops.compose_validate({ stack: "web2" }, traces[2]!);
-  await otherStack; // rejected (no such stack) without waiting for the lock
-  await new Promise((r) => setTimeout(r, 0));
-  assert.equal(releases.length, 1, "the second op must wait for the first");
-  releases[0]!();
-  await first;
-  await new Promise((r) => setTimeout(r, 0));
-  assert.equal(releases.length, 2);
-  releases[1]!();
-  await second;
-  assert.deepEqual(t.calls.map((c) => c.args[2]), ["down", "ps", "pull"]);
-  assert.ok(traces[0]!.seqEnd! < traces[1]!.seqStart!);
+  const traces = [t.trace(), t.trace()] as const;
+  const first = t.ops.stack_down({ stack: "web" }, traces[0]);
+  const second = t.ops.stack_pull({ stack: "web" }, traces[1]);
+  await started;
+  // Give the second op many turns of the event loop: without the lock it would reach the runner now.
+  for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 1));
+  assert.deepEqual(events, ["down start"]);
+  releaseDown();
+  await Promise.all([first, second]);
+  assert.deepEqual(events, ["down start", "down end", "ps start", "pull start"]);
+  assert.ok(traces[0].seqEnd! < traces[1].seqStart!, JSON.stringify(traces));
 });
 
 Deno.test("systemd ops run systemctl --user with the exact argv", async () => {
