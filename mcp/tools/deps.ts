@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import type { ConfirmTokens } from "../confirm.ts";
 import type { HelperClient } from "../helper_client.ts";
 import type { RuntimeClient } from "../runtime/client.ts";
+import type { MediaServices } from "../services/media_services.ts";
 
 /** Milliseconds since the epoch; tests pass a fake. */
 export interface Clock {
@@ -24,6 +25,11 @@ export interface ToolDeps {
   clock: Clock;
   /** For HTTP APIs of media services and registries (global fetch in production). */
   fetch: FetchLike;
+  /**
+   * Media-service registry and credential store (mcp/services/media_services.ts `createMediaServices`). Optional
+   * so other families' tests need not build it; the media and credential tools answer `unavailable` without it.
+   */
+  media?: MediaServices;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -5,12 +5,11 @@ import type { ServiceError } from "../services/service_error.ts";
 import type { ToolDeps } from "./deps.ts";
 import type { ToolFailure } from "./tool_result.ts";
 
-/** ToolDeps plus the media services (optional so the other families' tests need not build them). */
-export type MediaToolDeps = ToolDeps & { media?: MediaServices };
+/** ToolDeps with the (optional) media services; kept as a name for tests. */
+export type MediaToolDeps = ToolDeps;
 
 export function mediaServices(deps: ToolDeps): MediaServices | ToolFailure {
-  const media = (deps as MediaToolDeps).media;
-  return media ?? {
+  return deps.media ?? {
     kind: "unavailable",
     message:
       "Media services are not wired into this server (ToolDeps.media is missing); see docs/services.md",
