@@ -37,8 +37,7 @@ export function highlightLine(line: string): string {
   }
   const key = KEY.exec(rest);
   if (key && key[1] !== undefined && key[2] !== undefined) {
-    out += span("key", key[1]) + span("punct", key[2].trimStart()) +
-      escapeHtml(key[2].slice(0, key[2].length - key[2].trimStart().length));
+    out += span("key", key[1]) + escapeHtml(key[2].slice(0, -1)) + span("punct", ":");
     rest = rest.slice(key[0].length);
   }
   return out + highlightValue(rest);
