@@ -49,7 +49,7 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
   if (!resolved.ok) {
     const path = resolved.error.path;
     const service = path[0] === "services" && path.length > 1 ? path[1] : undefined;
-    const key = service !== undefined ? path.slice(2).join(".") : path.join(".");
+    const key = joinPath(service !== undefined ? path.slice(2) : path);
     const e: ConvertError = { file, message: resolved.error.message };
     if (service !== undefined) e.service = service;
     if (key !== "") e.key = key;
@@ -76,7 +76,7 @@ function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
-      const r = interpolateTree(value[i], lookup, [...path, String(i)]);
+      const r = interpolateTree(value[i], lookup, [...path, `[${i}]`]);
       if (!r.ok) return r;
       out.push(r.value);
     }
@@ -93,4 +93,9 @@ function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result
     return ok(out);
   }
   return ok(value);
+}
+
+/** ["environment", "[2]"] → "environment[2]" */
+function joinPath(segments: readonly string[]): string {
+  return segments.reduce((acc, s) => (s.startsWith("[") || acc === "" ? acc + s : `${acc}.${s}`), "");
 }
