@@ -97,7 +97,7 @@ export class ServiceRegistry {
     return {
       service,
       configured: problem === null,
-      url: url ? redactUrl(url.url) : null,
+      url: url ? redactUrl(url.url).replace(/\/+$/, "") : null,
       urlSource: url?.source ?? "none",
       urlVia: url?.via ?? null,
       credentialSource: credentialSource === "none" ? "none" : credentialSource,
