@@ -7,7 +7,7 @@ import { STACK_STATUS_MARKER } from "../shared/helper_protocol.ts";
 import { err, ok, type Result } from "../shared/result.ts";
 import { defaultServices, type Expectation, judgeStack, parsePsJson } from "./compose_status.ts";
 import { type HelperFs, lstatOrNull, readRegularFile } from "./fs.ts";
-import { done, joinStreams, type OpOutcome, rejected } from "./outcome.ts";
+import { done, joinStreams, type OpOutcome } from "./outcome.ts";
 import { type Runner, TIMEOUT_EXIT_CODE } from "./run_command.ts";
 import { quote, validateStackName } from "./validate.ts";
 
@@ -86,10 +86,6 @@ async function lifecycle(
 }
 
 export function createStackOps(deps: StackDeps) {
-  async function withStack(args: Record<string, unknown>, fn: (stack: Stack) => Promise<OpOutcome>) {
-    const stack = await resolveStack(deps, args.stack);
-    return stack.ok ? fn(stack.value) : rejected(stack.error);
-  }
   return {
     resolve: (args: Record<string, unknown>) => resolveStack(deps, args.stack),
     up: (stack: Stack) => lifecycle(deps, stack, ["up", "-d", ...timeoutArgs(deps)], "running"),
@@ -113,6 +109,5 @@ export function createStackOps(deps: StackDeps) {
       if (run.timedOut) return done(false, `Timed out: ${text}`, TIMEOUT_EXIT_CODE);
       return done(run.code === 0, text, run.code);
     },
-    withStack,
   };
 }

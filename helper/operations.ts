@@ -17,6 +17,7 @@ import {
   validateQuadletContent,
   validateQuadletName,
   validateQuadletType,
+  validateStackName,
   validateUnitName,
 } from "./validate.ts";
 
@@ -55,10 +56,15 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
   }
 
   const stacks = createStackOps(deps);
-  const stackOp = (run: (stack: Stack) => Promise<OpOutcome>): Operation => async (args, trace) => {
-    const stack = await stacks.resolve(args);
-    if (!stack.ok) return rejected(stack.error);
-    return serialized(`stack:${stack.value.name}`, trace, () => run(stack.value));
+  // The lock is taken synchronously on the checked name, so ops on a stack queue in the order they arrived;
+  // the file checks then run inside it.
+  const stackOp = (run: (stack: Stack) => Promise<OpOutcome>): Operation => (args, trace) => {
+    const name = validateStackName(args.stack);
+    if (!name.ok) return Promise.resolve(rejected(name.error));
+    return serialized(`stack:${name.value}`, trace, async () => {
+      const stack = await stacks.resolve(args);
+      return stack.ok ? run(stack.value) : rejected(stack.error);
+    });
   };
 
   const unitOp = (verb: SystemdVerb): Operation => (args, trace) => {
