@@ -5,7 +5,7 @@
 import { claudeAddCommand, loadOrCreateApiKey } from "./api_key.ts";
 import { createApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
-import { parseConfig } from "./config.ts";
+import { type Config, parseConfig } from "./config.ts";
 import { mergeEnv, parseEnvFile } from "./env_file.ts";
 import { TOOL_FAMILIES } from "./tools/families.ts";
 
@@ -25,6 +25,12 @@ async function readDotEnv(path: string): Promise<Record<string, string>> {
 function fail(message: string): never {
   console.error(`arr-mcp: ${message}`);
   Deno.exit(2);
+}
+
+/** The config again with the port actually bound, so default allowed Host/Origin lists carry it. */
+function reparseForPort(env: Record<string, string>, uid: number, port: number, config: Config): Config {
+  const again = parseConfig({ ...env, ARR_MCP_PORT: String(port) }, { uid, home: env.HOME ?? "/root" });
+  return again.ok ? { ...again.value, apiKey: config.apiKey } : config;
 }
 
 function urlHost(host: string): string {
@@ -50,11 +56,14 @@ async function main(): Promise<void> {
   const apiKey = config.apiKey as string;
 
   const { deps } = await bootstrap(config, { env, uid });
-  const app = createApp(deps, { apiKey, families: TOOL_FAMILIES });
+  // The app is built once the port is known: with ARR_MCP_PORT=0 the default Host/Origin lists need the real one.
+  const route: { app?: ReturnType<typeof createApp> } = {};
   Deno.serve({
     hostname: config.host,
     port: config.port,
     onListen: ({ port }) => {
+      const final = port === config.port ? config : reparseForPort(env, uid, port, config);
+      route.app = createApp({ ...deps, config: final }, { apiKey, families: TOOL_FAMILIES });
       const url = `http://${urlHost(config.host)}:${port}/mcp`;
       console.log(`arr-mcp listening on ${config.host}:${port} (MCP endpoint ${url})`);
       console.log(
@@ -74,7 +83,7 @@ async function main(): Promise<void> {
         console.log(`arr-mcp: using the API key from ${keySource}`);
       }
     },
-  }, app.fetch);
+  }, (req) => route.app ? route.app.fetch(req) : new Response("Starting", { status: 503 }));
 }
 
 if (import.meta.main) await main();

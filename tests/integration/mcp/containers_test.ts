@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
-import { serveArrMcp } from "./harness.ts";
+import { errorOf, serveArrMcp } from "./harness.ts";
 
 const LOOP = 'i=0; while true; do echo "out $i"; echo "warn $i" >&2; i=$((i+1)); sleep 0.2; done';
 
@@ -83,7 +83,7 @@ Deno.test("container tools list, inspect, log, stat, stop (confirmed), start and
         const replay = await served.call("container_stop", { name, timeout_seconds: 1, confirm_token });
         assert.equal(replay.isError, true);
         // Stopping made the container's state differ from the preview, so the operation itself changed.
-        assert.match(replay.structuredContent.error.kind, /^confirm_(used|mismatch)$/);
+        assert.match(errorOf(replay).kind, /^confirm_(used|mismatch)$/);
         assert.equal(JSON.parse(await podman("inspect", name))[0].State.Running, true);
       },
     );
@@ -114,7 +114,7 @@ Deno.test("container tools list, inspect, log, stat, stop (confirmed), start and
       "container_remove refuses a running container without force, then removes with a token",
       async () => {
         const refused = await served.call("container_remove", { name });
-        assert.equal(refused.structuredContent.error.kind, "conflict");
+        assert.equal(errorOf(refused).kind, "conflict");
         const preview = await served.call("container_remove", { name, force: true, confirm: true });
         assert.equal(preview.structuredContent.status, "confirmation_required");
         assert.equal(await podman("ps", "-a", "--filter", `name=^${name}$`, "--format", "{{.Names}}"), name);
@@ -132,7 +132,7 @@ Deno.test("container tools list, inspect, log, stat, stop (confirmed), start and
       async () => {
         const r = await served.call("container_inspect", { name: uniqueName("missing") });
         assert.equal(r.isError, true);
-        assert.equal(r.structuredContent.error.kind, "not_found");
+        assert.equal(errorOf(r).kind, "not_found");
         const phases = served.deps.audit.recent(100).map((e) => `${e.tool}:${e.phase}`);
         assert.ok(phases.includes("container_stop:succeeded"));
         assert.ok(phases.includes("container_stop:failed"));

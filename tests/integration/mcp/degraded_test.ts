@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { testbed } from "../../testbed/testbed.ts";
-import { serveArrMcp } from "./harness.ts";
+import { errorOf, serveArrMcp } from "./harness.ts";
 
 Deno.test("without a runtime socket and helper the server still answers, and each tool explains the fix", async (t) => {
   const served = await serveArrMcp();
@@ -8,8 +8,8 @@ Deno.test("without a runtime socket and helper the server still answers, and eac
     await t.step("runtime tools return an unreachable error naming the configured socket", async () => {
       const r = await served.call("container_list");
       assert.equal(r.isError, true);
-      assert.equal(r.structuredContent.error.kind, "unreachable");
-      assert.match(r.structuredContent.error.message, /runtime at .*no-runtime\.sock does not answer/);
+      assert.equal(errorOf(r).kind, "unreachable");
+      assert.match(errorOf(r).message, /runtime at .*no-runtime\.sock does not answer/);
     });
 
     await t.step(
@@ -23,8 +23,8 @@ Deno.test("without a runtime socket and helper the server still answers, and eac
         ) {
           const r = await served.call(tool, args);
           assert.equal(r.isError, true, tool);
-          assert.equal(r.structuredContent.error.kind, "helper_unavailable", tool);
-          assert.match(r.structuredContent.error.message, /"arr-helper setup" section of the README/, tool);
+          assert.equal(errorOf(r).kind, "helper_unavailable", tool);
+          assert.match(errorOf(r).message, /"arr-helper setup" section of the README/, tool);
         }
       },
     );

@@ -11,6 +11,16 @@ import { parseConfig } from "../../../mcp/config.ts";
 import { MCP_CORE_FAMILIES } from "../../../mcp/tools/core_families.ts";
 import type { RegisterFamily } from "../../../mcp/tools/family.ts";
 import type { ToolDeps } from "../../../mcp/tools/deps.ts";
+import { failureOf, type ToolFailure } from "../../../mcp/tools/tool_result.ts";
+
+/** The `{ kind, message }` of a tool error; fails the test when the result is not an error. */
+export function errorOf(result: CallToolResult): ToolFailure {
+  const failure = failureOf(result);
+  if (failure === null) {
+    throw new Error(`Expected a tool error, got ${JSON.stringify(result.structuredContent)}`);
+  }
+  return failure;
+}
 
 export interface Served {
   url: string;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { testbed, uniqueName } from "../../testbed/testbed.ts";
 import { helperDirs, startHelper } from "../helper/helper_process.ts";
 import { removeStack, twoServiceCompose } from "../helper/stack_fixture.ts";
-import { serveArrMcp } from "./harness.ts";
+import { errorOf, serveArrMcp } from "./harness.ts";
 
 Deno.test("stack tools write, validate, start, list, restart and take down a real compose stack through the real arr-helper", async (t) => {
   const tb = testbed();
@@ -28,7 +28,7 @@ Deno.test("stack tools write, validate, start, list, restart and take down a rea
     await t.step("compose_write refuses YAML that does not parse, naming the problem", async () => {
       const r = await served.call("compose_write", { stack, content: "services: [unclosed" });
       assert.equal(r.isError, true);
-      assert.match(r.structuredContent.error.message, /^Invalid compose content: /);
+      assert.match(errorOf(r).message, /^Invalid compose content: /);
       assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
     });
 
@@ -71,7 +71,7 @@ Deno.test("stack tools write, validate, start, list, restart and take down a rea
           content: `${edited}\n`,
           confirm_token: token,
         });
-        assert.equal(other.structuredContent.error.kind, "confirm_mismatch");
+        assert.equal(errorOf(other).kind, "confirm_mismatch");
         const done = await served.call("compose_write", { stack, content: edited, confirm_token: token });
         assert.equal(done.structuredContent.status, "done");
         const written = await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`);
@@ -113,13 +113,13 @@ Deno.test("stack tools write, validate, start, list, restart and take down a rea
       assert.equal(w.structuredContent.status, "done");
       const r = await served.call("stack_pull", { stack: pullStack });
       assert.equal(r.isError, true);
-      assert.equal(r.structuredContent.error.kind, "command_failed");
-      assert.match(r.structuredContent.error.message, /registry\.invalid/);
+      assert.equal(errorOf(r).kind, "command_failed");
+      assert.match(errorOf(r).message, /registry\.invalid/);
     });
 
     await t.step("a bad stack name is refused before reaching the helper", async () => {
       const r = await served.call("stack_up", { stack: "../etc" });
-      assert.equal(r.structuredContent.error.kind, "invalid_argument");
+      assert.equal(errorOf(r).kind, "invalid_argument");
     });
   } finally {
     await removeStack(stack, ["web", "worker"]);
@@ -187,9 +187,9 @@ Deno.test("systemd tools report systemctl's own failure when no user systemd run
   try {
     const r = await served.call("systemd_daemon_reload");
     assert.equal(r.isError, true);
-    assert.equal(r.structuredContent.error.kind, "command_failed");
+    assert.equal(errorOf(r).kind, "command_failed");
     const bad = await served.call("systemd_start", { unit: "../../x" });
-    assert.equal(bad.structuredContent.error.kind, "invalid_argument");
+    assert.equal(errorOf(bad).kind, "invalid_argument");
   } finally {
     await served.close();
   }

@@ -15,7 +15,7 @@ Deno.test("redactValue() hides secret-named fields at any depth", () => {
 });
 
 Deno.test("redactValue() replaces long strings by their length and digest", () => {
-  const content = "SECRET=hunter2\n".repeat(40);
+  const content = "services:\n  web: {}\n".repeat(40);
   const out = redactValue({ content }) as { content: string };
   assert.match(out.content, new RegExp(`^\\[${content.length} chars, sha256 [0-9a-f]{16}\\]$`));
   assert.equal(
@@ -27,4 +27,12 @@ Deno.test("redactValue() replaces long strings by their length and digest", () =
 Deno.test("redactText() removes every occurrence of each secret and ignores empty ones", () => {
   assert.equal(redactText("key abc and abc", ["abc", ""]), `key ${REDACTED} and ${REDACTED}`);
   assert.equal(redactText("nothing", []), "nothing");
+});
+
+Deno.test("redactValue() hides secret-looking settings inside short strings", () => {
+  const out = redactValue({
+    content: "environment:\n  - DB_PASSWORD=hunter2\n",
+    url: "http://x/api?apikey=abc123",
+  });
+  assert.doesNotMatch(JSON.stringify(out), /hunter2|abc123/);
 });

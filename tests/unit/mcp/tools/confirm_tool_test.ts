@@ -7,6 +7,9 @@ import { createMcpServer } from "../../../../mcp/server.ts";
 import { defineConfirmedTool } from "../../../../mcp/tools/confirm_tool.ts";
 import type { ToolDeps } from "../../../../mcp/tools/deps.ts";
 import { testConfig, testDeps } from "../test_deps.ts";
+import { failureOf } from "../../../../mcp/tools/tool_result.ts";
+
+const errorOf = (r: Parameters<typeof failureOf>[0]) => failureOf(r) ?? { kind: "none", message: "" };
 
 /** A destructive tool over an in-memory set of files, to exercise the flow without real I/O. */
 function fileFamily(files: Map<string, string>) {
@@ -78,7 +81,7 @@ Deno.test("defineConfirmedTool() previews, then executes only with the token, on
       arguments: { path: "a", confirm_token: p.confirm_token },
     });
     assert.equal(replay.isError, true);
-    assert.equal((replay.structuredContent as Structured).error?.kind, "confirm_used");
+    assert.equal(errorOf(replay).kind, "confirm_used");
     assert.equal(files.has("a"), true);
     const phases = deps.audit.recent(10).map((e) => e.phase);
     assert.deepEqual(phases, ["failed", "attempted", "succeeded", "attempted"]);
@@ -99,13 +102,13 @@ Deno.test("defineConfirmedTool() refuses a token when the resolved operation cha
       name: "demo_delete",
       arguments: { path: "b", confirm_token: p.confirm_token },
     });
-    assert.equal((other.structuredContent as Structured).error?.kind, "confirm_mismatch");
+    assert.equal(errorOf(other).kind, "confirm_mismatch");
     files.set("a", "changed");
     const stale = await client.callTool({
       name: "demo_delete",
       arguments: { path: "a", confirm_token: p.confirm_token },
     });
-    assert.equal((stale.structuredContent as Structured).error?.kind, "confirm_mismatch");
+    assert.equal(errorOf(stale).kind, "confirm_mismatch");
     const p2 = (await client.callTool({ name: "demo_delete", arguments: { path: "a" } }))
       .structuredContent as Structured;
     deps.clock.advance(5 * 60 * 1000 + 1);
@@ -113,7 +116,7 @@ Deno.test("defineConfirmedTool() refuses a token when the resolved operation cha
       name: "demo_delete",
       arguments: { path: "a", confirm_token: p2.confirm_token },
     });
-    assert.equal((late.structuredContent as Structured).error?.kind, "confirm_expired");
+    assert.equal(errorOf(late).kind, "confirm_expired");
     assert.deepEqual([...files.keys()], ["a", "b"]);
   } finally {
     await close();

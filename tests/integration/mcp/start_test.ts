@@ -1,0 +1,116 @@
+/**
+ * Starts arr-mcp the way `deno task start` does (the task's own `deno run` flags, read from deno.json) with no
+ * configuration but a private HOME/XDG_RUNTIME_DIR and ARR_MCP_PORT=0, and uses the printed key line.
+ */
+import assert from "node:assert/strict";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+const REPO = new URL("../../../", import.meta.url).pathname;
+
+async function startTaskArgs(): Promise<string[]> {
+  const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
+  const words = task.split(/\s+/);
+  assert.deepEqual(words.slice(0, 2), ["deno", "run"]);
+  return words.slice(1);
+}
+
+/** The caller's environment minus every ARR_* and XDG_* variable, with a fresh HOME (Deno's cache kept). */
+function zeroConfigEnv(home: string): Record<string, string> {
+  const env = Object.fromEntries(
+    Object.entries(Deno.env.toObject()).filter(([k]) => !k.startsWith("ARR_") && !k.startsWith("XDG_")),
+  );
+  return {
+    ...env,
+    DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+    HOME: home,
+    XDG_RUNTIME_DIR: `${home}/run`,
+    ARR_MCP_PORT: "0",
+    NO_COLOR: "1",
+  };
+}
+
+async function start(home: string) {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: await startTaskArgs(),
+    cwd: REPO,
+    clearEnv: true,
+    env: zeroConfigEnv(home),
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const lines: string[] = [];
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  while (
+    !lines.some((l) =>
+      /^arr-mcp: (using the API key|generated)/.test(l) && l.includes("using") ||
+      l.startsWith("claude mcp add")
+    )
+  ) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`arr-mcp exited early: ${lines.join("\n")}`);
+    buffered += value;
+    const parts = buffered.split("\n");
+    buffered = parts.pop() ?? "";
+    lines.push(...parts);
+  }
+  return {
+    lines,
+    async stop() {
+      child.kill("SIGTERM");
+      await child.status;
+      await reader.cancel().catch(() => {});
+      await child.stderr.cancel().catch(() => {});
+    },
+  };
+}
+
+Deno.test("deno task start with zero configuration prints a working claude mcp add line once", async () => {
+  const home = await Deno.makeTempDir({ prefix: "arr-mcp-home-" });
+  try {
+    await Deno.mkdir(`${home}/run`, { mode: 0o700 });
+    const first = await start(home);
+    let key: string;
+    let url: string;
+    try {
+      const line = first.lines.find((l) => l.startsWith("claude mcp add"));
+      const m =
+        /^claude mcp add --transport http arr-mcp (http:\/\/127\.0\.0\.1:\d+\/mcp) --header "Authorization: Bearer ([A-Za-z0-9_-]{43})"$/
+          .exec(line ?? "");
+      assert.ok(m, first.lines.join("\n"));
+      url = m[1]!;
+      key = m[2]!;
+      assert.ok(first.lines.some((l) => l.includes("no container runtime socket found")));
+      const keyFile = `${home}/.local/share/arr-mcp/api-key`;
+      assert.equal((await Deno.stat(keyFile)).mode! & 0o777, 0o600);
+      assert.equal((await Deno.readTextFile(keyFile)).trim(), key);
+
+      const client = new Client({ name: "start-test", version: "1" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(url), {
+          requestInit: { headers: { Authorization: `Bearer ${key}` } },
+        }),
+      );
+      const tools = (await client.listTools()).tools.map((t: { name: string }) => t.name);
+      assert.ok(tools.includes("container_list") && tools.includes("stack_list"));
+      const r = await client.callTool({ name: "container_list", arguments: {} });
+      assert.equal(r.isError, true);
+      await client.close();
+      const anon = await fetch(url, { method: "POST", body: "{}" });
+      assert.equal(anon.status, 401);
+      await anon.body?.cancel();
+    } finally {
+      await first.stop();
+    }
+    const second = await start(home);
+    try {
+      assert.ok(!second.lines.some((l) => l.includes(key)), "the key is printed only on the first start");
+      assert.ok(second.lines.some((l) => l.startsWith("arr-mcp: using the API key from")));
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await Deno.remove(home, { recursive: true });
+  }
+});
