@@ -47,10 +47,17 @@ export async function connectMedia(media: MediaServices | undefined, overrides: 
   await client.connect(b);
   const call = async (name: string, args: Record<string, unknown> = {}) => {
     const result = await client.callTool({ name, arguments: args });
+    const text = (result.content as Array<{ type: string; text?: string }>)[0]?.text ?? "";
+    // Errors carry `{"error":{kind,message}}` as the last JSON line of the text block.
+    const errorLine = text.split("\n").reverse().find((line) => line.startsWith('{"error"'));
+    const error = errorLine
+      ? (JSON.parse(errorLine) as { error: { kind: string; message: string } }).error
+      : null;
     return {
       isError: result.isError === true,
-      structured: result.structuredContent as Structured,
-      text: (result.content as Array<{ type: string; text?: string }>)[0]?.text ?? "",
+      structured: (result.structuredContent ?? {}) as Structured,
+      text,
+      error,
     };
   };
   return {

@@ -152,7 +152,7 @@ Deno.test("media tools answer a clear error when a service is not configured or 
   await using bare = await connectMedia(undefined);
   const status = await bare.call("service_status");
   assert(status.isError);
-  assertEquals((status.structured.error as { kind: string }).kind, "unavailable");
+  assertEquals(status.error?.kind, "unavailable");
 });
 
 Deno.test("credential tools store, list without values, and delete only with a confirm token", async () => {
@@ -166,6 +166,9 @@ Deno.test("credential tools store, list without values, and delete only with a c
   const bad = await mcp.call("credential_set", { service: "qbittorrent", username: "admin" });
   assert(bad.isError);
   assert(bad.text.includes("username + password"), bad.text);
+  const audit = JSON.stringify(mcp.deps.audit.recent(50));
+  assert(audit.includes("credential_set"), "credential_set is audited");
+  assert(!audit.includes("stored-sonarr-key"), "the audit log never holds the value");
   const list = await mcp.call("credential_list");
   const text = JSON.stringify(list.structured) + list.text;
   for (const secret of ["stored-sonarr-key", "stored-radarr-key", "env-radarr-key"]) {
