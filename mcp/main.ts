@@ -7,6 +7,7 @@ import { createApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
 import { type Config, parseConfig } from "./config.ts";
 import { mergeEnv, parseEnvFile } from "./env_file.ts";
+import { createMediaServices } from "./services/media_services.ts";
 import { TOOL_FAMILIES } from "./tools/families.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
@@ -56,6 +57,15 @@ async function main(): Promise<void> {
   const apiKey = config.apiKey as string;
 
   const { deps } = await bootstrap(config, { env, uid });
+  // Media services: *_URL / *_API_KEY env, the encrypted credential store and discovery (docs/services.md).
+  deps.media = await createMediaServices({
+    env,
+    dataDir: config.dataDir,
+    stacksDir: config.stacksDir,
+    runtime: deps.runtime,
+    fetch: deps.fetch,
+    log: (line) => console.log(line),
+  });
   // The app is built once the port is known: with ARR_MCP_PORT=0 the default Host/Origin lists need the real one.
   const route: { app?: ReturnType<typeof createApp> } = {};
   Deno.serve({
