@@ -3,7 +3,7 @@
  * lines. The caller passes already-redacted command, labels and logs.
  */
 import type { ContainerDetails, ContainerStats, LogLine } from "../mcp/runtime/client.ts";
-import { formatBytes, formatDuration, formatPercent, uptimeMs } from "../mcp/dashboard/format.ts";
+import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
 import { badge, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout } from "./layout.ts";
@@ -34,9 +34,9 @@ ${row("ID", html`<code>${d.id.slice(0, 12)}</code>`)}
 ${row("Image", d.image)}
 ${row("State", d.state)}
 ${row("Health", healthBadge(d.healthStatus))}
-${row("Started", d.startedAt ?? "–")}
+${row("Started", formatTime(d.startedAt))}
 ${row("Uptime", formatDuration(uptimeMs(d.state, d.startedAt, v.now)))}
-${d.finishedAt !== null && !d.running ? row("Finished", d.finishedAt) : ""}
+${d.finishedAt !== null && !d.running ? row("Finished", formatTime(d.finishedAt)) : ""}
 ${d.exitCode !== null && !d.running ? row("Exit code", String(d.exitCode)) : ""}
 ${row("Restarts", String(d.restartCount))}
 ${row("Restart policy", d.restartPolicy ?? "–")}

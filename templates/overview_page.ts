@@ -1,5 +1,5 @@
 /** The overview: runtime, helper, disks, stacks and every container, problems first. Pure: data in, HTML out. */
-import { formatBytes, formatDuration, formatPercent, uptimeMs } from "../mcp/dashboard/format.ts";
+import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
 import { statusProblems } from "../mcp/dashboard/problems.ts";
 import type { ApiStatus } from "../mcp/status.ts";
 import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
@@ -13,7 +13,9 @@ type Disk = ApiStatus["disks"][number];
 export function overviewPage(status: ApiStatus): string {
   const now = Date.parse(status.arr_mcp.generated_at);
   const body = html`<h1>Overview</h1>
-<p class="meta">Generated <time data-field="generated_at" datetime="${status.arr_mcp.generated_at}">${status.arr_mcp.generated_at}</time>
+<p class="meta">Generated <time data-field="generated_at" datetime="${status.arr_mcp.generated_at}">${
+    formatTime(status.arr_mcp.generated_at)
+  }</time>
 · arr-mcp ${status.arr_mcp.version}${status.arr_mcp.read_only ? " · read-only mode" : ""}</p>
 ${problemList(statusProblems(status))}
 <div class="cards">

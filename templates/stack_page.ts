@@ -1,6 +1,6 @@
 /** One stack: its services and their containers, the compose file (redacted, highlighted) and quadlet units. */
 import type { QuadletListEntry } from "../shared/helper_protocol.ts";
-import { formatBytes } from "../mcp/dashboard/format.ts";
+import { formatBytes, formatTime } from "../mcp/dashboard/format.ts";
 import { badge, containerHref, problemList, stateTone } from "./components.ts";
 import { type Html, html, page, trusted } from "./html.ts";
 import { layout } from "./layout.ts";
@@ -123,7 +123,7 @@ function quadletSection(quadlets: QuadletListEntry[] | null, error: string | nul
                 <th scope="row" data-label="File">${q.file}</th>
                 <td data-label="Type">${q.type}</td>
                 <td data-label="Size" class="num">${formatBytes(q.size)}</td>
-                <td data-label="Modified">${q.modified ?? "–"}</td>
+                <td data-label="Modified">${formatTime(q.modified)}</td>
               </tr>
             `
           )}</tbody>

@@ -42,3 +42,10 @@ export function uptimeMs(state: string, startedAt: string | null, nowMs: number)
   const started = Date.parse(startedAt);
   return Number.isNaN(started) ? null : Math.max(0, nowMs - started);
 }
+
+/** `2026-11-22T03:56:27.231Z` → `2026-11-22 03:56:27 UTC`; null or unparsable → `–`. */
+export function formatTime(iso: string | null): string {
+  if (iso === null) return "–";
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? "–" : `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}

@@ -70,3 +70,12 @@ fi
 "$TB/bin/podman-compose" --version >/dev/null
 "$TB/bin/quadlet" -version >/dev/null
 log "ready in $TB (podman $(podman --version | awk '{print $3}'))"
+
+# --- dashboard browser tests (tests/integration/dashboard): Debian's Chromium, driven by playwright-core ---
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium with apt (dashboard browser tests)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+# --- end dashboard block ---

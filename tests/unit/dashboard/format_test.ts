@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { formatBytes, formatDuration, formatPercent, uptimeMs } from "../../../mcp/dashboard/format.ts";
+import {
+  formatBytes,
+  formatDuration,
+  formatPercent,
+  formatTime,
+  uptimeMs,
+} from "../../../mcp/dashboard/format.ts";
 
 Deno.test("formatBytes() uses binary units with one decimal below 100", () => {
   assert.equal(formatBytes(0), "0 B");
@@ -33,4 +39,10 @@ Deno.test("uptimeMs() is null unless running with a known start", () => {
   assert.equal(uptimeMs("running", null, now), null);
   assert.equal(uptimeMs("running", "garbage", now), null);
   assert.equal(uptimeMs("running", "2026-11-22T05:00:00Z", now), 0);
+});
+
+Deno.test("formatTime() shows UTC to the second", () => {
+  assert.equal(formatTime("2026-11-22T03:56:27.231Z"), "2026-11-22 03:56:27 UTC");
+  assert.equal(formatTime(null), "–");
+  assert.equal(formatTime("nope"), "–");
 });
