@@ -1,0 +1,100 @@
+/**
+ * End to end: the real arr-mcp program started the way `deno task start` does (the task's flags from deno.json),
+ * configured only through environment variables, answers media tools over real Streamable HTTP against a loopback
+ * SABnzbd and qBittorrent. Also checks the credential store file and generated secret land 0600 in the data dir.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { startFakeQbittorrent } from "../../fakes/qbittorrent_fake.ts";
+import { startFakeSabnzbd } from "../../fakes/sabnzbd_fake.ts";
+import { assert, assertEquals } from "../../unit/services/_result_assert.ts";
+
+const REPO = new URL("../../../", import.meta.url).pathname;
+
+async function startTaskArgs(): Promise<string[]> {
+  const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
+  return task.split(/\s+/).slice(1);
+}
+
+Deno.test("arr-mcp started from the start task serves media tools configured by env", async () => {
+  await using sab = startFakeSabnzbd({
+    apiKey: "sab-key-0123456789",
+    slots: [{ nzo_id: "SABnzbd_nzo_1", filename: "x", status: "Downloading", mb: 10, mbleft: 5 }],
+  });
+  await using qbit = startFakeQbittorrent({ version: "5.0.0", torrents: [] });
+  const home = await Deno.makeTempDir({ prefix: "arr-mcp-media-home-" });
+  const dataDir = `${home}/data`;
+  const key = `media-test-${crypto.randomUUID()}`;
+  const env = Object.fromEntries(
+    Object.entries(Deno.env.toObject()).filter(([k]) =>
+      !k.startsWith("ARR_") && !/_(URL|API_KEY|TOKEN)$/.test(k)
+    ),
+  );
+  const child = new Deno.Command(Deno.execPath(), {
+    args: await startTaskArgs(),
+    cwd: REPO,
+    clearEnv: true,
+    env: {
+      ...env,
+      DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+      HOME: home,
+      XDG_RUNTIME_DIR: `${home}/run`,
+      NO_COLOR: "1",
+      ARR_MCP_PORT: "0",
+      ARR_MCP_API_KEY: key,
+      ARR_DATA_DIR: dataDir,
+      ARR_STACKS_DIR: `${home}/stacks`,
+      SABNZBD_URL: sab.url,
+      SABNZBD_API_KEY: "sab-key-0123456789",
+      QBITTORRENT_URL: qbit.url,
+      QBITTORRENT_USERNAME: "admin",
+      QBITTORRENT_PASSWORD: "adminadmin",
+    },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    let out = "";
+    let url: string | undefined;
+    while (!url) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`arr-mcp exited early: ${out}`);
+      out += value;
+      url = /listening on .* \(MCP endpoint (\S+)\)/.exec(out)?.[1];
+    }
+    assert(out.includes("generated a credentials secret"), out);
+    const client = new Client({ name: "media-e2e", version: "1" });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(url.replace("localhost", "127.0.0.1")), {
+        requestInit: { headers: { Authorization: `Bearer ${key}` } },
+      }),
+    );
+    try {
+      const downloads = await client.callTool({ name: "download_clients", arguments: {} });
+      assert(!downloads.isError, JSON.stringify(downloads.content));
+      const s = downloads.structuredContent as {
+        sabnzbd: { queue_items: number };
+        qbittorrent: { version: string };
+      };
+      assertEquals(s.sabnzbd.queue_items, 1);
+      assertEquals(s.qbittorrent.version, "v5.0.0");
+      const set = await client.callTool({
+        name: "credential_set",
+        arguments: { service: "plex", token: "plex-token-e2e-123" },
+      });
+      assert(!set.isError, JSON.stringify(set.content));
+      assertEquals((await Deno.stat(`${dataDir}/credentials.json`)).mode! & 0o777, 0o600);
+      assertEquals((await Deno.stat(`${dataDir}/credentials.secret`)).mode! & 0o777, 0o600);
+      assert(!(await Deno.readTextFile(`${dataDir}/credentials.json`)).includes("plex-token-e2e-123"));
+    } finally {
+      await client.close();
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await reader.cancel().catch(() => {});
+    await child.stderr.cancel().catch(() => {});
+    await Deno.remove(home, { recursive: true }).catch(() => {});
+  }
+});
