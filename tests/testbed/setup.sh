@@ -48,12 +48,13 @@ if [ ! -x "$TB/trixie/usr/libexec/podman/quadlet" ] || [ ! -f "$TB/trixie/usr/bi
   rm -rf "$TB/trixie" && mv "$TB/trixie.new" "$TB/trixie"
 fi
 pc_py=$(find "$TB/trixie/usr/lib/python3/dist-packages" -maxdepth 1 -name 'podman_compose.py' | head -1)
-cat > "$TB/bin/podman-compose" <<SH
-#!/bin/sh
-exec python3 "$pc_py" "\$@"
-SH
-chmod 755 "$TB/bin/podman-compose"
-ln -sf "$TB/trixie/usr/libexec/podman/quadlet" "$TB/bin/quadlet"
+# Rewritten only when it changes, and by rename: concurrent runs may be executing it.
+wrapper="$(printf '#!/bin/sh\nexec python3 "%s" "$@"\n' "$pc_py")"
+if [ "$(cat "$TB/bin/podman-compose" 2>/dev/null)" != "$wrapper" ]; then
+  printf '%s\n' "$wrapper" > "$TB/bin/podman-compose.$$" && chmod 755 "$TB/bin/podman-compose.$$"
+  mv -f "$TB/bin/podman-compose.$$" "$TB/bin/podman-compose"
+fi
+[ -L "$TB/bin/quadlet" ] || ln -sf "$TB/trixie/usr/libexec/podman/quadlet" "$TB/bin/quadlet"
 
 # A busybox image built locally: no registry is reachable here.
 if ! podman image exists localhost/busybox:test; then
