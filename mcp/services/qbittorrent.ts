@@ -50,6 +50,8 @@ export class QBittorrentClient {
   readonly #auth: QbitAuth;
   #cookie: string | undefined;
   #version: QbitVersion | undefined;
+  /** A login in progress; concurrent calls that hit 403 share it instead of each logging in. */
+  #loggingIn: Promise<ServiceResult<void>> | undefined;
 
   constructor(options: QBittorrentClientOptions) {
     const { auth, ...rest } = options;
@@ -183,9 +185,10 @@ export class QBittorrentClient {
 
   /** Sends with the session cookie; on 403 logs in (again) once and retries. Non-2xx answers become errors. */
   async #authed(request: HttpRequest): Promise<ServiceResult<RawResponse>> {
+    const cookieSent = this.#cookie;
     let sent = await this.http.send(this.#withCookie(request));
     if (sent.ok && sent.value.status === 403 && !("apiKey" in this.#auth)) {
-      const login = await this.login();
+      const login = await this.#sharedLogin(cookieSent);
       if (!login.ok) return login;
       sent = await this.http.send(this.#withCookie(request));
     }
@@ -201,6 +204,15 @@ export class QBittorrentClient {
       return err(this.http.statusError(request, sent.value));
     }
     return sent;
+  }
+
+  /** Logs in unless another call already replaced the cookie that was just refused. */
+  #sharedLogin(refusedCookie: string | undefined): Promise<ServiceResult<void>> {
+    if (this.#cookie !== refusedCookie) return Promise.resolve(ok(undefined));
+    this.#loggingIn ??= this.login().finally(() => {
+      this.#loggingIn = undefined;
+    });
+    return this.#loggingIn;
   }
 
   #withCookie(request: HttpRequest): HttpRequest {

@@ -104,3 +104,13 @@ Deno.test("QBittorrentClient remembers the QBT_SID_<port> cookie name on 5.2", a
   assert((await qbit.transferInfo()).ok);
   assertEquals(fake.state.logins, 1);
 });
+
+Deno.test("QBittorrentClient logs in once for many concurrent calls after the session expired", async () => {
+  await using fake = startFakeQbittorrent({ version: "5.2.3", torrents: TORRENTS });
+  const qbit = client(fake.url, { username: "admin", password: "adminadmin" });
+  assertOk(await qbit.torrents());
+  fake.expireSessions();
+  const results = await Promise.all(Array.from({ length: 6 }, () => qbit.transferInfo()));
+  assert(results.every((r) => r.ok));
+  assertEquals(fake.state.logins, 2);
+});
