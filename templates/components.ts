@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** Small pieces shared by the pages: state badges, links, definition rows. Pure. */
 import { type Html, html } from "./html.ts";
 
@@ -13,13 +14,8 @@ export function stateTone(state: string, problem: string | null): Tone {
 }
 
 export function badge(text: string, tone: Tone, field?: string): Html {
-  return html`
-    <span class="badge badge-${tone}" ${field
-      ? html`
-        data-field="${field}"
-      `
-      : ""}>${text}</span>
-  `;
+  const attr = field === undefined ? "" : html` data-field="${field}"`;
+  return html`<span class="badge badge-${tone}"${attr}>${text}</span>`;
 }
 
 export function healthBadge(health: string | null): Html {
@@ -46,16 +42,11 @@ export function row(label: string, value: Html | string): Html {
 
 export function problemList(problems: readonly string[]): Html {
   if (problems.length === 0) {
-    return html`
-      <section class="summary summary-ok" data-field="problems" aria-live="polite">
-        <p>All good: no problems found.</p>
-      </section>
-    `;
+    return html`<section class="summary summary-ok" data-field="problems" aria-live="polite"><p>All good: no problems found.</p></section>`;
   }
-  return html`
-    <section class="summary summary-bad" data-field="problems" aria-live="polite">
-      <h2>${problems.length === 1 ? "1 problem" : `${problems.length} problems`}</h2>
-      <ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>
-    </section>
-  `;
+  const title = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return html`<section class="summary summary-bad" data-field="problems" aria-live="polite">
+<h2>${title}</h2>
+<ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>
+</section>`;
 }

@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /**
  * One container: inspect summary (environment variable names only, never values), stats and the last log
  * lines. The caller passes already-redacted command, labels and logs.
@@ -6,7 +7,7 @@ import type { ContainerDetails, ContainerStats, LogLine } from "../mcp/runtime/c
 import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
 import { badge, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
-import { layout } from "./layout.ts";
+import { layout, type PageNav } from "./layout.ts";
 
 export interface ContainerView {
   details: ContainerDetails;
@@ -23,7 +24,7 @@ export interface ContainerView {
   now: number;
 }
 
-export function containerPage(v: ContainerView): string {
+export function containerPage(v: ContainerView, nav: PageNav = {}): string {
   const d = v.details;
   const body = html`<p class="crumbs"><a href="/">Overview</a> › Containers</p>
 <h1>${d.name} ${badge(v.problem ?? d.state, stateTone(d.state, v.problem))}</h1>
@@ -60,7 +61,7 @@ ${
 </section>
 ${labelsSection(d.labels)}
 ${logsSection(v.logs, v.logsError, v.logTail)}`;
-  return page(layout({ title: `Container ${d.name}`, current: "container", body }));
+  return page(layout({ title: `Container ${d.name}`, current: "container", body, services: nav.services ?? false }));
 }
 
 function statsCard(s: ContainerStats | null, note: string | null): Html {

@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** Sign-in (401) and not-found pages. They never echo what the visitor sent. */
 import { type Html, html, page } from "./html.ts";
 import { layout } from "./layout.ts";

@@ -1,16 +1,17 @@
+// deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** The overview: runtime, helper, disks, stacks and every container, problems first. Pure: data in, HTML out. */
 import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
 import { statusProblems } from "../mcp/dashboard/problems.ts";
 import type { ApiStatus } from "../mcp/status.ts";
 import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
-import { layout } from "./layout.ts";
+import { layout, type PageNav } from "./layout.ts";
 
 type Container = ApiStatus["containers"][number];
 type Stack = ApiStatus["stacks"][number];
 type Disk = ApiStatus["disks"][number];
 
-export function overviewPage(status: ApiStatus): string {
+export function overviewPage(status: ApiStatus, nav: PageNav = {}): string {
   const now = Date.parse(status.arr_mcp.generated_at);
   const body = html`<h1>Overview</h1>
 <p class="meta">Generated <time data-field="generated_at" datetime="${status.arr_mcp.generated_at}">${
@@ -25,7 +26,7 @@ ${status.disks.map(diskCard)}
 </div>
 ${stacksSection(status.stacks, status.stacks_error)}
 ${containersSection(status.containers, now)}`;
-  return page(layout({ title: "Overview", current: "overview", body, live: true }));
+  return page(layout({ title: "Overview", current: "overview", body, live: true, services: nav.services ?? false }));
 }
 
 function runtimeCard(r: ApiStatus["runtime"]): Html {

@@ -1,9 +1,10 @@
+// deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** One stack: its services and their containers, the compose file (redacted, highlighted) and quadlet units. */
 import type { QuadletListEntry } from "../shared/helper_protocol.ts";
 import { formatBytes, formatTime } from "../mcp/dashboard/format.ts";
 import { badge, containerHref, problemList, stateTone } from "./components.ts";
 import { type Html, html, page, trusted } from "./html.ts";
-import { layout } from "./layout.ts";
+import { layout, type PageNav } from "./layout.ts";
 import { highlightYaml } from "./yaml_highlight.ts";
 
 export interface StackView {
@@ -20,14 +21,14 @@ export interface StackView {
   quadletsError: string | null;
 }
 
-export function stackPage(v: StackView): string {
+export function stackPage(v: StackView, nav: PageNav = {}): string {
   const body = html`<p class="crumbs"><a href="/">Overview</a> › Stacks</p>
 <h1>${v.name} ${badge(v.state, stateTone(v.state, v.problem))}</h1>
 ${problemList(v.problem !== null ? [`Stack ${v.name}: ${v.problem}`] : [])}
 ${servicesSection(v.services)}
 ${composeSection(v.compose)}
 ${quadletSection(v.quadlets, v.quadletsError)}`;
-  return page(layout({ title: `Stack ${v.name}`, current: "stack", body }));
+  return page(layout({ title: `Stack ${v.name}`, current: "stack", body, services: nav.services ?? false }));
 }
 
 function servicesSection(services: StackView["services"]): Html {

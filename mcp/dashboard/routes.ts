@@ -7,10 +7,13 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { containerPage } from "../../templates/container_page.ts";
 import { notFoundPage } from "../../templates/message_page.ts";
 import { overviewPage } from "../../templates/overview_page.ts";
+import { servicesPage } from "../../templates/services_page.ts";
 import { stackPage } from "../../templates/stack_page.ts";
 import { type ApiStatus, collectStatus } from "../status.ts";
 import type { ToolDeps } from "../tools/deps.ts";
+import { collectServiceStatus } from "../tools/media_status.ts";
 import { readAsset } from "./assets.ts";
+import { redactLine } from "./redact_view.ts";
 import { withCachedInfo } from "./cached_info.ts";
 import { dashboardAuth } from "./auth.ts";
 import { collectContainerView } from "./container_view.ts";
@@ -53,6 +56,8 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   });
   const statusDeps = { ...deps, runtime: withCachedInfo(deps.runtime, deps.clock) };
   const status = () => collectStatus(statusDeps);
+  const media = deps.media;
+  const nav = { services: media !== undefined };
   const routes = new Hono();
 
   routes.get("/assets/:file{dashboard\\.(css|js)}", securityHeaders, async (c) => {
@@ -62,19 +67,31 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
     return c.body(asset.body, 200, { "Content-Type": asset.type });
   });
 
-  routes.get("/", securityHeaders, auth.pages, async (c) => c.html(overviewPage(await status())));
+  routes.get("/", securityHeaders, auth.pages, async (c) => c.html(overviewPage(await status(), nav)));
 
   routes.get("/stacks/:name", securityHeaders, auth.pages, async (c) => {
     const view = await collectStackView(deps, c.req.param("name"), secrets);
     if (view === null) return c.html(notFoundPage("There is no stack by that name."), 404);
-    return c.html(stackPage(view));
+    return c.html(stackPage(view, nav));
   });
 
   routes.get("/containers/:name", securityHeaders, auth.pages, async (c) => {
     const found = await collectContainerView(deps, c.req.param("name"), secrets);
     if (!found.found) return c.html(notFoundPage(found.message), 404);
-    return c.html(containerPage(found.view));
+    return c.html(containerPage(found.view, nav));
   });
+
+  // Only when the media-services layer is wired in (sections for absent features are left out, not empty).
+  if (media !== undefined) {
+    routes.get("/services", securityHeaders, auth.pages, async (c) => {
+      const services = (await collectServiceStatus(media)).map((s) => ({
+        ...s,
+        issues: s.issues.map((i) => redactLine(i, secrets)),
+        error: s.error && { kind: s.error.kind, message: redactLine(s.error.message, secrets) },
+      }));
+      return c.html(servicesPage(services));
+    });
+  }
 
   return { routes, apiAuth: auth.api, status };
 }
