@@ -72,7 +72,8 @@ Deno.test("createMediaServices() discovers a Sonarr container's URL through the 
     assertEquals([check.reachable, check.authenticated, check.version], [true, true, "4.0.19.2979"]);
   } finally {
     await removeContainers(name);
-    await new Deno.Command("podman", { args: ["untag", image], stdout: "null", stderr: "null" }).output();
+    // `podman untag IMAGE` alone would strip every name of the shared busybox image: name the one to remove.
+    await new Deno.Command("podman", { args: ["untag", image, image], stdout: "null", stderr: "null" }).output();
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
 });
