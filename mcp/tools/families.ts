@@ -10,6 +10,7 @@ import type { RegisterFamily } from "./family.ts";
 import { registerFileTools } from "./files.ts";
 import { registerLogTools } from "./logs.ts";
 import { registerMediaTools } from "./media.ts";
+import { registerQuadletConvertTools } from "./quadlet_convert.ts";
 
 export type { RegisterFamily } from "./family.ts";
 
@@ -21,4 +22,5 @@ export const TOOL_FAMILIES: readonly RegisterFamily[] = [
   registerDashboardTools,
   registerMediaTools,
   registerCredentialTools,
+  registerQuadletConvertTools,
 ];
