@@ -98,6 +98,12 @@ function registerTools(
         removed: z.array(z.string()).describe("Changed lines now installed (redacted)"),
         added: z.array(z.string()).describe("Changed lines staged (redacted)"),
       })).nullable().describe("Null when arr-helper is not available to read the installed units"),
+      host: z.object({
+        podman: z.string().nullable(),
+        quadlet: z.string().nullable().describe(
+          "The host's quadlet generator version; null when it has none",
+        ),
+      }).nullable().describe("From arr-helper's info; null when arr-helper is not available"),
       validation: z.object({ generator: z.string(), ok: z.boolean(), messages: z.array(z.string()) })
         .nullable().describe("Null when no quadlet generator is available here"),
     },
@@ -108,6 +114,12 @@ function registerTools(
     ) => {
       const stack = checkStackName(args.stack);
       if (!stack.ok) return err({ kind: "invalid_argument", message: stack.error });
+      if (args.podman_version !== undefined && parseVersion(args.podman_version) === undefined) {
+        return err({
+          kind: "invalid_argument",
+          message: `Invalid podman_version "${args.podman_version}": expected e.g. 4.9`,
+        });
+      }
       const info = await helperInfo(helper);
       const version = args.podman_version ?? hostPodman(info) ?? FALLBACK_PODMAN;
       const converted = await convertStack(
@@ -132,6 +144,7 @@ function registerTools(
         installed_diff: installed.ok
           ? units.map((u) => diffEntry(u.fileName, installed.value.get(u.fileName), u.text))
           : null,
+        host: info === null ? null : { podman: info.podman, quadlet: info.quadlet },
         validation,
       });
     },

@@ -122,11 +122,16 @@ export class FieldWriter {
     const main = MAIN_SECTION[this.draft.kind];
     const since = QUADLET_KEY_SINCE[this.draft.kind]["PodmanArgs"];
     if (since && !atLeast(this.ctx.podmanVersion, since.since)) {
-      throw new InvalidValue(
-        "PodmanArgs",
-        `Cannot write PodmanArgs=${this.podmanArgs.map((a) => a.join(" ")).join(" ")}: .${this.draft.kind} ` +
-          `units have PodmanArgs= since Podman ${since.since} (target ${this.ctx.podmanVersion})`,
-      );
+      // Only .network/.volume units lack PodmanArgs= (before 4.6): their extra options are reported, not fatal.
+      for (const words of this.podmanArgs) {
+        this.ctx.unsupported.push({
+          service: null,
+          key: `${this.draft.kind}s.${this.draft.fileName.replace(/\.[a-z]+$/, "").slice(this.ctx.prefix.length)}`,
+          reason: `${words.join(" ")} needs PodmanArgs=, which .${this.draft.kind} units have since Podman ` +
+            `${since.since} (target ${this.ctx.podmanVersion})`,
+        });
+      }
+      return;
     }
     for (const words of this.podmanArgs) addField(this.draft, main, "PodmanArgs", ...words);
   }

@@ -66,6 +66,7 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
       "media-torrent.container",
       "media-data.volume",
     ]);
+    assert.equal(out.host.podman, "4.3.1");
     assert.equal(out.validation.generator, tb.quadletBin);
     assert.equal(out.validation.ok, true, out.validation.messages.join("\n"));
     assert.deepEqual(out.installed_diff.map((d: { status: string }) => d.status), ["new", "new", "new"]);
@@ -150,6 +151,10 @@ Deno.test("compose_to_quadlet reports invalid compose and missing stacks as tool
     );
     const missing = errorOf(await served.call("compose_to_quadlet", { stack: "ghost" }));
     assert.equal(missing.kind, "not_found");
+    const version = errorOf(
+      await served.call("compose_to_quadlet", { stack: "broken", podman_version: "new" }),
+    );
+    assert.equal(version.kind, "invalid_argument");
     const traversal = errorOf(await served.call("compose_to_quadlet", { stack: "../etc" }));
     assert.equal(traversal.kind, "invalid_argument");
     const notStaged = errorOf(await served.call("quadlet_install", { stack: "broken" }));

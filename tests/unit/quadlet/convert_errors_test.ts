@@ -138,3 +138,20 @@ Deno.test("convertCompose() lets the shell environment win over .env", () => {
   assert.ok(r.ok);
   assert.match(r.value.units[0]?.text ?? "", /^Image=x:from-shell$/m);
 });
+
+Deno.test("convertCompose() reports volume options an old Podman cannot take instead of failing", () => {
+  const r = convertCompose(
+    {
+      compose: "services:\n  a:\n    image: x\n    volumes: [v:/v]\nvolumes:\n  v:\n    driver: nfs-plugin\n",
+      projectDir: "/srv",
+    },
+    { podmanVersion: "4.4" },
+  );
+  assert.ok(r.ok);
+  assert.deepEqual(r.value.report.unsupported, [{
+    service: null,
+    key: "volumes.v",
+    reason: "--driver nfs-plugin needs PodmanArgs=, which .volume units have since Podman 4.6 (target 4.4)",
+  }]);
+  assert.equal(r.value.units.find((u) => u.fileName === "v.volume")?.text, "[Volume]\n");
+});
