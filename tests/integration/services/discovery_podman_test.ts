@@ -73,7 +73,8 @@ Deno.test("createMediaServices() discovers a Sonarr container's URL through the 
   } finally {
     await removeContainers(name);
     // `podman untag IMAGE` alone would strip every name of the shared busybox image: name the one to remove.
-    await new Deno.Command("podman", { args: ["untag", image, image], stdout: "null", stderr: "null" }).output();
+    await new Deno.Command("podman", { args: ["untag", image, image], stdout: "null", stderr: "null" })
+      .output();
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
 });
