@@ -126,7 +126,9 @@ export class FieldWriter {
       for (const words of this.podmanArgs) {
         this.ctx.unsupported.push({
           service: null,
-          key: `${this.draft.kind}s.${this.draft.fileName.replace(/\.[a-z]+$/, "").slice(this.ctx.prefix.length)}`,
+          key: `${this.draft.kind}s.${
+            this.draft.fileName.replace(/\.[a-z]+$/, "").slice(this.ctx.prefix.length)
+          }`,
           reason: `${words.join(" ")} needs PodmanArgs=, which .${this.draft.kind} units have since Podman ` +
             `${since.since} (target ${this.ctx.podmanVersion})`,
         });

@@ -1,6 +1,6 @@
 /** A top-level compose network → a `.network` unit (none for `external`). */
 import { type ConvertContext, FieldWriter, unitBase } from "./context.ts";
-import { NETWORK_KEYS } from "./key_table.ts";
+import { isExtensionKey, NETWORK_KEYS } from "./key_table.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { newDraft, type UnitDraft } from "./unit_file.ts";
 import { bool, keyValues, list, mapping, scalar } from "./values.ts";
@@ -17,7 +17,9 @@ export function convertNetwork(name: string, value: unknown, ctx: ConvertContext
   for (const [key, v] of Object.entries(def)) {
     const path = `networks.${name}.${key}`;
     const rule = NETWORK_KEYS[key];
-    if (rule === undefined) unsupported(path, "unknown compose network key");
+    if (rule === undefined && isExtensionKey(key)) {
+      w.warnOnce(`network "${name}": extension field "${key}" ignored`);
+    } else if (rule === undefined) unsupported(path, "unknown compose network key");
     else if (rule.kind === "ignored") w.warnOnce(`network "${name}": key "${key}" ignored: ${rule.reason}`);
     else if (key === "driver") w.put("Driver", escapeSystemd(scalar(v, path)));
     else if (key === "driver_opts") {

@@ -1,6 +1,6 @@
 /** A top-level compose volume → a `.volume` unit (none for `external`). */
 import { type ConvertContext, FieldWriter, unitBase } from "./context.ts";
-import { VOLUME_KEYS } from "./key_table.ts";
+import { isExtensionKey, VOLUME_KEYS } from "./key_table.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { newDraft, type UnitDraft } from "./unit_file.ts";
 import { keyValues, mapping, scalar } from "./values.ts";
@@ -15,7 +15,9 @@ export function convertVolume(name: string, value: unknown, ctx: ConvertContext)
   const w = new FieldWriter(ctx, draft, `volume "${name}"`);
   for (const [key, v] of Object.entries(def)) {
     const path = `volumes.${name}.${key}`;
-    if (VOLUME_KEYS[key] === undefined) {
+    if (VOLUME_KEYS[key] === undefined && isExtensionKey(key)) {
+      w.warnOnce(`volume "${name}": extension field "${key}" ignored`);
+    } else if (VOLUME_KEYS[key] === undefined) {
       ctx.unsupported.push({ service: null, key: path, reason: "unknown compose volume key" });
     } else if (key === "driver") {
       w.put("Driver", escapeSystemd(scalar(v, path)));
