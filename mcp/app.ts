@@ -12,6 +12,7 @@ import { keyAuth } from "./http/auth.ts";
 import { hostGuard } from "./http/host_guard.ts";
 import { redactText } from "./redact.ts";
 import { createMcpServer } from "./server.ts";
+import { createServerPool } from "./server_pool.ts";
 import type { ToolDeps } from "./tools/deps.ts";
 import type { RegisterFamily } from "./tools/family.ts";
 
@@ -40,18 +41,23 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
 
   app.get("/healthz", (c) => c.text("ok"));
 
+  const pool = createServerPool(() => createMcpServer(deps, options.families));
   app.post("/mcp", auth, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
-    const server = createMcpServer(deps, options.families);
+    const server = pool.acquire();
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
+    let reusable = false;
     try {
       await server.connect(transport);
-      return await transport.handleRequest(c.req.raw);
+      const res = await transport.handleRequest(c.req.raw);
+      reusable = true;
+      return res;
     } finally {
-      // JSON mode: the response body is complete once handleRequest resolves.
+      // JSON mode: the response body is complete once handleRequest resolves; close() resets the server.
       await server.close();
+      if (reusable) pool.release(server);
     }
   });
   // Stateless: no server-initiated stream and no session to delete.

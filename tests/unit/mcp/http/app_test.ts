@@ -101,3 +101,29 @@ Deno.test("createApp() guards /api/status with the key as header or ?key=", asyn
   const wrong = await app().request("/api/status?key=nope", { headers: { host: HOST } });
   assert.equal(wrong.status, 401);
 });
+
+Deno.test("createApp() reuses servers across sequential and concurrent stateless requests", async () => {
+  const a = app();
+  const call = async (id: number) => {
+    const res = await a.request("/mcp", {
+      method: "POST",
+      headers: {
+        host: HOST,
+        authorization: `Bearer ${KEY}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id,
+        method: "tools/call",
+        params: { name: "stack_list", arguments: {} },
+      }),
+    });
+    return await res.json();
+  };
+  for (let i = 1; i <= 3; i++) assert.equal((await call(i)).id, i);
+  const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => call(100 + i)));
+  assert.deepEqual(answers.map((r) => r.id), Array.from({ length: 12 }, (_, i) => 100 + i));
+  for (const r of answers) assert.equal(r.result.structuredContent.stacks_dir, "/opt/stacks");
+});

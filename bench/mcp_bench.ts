@@ -1,0 +1,219 @@
+/**
+ * arr-mcp core benchmark on the real testbed (run by `deno task bench`, or alone:
+ * `deno bench --allow-all bench/mcp_bench.ts`). With 50 running busybox containers:
+ *  1. latency of the `container_list` tool called through MCP over HTTP (a separate arr-mcp process started with
+ *     the `start` task's own flags) vs one raw libpod `GET /containers/json?all=true` on the same socket,
+ *     interleaved, as p50/p95 and their ratios;
+ *  2. tools/call throughput with autocannon (10 connections, 10 s, loopback);
+ *  3. the server's RSS idle and after the load.
+ * The report goes to stderr; the 50 containers are removed by exact name at the end.
+ */
+import { unixHttpFetch } from "../mcp/http1_unix.ts";
+
+const REPO = new URL("../", import.meta.url).pathname;
+const TESTBED = Deno.env.get("ARR_TESTBED_DIR") ?? "/var/tmp/arr-mcp-testbed";
+const IMAGE = Deno.env.get("ARR_TEST_IMAGE") ?? "localhost/busybox:test";
+const CONTAINERS = 50;
+const SAMPLES = 300;
+const env = {
+  ...Deno.env.toObject(),
+  CONTAINERS_CONF: Deno.env.get("CONTAINERS_CONF") ?? `${TESTBED}/containers.conf`,
+  PATH: `${TESTBED}/bin:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+};
+const work = await Deno.makeTempDir({ prefix: "arr-mcp-bench-" });
+const children: Deno.ChildProcess[] = [];
+const tag = crypto.randomUUID().slice(0, 6);
+const names = Array.from({ length: CONTAINERS }, (_, i) => `arrtest-mcpbench-${tag}-${i}`);
+
+globalThis.addEventListener("unload", () => {
+  new Deno.Command("podman", {
+    args: ["rm", "-f", "-t", "0", "--ignore", ...names],
+    env,
+    stdout: "null",
+    stderr: "null",
+  })
+    .outputSync();
+  for (const child of children.reverse()) {
+    try {
+      child.kill("SIGTERM");
+    } catch { /* already gone */ }
+  }
+  Deno.removeSync(work, { recursive: true });
+});
+
+async function podman(...args: string[]): Promise<void> {
+  const out = await new Deno.Command("podman", { args, env, stdout: "null", stderr: "piped" }).output();
+  if (!out.success) throw new Error(`podman ${args[0]} failed: ${new TextDecoder().decode(out.stderr)}`);
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+// The Podman API: the testbed run's socket, or a private service.
+let socket = Deno.env.get("ARR_TEST_PODMAN_SOCKET");
+if (!socket) {
+  socket = `${work}/podman.sock`;
+  children.push(
+    new Deno.Command("podman", {
+      args: ["system", "service", "--time=0", `unix://${socket}`],
+      env,
+      stdout: "null",
+      stderr: "null",
+    })
+      .spawn(),
+  );
+  const path = socket;
+  await waitFor(() => Deno.stat(path).then(() => true, () => false), "the Podman API socket");
+}
+const raw = unixHttpFetch(socket);
+
+for (let i = 0; i < names.length; i += 10) {
+  await Promise.all(
+    names.slice(i, i + 10).map((n) => podman("run", "-d", "--name", n, IMAGE, "sleep", "3600")),
+  );
+}
+
+// arr-mcp as its own process, with exactly the `start` task's flags.
+const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
+const key = `bench-${crypto.randomUUID()}`;
+const server = new Deno.Command(Deno.execPath(), {
+  args: task.split(/\s+/).slice(1),
+  cwd: REPO,
+  env: {
+    ...env,
+    ARR_MCP_API_KEY: key,
+    ARR_MCP_PORT: "0",
+    ARR_DATA_DIR: `${work}/data`,
+    ARR_RUNTIME_SOCKET: socket,
+    ARR_HELPER_SOCKET: `${work}/no-helper.sock`,
+    ARR_STACKS_DIR: `${work}/stacks`,
+  },
+  stdout: "piped",
+  stderr: "null",
+}).spawn();
+children.push(server);
+const reader = server.stdout.pipeThrough(new TextDecoderStream()).getReader();
+let banner = "";
+while (!/listening on 127\.0\.0\.1:(\d+)/.test(banner)) {
+  const { value, done } = await reader.read();
+  if (done) throw new Error(`arr-mcp exited: ${banner}`);
+  banner += value;
+}
+void reader.cancel();
+const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(banner)![1]);
+const url = `http://127.0.0.1:${port}/mcp`;
+const body = JSON.stringify({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "tools/call",
+  params: { name: "container_list", arguments: {} },
+});
+const headers = {
+  Authorization: `Bearer ${key}`,
+  "Content-Type": "application/json",
+  Accept: "application/json, text/event-stream",
+  "MCP-Protocol-Version": "2025-06-18",
+};
+
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`))?.[1];
+  return Number(kb) / 1024;
+}
+
+async function mcpCall(): Promise<number> {
+  const res = await fetch(url, { method: "POST", headers, body });
+  const json = await res.json();
+  const count = json?.result?.structuredContent?.count;
+  if (res.status !== 200 || typeof count !== "number" || count < CONTAINERS) {
+    throw new Error(`Unexpected MCP answer ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+  }
+  return count;
+}
+
+async function rawCall(): Promise<number> {
+  const res = await raw("http://d/v4.0.0/libpod/containers/json?all=true");
+  const list = await res.json();
+  if (res.status !== 200 || list.length < CONTAINERS) {
+    throw new Error(`Unexpected libpod answer ${res.status}`);
+  }
+  return list.length;
+}
+
+await new Promise((r) => setTimeout(r, 1000));
+const rssIdle = rssMb(server.pid);
+
+// 1. Interleaved latency samples.
+for (let i = 0; i < 30; i++) (await mcpCall(), await rawCall());
+const rssWarm = rssMb(server.pid);
+const mcpMs: number[] = [];
+const rawMs: number[] = [];
+for (let i = 0; i < SAMPLES; i++) {
+  let t = performance.now();
+  await rawCall();
+  rawMs.push(performance.now() - t);
+  t = performance.now();
+  await mcpCall();
+  mcpMs.push(performance.now() - t);
+}
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+
+// 2. Throughput with autocannon against the same server.
+const cannon = await new Deno.Command(Deno.execPath(), {
+  args: [
+    "run",
+    "-A",
+    "--no-lock",
+    "npm:autocannon@8.0.0",
+    "-c",
+    "10",
+    "-d",
+    "10",
+    "-m",
+    "POST",
+    ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}=${v}`]),
+    "-b",
+    body,
+    "--json",
+    url,
+  ],
+  cwd: work,
+  env,
+  stdout: "piped",
+  stderr: "null",
+}).output();
+const load = JSON.parse(new TextDecoder().decode(cannon.stdout));
+const rssLoaded = rssMb(server.pid);
+
+const f = (n: number) => n.toFixed(2);
+console.error(
+  [
+    `arr-mcp core benchmark (${CONTAINERS} running busybox containers, ${SAMPLES} interleaved samples each)`,
+    `  raw libpod list:           p50 ${f(pct(rawMs, 0.5))} ms  p95 ${f(pct(rawMs, 0.95))} ms`,
+    `  MCP container_list (HTTP): p50 ${f(pct(mcpMs, 0.5))} ms  p95 ${f(pct(mcpMs, 0.95))} ms`,
+    `  ratio MCP/raw:             p50 ${f(pct(mcpMs, 0.5) / pct(rawMs, 0.5))}x  p95 ${
+      f(pct(mcpMs, 0.95) / pct(rawMs, 0.95))
+    }x`,
+    `  autocannon tools/call container_list, 10 connections, 10 s: ${f(load.requests.average)} req/s, ` +
+    `latency p50 ${load.latency.p50} ms p99 ${load.latency.p99} ms, 2xx ${
+      load["2xx"]
+    }, non-2xx ${load.non2xx}, errors ${load.errors}`,
+    `  server RSS: idle ${f(rssIdle)} MB, after warm-up ${f(rssWarm)} MB, after load ${f(rssLoaded)} MB`,
+  ].join("\n"),
+);
+
+Deno.bench({
+  name: "raw libpod GET /containers/json (50 containers)",
+  group: "container_list",
+  baseline: true,
+}, async () => {
+  await rawCall();
+});
+Deno.bench({ name: "MCP tools/call container_list over HTTP", group: "container_list" }, async () => {
+  await mcpCall();
+});
