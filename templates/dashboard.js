@@ -52,6 +52,18 @@
     ]);
   }
 
+  // The page was rendered from an earlier document: compare its rows' state and problem with the new one.
+  function differsFromPage(status) {
+    const rowDiffers = (row, item) =>
+      row !== null && (row.dataset.state !== item.state || row.dataset.problem !== (item.problem || ""));
+    return status.containers.some((c) =>
+      rowDiffers(document.querySelector('tr[data-id="' + c.id + '"]'), c)
+    ) ||
+      status.stacks.some((s) =>
+        rowDiffers(document.querySelector('tr[data-stack="' + CSS.escape(s.name) + '"]'), s)
+      );
+  }
+
   let baseline = null;
   function apply(status) {
     const now = Date.parse(status.arr_mcp.generated_at);
@@ -61,7 +73,7 @@
     if (baseline === null) baseline = sig;
     if (
       sig !== baseline || shown.size !== status.containers.length ||
-      status.containers.some((c) => !shown.has(c.id))
+      status.containers.some((c) => !shown.has(c.id)) || differsFromPage(status)
     ) {
       location.reload();
       return;
@@ -77,7 +89,7 @@
     });
     const t = document.querySelector('[data-field="generated_at"]');
     if (t) {
-      t.textContent = status.arr_mcp.generated_at;
+      t.textContent = status.arr_mcp.generated_at.slice(0, 19).replace("T", " ") + " UTC";
       t.setAttribute("datetime", status.arr_mcp.generated_at);
     }
     document.body.classList.remove("stale");

@@ -116,18 +116,13 @@ ${error !== null ? html`<p class="detail bad">${error}</p>` : ""}
 }
 
 function stackRow(s: Stack): Html {
-  return html`
-    <tr data-stack="${s.name}" ${s.problem !== null
-      ? html`
-        class="problem"
-      `
-      : ""}>
-      <th scope="row" data-label="Stack"><a href="${stackHref(s.name)}">${s.name}</a></th>
-      <td data-label="State">${badge(s.state, stateTone(s.state, s.problem), "state")}</td>
-      <td data-label="Running" data-field="running">${s.running} / ${s.containers.length}</td>
-      <td data-label="Note" data-field="problem">${s.problem ?? ""}</td>
-    </tr>
-  `;
+  // data-state / data-problem let the live-update script notice a change and reload.
+  return html`<tr data-stack="${s.name}" data-state="${s.state}" data-problem="${s.problem ?? ""}"${s.problem !== null ? html` class="problem"` : ""}>
+<th scope="row" data-label="Stack"><a href="${stackHref(s.name)}">${s.name}</a></th>
+<td data-label="State">${badge(s.state, stateTone(s.state, s.problem), "state")}</td>
+<td data-label="Running" data-field="running">${s.running} / ${s.containers.length}</td>
+<td data-label="Note" data-field="problem">${s.problem ?? ""}</td>
+</tr>`;
 }
 
 function containersSection(containers: readonly Container[], now: number): Html {
@@ -167,25 +162,15 @@ function containersSection(containers: readonly Container[], now: number): Html 
 }
 
 function containerRow(c: Container, now: number): Html {
-  return html`
-    <tr data-id="${c.id}" ${c.problem !== null
-      ? html`
-        class="problem"
-      `
-      : ""}>
-      <th scope="row" data-label="Name"><a href="${containerHref(c.name)}">${c
-        .name}</a>${c.compose_project !== null
-        ? html`
-          <span class="tag">${c.compose_project}</span>
-        `
-        : ""}</th>
-      <td data-label="Image" class="image">${c.image}</td>
-      <td data-label="State">${badge(c.problem ?? c.state, stateTone(c.state, c.problem), "state")}</td>
-      <td data-label="Health" data-field="health">${healthBadge(c.health)}</td>
-      <td data-label="Uptime" data-field="uptime">${formatDuration(uptimeMs(c.state, c.started_at, now))}</td>
-      <td data-label="Restarts" class="num" data-field="restart_count">${c.restart_count ?? "–"}</td>
-      <td data-label="CPU" class="num" data-field="cpu">${formatPercent(c.cpu_percent)}</td>
-      <td data-label="Memory" class="num" data-field="memory">${formatBytes(c.memory_bytes)}</td>
-    </tr>
-  `;
+  const tag = c.compose_project !== null ? html` <span class="tag">${c.compose_project}</span>` : "";
+  return html`<tr data-id="${c.id}" data-state="${c.state}" data-problem="${c.problem ?? ""}"${c.problem !== null ? html` class="problem"` : ""}>
+<th scope="row" data-label="Name"><a href="${containerHref(c.name)}">${c.name}</a>${tag}</th>
+<td data-label="Image" class="image">${c.image}</td>
+<td data-label="State">${badge(c.problem ?? c.state, stateTone(c.state, c.problem), "state")}</td>
+<td data-label="Health" data-field="health">${healthBadge(c.health)}</td>
+<td data-label="Uptime" data-field="uptime">${formatDuration(uptimeMs(c.state, c.started_at, now))}</td>
+<td data-label="Restarts" class="num" data-field="restart_count">${c.restart_count ?? "–"}</td>
+<td data-label="CPU" class="num" data-field="cpu">${formatPercent(c.cpu_percent)}</td>
+<td data-label="Memory" class="num" data-field="memory">${formatBytes(c.memory_bytes)}</td>
+</tr>`;
 }

@@ -88,6 +88,8 @@ Deno.test("dashboard overview in Chromium shows real containers, marks the stopp
       const missing = await page.goto(`${base}/`);
       assert.equal(missing?.status(), 401);
       assert.match(await page.textContent("h1") ?? "", /Sign in/);
+      assert.deepEqual(await axeViolations(page), []);
+      await shoot(page, "signin-light-desktop");
       const wrong = await page.goto(`${base}/?key=not-the-key-0123456789`);
       assert.equal(wrong?.status(), 401);
       assert.equal((await page.content()).includes("not-the-key"), false);
@@ -156,12 +158,12 @@ Deno.test("dashboard overview in Chromium shows real containers, marks the stopp
     await t.step(
       "live update: the script reads /api/status with the cookie and reloads when a container stops",
       async () => {
-        const status = page.waitForResponse((r) => r.url() === `${base}/api/status`);
-        await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
-        assert.equal((await status).status(), 200);
+        // Stop it behind the page's back: the next poll sees a state that differs from the rendered rows.
         await podman("stop", "-t", "0", running);
+        const status = page.waitForResponse((r) => r.url() === `${base}/api/status`);
         const reloaded = page.waitForEvent("load");
         await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+        assert.equal((await status).status(), 200);
         await reloaded;
         const runRow = page.locator("tr[data-id]", { has: page.locator(`a:text-is("${running}")`) });
         assert.match(await runRow.getAttribute("class") ?? "", /\bproblem\b/);
