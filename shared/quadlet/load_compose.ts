@@ -3,7 +3,7 @@
  * compose interpolation of every string value (keys are left alone, as in the specification).
  * Variables come from the process environment first, then the `.env` file (shell wins, per compose-go).
  */
-import { parseDocument } from "yaml";
+import { parseDocument, type ScalarTag, type Tags } from "yaml";
 import { err, ok, type Result } from "../result.ts";
 import { dotenvMap, parseDotenv } from "./dotenv.ts";
 import { interpolate, type Lookup } from "./interpolate.ts";
@@ -29,7 +29,11 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
   const file = input.composeFile ?? "compose.yaml";
   const lookup = composeLookup(input);
   if (!lookup.ok) return lookup;
-  const yaml = parseDocument(input.compose, { merge: true, prettyErrors: true });
+  const yaml = parseDocument(input.compose, {
+    merge: true,
+    prettyErrors: true,
+    customTags: numbersAsWritten,
+  });
   const first = yaml.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
@@ -57,6 +61,18 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
     return err(e);
   }
   return ok({ doc: resolved.value as Mapping, lookup: lookup.value });
+}
+
+/**
+ * Numbers keep their source text (`VERSION: 1.10` stays "1.10", `mode: 0400` stays "0400"), as compose-go reads
+ * them into strings; booleans and null keep their YAML 1.2 meaning.
+ */
+function numbersAsWritten(tags: Tags): Tags {
+  return tags.map((t): Tags[number] =>
+    typeof t === "object" && !("collection" in t && t.collection) && /:(int|float)$/.test(t.tag)
+      ? { ...(t as ScalarTag), resolve: (s: string) => s }
+      : t
+  );
 }
 
 interface TreeError {

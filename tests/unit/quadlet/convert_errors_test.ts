@@ -83,7 +83,7 @@ Deno.test("convertCompose() rejects malformed values naming the exact key", asyn
       'Cannot parse duration "soon": expected e.g. 30s or 1m30s',
     ],
     ['command: "echo \'open"', "command", `Cannot parse command "echo 'open": unterminated quote`],
-    ["environment: 5", "environment", "Cannot read value: expected a list or a mapping, got number 5"],
+    ["environment: 5", "environment", 'Cannot read value: expected a list or a mapping, got string "5"'],
     ["read_only: maybe", "read_only", 'Cannot read value: expected true or false, got string "maybe"'],
     [
       "healthcheck:\n      test: [BOGUS]",
@@ -154,4 +154,17 @@ Deno.test("convertCompose() reports volume options an old Podman cannot take ins
     reason: "--driver nfs-plugin needs PodmanArgs=, which .volume units have since Podman 4.6 (target 4.4)",
   }]);
   assert.equal(r.value.units.find((u) => u.fileName === "v.volume")?.text, "[Volume]\n");
+});
+
+Deno.test("convertCompose() keeps numbers as written (1.10 stays 1.10, 0400 stays octal)", () => {
+  const r = convertCompose({
+    compose:
+      "services:\n  a:\n    image: x\n    environment:\n      VERSION: 1.10\n      HEX: 0x1F\n      EXP: 1e3\n",
+    projectDir: "/srv",
+  });
+  assert.ok(r.ok);
+  const text = r.value.units[0]?.text ?? "";
+  assert.match(text, /^Environment=VERSION=1\.10$/m);
+  assert.match(text, /^Environment=HEX=0x1F$/m);
+  assert.match(text, /^Environment=EXP=1e3$/m);
 });
