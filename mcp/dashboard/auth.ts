@@ -63,11 +63,14 @@ export function dashboardAuth(options: DashboardAuthOptions): DashboardAuth {
   return { pages, api };
 }
 
-/** Path and query of `url` without any `key` parameter (relative, so the redirect stays on this origin). */
+/**
+ * Path and query of `url` without any `key` parameter. Relative, with leading slashes collapsed so it can never
+ * become a protocol-relative `//host` redirect: the redirect stays on this origin.
+ */
 export function withoutKey(url: string): string {
   const u = new URL(url);
   u.searchParams.delete("key");
-  return `${u.pathname}${u.search}`;
+  return `/${u.pathname.replace(/^[/\\]+/, "")}${u.search}`;
 }
 
 function isHttps(c: Context): boolean {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { withoutKey } from "../../../mcp/dashboard/auth.ts";
 import { CONTENT_SECURITY_POLICY } from "../../../mcp/dashboard/security_headers.ts";
 import { SESSION_COOKIE } from "../../../mcp/dashboard/session.ts";
 import { API_KEY, dashboardApp, dashboardDeps, fakeContainer, HOST, signIn } from "./fixtures.ts";
@@ -151,4 +152,11 @@ Deno.test("dashboard answers unknown stacks and containers with a 404 page", asy
     assert.match(await res.text(), /Not found/);
   }
   await Deno.remove(deps.dataDir, { recursive: true });
+});
+
+Deno.test("withoutKey() drops only the key and never yields a protocol-relative URL", () => {
+  assert.equal(withoutKey("http://h/?key=k"), "/");
+  assert.equal(withoutKey("http://h/stacks/media?a=1&key=k&b=2"), "/stacks/media?a=1&b=2");
+  assert.equal(withoutKey("http://h//evil.example/x?key=k"), "/evil.example/x");
+  assert.equal(withoutKey("http://h/%5Cevil.example?key=k"), "/%5Cevil.example");
 });
