@@ -79,6 +79,12 @@ export function quadletToCompose(
     back.volumes.forEach((v) => namedVolumes.add(v));
     deps.set(name, unitDeps(u.sections.get("Unit") ?? [], strip, name, warnings));
     serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings);
+    for (const l of u.sections.get("Install") ?? []) {
+      // WantedBy=default.target is what restart: always/unless-stopped produce.
+      if (l.key !== "WantedBy" || l.value !== "default.target") {
+        warnings.push(`service "${name}": [Install] ${l.key}=${l.value} has no compose equivalent; left out`);
+      }
+    }
     services[name] = back.service;
   }
   for (const [name, list] of deps) {

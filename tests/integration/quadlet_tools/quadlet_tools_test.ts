@@ -164,3 +164,46 @@ Deno.test("compose_to_quadlet reports invalid compose and missing stacks as tool
     await served.close();
   }
 });
+
+Deno.test("quadlet_install puts back what it wrote when the generator in arr-helper rejects a unit", async () => {
+  const tb = testbed();
+  await using dirs = await helperDirs();
+  await recordingSystemctl(dirs.binDir, `${dirs.root}/systemctl.log`);
+  await using _helper = await startHelper(dirs);
+  const stackDir = `${dirs.stacksDir}/app`;
+  await Deno.mkdir(stackDir);
+  await Deno.writeTextFile(`${stackDir}/compose.yaml`, "services:\n  web:\n    image: nginx:1\n");
+  await Deno.mkdir(dirs.quadletDir, { recursive: true });
+  const before = "[Container]\nImage=nginx:0\nContainerName=app-web\n";
+  await Deno.writeTextFile(`${dirs.quadletDir}/app-web.container`, before);
+  const served = await serveArrMcp({
+    env: { ARR_HELPER_SOCKET: dirs.socket, ARR_STACKS_DIR: dirs.stacksDir },
+    families: [...MCP_CORE_FAMILIES, quadletConvertFamily({ validate: localGenerator([tb.quadletBin]) })],
+  });
+  try {
+    const staged = await served.call("compose_to_quadlet", { stack: "app" });
+    assert.deepEqual(staged.structuredContent.installed_diff.map((d: { status: string }) => d.status), [
+      "changed",
+    ]);
+    // A unit the generator refuses, staged beside the good one (installed after it).
+    await Deno.writeTextFile(`${stackDir}/quadlets/app-zz.container`, "[Container]\nImage=x\nFrobnicate=1\n");
+    const preview = await served.call("quadlet_install", { stack: "app" });
+    const failed = await served.call("quadlet_install", {
+      stack: "app",
+      confirm_token: preview.structuredContent.confirm_token,
+    });
+    const e = errorOf(failed);
+    assert.match(e.message, /app-zz\.container/);
+    assert.match(e.message, /Put back app-web\.container: done/);
+    assert.equal(await Deno.readTextFile(`${dirs.quadletDir}/app-web.container`), before);
+    await assert.rejects(Deno.stat(`${dirs.quadletDir}/app-zz.container`));
+    const rollbacks = [...Deno.readDirSync(`${stackDir}/quadlets/.rollback`)];
+    assert.equal(rollbacks.length, 1);
+    assert.equal(
+      await Deno.readTextFile(`${stackDir}/quadlets/.rollback/${rollbacks[0]?.name}/app-web.container`),
+      before,
+    );
+  } finally {
+    await served.close();
+  }
+});
