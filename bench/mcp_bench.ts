@@ -78,6 +78,12 @@ for (let i = 0; i < names.length; i += 10) {
   );
 }
 
+await Deno.mkdir(`${work}/stacks/media`, { recursive: true });
+await Deno.writeTextFile(
+  `${work}/stacks/media/compose.yaml`,
+  `services:\n  web:\n    image: ${IMAGE}\n    environment:\n      - API_KEY=not-shown\n`,
+);
+
 // arr-mcp as its own process, with exactly the `start` task's flags.
 const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
 const key = `bench-${crypto.randomUUID()}`;
@@ -163,49 +169,60 @@ for (let i = 0; i < SAMPLES; i++) {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
-// 2. Throughput with autocannon against the same server.
-const cannon = await new Deno.Command(Deno.execPath(), {
-  args: [
-    "run",
-    "-A",
-    "--no-lock",
-    "npm:autocannon@8.0.0",
-    "-c",
-    "10",
-    "-d",
-    "10",
-    "-m",
-    "POST",
-    ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}=${v}`]),
-    "-b",
-    body,
-    "--json",
-    url,
-  ],
-  cwd: work,
-  env,
-  stdout: "piped",
-  stderr: "null",
-}).output();
-const load = JSON.parse(new TextDecoder().decode(cannon.stdout));
+// 2. Throughput with autocannon against the same server: container_list (bound by Podman's own list time)
+//    and compose_read of a missing stack (no Podman call: the MCP/HTTP layer itself).
+async function cannon(toolBody: string) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      "--no-lock",
+      "npm:autocannon@8.0.0",
+      "-c",
+      "10",
+      "-d",
+      "10",
+      "-m",
+      "POST",
+      ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}=${v}`]),
+      "-b",
+      toolBody,
+      "--json",
+      url,
+    ],
+    cwd: work,
+    env,
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
+const load = await cannon(body);
+const rssAfterList = rssMb(server.pid);
+const light = await cannon(JSON.stringify({
+  jsonrpc: "2.0",
+  id: 2,
+  method: "tools/call",
+  params: { name: "compose_read", arguments: { stack: "media" } },
+}));
 const rssLoaded = rssMb(server.pid);
 
 const f = (n: number) => n.toFixed(2);
-console.error(
-  [
-    `arr-mcp core benchmark (${CONTAINERS} running busybox containers, ${SAMPLES} interleaved samples each)`,
-    `  raw libpod list:           p50 ${f(pct(rawMs, 0.5))} ms  p95 ${f(pct(rawMs, 0.95))} ms`,
-    `  MCP container_list (HTTP): p50 ${f(pct(mcpMs, 0.5))} ms  p95 ${f(pct(mcpMs, 0.95))} ms`,
-    `  ratio MCP/raw:             p50 ${f(pct(mcpMs, 0.5) / pct(rawMs, 0.5))}x  p95 ${
-      f(pct(mcpMs, 0.95) / pct(rawMs, 0.95))
-    }x`,
-    `  autocannon tools/call container_list, 10 connections, 10 s: ${f(load.requests.average)} req/s, ` +
-    `latency p50 ${load.latency.p50} ms p99 ${load.latency.p99} ms, 2xx ${
-      load["2xx"]
-    }, non-2xx ${load.non2xx}, errors ${load.errors}`,
-    `  server RSS: idle ${f(rssIdle)} MB, after warm-up ${f(rssWarm)} MB, after load ${f(rssLoaded)} MB`,
-  ].join("\n"),
-);
+// deno-lint-ignore no-explicit-any
+const cannonLine = (name: string, r: any) =>
+  `  autocannon tools/call ${name}, 10 connections, 10 s: ${f(r.requests.average)} req/s, latency p50 ` +
+  `${r.latency.p50} ms p99 ${r.latency.p99} ms, 2xx ${r["2xx"]}, non-2xx ${r.non2xx}, errors ${r.errors}`;
+const ratio = (p: number) => f(pct(mcpMs, p) / pct(rawMs, p));
+console.error([
+  `arr-mcp core benchmark (${CONTAINERS} running busybox containers, ${SAMPLES} interleaved samples each)`,
+  `  raw libpod list:           p50 ${f(pct(rawMs, 0.5))} ms  p95 ${f(pct(rawMs, 0.95))} ms`,
+  `  MCP container_list (HTTP): p50 ${f(pct(mcpMs, 0.5))} ms  p95 ${f(pct(mcpMs, 0.95))} ms`,
+  `  ratio MCP/raw:             p50 ${ratio(0.5)}x  p95 ${ratio(0.95)}x`,
+  cannonLine("container_list", load),
+  cannonLine("compose_read (file read + redaction, no Podman call)", light),
+  `  server RSS: idle ${f(rssIdle)} MB, after warm-up ${f(rssWarm)} MB, after the container_list load ` +
+  `${f(rssAfterList)} MB, after both loads ${f(rssLoaded)} MB`,
+].join("\n"));
 
 Deno.bench({
   name: "raw libpod GET /containers/json (50 containers)",
