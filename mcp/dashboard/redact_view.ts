@@ -28,7 +28,7 @@ export function redactDetails(d: ContainerDetails, secrets: readonly string[]): 
   for (let i = 0; i + 1 < command.length; i++) {
     if (/^--?[\w-]+$/.test(command[i] ?? "") && SECRET_NAME.test(command[i] ?? "")) command[i + 1] = REDACTED;
   }
-  return { ...d, command, labels, envNames: d.envNames.map((n) => n) };
+  return { ...d, command, labels };
 }
 
 export function redactCompose(text: string, secrets: readonly string[]): string {
