@@ -29,7 +29,7 @@ import { summarizeChange } from "./files_diff.ts";
 import { helperOutput } from "./helper_failure.ts";
 import type { ToolFailure } from "./tool_result.ts";
 
-const UNIT_FILE = /^[A-Za-z0-9][A-Za-z0-9_.@-]*\.(container|network|volume)$/;
+const UNIT_FILE = /^[A-Za-z0-9][A-Za-z0-9_.@-]*\.(container|network|volume|build)$/;
 const MAX_UNIT_BYTES = 64 * 1024;
 const FALLBACK_PODMAN = "4.9";
 /** Where the distributions put the generator. */
@@ -73,7 +73,7 @@ function registerTools(
     title: "Convert a compose stack to quadlet units",
     description:
       "Converts <stacks dir>/<stack>/compose.yaml (with the stack's .env and env_files) into Podman " +
-      "quadlet units (.container/.network/.volume) named <stack>-<service>, stages them in " +
+      "quadlet units (.container/.network/.volume, .build for Podman 5.2+) named <stack>-<service>, stages them in " +
       "<stacks dir>/<stack>/quadlets/ (replacing earlier staged units) and returns them with a report of " +
       "unsupported keys and warnings, a diff against units already installed, and the quadlet generator's " +
       "verdict when one is available. Nothing is installed: review, then call quadlet_install. " +
@@ -205,7 +205,7 @@ function registerTools(
     description:
       "Rebuilds compose YAML from quadlet units, for the keys that map both ways (unsupported ones " +
       "are listed as warnings). Reads the installed units named in `files`, or all installed units of a stack " +
-      "(<stack>-*.container/.network/.volume), or with staged=true the stack's staged units. Secret values are " +
+      "(<stack>-*.container/.network/.volume/.build), or with staged=true the stack's staged units. Secret values are " +
       "shown as [REDACTED].",
     input: {
       stack: stackField.optional().describe("Stack whose units to read; its name prefix is removed again"),
@@ -534,7 +534,7 @@ async function unitsForReverse(
     if (!UNIT_FILE.test(f)) {
       return err({
         kind: "invalid_argument",
-        message: `Invalid unit file "${f}": expected NAME.container, .network or .volume`,
+        message: `Invalid unit file "${f}": expected NAME.container, .network, .volume or .build`,
       });
     }
   }

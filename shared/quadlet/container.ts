@@ -15,10 +15,13 @@ import * as vol from "./service_volumes.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { newDraft, type UnitDraft } from "./unit_file.ts";
 import { type Mapping, scalar } from "./values.ts";
+import { buildKey, buildUnits, convertBuild } from "./build.ts";
+import { UNIT_TYPE_SINCE } from "./versions.ts";
 
 /** Handlers for every `native` and `elsewhere` service key; `podman-args` keys use the generic passthrough. */
 export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = {
   annotations: env.annotations,
+  build: buildKey,
   cap_add: sec.capAdd,
   cap_drop: sec.capDrop,
   command: exec.command,
@@ -69,20 +72,27 @@ export function handlerFor(key: string): Handler | undefined {
   return SERVICE_HANDLERS[key];
 }
 
-/** Converts one service; undefined when it cannot become a unit (reported). Throws InvalidValue on bad input. */
-export function convertService(name: string, svc: Mapping, ctx: ConvertContext): UnitDraft | undefined {
+/**
+ * Converts one service into its `.container` unit (plus a `.build` unit when it builds its image); empty when it
+ * cannot become a unit (reported). Throws InvalidValue on bad input.
+ */
+export function convertService(name: string, svc: Mapping, ctx: ConvertContext): UnitDraft[] {
   const scope = newScope(name, svc, ctx);
-  if (svc["image"] === undefined || svc["image"] === null) {
+  const builds = svc["build"] !== undefined && svc["build"] !== null && buildUnits(ctx);
+  const hasImage = svc["image"] !== undefined && svc["image"] !== null;
+  if (!hasImage && !builds) {
     if (svc["build"] !== undefined) {
       scope.unsupported(
         "build",
-        "building images is not converted and the service has no `image`; service skipped",
+        `building images needs .build units (Podman ${UNIT_TYPE_SINCE.build}) and the service has no \`image\`; ` +
+          "service skipped",
       );
-      return undefined;
+      return [];
     }
     throw new InvalidValue("image", "Cannot convert service: it has neither `image` nor `build`");
   }
-  scope.w.put("Image", escapeSystemd(scalar(svc["image"], "image")));
+  const build = builds ? convertBuild(name, svc, ctx) : undefined;
+  scope.w.put("Image", escapeSystemd(build ? build.fileName : scalar(svc["image"], "image")));
   scope.w.put("ContainerName", escapeSystemd(containerName(ctx, name)));
   for (const [key, value] of Object.entries(svc)) {
     const rule = SERVICE_KEYS[key];
@@ -109,9 +119,8 @@ export function convertService(name: string, svc: Mapping, ctx: ConvertContext):
   }
   env.flushEnvironment(scope);
   scope.w.finish();
-  return scope.draft;
+  return build ? [scope.draft, build] : [scope.draft];
 }
-
 function newScope(name: string, svc: Mapping, ctx: ConvertContext): ServiceScope {
   const draft = newDraft(`${unitBase(ctx, name)}.container`, "container");
   return {

@@ -55,7 +55,8 @@ export function convertCompose(
     networks,
     volumes,
     secrets,
-    defaultNetworkUnit: Object.hasOwn(networks, "default") || usesImplicitDefault(services) >= 2,
+    defaultNetworkUnit: Object.hasOwn(networks, "default") ||
+      usesImplicitDefault(services, podmanVersion) >= 2,
     healthWaitedOn: new Set(),
     unsupported: [],
     warnings: [],
@@ -63,9 +64,9 @@ export function convertCompose(
   topLevelReport(doc, ctx);
   const drafts: [string, UnitDraft][] = [];
   for (const [name, svc] of Object.entries(services)) {
-    const draft = guard(() => convertService(name, svc, ctx), file, name);
-    if (!draft.ok) return draft;
-    if (draft.value) drafts.push([name, draft.value]);
+    const made = guard(() => convertService(name, svc, ctx), file, name);
+    if (!made.ok) return made;
+    for (const d of made.value) drafts.push([name, d]);
   }
   if (ctx.defaultNetworkUnit && !Object.hasOwn(networks, "default")) {
     drafts.push(["default", newDraft(`${ctx.prefix}default.network`, "network")]);
@@ -137,9 +138,11 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
   return ok(out);
 }
 
-function usesImplicitDefault(services: Record<string, Mapping>): number {
+/** Services that become units and join compose's implicit default network. */
+function usesImplicitDefault(services: Record<string, Mapping>, podmanVersion: string): number {
   return Object.values(services).filter((s) =>
-    s["networks"] === undefined && s["network_mode"] === undefined && s["image"] !== undefined
+    s["networks"] === undefined && s["network_mode"] === undefined &&
+    (s["image"] !== undefined || (s["build"] !== undefined && atLeast(podmanVersion, UNIT_TYPE_SINCE.build)))
   ).length;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The order in which units can be installed one by one when each write is checked by the quadlet generator
- * against the units already installed: networks and volumes first, then containers, a container that another
+ * against the units already installed: networks, volumes and image builds first, then containers, a container that another
  * joins with `Network=x.container` or requires before that other one. Pure.
  */
 import { parseUnit } from "./unit_file.ts";
@@ -10,10 +10,10 @@ export interface NamedUnit {
   text: string;
 }
 
-const KIND_RANK: Record<string, number> = { network: 0, volume: 1, container: 2 };
+const KIND_RANK: Record<string, number> = { network: 0, volume: 1, build: 2, container: 3 };
 
 export function installOrder<T extends NamedUnit>(units: readonly T[]): T[] {
-  const rank = (u: T) => KIND_RANK[u.fileName.slice(u.fileName.lastIndexOf(".") + 1)] ?? 3;
+  const rank = (u: T) => KIND_RANK[u.fileName.slice(u.fileName.lastIndexOf(".") + 1)] ?? 4;
   const base = [...units].sort((a, b) => rank(a) - rank(b) || (a.fileName < b.fileName ? -1 : 1));
   const containers = base.filter((u) => u.fileName.endsWith(".container"));
   const needs = new Map(containers.map((u) => [u.fileName, containerRefs(u.text)]));

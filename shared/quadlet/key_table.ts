@@ -31,7 +31,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   blkio_config: unsupported(
     "block IO weights and limits have no quadlet key; set them with PodmanArgs by hand",
   ),
-  build: unsupported("building images is not converted; build the image first and set `image`"),
+  build: elsewhere("a .build unit the container runs (Podman 5.2+); unsupported for older targets"),
   cap_add: native("AddCapability"),
   cap_drop: native("DropCapability"),
   cgroup: args("--cgroupns"),

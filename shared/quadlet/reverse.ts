@@ -25,7 +25,7 @@ export interface ReverseResult {
   warnings: string[];
 }
 
-const EXT = /\.(container|network|volume)$/;
+const EXT = /\.(container|network|volume|build)$/;
 
 export function quadletToCompose(
   units: readonly UnitText[],
@@ -39,7 +39,7 @@ export function quadletToCompose(
     if (u.kind === undefined) {
       return err({
         fileName: u.fileName,
-        message: `Cannot read unit "${u.fileName}": not a .container, .network or .volume file`,
+        message: `Cannot read unit "${u.fileName}": not a .container, .network, .volume or .build file`,
       });
     }
     if (!u.sections.has(u.kind[0]!.toUpperCase() + u.kind.slice(1))) {
@@ -64,6 +64,10 @@ export function quadletToCompose(
     serviceByContainer: (n) => byContainerName.get(n),
     defaultContainerName: (service) => `${prefix}${service}`,
     unnamedContainer: (service) => `systemd-${prefix}${service}`,
+    buildOf: (base) => {
+      const unit = parsed.find((p) => p.kind === "build" && p.fileName === `${base}.build`);
+      return unit ? buildBack(logicalFields("Build", unit.sections.get("Build") ?? []), base) : undefined;
+    },
   };
   const compose: Mapping = {};
   if (options.stack) compose["name"] = options.stack;
@@ -209,4 +213,35 @@ function volumeBack(fields: readonly LogicalField[], name: string, warnings: str
     } else warnings.push(`volume "${name}": quadlet key ${f.key}= has no compose equivalent; left out`);
   }
   return Object.keys(def).length ? def : null;
+}
+
+/** A `.build` unit back to compose `build` (+ `image` when the tag is not the converter's default). */
+function buildBack(fields: readonly LogicalField[], base: string): { build: Mapping; image?: string } {
+  const build: Mapping = {};
+  let image: string | undefined;
+  let file: string | undefined;
+  for (const f of fields) {
+    const v = f.words.join(" ");
+    if (f.key === "ImageTag" && v !== `localhost/${base}:latest`) image = v;
+    else if (f.key === "SetWorkingDirectory") build["context"] = v;
+    else if (f.key === "File") file = v;
+    else if (f.key === "Target") build["target"] = v;
+    else if (f.key === "Network") build["network"] = v;
+    else if (f.key === "Pull" && v === "always") build["pull"] = true;
+    else if (f.key === "Label") {
+      for (const w of f.words) {
+        ((build["labels"] ??= {}) as Mapping)[w.split("=")[0] ?? ""] = w.split("=").slice(1).join("=");
+      }
+    } else if (f.key === "PodmanArgs" && f.words[0] === "--build-arg" && f.words[1] !== undefined) {
+      const [k, ...rest] = f.words[1].split("=");
+      ((build["args"] ??= {}) as Mapping)[k ?? ""] = rest.join("=");
+    } else if (f.key === "PodmanArgs" && f.words[0] === "--no-cache") build["no_cache"] = true;
+  }
+  if (file !== undefined) {
+    const ctx = typeof build["context"] === "string" ? `${build["context"]}/` : "";
+    build["dockerfile"] = ctx && file.startsWith(ctx) ? file.slice(ctx.length) : file;
+  }
+  const out: { build: Mapping; image?: string } = { build };
+  if (image !== undefined) out.image = image;
+  return out;
 }

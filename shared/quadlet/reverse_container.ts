@@ -14,6 +14,8 @@ export interface ReverseNames {
   defaultContainerName(service: string): string;
   /** The name quadlet gives a container without ContainerName=. */
   unnamedContainer(service: string): string;
+  /** The compose `build` (and `image`, unless the default tag) of a `.build` unit, by unit base name. */
+  buildOf(base: string): { build: Mapping; image?: string } | undefined;
 }
 
 export interface ServiceBack {
@@ -50,9 +52,14 @@ export function containerToService(
   const ips: [string, string][] = [];
   const apply = (key: string, v: string, all: string[]): void => {
     switch (key) {
-      case "Image":
-        s["image"] = v;
+      case "Image": {
+        const built = v.endsWith(".build") ? names.buildOf(v.slice(0, -6)) : undefined;
+        if (built) {
+          s["build"] = built.build;
+          if (built.image !== undefined) s["image"] = built.image;
+        } else s["image"] = v;
         break;
+      }
       case "ContainerName":
         if (v !== names.defaultContainerName(name)) s["container_name"] = v;
         break;

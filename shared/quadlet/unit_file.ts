@@ -37,15 +37,17 @@ export const WORD_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   ]),
   Network: new Set(["Label", "PodmanArgs"]),
   Volume: new Set(["Label", "PodmanArgs"]),
+  Build: new Set(["Label", "PodmanArgs", "Annotation", "Environment"]),
 };
 
 export const MAIN_SECTION: Record<UnitKind, string> = {
   container: "Container",
   network: "Network",
   volume: "Volume",
+  build: "Build",
 };
 
-const SECTION_ORDER = ["Unit", "Container", "Network", "Volume", "Service", "Install"];
+const SECTION_ORDER = ["Unit", "Container", "Network", "Volume", "Build", "Service", "Install"];
 
 /** A new draft with the main section and empty [Unit]/[Service]/[Install]. */
 export function newDraft(fileName: string, kind: UnitKind): UnitDraft {

@@ -7,7 +7,7 @@
  * only means an older target gets the equivalent `PodmanArgs=` flag instead of the native key.
  */
 
-export type UnitKind = "container" | "network" | "volume";
+export type UnitKind = "container" | "network" | "volume" | "build";
 
 export interface KeyVersion {
   since: string;
@@ -16,7 +16,7 @@ export interface KeyVersion {
   verified?: false;
 }
 
-export const UNIT_TYPE_SINCE: Record<UnitKind | "image" | "pod" | "build", string> = {
+export const UNIT_TYPE_SINCE: Record<UnitKind | "image" | "pod", string> = {
   container: "4.4",
   network: "4.4",
   volume: "4.4",
@@ -95,6 +95,16 @@ export const QUADLET_KEY_SINCE: Record<UnitKind, Record<string, KeyVersion>> = {
     Subnet: { since: BASE, flag: "--subnet" },
     PodmanArgs: { since: "4.6" },
     NetworkName: { since: "4.7", verified: false },
+  },
+  build: {
+    File: { since: "5.2" },
+    ImageTag: { since: "5.2" },
+    Label: { since: "5.2" },
+    Network: { since: "5.2" },
+    PodmanArgs: { since: "5.2" },
+    Pull: { since: "5.2" },
+    SetWorkingDirectory: { since: "5.2" },
+    Target: { since: "5.2" },
   },
   volume: {
     Device: { since: BASE, flag: "--opt device=" },

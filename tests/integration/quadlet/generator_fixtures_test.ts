@@ -40,3 +40,21 @@ Deno.test("quadlet generator resolves Network=vpn.container to the VPN container
   assert.match(execStart(run, "torrent.service"), /--network container:vpn /);
   assert.match(run.services.get("torrent.service") ?? "", /^Requires=vpn\.service$/m);
 });
+
+Deno.test("quadlet generator builds the image of a .build unit before the container runs it", async () => {
+  const c = CASE_INPUTS.find((x) => x.name === "build becomes a .build unit on Podman 5.2+");
+  assert.ok(c);
+  const result = runCase(c);
+  assert.ok(result.ok);
+  const run = await assertGeneratorAccepts(
+    Object.fromEntries(result.value.units.map((u) => [u.fileName, u.text])),
+  );
+  assert.equal(
+    execStart(run, "app-build.service"),
+    "ExecStart=/usr/bin/podman build --target runtime --tag localhost/app:latest --label org.example.role=app " +
+      "--file /srv/app/app/Containerfile.prod --build-arg VERSION=1.2 /srv/app/app",
+  );
+  assert.match(run.services.get("app.service") ?? "", /^Requires=app-build\.service$/m);
+  assert.match(execStart(run, "app.service"), / localhost\/app:latest$/);
+  assert.match(execStart(run, "tool.service"), / registry\.example\.com\/tool:2$/);
+});

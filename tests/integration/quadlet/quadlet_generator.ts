@@ -37,7 +37,7 @@ export async function runGenerator(units: Record<string, string>): Promise<Gener
 
 /** The generated service name quadlet uses for a unit file. */
 export function serviceNameOf(fileName: string): string {
-  const m = /^(.+)\.(container|network|volume)$/.exec(fileName);
+  const m = /^(.+)\.(container|network|volume|build)$/.exec(fileName);
   if (!m) throw new Error(`Cannot name the service of "${fileName}"`);
   return m[2] === "container" ? `${m[1]}.service` : `${m[1]}-${m[2]}.service`;
 }

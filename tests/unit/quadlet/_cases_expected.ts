@@ -502,7 +502,7 @@ ContainerName=app
       {
         "service": "app",
         "key": "build",
-        "reason": "building images is not converted; build the image first and set `image`",
+        "reason": "building images needs .build units (Podman 5.2); the service uses `image`",
       },
       {
         "service": "app",
@@ -518,7 +518,8 @@ ContainerName=app
       {
         "service": "db",
         "key": "build",
-        "reason": "building images is not converted and the service has no `image`; service skipped",
+        "reason":
+          "building images needs .build units (Podman 5.2) and the service has no `image`; service skipped",
       },
     ],
     warnings: [
@@ -668,5 +669,40 @@ WantedBy=default.target
     },
     unsupported: [],
     warnings: ['top-level extension field "x-base" ignored'],
+  },
+  "build becomes a .build unit on Podman 5.2+": {
+    units: {
+      "app.container": `[Container]
+Image=app.build
+ContainerName=app
+Network=default.network
+PublishPort=8000:8000
+`,
+      "app.build": `[Build]
+File=/srv/app/app/Containerfile.prod
+ImageTag=localhost/app:latest
+Label=org.example.role=app
+SetWorkingDirectory=/srv/app/app
+Target=runtime
+PodmanArgs=--build-arg VERSION=1.2
+`,
+      "tool.container": `[Container]
+Image=tool.build
+ContainerName=tool
+Network=default.network
+`,
+      "tool.build": `[Build]
+ImageTag=registry.example.com/tool:2
+SetWorkingDirectory=/srv/app/tool
+`,
+      "default.network": `[Network]
+`,
+    },
+    unsupported: [{
+      "service": "app",
+      "key": "build.cache_from",
+      "reason": 'build option "cache_from" is not converted',
+    }],
+    warnings: [],
   },
 };

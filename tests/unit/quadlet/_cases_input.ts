@@ -436,4 +436,24 @@ services:
       EXTRA: "yes"
 `,
   },
+  {
+    name: "build becomes a .build unit on Podman 5.2+",
+    compose: `services:
+  app:
+    build:
+      context: ./app
+      dockerfile: Containerfile.prod
+      args:
+        VERSION: "1.2"
+      target: runtime
+      labels:
+        org.example.role: app
+      cache_from: [example/app:cache]
+    ports: ["8000:8000"]
+  tool:
+    image: registry.example.com/tool:2
+    build: ./tool
+`,
+    podmanVersion: "5.4",
+  },
 ];

@@ -146,7 +146,7 @@ Deno.test("quadletToCompose() warns about keys without a compose form and reject
   ]);
   const bad = quadletToCompose([{ fileName: "a.kube", text: "[Kube]\nYaml=x\n" }]);
   assert.ok(!bad.ok);
-  assert.match(bad.error.message, /not a \.container, \.network or \.volume file/);
+  assert.match(bad.error.message, /not a \.container, \.network, \.volume or \.build file/);
 });
 
 const envName = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/);
@@ -175,4 +175,36 @@ Deno.test("round trip preserves arbitrary environment, label and command strings
     ),
     { numRuns: 200 },
   );
+});
+
+Deno.test("round trip keeps build settings through .build units (Podman 5.4)", () => {
+  const compose = `services:
+  web:
+    image: registry.example.com/web:1
+    build:
+      context: /srv/app/web
+      dockerfile: Containerfile
+      args:
+        VERSION: "1.2"
+      target: prod
+      labels:
+        role: web
+      pull: true
+      no_cache: true
+  worker:
+    build:
+      context: /srv/app/worker
+`;
+  const forward = convertCompose({ compose, projectDir: "/srv/app" }, { podmanVersion: "5.4" });
+  assert.ok(forward.ok);
+  assert.deepEqual(forward.value.report.units, [
+    "web.container",
+    "web.build",
+    "worker.container",
+    "worker.build",
+    "default.network",
+  ]);
+  const back = quadletToCompose(forward.value.units);
+  assert.ok(back.ok);
+  assert.deepEqual(back.value.compose, parse(compose));
 });
