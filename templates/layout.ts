@@ -44,6 +44,7 @@ export function layout(o: LayoutOptions): Html {
 <meta name="color-scheme" content="light dark">
 <title>${o.title} · arr-mcp</title>
 <link rel="stylesheet" href="${CSS_PATH}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${script}
 </head>
 <body${bodyAttrs}>

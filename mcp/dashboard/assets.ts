@@ -1,8 +1,9 @@
-/** The dashboard's CSS and script, read from templates/ once and kept in memory. */
+/** The dashboard's CSS, script and icon, read from templates/ once and kept in memory. */
 
 const ASSETS: Readonly<Record<string, string>> = {
   "dashboard.css": "text/css; charset=utf-8",
   "dashboard.js": "text/javascript; charset=utf-8",
+  "favicon.svg": "image/svg+xml",
 };
 
 const cache = new Map<string, Promise<string>>();

@@ -60,7 +60,7 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   const nav = { services: media !== undefined };
   const routes = new Hono();
 
-  routes.get("/assets/:file{dashboard\\.(css|js)}", securityHeaders, async (c) => {
+  routes.get("/assets/:file{dashboard\\.(css|js)|favicon\\.svg}", securityHeaders, async (c) => {
     const asset = await readAsset(c.req.param("file"));
     if (asset === null) return c.text("Not found", 404);
     c.header("Cache-Control", "no-cache");

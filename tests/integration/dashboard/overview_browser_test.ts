@@ -194,6 +194,7 @@ Deno.test("dashboard overview in Chromium shows real containers, marks the stopp
       assert.deepEqual(foreign, []);
       assert.ok(browser.requests.includes(`${base}/assets/dashboard.css`));
       assert.ok(browser.requests.includes(`${base}/assets/dashboard.js`));
+      assert.equal(browser.requests.includes(`${base}/favicon.ico`), false);
     });
   } finally {
     await browser.close();

@@ -126,7 +126,7 @@ Deno.test("dashboard in public mode (ARR_DASHBOARD_PUBLIC) serves pages and /api
   await Deno.remove(deps.dataDir, { recursive: true });
 });
 
-Deno.test("dashboard serves its CSS and script without a key, and nothing else under /assets", async () => {
+Deno.test("dashboard serves its CSS, script and icon without a key, and nothing else under /assets", async () => {
   const { app, deps } = await setup();
   const css = await app.request("/assets/dashboard.css", { headers: HOST });
   assert.equal(css.status, 200);
@@ -135,6 +135,9 @@ Deno.test("dashboard serves its CSS and script without a key, and nothing else u
   const js = await app.request("/assets/dashboard.js", { headers: HOST });
   assert.equal(js.headers.get("content-type"), "text/javascript; charset=utf-8");
   assert.match(await js.text(), /\/api\/status|dataset\.live/);
+  const icon = await app.request("/assets/favicon.svg", { headers: HOST });
+  assert.equal(icon.headers.get("content-type"), "image/svg+xml");
+  assert.match(await icon.text(), /^<svg /);
   for (const path of ["/assets/../deno.json", "/assets/mcp_app.html", "/assets/html.ts"]) {
     const res = await app.request(path, { headers: HOST });
     await res.body?.cancel();
