@@ -44,3 +44,54 @@ Deno.test("a converted unit runs under real Podman with every value intact", asy
     await Deno.remove(runtimeDir, { recursive: true });
   }
 });
+
+Deno.test("converted stack units run under real Podman: services reach each other by service name", async () => {
+  const tb = testbed();
+  const stack = uniqueName("stack");
+  const network = `${stack}-net`;
+  const runtimeDir = await Deno.makeTempDir();
+  const compose = `name: ${stack}
+services:
+  web:
+    image: \${IMAGE}
+    command: [busybox, httpd, -f, -p, "8080"]
+  client:
+    image: \${IMAGE}
+    command: [sleep, "60"]
+    depends_on: [web]
+networks:
+  default:
+    name: ${network}
+`;
+  try {
+    const { convertCompose } = await import("../../../shared/quadlet/convert.ts");
+    const r = convertCompose({ compose, projectDir: runtimeDir, env: { IMAGE: tb.image } });
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+    assert.deepEqual(r.value.report.units, [
+      `${stack}-web.container`,
+      `${stack}-client.container`,
+      `${stack}-default.network`,
+    ]);
+    const run = await assertGeneratorAccepts(unitMap(r.value));
+    for (
+      const service of [`${stack}-default-network.service`, `${stack}-web.service`, `${stack}-client.service`]
+    ) {
+      const name = service.replace(/\.service$/, "");
+      const words = systemdWords(execStart(run, service), { t: runtimeDir, N: name, n: service });
+      // Podman 4.3.1 here has neither --cgroups=split (no systemd) nor `network create --ignore` (4.4+).
+      await podman(...words.slice(1).filter((w) => w !== "--cgroups=split" && w !== "--ignore"));
+    }
+    assert.match(await podman("network", "inspect", network), new RegExp(`"name": "${network}"`));
+    const ping = await podman("exec", `${stack}-client`, "ping", "-c", "1", "-W", "3", "web");
+    assert.match(ping, /1 packets received/);
+  } finally {
+    await removeContainers(`${stack}-client`, `${stack}-web`);
+    await new Deno.Command("podman", {
+      args: ["network", "rm", "-f", network],
+      stdout: "null",
+      stderr: "null",
+    })
+      .output();
+    await Deno.remove(runtimeDir, { recursive: true });
+  }
+});
