@@ -146,3 +146,34 @@ Deno.test("container tools list, inspect, log, stat, stop (confirmed), start and
     await served.close();
   }
 });
+
+Deno.test("container_remove over HTTP refuses an expired token and leaves the container alone", async () => {
+  const tb = testbed();
+  const name = uniqueName("expire");
+  let now = Date.now();
+  const served = await serveArrMcp({
+    env: { ARR_RUNTIME_SOCKET: tb.podmanSocket },
+    clock: { now: () => now },
+  });
+  try {
+    await podman("create", "--name", name, tb.image, "true");
+    const preview = await served.call("container_remove", { name });
+    assert.equal(preview.structuredContent.status, "confirmation_required");
+    now += 5 * 60 * 1000 + 1;
+    const late = await served.call("container_remove", {
+      name,
+      confirm_token: preview.structuredContent.confirm_token,
+    });
+    assert.equal(errorOf(late).kind, "confirm_expired");
+    assert.equal(await podman("ps", "-a", "--filter", `name=^${name}$`, "--format", "{{.Names}}"), name);
+    const fresh = await served.call("container_remove", { name });
+    const done = await served.call("container_remove", {
+      name,
+      confirm_token: fresh.structuredContent.confirm_token,
+    });
+    assert.equal(done.structuredContent.result.removed, true);
+  } finally {
+    await removeContainers(name);
+    await served.close();
+  }
+});

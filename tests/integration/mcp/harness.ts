@@ -10,7 +10,7 @@ import { bootstrap } from "../../../mcp/bootstrap.ts";
 import { parseConfig } from "../../../mcp/config.ts";
 import { MCP_CORE_FAMILIES } from "../../../mcp/tools/core_families.ts";
 import type { RegisterFamily } from "../../../mcp/tools/family.ts";
-import type { ToolDeps } from "../../../mcp/tools/deps.ts";
+import type { Clock, ToolDeps } from "../../../mcp/tools/deps.ts";
 import { failureOf, type ToolFailure } from "../../../mcp/tools/tool_result.ts";
 
 /** The `{ kind, message }` of a tool error; fails the test when the result is not an error. */
@@ -41,6 +41,8 @@ export interface ServeOptions {
   /** Wrap the app's fetch (e.g. the conformance run adds the bearer header). */
   wrap?: (fetch: (req: Request) => Promise<Response>, key: string) => (req: Request) => Promise<Response>;
   families?: readonly RegisterFamily[];
+  /** The clock of the confirm tokens and the audit log (system clock by default). */
+  clock?: Clock;
 }
 
 export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
@@ -57,7 +59,7 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
   // Runtime auto-detection is off in tests unless a socket is given: point it at a path that does not exist.
   const booted = await bootstrap(
     { ...parsed.value, runtimeSocket: parsed.value.runtimeSocket ?? `${dataDir}/no-runtime.sock` },
-    { env: {}, uid: Deno.uid() ?? 0 },
+    { env: {}, uid: Deno.uid() ?? 0, ...(options.clock ? { clock: options.clock } : {}) },
   );
   const route: { handler?: (req: Request) => Promise<Response> } = {};
   const server = Deno.serve(

@@ -7,9 +7,24 @@ import { podman, removeContainers, testbed, uniqueName } from "../../testbed/tes
 Deno.test("createHttpRuntime() in docker mode works against Podman's Docker-compatible API", async () => {
   const tb = testbed();
   const name = uniqueName("compat");
-  const rt = createHttpRuntime({ kind: "docker", fetch: unixSocketFetch(tb.podmanSocket).fetch, socket: tb.podmanSocket });
+  const rt = createHttpRuntime({
+    kind: "docker",
+    fetch: unixSocketFetch(tb.podmanSocket).fetch,
+    socket: tb.podmanSocket,
+  });
   try {
-    await podman("run", "-d", "--name", name, "--label", "com.docker.compose.project=arrtest-compat", tb.image, "sh", "-c", "echo hello; echo oops >&2; sleep 300");
+    await podman(
+      "run",
+      "-d",
+      "--name",
+      name,
+      "--label",
+      "com.docker.compose.project=arrtest-compat",
+      tb.image,
+      "sh",
+      "-c",
+      "echo hello; echo oops >&2; sleep 300",
+    );
     const list = await rt.list({ all: true });
     assert.ok(list.ok);
     const mine = list.value.find((c) => c.name === name);
@@ -23,7 +38,10 @@ Deno.test("createHttpRuntime() in docker mode works against Podman's Docker-comp
       await new Promise((r) => setTimeout(r, 50));
       logs = await rt.logs(name, { tail: 10 });
     }
-    assert.deepEqual(logs.ok && logs.value, [{ stream: "stdout", text: "hello" }, { stream: "stderr", text: "oops" }]);
+    assert.deepEqual(logs.ok && logs.value, [{ stream: "stdout", text: "hello" }, {
+      stream: "stderr",
+      text: "oops",
+    }]);
     const stats = await rt.stats(name);
     assert.ok(stats.ok, JSON.stringify(stats));
     assert.ok(stats.value.memUsageBytes > 0);
@@ -41,7 +59,10 @@ Deno.test("createHttpRuntime() in docker mode works against Podman's Docker-comp
 Deno.test("createDetectingRuntime() finds Podman from /version and reads past events", async () => {
   const tb = testbed();
   const name = uniqueName("events");
-  const rt = createDetectingRuntime({ socket: tb.podmanSocket, fetch: unixSocketFetch(tb.podmanSocket).fetch });
+  const rt = createDetectingRuntime({
+    socket: tb.podmanSocket,
+    fetch: unixSocketFetch(tb.podmanSocket).fetch,
+  });
   try {
     const info = await rt.info();
     assert.ok(info.ok);
@@ -71,8 +92,12 @@ Deno.test("createDetectingRuntime() reports a missing socket as unreachable and 
     assert.equal(!before.ok && before.error.kind, "unreachable");
     const server = Deno.serve({ path, onListen: () => {} }, (req) => {
       const p = new URL(req.url).pathname;
-      if (p === "/version") return Response.json({ Version: "27.0.0", ApiVersion: "1.46", Components: [{ Name: "Engine" }] });
-      if (p === "/v1.41/containers/json") return Response.json([{ Id: "x", Names: ["/web"], State: "running", Labels: {} }]);
+      if (p === "/version") {
+        return Response.json({ Version: "27.0.0", ApiVersion: "1.46", Components: [{ Name: "Engine" }] });
+      }
+      if (p === "/v1.41/containers/json") {
+        return Response.json([{ Id: "x", Names: ["/web"], State: "running", Labels: {} }]);
+      }
       return new Response("{}", { status: 404 });
     });
     try {
