@@ -301,7 +301,10 @@ async function readInside(root: string, path: string): Promise<string | undefine
   }
 }
 
-/** Writes the units into the staging folder and removes staged units from an earlier run that are gone now. */
+/**
+ * Writes the units into the staging folder (0600: they may hold values from .env) and removes staged units
+ * from an earlier run that are gone now.
+ */
 async function stageUnits(dir: string, units: readonly QuadletUnit[]): Promise<Result<true, ToolFailure>> {
   try {
     await Deno.mkdir(dir, { recursive: true });
@@ -310,7 +313,9 @@ async function stageUnits(dir: string, units: readonly QuadletUnit[]): Promise<R
       return err({ kind: "invalid_argument", message: `${dir} is not a folder` });
     }
     const keep = new Set(units.map((u) => u.fileName));
-    for (const u of units) await writeFileAtomic(`${dir}/${u.fileName}`, new TextEncoder().encode(u.text));
+    for (const u of units) {
+      await writeFileAtomic(`${dir}/${u.fileName}`, new TextEncoder().encode(u.text), { mode: 0o600 });
+    }
     for await (const e of Deno.readDir(dir)) {
       if (e.isFile && UNIT_FILE.test(e.name) && !keep.has(e.name)) await Deno.remove(`${dir}/${e.name}`);
     }

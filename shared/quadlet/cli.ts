@@ -104,10 +104,13 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-/** Temp file in the same directory, then rename: readers see the old or the new file, never half of one. */
+/**
+ * Temp file in the same directory, then rename: readers see the old or the new file, never half of one.
+ * Mode 0600: units may carry values from .env.
+ */
 async function writeAtomic(path: string, text: string): Promise<void> {
   const tmp = join(dirname(path), `.${crypto.randomUUID()}.tmp`);
-  await Deno.writeTextFile(tmp, text);
+  await Deno.writeTextFile(tmp, text, { mode: 0o600, createNew: true });
   try {
     await Deno.rename(tmp, path);
   } catch (e) {

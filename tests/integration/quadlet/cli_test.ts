@@ -135,6 +135,7 @@ Deno.test("convert CLI replaces units atomically and leaves no temp files", asyn
     await Deno.writeTextFile(`${dir}/compose.yaml`, "services:\n  web:\n    image: nginx:2\n");
     assert.equal((await cli([`${dir}/compose.yaml`, "--out", dir, "--stack", "demo"])).code, 0);
     assert.match(await Deno.readTextFile(`${dir}/demo-web.container`), /^Image=nginx:2$/m);
+    assert.equal(((await Deno.stat(`${dir}/demo-web.container`)).mode ?? 0) & 0o777, 0o600);
     const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
     assert.deepEqual(names, ["compose.yaml", "demo-web.container"]);
   });

@@ -157,6 +157,16 @@ Deno.test("compose_to_quadlet reports invalid compose and missing stacks as tool
     assert.equal(version.kind, "invalid_argument");
     const traversal = errorOf(await served.call("compose_to_quadlet", { stack: "../etc" }));
     assert.equal(traversal.kind, "invalid_argument");
+    await Deno.mkdir(`${dirs.stacksDir}/solo`);
+    await Deno.writeTextFile(`${dirs.stacksDir}/solo/compose.yaml`, "services:\n  web:\n    image: nginx\n");
+    const solo = await served.call("compose_to_quadlet", { stack: "solo" });
+    assert.equal(solo.isError, undefined, JSON.stringify(solo.structuredContent));
+    assert.equal(solo.structuredContent.installed_diff, null, "no arr-helper: nothing to compare with");
+    assert.equal(solo.structuredContent.host, null);
+    assert.equal(solo.structuredContent.validation, null);
+    assert.equal(solo.structuredContent.podman_version, "4.9");
+    const stagedMode = (await Deno.stat(`${dirs.stacksDir}/solo/quadlets/solo-web.container`)).mode ?? 0;
+    assert.equal(stagedMode & 0o777, 0o600);
     const notStaged = errorOf(await served.call("quadlet_install", { stack: "broken" }));
     assert.equal(notStaged.kind, "not_found");
     assert.match(notStaged.message, /run compose_to_quadlet first/);
