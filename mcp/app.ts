@@ -23,8 +23,6 @@ export interface AppOptions {
   apiKey: string;
   /** The tool families to offer: TOOL_FAMILIES (tools/families.ts) in production. */
   families: readonly RegisterFamily[];
-  /** Mounts the dashboard on the app (routes under `/`); a placeholder page when absent. */
-  dashboard?: (app: Hono, deps: ToolDeps) => void;
   /** Where unexpected errors are reported (already redacted). @default console.error */
   logError?: (message: string) => void;
 }
@@ -74,8 +72,7 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
     return c.json(await dashboard.status());
   });
 
-  if (options.dashboard) options.dashboard(app, deps);
-  else app.route("/", dashboard.routes);
+  app.route("/", dashboard.routes);
 
   app.onError((e, c) => {
     if (e instanceof HTTPException) return e.getResponse();

@@ -114,3 +114,23 @@ Deno.test("deno task start with zero configuration prints a working claude mcp a
     await Deno.remove(home, { recursive: true });
   }
 });
+
+Deno.test("deno task start stops with a message naming the variable when a value is bad", async () => {
+  const home = await Deno.makeTempDir({ prefix: "arr-mcp-home-" });
+  try {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: await startTaskArgs(),
+      cwd: REPO,
+      clearEnv: true,
+      env: { ...zeroConfigEnv(home), ARR_MCP_PORT: "eighty", ARR_MCP_API_KEY: "short" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 2);
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.match(stderr, /^arr-mcp: Invalid ARR_MCP_API_KEY \(hidden\): expected at least 16 characters/m);
+    assert.doesNotMatch(stderr + new TextDecoder().decode(out.stdout), /short/);
+  } finally {
+    await Deno.remove(home, { recursive: true });
+  }
+});
