@@ -17,7 +17,11 @@ export interface HelperError {
 export interface HelperClient {
   readonly socket: string;
   /** `ok: true` when the helper ran the op; the value's own `ok` says whether the op succeeded. */
-  call(op: HelperOp, args: Record<string, unknown>): Promise<Result<HelperSuccess, HelperError>>;
+  call(
+    op: HelperOp,
+    args: Record<string, unknown>,
+    options?: { timeoutMs?: number },
+  ): Promise<Result<HelperSuccess, HelperError>>;
 }
 
 export const HELPER_SETUP_HINT = 'see the "arr-helper setup" section of the README';
@@ -36,7 +40,8 @@ export function createHelperClient(options: HelperClientOptions): HelperClient {
   const timeoutMs = options.timeoutMs ?? 120_000;
   return {
     socket: options.socket,
-    async call(op, args) {
+    async call(op, args, callOptions = {}) {
+      const limitMs = callOptions.timeoutMs ?? timeoutMs;
       if (!(await options.socketExists(options.socket))) {
         return err({
           kind: "unavailable",
@@ -50,13 +55,13 @@ export function createHelperClient(options: HelperClientOptions): HelperClient {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ op, args }),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(limitMs),
         });
       } catch (e) {
         const timedOut = e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError");
         return err(
           timedOut
-            ? { kind: "timeout", message: `arr-helper did not answer "${op}" within ${timeoutMs} ms` }
+            ? { kind: "timeout", message: `arr-helper did not answer "${op}" within ${limitMs} ms` }
             : {
               kind: "unreachable",
               message: `Cannot reach arr-helper at ${options.socket}: ${

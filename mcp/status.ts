@@ -70,12 +70,15 @@ export interface ApiStatus {
   };
 }
 
+export const STATUS_HELPER_TIMEOUT_MS = 3000;
+
 export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
   const [info, list, stacks, helper] = await Promise.all([
     deps.runtime.info(),
     deps.runtime.list({ all: true }),
     listStacks(deps.config.stacksDir),
-    deps.helper.call("info", {}),
+    // The dashboard polls this: a stuck helper must not stall the page.
+    deps.helper.call("info", {}, { timeoutMs: STATUS_HELPER_TIMEOUT_MS }),
   ]);
   const containers = list.ok ? list.value : undefined;
   const [extras, disks] = await Promise.all([
