@@ -13,7 +13,7 @@ export interface ServerPool {
   readonly idle: number;
 }
 
-export function createServerPool(build: () => McpServer, maxIdle = 8): ServerPool {
+export function createServerPool(build: () => McpServer, maxIdle = 16): ServerPool {
   const idle: McpServer[] = [];
   return {
     acquire: () => idle.pop() ?? build(),
