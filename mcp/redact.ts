@@ -7,6 +7,9 @@ import { redactSecrets } from "./fs/redact.ts";
 /** Object keys whose values are secrets wherever they appear. */
 const SECRET_KEY = /(pass(word|wd)?|secret|token|api[-_]?key|apikey|auth|cookie|credential|private[-_]?key)/i;
 
+/** Object keys holding file content: the audit log keeps only its length and digest, whatever its size. */
+const CONTENT_KEY = /^(content|contents|compose|unit_content)$/i;
+
 /** Strings longer than this are replaced by their length and digest (file contents can embed secrets). */
 export const MAX_AUDIT_STRING = 256;
 
@@ -14,7 +17,7 @@ export const REDACTED = "[redacted]";
 
 /**
  * A deep copy of `value` with secret-named fields replaced, secret-looking settings inside strings
- * (`PASSWORD=x`, `?apikey=x`, see fs/redact.ts) replaced, and long strings summarised.
+ * (`PASSWORD=x`, `?apikey=x`, see fs/redact.ts) replaced, file content and long strings summarised.
  */
 export function redactValue(value: unknown): unknown {
   if (typeof value === "string") return summariseLongString(redactSecrets(value).text);
@@ -22,7 +25,9 @@ export function redactValue(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) ? REDACTED : redactValue(inner);
+      if (SECRET_KEY.test(key)) out[key] = REDACTED;
+      else if (CONTENT_KEY.test(key) && typeof inner === "string") out[key] = digestOf(inner);
+      else out[key] = redactValue(inner);
     }
     return out;
   }
@@ -39,7 +44,10 @@ export function redactText(text: string, secrets: readonly string[]): string {
 }
 
 function summariseLongString(text: string): string {
-  if (text.length <= MAX_AUDIT_STRING) return text;
+  return text.length <= MAX_AUDIT_STRING ? text : digestOf(text);
+}
+
+function digestOf(text: string): string {
   const digest = createHash("sha256").update(text).digest("hex").slice(0, 16);
   return `[${text.length} chars, sha256 ${digest}]`;
 }

@@ -24,6 +24,16 @@ Deno.test("redactValue() replaces long strings by their length and digest", () =
   );
 });
 
+Deno.test("redactValue() keeps only the length and digest of file content, however short", () => {
+  const out = redactValue({ path: "/opt/stacks/a/.env", content: "hunter2-but-not-named", contents: "x" }) as Record<
+    string,
+    string
+  >;
+  assert.equal(out.path, "/opt/stacks/a/.env");
+  assert.match(out.content ?? "", /^\[21 chars, sha256 [0-9a-f]{16}\]$/);
+  assert.match(out.contents ?? "", /^\[1 chars, sha256 [0-9a-f]{16}\]$/);
+});
+
 Deno.test("redactText() removes every occurrence of each secret and ignores empty ones", () => {
   assert.equal(redactText("key abc and abc", ["abc", ""]), `key ${REDACTED} and ${REDACTED}`);
   assert.equal(redactText("nothing", []), "nothing");
