@@ -113,7 +113,10 @@ async function executeWrite(op: WriteOperation, deps: ToolDeps) {
     };
   }
   if (op.previousSha256 === null && await Deno.lstat(op.path).then(() => true, () => false)) {
-    refuse("conflict", `Cannot create "${op.path}": it appeared in the meantime; call file_write again for a preview`);
+    refuse(
+      "conflict",
+      `Cannot create "${op.path}": it appeared in the meantime; call file_write again for a preview`,
+    );
   }
   let backup: string | null = null;
   if (op.previousSha256 !== null) {

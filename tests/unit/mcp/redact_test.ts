@@ -25,7 +25,11 @@ Deno.test("redactValue() replaces long strings by their length and digest", () =
 });
 
 Deno.test("redactValue() keeps only the length and digest of file content, however short", () => {
-  const out = redactValue({ path: "/opt/stacks/a/.env", content: "hunter2-but-not-named", contents: "x" }) as Record<
+  const out = redactValue({
+    path: "/opt/stacks/a/.env",
+    content: "hunter2-but-not-named",
+    contents: "x",
+  }) as Record<
     string,
     string
   >;
