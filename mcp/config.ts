@@ -24,6 +24,8 @@ export interface Config {
   allowedOrigins: string[];
   /** ARR_DASHBOARD_PUBLIC: serve the dashboard pages and /api/status without a key (trusted LAN only). */
   dashboardPublic: boolean;
+  /** ARR_QUADLET_GENERATOR: the quadlet generator compose_to_quadlet checks units with, before the packaged ones. */
+  quadletGenerator?: string | undefined;
 }
 
 /** Facts about the host that defaults depend on. */
@@ -46,6 +48,7 @@ export const ENV_VARS = [
   "ARR_ALLOWED_HOSTS",
   "ARR_ALLOWED_ORIGINS",
   "ARR_DASHBOARD_PUBLIC",
+  "ARR_QUADLET_GENERATOR",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -82,6 +85,7 @@ const fields = {
   ARR_LOG_DIRS: list.pipe(z.array(absolutePath)),
   ARR_READ_ONLY: boolText,
   ARR_DASHBOARD_PUBLIC: boolText,
+  ARR_QUADLET_GENERATOR: absolutePath,
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -107,6 +111,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const bindHost = get<string>("ARR_MCP_HOST") ?? "127.0.0.1";
   const port = get<number>("ARR_MCP_PORT") ?? 8484;
   const dataHome = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : `${host.home}/.local/share`;
+  const quadletGenerator = get<string>("ARR_QUADLET_GENERATOR");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -120,6 +125,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     logDirs: get<string[]>("ARR_LOG_DIRS") ?? [],
     readOnly: get<boolean>("ARR_READ_ONLY") ?? false,
     dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
+    ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
     allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
       h.toLowerCase()
     ),

@@ -43,7 +43,7 @@ export function parseQuadletFile(file: string): Result<QuadletRef, ToolFailure> 
   return ok({ name, type, file });
 }
 
-async function listQuadlets(
+export async function listQuadlets(
   helper: HelperClient,
   type?: QuadletType,
 ): Promise<Result<QuadletListEntry[], ToolFailure>> {

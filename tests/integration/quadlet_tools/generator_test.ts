@@ -1,0 +1,75 @@
+/**
+ * The local quadlet generator compose_to_quadlet checks units with: ARR_QUADLET_GENERATOR first (through the
+ * config, as arr-helper's start.sh does), then the packaged locations; run for real (quadlet 5.4.2).
+ */
+import assert from "node:assert/strict";
+import { parseConfig } from "../../../mcp/config.ts";
+import { MCP_CORE_FAMILIES } from "../../../mcp/tools/core_families.ts";
+import { localGenerator, registerQuadletConvertTools } from "../../../mcp/tools/quadlet_convert.ts";
+import { generatorPaths } from "../../../mcp/tools/quadlet_convert_generator.ts";
+import { testbed } from "../../testbed/testbed.ts";
+import { serveArrMcp } from "../mcp/harness.ts";
+
+const HOST = { uid: 1000, home: "/home/media" };
+
+Deno.test("generatorPaths() tries the configured generator before the packaged ones", () => {
+  assert.deepEqual(generatorPaths(undefined), ["/usr/libexec/podman/quadlet", "/usr/lib/podman/quadlet"]);
+  assert.deepEqual(generatorPaths("/opt/podman/quadlet"), [
+    "/opt/podman/quadlet",
+    "/usr/libexec/podman/quadlet",
+    "/usr/lib/podman/quadlet",
+  ]);
+});
+
+Deno.test("parseConfig() reads ARR_QUADLET_GENERATOR as an absolute path", () => {
+  const set = parseConfig({ ARR_QUADLET_GENERATOR: "/opt/podman/quadlet" }, HOST);
+  assert.ok(set.ok);
+  assert.equal(set.value.quadletGenerator, "/opt/podman/quadlet");
+  const unset = parseConfig({ ARR_QUADLET_GENERATOR: "" }, HOST);
+  assert.ok(unset.ok);
+  assert.equal("quadletGenerator" in unset.value, false);
+  const relative = parseConfig({ ARR_QUADLET_GENERATOR: "quadlet" }, HOST);
+  assert.ok(!relative.ok);
+  assert.equal(relative.error, 'Invalid ARR_QUADLET_GENERATOR "quadlet": expected an absolute path');
+});
+
+Deno.test("localGenerator() answers null without a generator and names the file the generator rejects", async () => {
+  const tb = testbed();
+  const unit = { fileName: "bad.container", text: "[Container]\nImage=x\nFrobnicate=1\n" };
+  assert.equal(await localGenerator(["/nonexistent/quadlet"])([unit]), null);
+  const verdict = await localGenerator(["/nonexistent/quadlet", tb.quadletBin])([unit]);
+  assert.ok(verdict);
+  assert.equal(verdict.generator, tb.quadletBin);
+  assert.equal(verdict.ok, false);
+  assert.ok(
+    verdict.messages.some((m) => m.includes("bad.container") && m.includes("Frobnicate")),
+    verdict.messages.join("\n"),
+  );
+});
+
+Deno.test("registerQuadletConvertTools validates with the generator named by ARR_QUADLET_GENERATOR", async () => {
+  const tb = testbed();
+  const stacksDir = await Deno.makeTempDir({ prefix: "arr-quadlet-gen-" });
+  await Deno.mkdir(`${stacksDir}/solo`);
+  await Deno.writeTextFile(
+    `${stacksDir}/solo/compose.yaml`,
+    "services:\n  web:\n    image: docker.io/library/nginx:1\n",
+  );
+  const served = await serveArrMcp({
+    env: { ARR_STACKS_DIR: stacksDir, ARR_QUADLET_GENERATOR: tb.quadletBin },
+    families: [...MCP_CORE_FAMILIES, registerQuadletConvertTools],
+  });
+  try {
+    const out = await served.call("compose_to_quadlet", { stack: "solo" });
+    assert.equal(out.isError, undefined, JSON.stringify(out.content));
+    assert.equal(out.structuredContent.validation.generator, tb.quadletBin);
+    assert.equal(
+      out.structuredContent.validation.ok,
+      true,
+      out.structuredContent.validation.messages.join("\n"),
+    );
+  } finally {
+    await served.close();
+    await Deno.remove(stacksDir, { recursive: true });
+  }
+});
