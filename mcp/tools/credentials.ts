@@ -8,7 +8,7 @@ import { type Credential, SERVICE_NAMES } from "../services/credential_fields.ts
 import { defineConfirmedTool } from "./confirm_tool.ts";
 import { defineTool } from "./define_tool.ts";
 import type { ToolDeps } from "./deps.ts";
-import { isFailure, mediaServices } from "./media_common.ts";
+import { withMedia } from "./media_common.ts";
 
 const serviceField = z.enum(SERVICE_NAMES as [string, ...string[]]).describe(
   "sonarr, radarr, prowlarr, lidarr (API key), plex (token), sabnzbd (API key), qbittorrent (username + " +
@@ -42,9 +42,7 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
     },
     access: "write",
     idempotent: true,
-    run: async (args) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    run: withMedia(deps, async (media, args) => {
       const service = args.service as typeof SERVICE_NAMES[number];
       const credential: Credential = {};
       if (args.api_key !== undefined) credential.apiKey = args.api_key;
@@ -70,7 +68,7 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
             : null,
         },
       };
-    },
+    }),
   });
 
   defineTool(server, deps, {
@@ -92,9 +90,7 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
     },
     access: "read",
     idempotent: true,
-    run: async () => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    run: withMedia(deps, async (media) => {
       const list = await media.credentials.list();
       if (!list.ok) return { ok: false, error: { kind: list.error.kind, message: list.error.message } };
       return {
@@ -113,7 +109,7 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
             : `file ${media.secret.path ?? "(unknown)"} (generated; set ARR_MCP_SECRET to keep it elsewhere)`,
         },
       };
-    },
+    }),
   });
 
   defineConfirmedTool(server, deps, {
@@ -127,9 +123,7 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
       deleted: z.boolean().describe("False when nothing was stored"),
     },
     idempotent: true,
-    plan: async (args) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    plan: withMedia(deps, async (media, args) => {
       const list = await media.credentials.list();
       if (!list.ok) return { ok: false, error: { kind: list.error.kind, message: list.error.message } };
       const info = list.value.find((i) => i.service === args.service);
@@ -149,15 +143,13 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
           needsConfirmation: stored,
         },
       };
-    },
-    execute: async (operation) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    }),
+    execute: withMedia(deps, async (media, operation: { service: string }) => {
       const deleted = await media.credentials.delete(operation.service as typeof SERVICE_NAMES[number]);
       if (!deleted.ok) {
         return { ok: false, error: { kind: deleted.error.kind, message: deleted.error.message } };
       }
       return { ok: true, value: { service: operation.service, deleted: deleted.value.deleted } };
-    },
+    }),
   });
 }

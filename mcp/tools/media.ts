@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ARR_APPS } from "../services/arr_apps.ts";
 import { defineTool } from "./define_tool.ts";
 import type { ToolDeps } from "./deps.ts";
-import { isFailure, mediaServices } from "./media_common.ts";
+import { withMedia } from "./media_common.ts";
 import { collectDownloadClients, qbitOutput, sabOutput } from "./media_downloads.ts";
 import {
   collectArrHistory,
@@ -28,6 +28,9 @@ const problemsField = z.array(z.object({
   message: z.string().describe("What went wrong (secrets redacted)"),
 })).describe("Services that could not be read; the rest of the answer is still valid");
 
+/** Every read tool here only reads the services' APIs, which live beyond this host's runtime. */
+const REMOTE_READ = { access: "read", idempotent: true, openWorld: true } as const;
+
 const arrService = z.enum(QUEUE_SERVICES).describe("sonarr (TV), radarr (movies) or lidarr (music)");
 
 export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
@@ -40,14 +43,10 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
       "with what is missing (URL or credential). Use first when something media-related seems wrong.",
     input: {},
     output: { services: z.array(serviceStatusSchema).describe("One entry per known service") },
-    access: "read",
-    idempotent: true,
-    openWorld: true,
-    run: async () => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    ...REMOTE_READ,
+    run: withMedia(deps, async (media) => {
       return { ok: true, value: { services: await collectServiceStatus(media) } };
-    },
+    }),
   });
 
   defineTool(server, deps, {
@@ -74,19 +73,15 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
       download_clients_checked: z.array(z.string()).describe("Download clients whose state was joined in"),
       problems: problemsField,
     },
-    access: "read",
-    idempotent: true,
-    openWorld: true,
-    run: async (args) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    ...REMOTE_READ,
+    run: withMedia(deps, async (media, args) => {
       const value = await collectMediaQueue(media, {
         ...(args.services ? { services: args.services } : {}),
         onlyProblems: args.only_problems,
         limit: args.limit,
       });
       return { ok: true, value };
-    },
+    }),
   });
 
   defineTool(server, deps, {
@@ -105,14 +100,10 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
       total_records: z.number().describe("Missing items in total"),
       items: z.array(mediaItemOutput).describe("Missing items on this page"),
     },
-    access: "read",
-    idempotent: true,
-    openWorld: true,
-    run: async (args) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    ...REMOTE_READ,
+    run: withMedia(deps, async (media, args) => {
       return await collectWanted(media, args.service, args.page, args.page_size);
-    },
+    }),
   });
 
   defineTool(server, deps, {
@@ -131,19 +122,15 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
       items: z.array(mediaItemOutput).describe("Items in the window, by date"),
       problems: problemsField,
     },
-    access: "read",
-    idempotent: true,
-    openWorld: true,
-    run: async (args) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    ...REMOTE_READ,
+    run: withMedia(deps, async (media, args) => {
       const day = 86_400_000;
       const now = deps.clock.now();
       const start = new Date(now - args.days_back * day);
       const end = new Date(now + args.days_ahead * day);
       const result = await collectCalendar(media, args.services ?? QUEUE_SERVICES, start, end);
       return { ok: true, value: { start: start.toISOString(), end: end.toISOString(), ...result } };
-    },
+    }),
   });
 
   defineTool(server, deps, {
@@ -170,12 +157,8 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
       records: z.array(historyRecordOutput).describe("*arr: records on this page (empty for plex)"),
       plex_summary: plexSummaryOutput.nullable().describe("plex: summary of the matched plays"),
     },
-    access: "read",
-    idempotent: true,
-    openWorld: true,
-    run: async (args) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    ...REMOTE_READ,
+    run: withMedia(deps, async (media, args) => {
       if (args.service === "plex") {
         const summary = await collectPlexHistory(media, {
           ...(args.account_id !== undefined ? { accountId: args.account_id } : {}),
@@ -191,7 +174,7 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
       const history = await collectArrHistory(media, args.service, args.page, args.page_size);
       if (!history.ok) return history;
       return { ok: true, value: { service: args.service, ...history.value, plex_summary: null } };
-    },
+    }),
   });
 
   defineTool(server, deps, {
@@ -206,14 +189,10 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
       qbittorrent: qbitOutput.nullable().describe("null when qBittorrent is not configured or failed"),
       problems: problemsField,
     },
-    access: "read",
-    idempotent: true,
-    openWorld: true,
-    run: async () => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    ...REMOTE_READ,
+    run: withMedia(deps, async (media) => {
       return { ok: true, value: await collectDownloadClients(media) };
-    },
+    }),
   });
 
   defineTool(server, deps, {
@@ -232,9 +211,7 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
     access: "write",
     idempotent: false,
     openWorld: true,
-    run: async (args) => {
-      const media = mediaServices(deps);
-      if (isFailure(media)) return { ok: false, error: media };
+    run: withMedia(deps, async (media, args) => {
       const client = await media.registry.getClient(args.service);
       if (!client.ok) return { ok: false, error: { kind: client.error.kind, message: client.error.message } };
       const name = ARR_APPS[args.service].missingSearchCommand!;
@@ -256,6 +233,6 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
           status: started.value.status ?? null,
         },
       };
-    },
+    }),
   });
 }

@@ -2,6 +2,7 @@
 import type { MediaServices } from "../services/media_services.ts";
 import type { RegistryError } from "../services/registry.ts";
 import type { ServiceError } from "../services/service_error.ts";
+import type { ToolOutcome } from "./define_tool.ts";
 import type { ToolDeps } from "./deps.ts";
 import type { ToolFailure } from "./tool_result.ts";
 
@@ -13,6 +14,17 @@ export function mediaServices(deps: ToolDeps): MediaServices | ToolFailure {
     kind: "unavailable",
     message:
       "Media services are not wired into this server (ToolDeps.media is missing); see docs/services.md",
+  };
+}
+
+/** A tool body that needs the media services; it answers the `unavailable` failure when they are not wired in. */
+export function withMedia<A, R extends ToolOutcome<unknown>>(
+  deps: ToolDeps,
+  body: (media: MediaServices, args: A) => Promise<R>,
+): (args: A) => Promise<R | ToolOutcome<never>> {
+  return async (args) => {
+    const media = mediaServices(deps);
+    return isFailure(media) ? { ok: false, error: media } : await body(media, args);
   };
 }
 
