@@ -14,12 +14,14 @@ export interface AuditEntry {
   error?: string;
 }
 
-/** Arguments as they may be logged: `content` becomes its size, long strings are cut. */
+/** Arguments as they may be logged: `content` becomes its size, `units` its count, long strings are cut. */
 export function auditArgs(args: Record<string, unknown>): Record<string, unknown> {
   const safe: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
     if (key === "content") {
       safe.content_bytes = typeof value === "string" ? new TextEncoder().encode(value).byteLength : null;
+    } else if (key === "units" && Array.isArray(value)) {
+      safe.units_count = value.length;
     } else if (typeof value === "string") {
       safe[key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
     } else if (value === null || typeof value === "number" || typeof value === "boolean") {

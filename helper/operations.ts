@@ -9,8 +9,9 @@ import type { HelperFs } from "./fs.ts";
 import { collectInfo } from "./info.ts";
 import { createKeyedLock } from "./keyed_lock.ts";
 import { done, type Operation, type OpOutcome, type OpTrace, rejected } from "./outcome.ts";
-import { createGeneratorCheck } from "./quadlet_check.ts";
+import { createGeneratorCheck, type GeneratorCheckDeps } from "./quadlet_check.ts";
 import { createQuadletStore, type FileError } from "./quadlet_files.ts";
+import { createQuadletValidate } from "./quadlet_validate.ts";
 import type { Runner } from "./run_command.ts";
 import { runSystemctl, type SystemdVerb } from "./systemd_ops.ts";
 import {
@@ -73,16 +74,17 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
     return serialized(`unit:${unit.value}`, trace, () => runSystemctl(deps.runner, verb, unit.value));
   };
 
+  const generator: GeneratorCheckDeps | null = deps.generator === null ? null : {
+    runner: deps.runner,
+    generator: deps.generator,
+    fs: deps.fs,
+    workDir: deps.workDir,
+  };
   const store = createQuadletStore({
     fs: deps.fs,
     dir: deps.quadletDir,
     now: deps.now,
-    check: deps.generator === null ? null : createGeneratorCheck({
-      runner: deps.runner,
-      generator: deps.generator,
-      fs: deps.fs,
-      workDir: deps.workDir,
-    }),
+    check: generator === null ? null : createGeneratorCheck(generator),
   });
   /** The validated `<name>.<type>` file name, or the rejection. */
   function quadletFile(args: Record<string, unknown>): Result<string, string> {
@@ -134,6 +136,8 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
       if (!file.ok) return Promise.resolve(rejected(file.error));
       return serialized("quadlets", trace, async () => fileOutcome(await store.remove(file.value)));
     },
+    // Read-only, like quadlet_read: no lock, it never changes the quadlet folder.
+    quadlet_validate: createQuadletValidate({ store, generator }),
     async info() {
       const info = await collectInfo(deps.runner, deps);
       return done(true, JSON.stringify(info), 0);

@@ -18,12 +18,17 @@ export interface GeneratorCheckDeps {
   workDir: string;
 }
 
+/** The generator's stderr as lines, without its `quadlet-generator[pid]: ` prefix and the loading chatter. */
+export function generatorLines(stderr: string): string[] {
+  return stderr.split("\n")
+    .map((l) => l.replace(/^quadlet-generator\[\d+\]: /, "").trim())
+    .filter((l) => l !== "" && !l.startsWith("Loading source unit file"));
+}
+
 /** The generator's verdict on `file`: complaints about other installed units do not block the candidate. */
 export function judgeGeneratorRun(file: string, run: RunResult): Result<string, string> {
   if (run.timedOut) return err(`the quadlet generator timed out checking "${file}"`);
-  const lines = run.stderr.split("\n")
-    .map((l) => l.replace(/^quadlet-generator\[\d+\]: /, "").trim())
-    .filter((l) => l !== "" && !l.startsWith("Loading source unit file"));
+  const lines = generatorLines(run.stderr);
   const mine = lines.filter((l) => l.startsWith(`converting "${file}":`));
   if (mine.length > 0) return err(`the quadlet generator rejected it: ${mine.join("; ")}`);
   const converting = lines.some((l) => l.startsWith("converting "));
@@ -33,23 +38,29 @@ export function judgeGeneratorRun(file: string, run: RunResult): Result<string, 
   return ok(`"${file}" accepted`);
 }
 
-export function createGeneratorCheck(deps: GeneratorCheckDeps): QuadletCheck {
-  return async (candidate: UnitFile, others: readonly UnitFile[]) => {
-    const temp = await deps.fs.makeTempDir({ dir: deps.workDir, prefix: "quadlet-check-" });
-    try {
-      for (const unit of [...others, candidate]) {
-        await deps.fs.writeTextFile(`${temp}/${unit.file}`, unit.content, { createNew: true, mode: 0o600 });
-      }
-      const run = await deps.runner(deps.generator, ["-dryrun", "-user"], {
-        env: { QUADLET_UNIT_DIRS: temp },
-      });
-      // Name files as the user knows them, not by the scratch folder.
-      const plain = { ...run, stderr: run.stderr.replaceAll(`${temp}/`, "") };
-      return judgeGeneratorRun(candidate.file, plain);
-    } finally {
-      await deps.fs.remove(temp, { recursive: true }).catch(() => {});
+/**
+ * Runs the generator (`-dryrun -user`) over a new scratch folder inside `workDir` holding `units`, and
+ * removes the folder again. File names in the output are given as the user knows them, without the folder.
+ */
+export async function runGeneratorOver(
+  deps: GeneratorCheckDeps,
+  units: readonly UnitFile[],
+): Promise<RunResult> {
+  const temp = await deps.fs.makeTempDir({ dir: deps.workDir, prefix: "quadlet-check-" });
+  try {
+    for (const unit of units) {
+      await deps.fs.writeTextFile(`${temp}/${unit.file}`, unit.content, { createNew: true, mode: 0o600 });
     }
-  };
+    const run = await deps.runner(deps.generator, ["-dryrun", "-user"], { env: { QUADLET_UNIT_DIRS: temp } });
+    return { ...run, stderr: run.stderr.replaceAll(`${temp}/`, "") };
+  } finally {
+    await deps.fs.remove(temp, { recursive: true }).catch(() => {});
+  }
+}
+
+export function createGeneratorCheck(deps: GeneratorCheckDeps): QuadletCheck {
+  return async (candidate: UnitFile, others: readonly UnitFile[]) =>
+    judgeGeneratorRun(candidate.file, await runGeneratorOver(deps, [...others, candidate]));
 }
 
 /** The generator's version (`quadlet -version` prints e.g. `5.4.2`), or null. */

@@ -134,10 +134,10 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
     }
   }
 
-  async function installedUnits(except: string): Promise<UnitFile[]> {
+  async function installedUnits(except: ReadonlySet<string>): Promise<UnitFile[]> {
     const units: UnitFile[] = [];
     for await (const entry of fs.readDir(dir)) {
-      if (!entry.isFile || entry.name === except || typeOf(entry.name) === null) continue;
+      if (!entry.isFile || except.has(entry.name) || typeOf(entry.name) === null) continue;
       try {
         units.push({ file: entry.name, content: await readRegularFile(fs, `${dir}/${entry.name}`, 1 << 20) });
       } catch {
@@ -186,6 +186,12 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
 
     read,
 
+    /** The installed top-level units, without those named in `except` (which a caller replaces). */
+    async installed(except: ReadonlySet<string>): Promise<Result<UnitFile[], FileError>> {
+      const folder = await checkFolder();
+      return folder.ok ? ok(await installedUnits(except)) : folder;
+    },
+
     /** Validates, keeps the old version, then swaps the new one in atomically. Output says what happened. */
     async write(file: string, content: string): Promise<Result<string, FileError>> {
       const folder = await checkFolder();
@@ -194,7 +200,7 @@ export function createQuadletStore(deps: QuadletStoreDeps) {
       if (!found.ok) return found;
       const notes: string[] = [];
       if (deps.check !== null) {
-        const verdict = await deps.check({ file, content }, await installedUnits(file));
+        const verdict = await deps.check({ file, content }, await installedUnits(new Set([file])));
         if (!verdict.ok) {
           return err({ kind: "invalid", message: `Invalid argument "content": ${verdict.error}` });
         }

@@ -9,6 +9,13 @@ import { z } from "zod";
 
 export const HELPER_MAX_BODY_BYTES = 128 * 1024;
 export const QUADLET_MAX_CONTENT_BYTES = 64 * 1024;
+/** `quadlet_validate`: at most this many units per request. */
+export const QUADLET_VALIDATE_MAX_UNITS = 64;
+/**
+ * `quadlet_validate`: the units' contents together, as UTF-8. A request body cannot be larger anyway; the
+ * bound keeps the op's scratch folder small even for a caller that is not the HTTP handler.
+ */
+export const QUADLET_VALIDATE_MAX_TOTAL_BYTES = HELPER_MAX_BODY_BYTES;
 
 export const STACK_OPS = [
   "stack_up",
@@ -24,7 +31,13 @@ export const SYSTEMD_OPS = [
   "systemd_status",
   "systemd_daemon_reload",
 ] as const;
-export const QUADLET_OPS = ["quadlet_read", "quadlet_write", "quadlet_list", "quadlet_delete"] as const;
+export const QUADLET_OPS = [
+  "quadlet_read",
+  "quadlet_write",
+  "quadlet_list",
+  "quadlet_delete",
+  "quadlet_validate",
+] as const;
 export const HELPER_OPS = [...STACK_OPS, ...SYSTEMD_OPS, ...QUADLET_OPS, "info"] as const;
 export type HelperOp = typeof HELPER_OPS[number];
 
@@ -82,8 +95,17 @@ export const HELPER_OP_ARGS: Record<HelperOp, { required: readonly string[]; opt
     quadlet_write: { required: ["name", "type", "content"], optional: [] },
     quadlet_list: { required: [], optional: ["type"] },
     quadlet_delete: { required: ["name", "type"], optional: [] },
+    quadlet_validate: { required: ["units"], optional: [] },
     info: { required: [], optional: [] },
   };
+
+/** One entry of `quadlet_validate`'s `units`: a candidate unit, checked like `quadlet_write`'s arguments. */
+export const QuadletValidateUnit = z.object({
+  name: z.string(),
+  type: z.enum(QUADLET_TYPES),
+  content: z.string(),
+});
+export type QuadletValidateUnit = z.infer<typeof QuadletValidateUnit>;
 
 /** One entry of the `quadlet_list` op's `output`, which is JSON text of an array of these, sorted by file. */
 export const QuadletListEntry = z.object({
