@@ -2,13 +2,15 @@
  * `GET /api/status`: the one JSON document the dashboard consumes. The shape is stable: fields are only ever
  * added. Collecting it never throws; each part says why it is missing.
  */
-import { HelperInfo } from "../shared/helper_protocol.ts";
 import type { RuntimeKind } from "./runtime/client.ts";
+import { err } from "../shared/result.ts";
+import { parseHelperInfo } from "./helper_info.ts";
 import { SERVER_VERSION } from "./server.ts";
 import { listStacks } from "./stacks/stack_files.ts";
 import { stackContainers, type StackState } from "./stacks/stack_status.ts";
+import { type ContainerSummaryOutput, containerSummaryOutput } from "./tools/container_summary.ts";
 import type { ToolDeps } from "./tools/deps.ts";
-import { collectContainerExtras, NO_EXTRAS } from "./dashboard/container_extras.ts";
+import { collectContainerExtras, type ContainerExtras, NO_EXTRAS } from "./dashboard/container_extras.ts";
 import { collectDisks, type DiskStatus } from "./dashboard/disks.ts";
 import { containerProblem, stackProblem } from "./dashboard/problems.ts";
 
@@ -26,27 +28,12 @@ export interface ApiStatus {
     /** Why it is unavailable; null when available. */
     error: string | null;
   };
-  containers: Array<{
-    id: string;
-    name: string;
-    image: string;
-    state: string;
-    status: string;
-    created: string;
-    compose_project: string | null;
-    ports: string[];
-    /** Added in schema 1 (dashboard): health check status (`healthy`, `unhealthy`, `starting`) or null. */
-    health: string | null;
-    /** ISO time of the last start; null when never started or unknown. */
-    started_at: string | null;
-    restart_count: number | null;
-    /** Running containers only; null otherwise or when stats failed. */
-    cpu_percent: number | null;
-    memory_bytes: number | null;
-    memory_limit_bytes: number | null;
-    /** Why the container needs attention (`exited`, `unhealthy`, `restarting` …); null when fine. */
-    problem: string | null;
-  }>;
+  containers: Array<
+    ContainerSummaryOutput & ContainerExtras & {
+      /** Why the container needs attention (`exited`, `unhealthy`, `restarting` …); null when fine. */
+      problem: string | null;
+    }
+  >;
   stacks: Array<{
     name: string;
     compose_file: string;
@@ -85,18 +72,8 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
     collectContainerExtras(deps.runtime, containers ?? []),
     collectDisks(deps.config),
   ]);
-  let helperInfo: HelperInfo | null = null;
-  let helperError: string | null = null;
-  if (!helper.ok) helperError = helper.error.message;
-  else {
-    try {
-      const parsed = HelperInfo.safeParse(JSON.parse(helper.value.output));
-      if (parsed.success) helperInfo = parsed.data;
-      else helperError = "arr-helper answered info in an unexpected shape";
-    } catch {
-      helperError = "arr-helper answered info with non-JSON output";
-    }
-  }
+  const helperInfo = helper.ok ? parseHelperInfo(helper.value.output) : err(helper.error.message);
+  const helperFacts = helperInfo.ok ? helperInfo.value : null;
   return {
     schema: 1,
     arr_mcp: {
@@ -114,14 +91,7 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
       error: info.ok ? null : info.error.message,
     },
     containers: (containers ?? []).map((c) => ({
-      id: c.id,
-      name: c.name,
-      image: c.image,
-      state: c.state,
-      status: c.status,
-      created: c.created,
-      compose_project: c.composeProject,
-      ports: c.ports,
+      ...containerSummaryOutput(c),
       ...withProblem(c.state, extras.get(c.id) ?? NO_EXTRAS),
     })),
     stacks: stacks.ok
@@ -140,12 +110,12 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
     stacks_error: stacks.ok ? null : stacks.error,
     disks,
     helper: {
-      available: helperInfo !== null,
+      available: helperFacts !== null,
       socket: deps.helper.socket,
-      version: helperInfo?.helper_version ?? null,
-      podman_compose: helperInfo?.podman_compose ?? null,
-      quadlet: helperInfo?.quadlet ?? null,
-      error: helperError,
+      version: helperFacts?.helper_version ?? null,
+      podman_compose: helperFacts?.podman_compose ?? null,
+      quadlet: helperFacts?.quadlet ?? null,
+      error: helperInfo.ok ? null : helperInfo.error,
     },
   };
 }

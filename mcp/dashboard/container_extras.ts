@@ -5,9 +5,12 @@
 import type { ContainerSummary, RuntimeClient } from "../runtime/client.ts";
 
 export interface ContainerExtras {
+  /** Health check status (`healthy`, `unhealthy`, `starting`) or null. */
   health: string | null;
+  /** ISO time of the last start; null when never started or unknown. */
   started_at: string | null;
   restart_count: number | null;
+  /** Running containers only; null otherwise or when stats failed (likewise the memory fields). */
   cpu_percent: number | null;
   memory_bytes: number | null;
   memory_limit_bytes: number | null;

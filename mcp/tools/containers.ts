@@ -2,39 +2,15 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { err, ok } from "../../shared/result.ts";
-import type { ContainerSummary } from "../runtime/client.ts";
 import { parseSince } from "../runtime/since.ts";
 import { defineConfirmedTool } from "./confirm_tool.ts";
+import { containerSummaryOutput, containerSummarySchema } from "./container_summary.ts";
 import { defineTool } from "./define_tool.ts";
 import type { ToolDeps } from "./deps.ts";
 import { containerName, runtimeFailure } from "./runtime_failure.ts";
 
 export const MAX_LOG_LINES = 5000;
 export const MAX_LOG_LINE_CHARS = 2000;
-
-const summaryShape = z.object({
-  id: z.string().describe("Full container ID"),
-  name: z.string(),
-  image: z.string(),
-  state: z.string().describe("running, exited, created, paused …"),
-  status: z.string().describe("Human status text, may be empty"),
-  created: z.string().describe("ISO time"),
-  compose_project: z.string().nullable().describe("Stack (compose project) the container belongs to"),
-  ports: z.array(z.string()).describe("Published ports, host->container/proto"),
-});
-
-function summaryOut(c: ContainerSummary): z.infer<typeof summaryShape> {
-  return {
-    id: c.id,
-    name: c.name,
-    image: c.image,
-    state: c.state,
-    status: c.status,
-    created: c.created,
-    compose_project: c.composeProject,
-    ports: c.ports,
-  };
-}
 
 const timeoutField = z.number().int().min(0).max(300).optional().describe(
   "Seconds to wait for a graceful stop before killing (default 10)",
@@ -52,14 +28,14 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
       all: z.boolean().optional().describe("Include stopped containers (default true)"),
       stack: z.string().optional().describe("Only containers of this stack (compose project)"),
     },
-    output: { containers: z.array(summaryShape), count: z.number().int() },
+    output: { containers: z.array(containerSummarySchema), count: z.number().int() },
     access: "read",
     idempotent: true,
     run: async ({ all, stack }: { all?: boolean | undefined; stack?: string | undefined }) => {
       const r = await runtime.list({ all: all !== false });
       if (!r.ok) return err(runtimeFailure(r.error));
       const containers = r.value.filter((c) => stack === undefined || c.composeProject === stack).map(
-        summaryOut,
+        containerSummaryOutput,
       );
       return ok({ containers, count: containers.length });
     },
