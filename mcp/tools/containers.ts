@@ -2,6 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { err, ok } from "../../shared/result.ts";
+import type { ContainerDetails } from "../runtime/client.ts";
 import { parseSince } from "../runtime/since.ts";
 import { defineConfirmedTool } from "./confirm_tool.ts";
 import { containerSummaryOutput, containerSummarySchema } from "./container_summary.ts";
@@ -126,14 +127,8 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
       const d = r.value;
       return ok({
         operation: { id: d.id, name: d.name, running: d.running, timeoutSeconds: timeout_seconds ?? 10 },
-        summary: `Stop container "${d.name}" (${d.state}, image ${d.image})`,
-        details: {
-          container: d.name,
-          id: d.id,
-          state: d.state,
-          image: d.image,
-          compose_project: projectOf(d.labels),
-        },
+        summary: `Stop container ${described(d)}`,
+        details: planDetails(d),
         needsConfirmation: d.running,
       });
     },
@@ -185,17 +180,8 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
       }
       return ok({
         operation: { id: d.id, name: d.name, force: force === true },
-        summary: `Remove container "${d.name}" (${d.state}, image ${d.image})${
-          d.running ? ", killing it" : ""
-        }`,
-        details: {
-          container: d.name,
-          id: d.id,
-          state: d.state,
-          image: d.image,
-          compose_project: projectOf(d.labels),
-          mounts_kept: d.mounts.map((m) => m.source),
-        },
+        summary: `Remove container ${described(d)}${d.running ? ", killing it" : ""}`,
+        details: { ...planDetails(d), mounts_kept: d.mounts.map((m) => m.source) },
         needsConfirmation: true,
       });
     },
@@ -298,6 +284,22 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
       });
     },
   });
+}
+
+/** How a confirmation preview names the container: `"sonarr" (running, image …)`. */
+function described(d: ContainerDetails): string {
+  return `"${d.name}" (${d.state}, image ${d.image})`;
+}
+
+/** What a confirmation preview shows about the container it acts on. */
+function planDetails(d: ContainerDetails) {
+  return {
+    container: d.name,
+    id: d.id,
+    state: d.state,
+    image: d.image,
+    compose_project: projectOf(d.labels),
+  };
 }
 
 function projectOf(labels: Record<string, string>): string | null {
