@@ -17,9 +17,9 @@ export { localGenerator, type Validation } from "./quadlet_convert_generator.ts"
 
 export interface QuadletConvertOptions {
   /**
-   * Runs a quadlet generator over the units; null when none is available.
+   * The local fallback when arr-helper cannot validate (arr-helper's quadlet_validate is always tried first).
    * @default the first of config.quadletGenerator (ARR_QUADLET_GENERATOR), /usr/libexec/podman/quadlet and
-   * /usr/lib/podman/quadlet that exists
+   * /usr/lib/podman/quadlet that exists, run only when arr-mcp has run permission for it
    */
   validate?: ValidateUnits;
 }

@@ -14,6 +14,7 @@ import { FALLBACK_PODMAN, helperInfo, hostPodman } from "./quadlet_convert_host.
 import { installedContents } from "./quadlet_convert_installed.ts";
 import { convertStack } from "./quadlet_convert_stack.ts";
 import { stageUnits } from "./quadlet_convert_staging.ts";
+import { validateStaged } from "./quadlet_convert_validate.ts";
 
 interface ComposeToQuadletArgs {
   stack: string;
@@ -21,7 +22,8 @@ interface ComposeToQuadletArgs {
   prefix_units?: boolean | undefined;
 }
 
-export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, validate: ValidateUnits): void {
+/** `local`: the fallback generator on arr-mcp's machine, used when arr-helper cannot validate. */
+export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, local: ValidateUnits): void {
   const { helper } = deps;
   defineTool(server, deps, {
     name: "compose_to_quadlet",
@@ -59,8 +61,16 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, vali
           "The host's quadlet generator version; null when it has none",
         ),
       }).nullable().describe("From arr-helper's info; null when arr-helper is not available"),
-      validation: z.object({ generator: z.string(), ok: z.boolean(), messages: z.array(z.string()) })
-        .nullable().describe("Null when no quadlet generator is available here"),
+      validation: z.object({
+        validated_by: z.enum(["arr-helper", "local"]).nullable().describe(
+          "arr-helper: the host's generator via arr-helper; local: a generator arr-mcp may run; null: none ran",
+        ),
+        generator: z.string().nullable().describe("The generator that ran (path or quadlet version)"),
+        ok: z.boolean().nullable().describe(
+          "The generator's verdict on the staged units; null when none ran",
+        ),
+        messages: z.array(z.string()).describe("The generator's messages, or why validation did not run"),
+      }),
     },
     access: "write",
     idempotent: true,
@@ -84,7 +94,12 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, vali
       const staged = await stageUnits(`${dir}/quadlets`, units);
       if (!staged.ok) return staged;
       const installed = await installedContents(helper, units.map((u) => u.fileName));
-      const validation = await validate(units.map((u) => ({ fileName: u.fileName, text: u.text })));
+      const validation = await validateStaged(
+        helper,
+        info,
+        local,
+        units.map((u) => ({ fileName: u.fileName, text: u.text })),
+      );
       return ok({
         stack: args.stack,
         staged_dir: `${dir}/quadlets`,

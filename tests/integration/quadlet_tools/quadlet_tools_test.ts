@@ -35,7 +35,6 @@ async function recordingSystemctl(binDir: string, record: string): Promise<void>
 }
 
 Deno.test("compose_to_quadlet stages validated units, quadlet_install installs them (confirmed, with rollback), quadlet_to_compose reads them back", async () => {
-  const tb = testbed();
   await using dirs = await helperDirs();
   const record = `${dirs.root}/systemctl.log`;
   await recordingSystemctl(dirs.binDir, record);
@@ -49,7 +48,11 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
   );
   const served = await serveArrMcp({
     env: { ARR_HELPER_SOCKET: dirs.socket, ARR_STACKS_DIR: dirs.stacksDir },
-    families: [...MCP_CORE_FAMILIES, quadletConvertFamily({ validate: localGenerator([tb.quadletBin]) })],
+    // The local fallback must not be needed: arr-helper validates.
+    families: [
+      ...MCP_CORE_FAMILIES,
+      quadletConvertFamily({ validate: () => Promise.reject(new Error("local")) }),
+    ],
   });
   try {
     const tools = (await (await served.client()).listTools()).tools.map((t: { name: string }) => t.name);
@@ -67,8 +70,13 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
       "media-data.volume",
     ]);
     assert.equal(out.host.podman, "4.3.1");
-    assert.equal(out.validation.generator, tb.quadletBin);
+    assert.equal(out.validation.validated_by, "arr-helper");
+    assert.equal(out.validation.generator, "quadlet 5.4.2");
     assert.equal(out.validation.ok, true, out.validation.messages.join("\n"));
+    assert.equal(
+      out.validation.messages[0],
+      "Accepted by the quadlet generator: media-vpn.container, media-torrent.container, media-data.volume",
+    );
     assert.deepEqual(out.installed_diff.map((d: { status: string }) => d.status), ["new", "new", "new"]);
     const vpnShown = out.units[0].content as string;
     assert.doesNotMatch(vpnShown, /c2VjcmV0/);
@@ -140,7 +148,10 @@ Deno.test("compose_to_quadlet reports invalid compose and missing stacks as tool
   await Deno.writeTextFile(`${dirs.stacksDir}/broken/compose.yaml`, "services:\n  web:\n    ports: ['80']\n");
   const served = await serveArrMcp({
     env: { ARR_STACKS_DIR: dirs.stacksDir },
-    families: [...MCP_CORE_FAMILIES, quadletConvertFamily({ validate: () => Promise.resolve(null) })],
+    families: [
+      ...MCP_CORE_FAMILIES,
+      quadletConvertFamily({ validate: () => Promise.resolve({ not_run: "the test has no generator" }) }),
+    ],
   });
   try {
     const bad = errorOf(await served.call("compose_to_quadlet", { stack: "broken" }));
@@ -163,7 +174,15 @@ Deno.test("compose_to_quadlet reports invalid compose and missing stacks as tool
     assert.equal(solo.isError, undefined, JSON.stringify(solo.structuredContent));
     assert.equal(solo.structuredContent.installed_diff, null, "no arr-helper: nothing to compare with");
     assert.equal(solo.structuredContent.host, null);
-    assert.equal(solo.structuredContent.validation, null);
+    assert.deepEqual(solo.structuredContent.validation, {
+      validated_by: null,
+      generator: null,
+      ok: null,
+      messages: [
+        "Not validated: arr-helper is not running and the test has no generator; quadlet_install validates " +
+        "each unit through arr-helper before writing",
+      ],
+    });
     assert.equal(solo.structuredContent.podman_version, "4.9");
     const stagedMode = (await Deno.stat(`${dirs.stacksDir}/solo/quadlets/solo-web.container`)).mode ?? 0;
     assert.equal(stagedMode & 0o777, 0o600);
