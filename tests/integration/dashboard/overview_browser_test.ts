@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { SESSION_COOKIE } from "../../../mcp/dashboard/session.ts";
 import { TOOL_FAMILIES } from "../../../mcp/tools/families.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
+import { runContainer } from "../_support/run_container.ts";
 import { serveArrMcp } from "../mcp/harness.ts";
 import { launchChromium } from "./browser.ts";
 
@@ -46,35 +47,17 @@ Deno.test("dashboard overview in Chromium shows real containers, marks the stopp
   });
   const browser = await launchChromium();
   try {
-    const label = ["--label", `io.podman.compose.project=${stack}`];
-    await podman(
-      "run",
-      "-d",
-      "--name",
-      running,
-      ...label,
-      "--label",
-      "io.podman.compose.service=web",
-      tb.image,
-      "busybox",
-      "httpd",
-      "-f",
-      "-p",
-      "8080",
-    );
-    await podman(
-      "run",
-      "-d",
-      "--name",
-      stopped,
-      ...label,
-      "--label",
-      "io.podman.compose.service=worker",
-      tb.image,
-      "sh",
-      "-c",
-      "echo 'worker done password=hunter2'; exit 3",
-    );
+    const project = "io.podman.compose.project";
+    await runContainer(running, {
+      image: tb.image,
+      labels: { [project]: stack, "io.podman.compose.service": "web" },
+      command: ["busybox", "httpd", "-f", "-p", "8080"],
+    });
+    await runContainer(stopped, {
+      image: tb.image,
+      labels: { [project]: stack, "io.podman.compose.service": "worker" },
+      command: ["sh", "-c", "echo 'worker done password=hunter2'; exit 3"],
+    });
     await podman("wait", stopped);
     await Deno.mkdir(`${served.dataDir}/stacks/${stack}`, { recursive: true });
     await Deno.writeTextFile(

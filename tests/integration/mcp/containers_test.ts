@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
+import { runContainer } from "../_support/run_container.ts";
 import { errorOf, serveArrMcp } from "./harness.ts";
 
 const LOOP = 'i=0; while true; do echo "out $i"; echo "warn $i" >&2; i=$((i+1)); sleep 0.2; done';
@@ -9,20 +10,12 @@ Deno.test("container tools list, inspect, log, stat, stop (confirmed), start and
   const name = uniqueName("ctools");
   const served = await serveArrMcp({ env: { ARR_RUNTIME_SOCKET: tb.podmanSocket } });
   try {
-    await podman(
-      "run",
-      "-d",
-      "--name",
-      name,
-      "--label",
-      "io.podman.compose.project=arrtest-proj",
-      "-e",
-      "SECRET_PASSWORD=hunter2",
-      tb.image,
-      "sh",
-      "-c",
-      LOOP,
-    );
+    await runContainer(name, {
+      image: tb.image,
+      labels: { "io.podman.compose.project": "arrtest-proj" },
+      env: { SECRET_PASSWORD: "hunter2" },
+      command: ["sh", "-c", LOOP],
+    });
 
     await t.step("container_list shows it running with its compose project", async () => {
       const r = await served.call("container_list", { stack: "arrtest-proj" });

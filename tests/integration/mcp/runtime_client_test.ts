@@ -3,6 +3,7 @@ import { createDetectingRuntime } from "../../../mcp/runtime/detecting_runtime.t
 import { createHttpRuntime } from "../../../mcp/runtime/http_runtime.ts";
 import { unixSocketFetch } from "../../../mcp/unix_fetch.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
+import { runContainer } from "../_support/run_container.ts";
 
 Deno.test("createHttpRuntime() in docker mode works against Podman's Docker-compatible API", async () => {
   const tb = testbed();
@@ -13,18 +14,11 @@ Deno.test("createHttpRuntime() in docker mode works against Podman's Docker-comp
     socket: tb.podmanSocket,
   });
   try {
-    await podman(
-      "run",
-      "-d",
-      "--name",
-      name,
-      "--label",
-      "com.docker.compose.project=arrtest-compat",
-      tb.image,
-      "sh",
-      "-c",
-      "echo hello; echo oops >&2; sleep 300",
-    );
+    await runContainer(name, {
+      image: tb.image,
+      labels: { "com.docker.compose.project": "arrtest-compat" },
+      command: ["sh", "-c", "echo hello; echo oops >&2; sleep 300"],
+    });
     const list = await rt.list({ all: true });
     assert.ok(list.ok);
     const mine = list.value.find((c) => c.name === name);

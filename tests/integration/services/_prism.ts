@@ -17,6 +17,8 @@
  * * Plex gains `GET /accounts` (a real PMS endpoint neither Plex spec documents; fields from python-plexapi
  *   `SystemAccount`).
  */
+import { freeLoopbackPort } from "../_support/free_port.ts";
+
 const PRISM_VERSION = "5.16.0";
 const ROOT = new URL("../../../", import.meta.url).pathname;
 const INSTALL_DIR = `${ROOT}.test-out/prism-${PRISM_VERSION}`;
@@ -170,13 +172,6 @@ export interface PrismServer extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
 /** Starts `prism mock` on loopback for a patched fixture and waits until it answers. */
 export async function startPrism(fixture: string, patch: (spec: Obj) => Obj): Promise<PrismServer> {
   const entry = await ensurePrism();
@@ -185,7 +180,7 @@ export async function startPrism(fixture: string, patch: (spec: Obj) => Obj): Pr
   const specPath = `${dir}/${fixture}`;
   await Deno.writeTextFile(specPath, JSON.stringify(spec));
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = freePort();
+    const port = freeLoopbackPort();
     const child = new Deno.Command("node", {
       args: [entry, "mock", "-h", "127.0.0.1", "-p", String(port), specPath],
       stdout: "null",

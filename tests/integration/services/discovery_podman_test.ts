@@ -10,6 +10,8 @@ import { createMediaServices } from "../../../mcp/services/media_services.ts";
 import { createDetectingRuntime } from "../../../mcp/runtime/detecting_runtime.ts";
 import { unixSocketFetch } from "../../../mcp/unix_fetch.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
+import { freeLoopbackPort } from "../_support/free_port.ts";
+import { runContainer } from "../_support/run_container.ts";
 import { assert, assertEquals } from "../../unit/services/_result_assert.ts";
 
 Deno.test("createMediaServices() discovers a Sonarr container's URL through the real Podman API", async () => {
@@ -17,9 +19,7 @@ Deno.test("createMediaServices() discovers a Sonarr container's URL through the 
   const name = uniqueName("sonarr");
   const image = `localhost/${name}/sonarr:test`;
   const dir = await Deno.makeTempDir({ prefix: "arr-discovery-" });
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const hostPort = (listener.addr as Deno.NetAddr).port;
-  listener.close();
+  const hostPort = freeLoopbackPort();
   try {
     await Deno.writeTextFile(
       `${dir}/config.xml`,
@@ -31,23 +31,12 @@ Deno.test("createMediaServices() discovers a Sonarr container's URL through the 
       JSON.stringify({ appName: "Sonarr", version: "4.0.19.2979", branch: "main" }),
     );
     await podman("tag", tb.image, image);
-    await podman(
-      "run",
-      "-d",
-      "--name",
-      name,
-      "-p",
-      `127.0.0.1:${hostPort}:8989`,
-      "-v",
-      `${dir}:/config`,
+    await runContainer(name, {
       image,
-      "httpd",
-      "-f",
-      "-p",
-      "8989",
-      "-h",
-      "/config/www",
-    );
+      publish: [`127.0.0.1:${hostPort}:8989`],
+      volumes: [`${dir}:/config`],
+      command: ["httpd", "-f", "-p", "8989", "-h", "/config/www"],
+    });
     const runtime = createDetectingRuntime({
       socket: tb.podmanSocket,
       fetch: unixSocketFetch(tb.podmanSocket).fetch,
