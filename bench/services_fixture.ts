@@ -1,8 +1,5 @@
 /** Loopback fakes and MediaServices for the services benchmarks (500 queue items, 2 download clients). */
-import { CredentialStore } from "../mcp/services/credentials.ts";
-import { MemoryCredentialStorage } from "../mcp/services/credential_storage.ts";
-import type { MediaServices } from "../mcp/services/media_services.ts";
-import { ServiceRegistry } from "../mcp/services/registry.ts";
+import { memoryMediaServices } from "../tests/integration/_support/memory_media_services.ts";
 import { startFakeArr } from "../tests/fakes/arr_fake.ts";
 import { startFakeQbittorrent } from "../tests/fakes/qbittorrent_fake.ts";
 import { startFakeSabnzbd } from "../tests/fakes/sabnzbd_fake.ts";
@@ -65,20 +62,7 @@ export function mediaQueueStack() {
     QBITTORRENT_USERNAME: "admin",
     QBITTORRENT_PASSWORD: "adminadmin",
   };
-  const credentials = new CredentialStore({
-    storage: new MemoryCredentialStorage(),
-    secret: "bench",
-    env,
-    iterations: 1_000,
-  });
-  const registry = new ServiceRegistry({
-    env,
-    credentials,
-    fetch,
-    discovery: { containers: undefined, readText: () => Promise.resolve(null), stacksDir: "/nonexistent" },
-    plexClientIdentifier: "arr-mcp-bench",
-  });
-  const media: MediaServices = { registry, credentials, secret: { source: "env" } };
+  const media = memoryMediaServices(env);
   return {
     media,
     close: async () => {

@@ -1,36 +1,16 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { createMcpServer } from "../../../mcp/server.ts";
-import { CredentialStore } from "../../../mcp/services/credentials.ts";
-import { MemoryCredentialStorage } from "../../../mcp/services/credential_storage.ts";
 import type { MediaServices } from "../../../mcp/services/media_services.ts";
-import { ServiceRegistry } from "../../../mcp/services/registry.ts";
 import { registerCredentialTools } from "../../../mcp/tools/credentials.ts";
 import { registerMediaTools } from "../../../mcp/tools/media.ts";
 import type { MediaToolDeps } from "../../../mcp/tools/media_common.ts";
 import { testDeps } from "../../unit/mcp/test_deps.ts";
+import { memoryMediaServices } from "../_support/memory_media_services.ts";
 
 /** MediaServices over a memory credential store, with URLs and keys from `env` (no discovery). */
 export function mediaServicesFor(env: Record<string, string>): MediaServices {
-  const credentials = new CredentialStore({
-    storage: new MemoryCredentialStorage(),
-    secret: "test secret",
-    env,
-    iterations: 1_000,
-  });
-  const registry = new ServiceRegistry({
-    env,
-    credentials,
-    fetch,
-    discovery: {
-      containers: undefined,
-      readText: () => Promise.resolve(null),
-      stacksDir: "/nonexistent-stacks",
-    },
-    plexClientIdentifier: "arr-mcp-test",
-    clientOptions: { retries: 0, timeoutMs: 5_000 },
-  });
-  return { registry, credentials, secret: { source: "env" } };
+  return memoryMediaServices(env, { clientOptions: { retries: 0, timeoutMs: 5_000 } });
 }
 
 export interface Structured {
