@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
+import { runGenerator } from "../quadlet/quadlet_generator.ts";
 
 Deno.test("testbed runs a real busybox container and serves the Podman API on its socket", async () => {
   const tb = testbed();
@@ -21,19 +22,7 @@ Deno.test("testbed runs a real busybox container and serves the Podman API on it
 });
 
 Deno.test("testbed's quadlet generator rejects an unknown key", async () => {
-  const tb = testbed();
-  const dir = await Deno.makeTempDir();
-  try {
-    await Deno.writeTextFile(`${dir}/bad.container`, "[Container]\nImage=x\nFooBar=1\n");
-    const out = await new Deno.Command(tb.quadletBin, {
-      args: ["-dryrun", "-user"],
-      env: { QUADLET_UNIT_DIRS: dir },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 1);
-    assert.match(new TextDecoder().decode(out.stderr), /unsupported key 'FooBar'/);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  const run = await runGenerator({ "bad.container": "[Container]\nImage=x\nFooBar=1\n" });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /unsupported key 'FooBar'/);
 });
