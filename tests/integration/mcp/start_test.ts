@@ -5,40 +5,15 @@
 import assert from "node:assert/strict";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-
-const REPO = new URL("../../../", import.meta.url).pathname;
-
-async function startTaskArgs(): Promise<string[]> {
-  const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
-  const words = task.split(/\s+/);
-  assert.deepEqual(words.slice(0, 2), ["deno", "run"]);
-  return words.slice(1);
-}
+import { startEnv, startTaskCommand, stopStarted } from "../_support/start_task.ts";
 
 /** The caller's environment minus every ARR_* and XDG_* variable, with a fresh HOME (Deno's cache kept). */
 function zeroConfigEnv(home: string): Record<string, string> {
-  const env = Object.fromEntries(
-    Object.entries(Deno.env.toObject()).filter(([k]) => !k.startsWith("ARR_") && !k.startsWith("XDG_")),
-  );
-  return {
-    ...env,
-    DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
-    HOME: home,
-    XDG_RUNTIME_DIR: `${home}/run`,
-    ARR_MCP_PORT: "0",
-    NO_COLOR: "1",
-  };
+  return startEnv(home, (k) => k.startsWith("ARR_") || k.startsWith("XDG_"));
 }
 
 async function start(home: string) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: await startTaskArgs(),
-    cwd: REPO,
-    clearEnv: true,
-    env: zeroConfigEnv(home),
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  const child = (await startTaskCommand(zeroConfigEnv(home))).spawn();
   const lines: string[] = [];
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = "";
@@ -57,12 +32,7 @@ async function start(home: string) {
   }
   return {
     lines,
-    async stop() {
-      child.kill("SIGTERM");
-      await child.status;
-      await reader.cancel().catch(() => {});
-      await child.stderr.cancel().catch(() => {});
-    },
+    stop: () => stopStarted(child, reader),
   };
 }
 
@@ -118,14 +88,12 @@ Deno.test("deno task start with zero configuration prints a working claude mcp a
 Deno.test("deno task start stops with a message naming the variable when a value is bad", async () => {
   const home = await Deno.makeTempDir({ prefix: "arr-mcp-home-" });
   try {
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: await startTaskArgs(),
-      cwd: REPO,
-      clearEnv: true,
-      env: { ...zeroConfigEnv(home), ARR_MCP_PORT: "eighty", ARR_MCP_API_KEY: "short" },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
+    const command = await startTaskCommand({
+      ...zeroConfigEnv(home),
+      ARR_MCP_PORT: "eighty",
+      ARR_MCP_API_KEY: "short",
+    });
+    const out = await command.output();
     assert.equal(out.code, 2);
     const stderr = new TextDecoder().decode(out.stderr);
     assert.match(stderr, /^arr-mcp: Invalid ARR_MCP_API_KEY \(hidden\): expected at least 16 characters/m);

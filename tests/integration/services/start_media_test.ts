@@ -5,16 +5,10 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { startEnv, startTaskCommand, stopStarted } from "../_support/start_task.ts";
 import { startFakeQbittorrent } from "../../fakes/qbittorrent_fake.ts";
 import { startFakeSabnzbd } from "../../fakes/sabnzbd_fake.ts";
 import { assert, assertEquals } from "../../unit/services/_result_assert.ts";
-
-const REPO = new URL("../../../", import.meta.url).pathname;
-
-async function startTaskArgs(): Promise<string[]> {
-  const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
-  return task.split(/\s+/).slice(1);
-}
 
 Deno.test("arr-mcp started from the start task serves media tools configured by env", async () => {
   await using sab = startFakeSabnzbd({
@@ -25,34 +19,19 @@ Deno.test("arr-mcp started from the start task serves media tools configured by 
   const home = await Deno.makeTempDir({ prefix: "arr-mcp-media-home-" });
   const dataDir = `${home}/data`;
   const key = `media-test-${crypto.randomUUID()}`;
-  const env = Object.fromEntries(
-    Object.entries(Deno.env.toObject()).filter(([k]) =>
-      !k.startsWith("ARR_") && !/_(URL|API_KEY|TOKEN)$/.test(k)
-    ),
-  );
-  const child = new Deno.Command(Deno.execPath(), {
-    args: await startTaskArgs(),
-    cwd: REPO,
-    clearEnv: true,
-    env: {
-      ...env,
-      DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
-      HOME: home,
-      XDG_RUNTIME_DIR: `${home}/run`,
-      NO_COLOR: "1",
-      ARR_MCP_PORT: "0",
-      ARR_MCP_API_KEY: key,
-      ARR_DATA_DIR: dataDir,
-      ARR_STACKS_DIR: `${home}/stacks`,
-      SABNZBD_URL: sab.url,
-      SABNZBD_API_KEY: "sab-key-0123456789",
-      QBITTORRENT_URL: qbit.url,
-      QBITTORRENT_USERNAME: "admin",
-      QBITTORRENT_PASSWORD: "adminadmin",
-    },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  const env = startEnv(home, (k) => k.startsWith("ARR_") || /_(URL|API_KEY|TOKEN)$/.test(k));
+  const command = await startTaskCommand({
+    ...env,
+    ARR_MCP_API_KEY: key,
+    ARR_DATA_DIR: dataDir,
+    ARR_STACKS_DIR: `${home}/stacks`,
+    SABNZBD_URL: sab.url,
+    SABNZBD_API_KEY: "sab-key-0123456789",
+    QBITTORRENT_URL: qbit.url,
+    QBITTORRENT_USERNAME: "admin",
+    QBITTORRENT_PASSWORD: "adminadmin",
+  });
+  const child = command.spawn();
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   try {
     let out = "";
@@ -91,10 +70,7 @@ Deno.test("arr-mcp started from the start task serves media tools configured by 
       await client.close();
     }
   } finally {
-    child.kill("SIGTERM");
-    await child.status;
-    await reader.cancel().catch(() => {});
-    await child.stderr.cancel().catch(() => {});
+    await stopStarted(child, reader);
     await Deno.remove(home, { recursive: true }).catch(() => {});
   }
 });

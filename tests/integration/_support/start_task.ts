@@ -1,0 +1,51 @@
+/** arr-mcp started the way `deno task start` does: the task's own `deno run` flags from deno.json, a chosen env. */
+import assert from "node:assert/strict";
+
+const REPO = new URL("../../../", import.meta.url).pathname;
+
+/** The start task's words after `deno`: `run`, its permission flags and the entry file. */
+export async function startTaskArgs(): Promise<string[]> {
+  const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
+  const words = task.split(/\s+/);
+  assert.deepEqual(words.slice(0, 2), ["deno", "run"]);
+  return words.slice(1);
+}
+
+/**
+ * The caller's environment without the variables `drop` picks, with a fresh HOME and XDG_RUNTIME_DIR inside
+ * `home` (Deno's cache kept), colour off and ARR_MCP_PORT=0.
+ */
+export function startEnv(home: string, drop: (name: string) => boolean): Record<string, string> {
+  const env = Object.fromEntries(Object.entries(Deno.env.toObject()).filter(([k]) => !drop(k)));
+  return {
+    ...env,
+    DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+    HOME: home,
+    XDG_RUNTIME_DIR: `${home}/run`,
+    ARR_MCP_PORT: "0",
+    NO_COLOR: "1",
+  };
+}
+
+/** The start task as a command in the repo with exactly `env`, stdout and stderr piped. */
+export async function startTaskCommand(env: Record<string, string>): Promise<Deno.Command> {
+  return new Deno.Command(Deno.execPath(), {
+    args: await startTaskArgs(),
+    cwd: REPO,
+    clearEnv: true,
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  });
+}
+
+/** Stops a started arr-mcp and releases its pipes (`stdout` is the reader the test took from it). */
+export async function stopStarted(
+  child: Deno.ChildProcess,
+  stdout: ReadableStreamDefaultReader<string>,
+): Promise<void> {
+  child.kill("SIGTERM");
+  await child.status;
+  await stdout.cancel().catch(() => {});
+  await child.stderr.cancel().catch(() => {});
+}
