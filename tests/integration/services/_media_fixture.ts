@@ -1,12 +1,10 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { createMcpServer } from "../../../mcp/server.ts";
 import type { MediaServices } from "../../../mcp/services/media_services.ts";
 import { registerCredentialTools } from "../../../mcp/tools/credentials.ts";
 import { registerMediaTools } from "../../../mcp/tools/media.ts";
 import type { MediaToolDeps } from "../../../mcp/tools/media_common.ts";
 import { testDeps } from "../../unit/mcp/test_deps.ts";
 import { memoryMediaServices } from "../_support/memory_media_services.ts";
+import { connectInMemory } from "../../unit/mcp/in_memory_client.ts";
 
 /** MediaServices over a memory credential store, with URLs and keys from `env` (no discovery). */
 export function mediaServicesFor(env: Record<string, string>): MediaServices {
@@ -20,11 +18,8 @@ export interface Structured {
 /** An SDK client connected in memory to a server with the media and credential families. */
 export async function connectMedia(media: MediaServices | undefined, overrides: Partial<MediaToolDeps> = {}) {
   const deps: MediaToolDeps = { ...testDeps(overrides), ...(media ? { media } : {}) };
-  const server = createMcpServer(deps, [registerMediaTools, registerCredentialTools]);
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await server.connect(a);
-  const client = new Client({ name: "media-test", version: "1" });
-  await client.connect(b);
+  const connection = await connectInMemory(deps, [registerMediaTools, registerCredentialTools]);
+  const client = connection.client;
   const call = async (name: string, args: Record<string, unknown> = {}) => {
     const result = await client.callTool({ name, arguments: args });
     const text = (result.content as Array<{ type: string; text?: string }>)[0]?.text ?? "";
@@ -44,9 +39,6 @@ export async function connectMedia(media: MediaServices | undefined, overrides: 
     client,
     deps,
     call,
-    [Symbol.asyncDispose]: async () => {
-      await client.close();
-      await server.close();
-    },
+    [Symbol.asyncDispose]: connection.close,
   };
 }

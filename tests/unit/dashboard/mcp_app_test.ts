@@ -1,17 +1,11 @@
 import assert from "node:assert/strict";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { createMcpServer } from "../../../mcp/server.ts";
 import { DASHBOARD_RESOURCE_URI, registerDashboardTools } from "../../../mcp/tools/dashboard.ts";
 import type { ToolDeps } from "../../../mcp/tools/deps.ts";
 import { dashboardDeps, fakeContainer } from "./fixtures.ts";
+import { connectInMemory } from "../mcp/in_memory_client.ts";
 
-async function connect(deps: ToolDeps) {
-  const server = createMcpServer(deps, [registerDashboardTools]);
-  const client = new Client({ name: "dashboard-test", version: "1.0.0" });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(a), client.connect(b)]);
-  return { client, close: async () => (await client.close(), await server.close()) };
+function connect(deps: ToolDeps) {
+  return connectInMemory(deps, [registerDashboardTools]);
 }
 
 Deno.test("dashboard_show links to a ui:// resource served as text/html;profile=mcp-app", async () => {

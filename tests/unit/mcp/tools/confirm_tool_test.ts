@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { createMcpServer } from "../../../../mcp/server.ts";
 import { defineConfirmedTool } from "../../../../mcp/tools/confirm_tool.ts";
 import type { ToolDeps } from "../../../../mcp/tools/deps.ts";
 import { testConfig, testDeps } from "../test_deps.ts";
 import { failureOf } from "../../../../mcp/tools/tool_result.ts";
+import { connectInMemory } from "../in_memory_client.ts";
 
 const errorOf = (r: Parameters<typeof failureOf>[0]) => failureOf(r) ?? { kind: "none", message: "" };
 
@@ -46,13 +44,8 @@ function fileFamily(files: Map<string, string>) {
     });
 }
 
-async function connect(deps: ToolDeps, files: Map<string, string>) {
-  const server = createMcpServer(deps, [fileFamily(files)]);
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await server.connect(a);
-  const client = new Client({ name: "t", version: "1" });
-  await client.connect(b);
-  return { client, close: async () => (await client.close(), await server.close()) };
+function connect(deps: ToolDeps, files: Map<string, string>) {
+  return connectInMemory(deps, [fileFamily(files)]);
 }
 
 type Structured = { status?: string; confirm_token?: string; result?: unknown; error?: { kind: string } };

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { createMcpServer } from "../../../../mcp/server.ts";
 import { MCP_CORE_FAMILIES } from "../../../../mcp/tools/core_families.ts";
+import { connectInMemory } from "../in_memory_client.ts";
 import { testDeps } from "../test_deps.ts";
 
 export const CORE_TOOLS = [
@@ -43,12 +41,7 @@ const DESTRUCTIVE = [
 ];
 
 async function connect() {
-  const server = createMcpServer(testDeps(), MCP_CORE_FAMILIES);
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await server.connect(a);
-  const client = new Client({ name: "t", version: "1" });
-  await client.connect(b);
-  return client;
+  return (await connectInMemory(testDeps(), MCP_CORE_FAMILIES)).client;
 }
 
 Deno.test("core tools all carry a title, described inputs, an output schema and all four annotations", async () => {
