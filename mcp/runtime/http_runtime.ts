@@ -84,6 +84,12 @@ export function createHttpRuntime(options: HttpRuntimeOptions): RuntimeClient {
     }
   }
 
+  /** stop and restart: Podman names the grace period `timeout`, Docker `t`; the call may take that long. */
+  function stopping(verb: "stop" | "restart", name: string, seconds: number) {
+    const query = `${podman ? "timeout" : "t"}=${seconds}`;
+    return request(`${verb} container "${name}"`, "POST", `${c(name)}/${verb}?${query}`, seconds * 1000);
+  }
+
   return {
     socket: options.socket,
     async info() {
@@ -124,23 +130,11 @@ export function createHttpRuntime(options: HttpRuntimeOptions): RuntimeClient {
       return r.ok ? ok({ changed: r.value.status !== 304 }) : r;
     },
     async stop(name, opts = {}) {
-      const t = opts.timeoutSeconds ?? 10;
-      const r = await request(
-        `stop container "${name}"`,
-        "POST",
-        `${c(name)}/stop?${podman ? "timeout" : "t"}=${t}`,
-        t * 1000,
-      );
+      const r = await stopping("stop", name, opts.timeoutSeconds ?? 10);
       return r.ok ? ok({ changed: r.value.status !== 304 }) : r;
     },
     async restart(name, opts = {}) {
-      const t = opts.timeoutSeconds ?? 10;
-      const r = await request(
-        `restart container "${name}"`,
-        "POST",
-        `${c(name)}/restart?${podman ? "timeout" : "t"}=${t}`,
-        t * 1000,
-      );
+      const r = await stopping("restart", name, opts.timeoutSeconds ?? 10);
       return r.ok ? ok(undefined) : r;
     },
     async remove(name, opts = {}) {
