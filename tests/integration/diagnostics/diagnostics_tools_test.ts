@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { createHttpRuntime } from "../../../mcp/runtime/http_runtime.ts";
 import { registerDiagnosticsTools } from "../../../mcp/tools/diagnostics.ts";
-import { unixSocketFetch } from "../../../mcp/unix_fetch.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
 import { testDeps } from "../../unit/mcp/test_deps.ts";
+import { testbedRuntime } from "../_support/testbed_runtime.ts";
 import { freeLoopbackPort } from "../_support/free_port.ts";
 import { runContainer } from "../_support/run_container.ts";
 import { errorOf, sc, serveApp } from "../files/serve_app.ts";
@@ -47,8 +46,7 @@ async function diagnoseCase(prefix: string) {
   const tb = testbed();
   const name = uniqueName(prefix);
   const cfg = await configDir();
-  const unix = unixSocketFetch(tb.podmanSocket);
-  const runtime = createHttpRuntime({ kind: "podman", fetch: unix.fetch, socket: tb.podmanSocket });
+  const { runtime, close } = testbedRuntime();
   return {
     image: tb.image,
     name,
@@ -57,7 +55,7 @@ async function diagnoseCase(prefix: string) {
     deps: testDeps({ runtime, fetch }),
     async [Symbol.asyncDispose]() {
       await removeContainers(name);
-      unix.close();
+      close();
       await Deno.remove(cfg, { recursive: true });
     },
   };

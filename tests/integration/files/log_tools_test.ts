@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { createHttpRuntime } from "../../../mcp/runtime/http_runtime.ts";
 import { registerLogTools } from "../../../mcp/tools/logs.ts";
-import { unixSocketFetch } from "../../../mcp/unix_fetch.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
 import { testDeps } from "../../unit/mcp/test_deps.ts";
+import { testbedRuntime } from "../_support/testbed_runtime.ts";
 import { errorOf, sc, serveApp } from "./serve_app.ts";
 
 const KEY = "5abcdef0123456789abcdef012345678";
@@ -43,14 +42,9 @@ async function logTree(): Promise<Logs> {
 }
 
 function depsFor(t: Logs) {
-  const tb = testbed();
-  const unix = unixSocketFetch(tb.podmanSocket);
-  const runtime = createHttpRuntime({ kind: "podman", fetch: unix.fetch, socket: tb.podmanSocket });
+  const { runtime, close } = testbedRuntime();
   const deps = testDeps({ runtime });
-  return {
-    deps: { ...deps, config: { ...deps.config, stacksDir: t.stacks, logDirs: [t.dir] } },
-    close: () => unix.close(),
-  };
+  return { deps: { ...deps, config: { ...deps.config, stacksDir: t.stacks, logDirs: [t.dir] } }, close };
 }
 
 Deno.test("log_read over HTTP lists log files, tails one with secrets redacted, and stays inside the log dirs", async () => {
