@@ -2,12 +2,13 @@
  * Serves the real app (createApp: host guard, bearer auth, stateless MCP over Streamable HTTP, every tool
  * family) on a loopback port chosen by the OS, and connects the SDK's HTTP client to it.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createApp } from "../../../mcp/app.ts";
 import type { ToolDeps } from "../../../mcp/tools/deps.ts";
 import type { RegisterFamily } from "../../../mcp/tools/families.ts";
+import { connectHttpClient } from "../_support/http_client.ts";
+import { serveLoopback } from "../_support/loopback_server.ts";
 
 export interface ServedApp {
   client: Client;
@@ -18,13 +19,8 @@ export interface ServedApp {
 
 export async function serveApp(deps: ToolDeps, families: readonly RegisterFamily[]): Promise<ServedApp> {
   const apiKey = deps.config.apiKey ?? "integration-key-0123456789abcdef";
-  // The app needs the port (for its Host check), which is known only once the listener is up.
-  const ref: { handler?: (req: Request) => Response | Promise<Response> } = {};
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    (req) => ref.handler ? ref.handler(req) : new Response("starting", { status: 503 }),
-  );
-  const port = server.addr.port;
+  const server = serveLoopback();
+  const port = server.port;
   const config = {
     ...deps.config,
     apiKey,
@@ -32,14 +28,9 @@ export async function serveApp(deps: ToolDeps, families: readonly RegisterFamily
     allowedOrigins: [`http://127.0.0.1:${port}`],
   };
   const app = createApp({ ...deps, config }, { apiKey, families, logError: () => {} });
-  ref.handler = (req) => app.fetch(req);
-  const url = `http://127.0.0.1:${port}/mcp`;
-  const client = new Client({ name: "arr-mcp-integration", version: "1.0.0" });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(url), {
-      requestInit: { headers: { Authorization: `Bearer ${apiKey}` } },
-    }),
-  );
+  server.handle((req) => app.fetch(req));
+  const url = `${server.origin}/mcp`;
+  const client = await connectHttpClient(url, apiKey);
   return {
     client,
     url,

@@ -2,8 +2,7 @@
  * Serves the real arr-mcp app (real deps from bootstrap()) with Deno.serve on 127.0.0.1, port 0, and connects
  * a real MCP SDK client over Streamable HTTP with the bearer header.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { createApp } from "../../../mcp/app.ts";
 import { bootstrap } from "../../../mcp/bootstrap.ts";
@@ -12,6 +11,8 @@ import { MCP_CORE_FAMILIES } from "../../../mcp/tools/core_families.ts";
 import type { RegisterFamily } from "../../../mcp/tools/family.ts";
 import type { Clock, ToolDeps } from "../../../mcp/tools/deps.ts";
 import { failureOf, type ToolFailure } from "../../../mcp/tools/tool_result.ts";
+import { connectHttpClient } from "../_support/http_client.ts";
+import { serveLoopback } from "../_support/loopback_server.ts";
 
 /** The `{ kind, message }` of a tool error; fails the test when the result is not an error. */
 export function errorOf(result: CallToolResult): ToolFailure {
@@ -61,13 +62,8 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
     { ...parsed.value, runtimeSocket: parsed.value.runtimeSocket ?? `${dataDir}/no-runtime.sock` },
     { env: {}, uid: Deno.uid() ?? 0, ...(options.clock ? { clock: options.clock } : {}) },
   );
-  const route: { handler?: (req: Request) => Promise<Response> } = {};
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    (req) => route.handler ? route.handler(req) : Promise.resolve(new Response("starting", { status: 503 })),
-  );
-  const port = server.addr.port;
-  const origin = `http://127.0.0.1:${port}`;
+  const server = serveLoopback();
+  const { port, origin } = server;
   const deps: ToolDeps = {
     ...booted.deps,
     config: {
@@ -83,16 +79,11 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
     logError: () => {},
   });
   const appFetch = async (req: Request) => await app.fetch(req);
-  route.handler = options.wrap ? options.wrap(appFetch, key) : appFetch;
+  server.handle(options.wrap ? options.wrap(appFetch, key) : appFetch);
   const clients: Client[] = [];
   const url = `${origin}/mcp`;
   const client = async () => {
-    const c = new Client({ name: "arr-mcp-test", version: "1.0.0" });
-    await c.connect(
-      new StreamableHTTPClientTransport(new URL(url), {
-        requestInit: { headers: { Authorization: `Bearer ${key}` } },
-      }),
-    );
+    const c = await connectHttpClient(url, key);
     clients.push(c);
     return c;
   };

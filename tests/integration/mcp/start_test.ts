@@ -3,8 +3,7 @@
  * configuration but a private HOME/XDG_RUNTIME_DIR and ARR_MCP_PORT=0, and uses the printed key line.
  */
 import assert from "node:assert/strict";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { connectHttpClient } from "../_support/http_client.ts";
 import { startEnv, startTaskCommand, stopStarted } from "../_support/start_task.ts";
 
 /** The caller's environment minus every ARR_* and XDG_* variable, with a fresh HOME (Deno's cache kept). */
@@ -56,12 +55,7 @@ Deno.test("deno task start with zero configuration prints a working claude mcp a
       assert.equal((await Deno.stat(keyFile)).mode! & 0o777, 0o600);
       assert.equal((await Deno.readTextFile(keyFile)).trim(), key);
 
-      const client = new Client({ name: "start-test", version: "1" });
-      await client.connect(
-        new StreamableHTTPClientTransport(new URL(url), {
-          requestInit: { headers: { Authorization: `Bearer ${key}` } },
-        }),
-      );
+      const client = await connectHttpClient(url, key);
       const tools = (await client.listTools()).tools.map((t: { name: string }) => t.name);
       assert.ok(tools.includes("container_list") && tools.includes("stack_list"));
       const r = await client.callTool({ name: "container_list", arguments: {} });

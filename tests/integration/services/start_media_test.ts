@@ -3,8 +3,7 @@
  * configured only through environment variables, answers media tools over real Streamable HTTP against a loopback
  * SABnzbd and qBittorrent. Also checks the credential store file and generated secret land 0600 in the data dir.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { connectHttpClient } from "../_support/http_client.ts";
 import { startEnv, startTaskCommand, stopStarted } from "../_support/start_task.ts";
 import { startFakeQbittorrent } from "../../fakes/qbittorrent_fake.ts";
 import { startFakeSabnzbd } from "../../fakes/sabnzbd_fake.ts";
@@ -43,12 +42,7 @@ Deno.test("arr-mcp started from the start task serves media tools configured by 
       url = /listening on .* \(MCP endpoint (\S+)\)/.exec(out)?.[1];
     }
     assert(out.includes("generated a credentials secret"), out);
-    const client = new Client({ name: "media-e2e", version: "1" });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(url.replace("localhost", "127.0.0.1")), {
-        requestInit: { headers: { Authorization: `Bearer ${key}` } },
-      }),
-    );
+    const client = await connectHttpClient(url.replace("localhost", "127.0.0.1"), key);
     try {
       const downloads = await client.callTool({ name: "download_clients", arguments: {} });
       assert(!downloads.isError, JSON.stringify(downloads.content));
