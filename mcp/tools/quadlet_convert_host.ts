@@ -1,7 +1,8 @@
 /** The host's Podman and quadlet versions from arr-helper's info, for choosing the conversion target. */
-import { HelperInfo } from "../../shared/helper_protocol.ts";
+import type { HelperInfo } from "../../shared/helper_protocol.ts";
 import { atLeast, parseVersion } from "../../shared/quadlet/versions.ts";
 import type { HelperClient } from "../helper_client.ts";
+import { parseHelperInfo } from "../helper_info.ts";
 import { helperOutput } from "./helper_failure.ts";
 
 /** The target when neither the caller nor the host names a Podman release. */
@@ -11,12 +12,8 @@ export const FALLBACK_PODMAN = "4.9";
 export async function helperInfo(helper: HelperClient): Promise<HelperInfo | null> {
   const out = helperOutput("read helper info", await helper.call("info", {}));
   if (!out.ok) return null;
-  try {
-    const parsed = HelperInfo.safeParse(JSON.parse(out.value));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const info = parseHelperInfo(out.value);
+  return info.ok ? info.value : null;
 }
 
 /** The host's Podman as MAJOR.MINOR when it is one quadlet supports (4.4+). */
