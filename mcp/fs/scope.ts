@@ -73,7 +73,7 @@ async function realPathOrExplain(input: string): Promise<string> {
     if (e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotCapable) {
       throw new FsError("permission_denied", `Cannot access path "${input}": permission denied`);
     }
-    throw new Error(`Cannot access path "${input}": ${(e as Error).message}`);
+    throw new FsError("invalid_path", `Cannot access path "${input}": ${describeFsError(e, "path")}`);
   }
 }
 
@@ -100,20 +100,36 @@ export async function resolveEntry(input: string, roots: readonly ScopeRoot[]): 
         `Cannot use path "${input}": parent directory "${parentInput}" does not exist`,
       );
     }
-    throw new Error(`Cannot use path "${input}": ${(e as Error).message}`);
+    throw new FsError(
+      "invalid_path",
+      `Cannot use path "${input}": ${describeFsError(e, "parent directory")}`,
+    );
   }
   const target = `${realParent === "/" ? "" : realParent}/${name}`;
-  let exists = true;
-  try {
-    await Deno.lstat(target);
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-    exists = false;
-  }
-  const real = await realRoots(roots);
-  const placed = placeInRoot(input, target, exists, real, roots);
+  // Scope first: nothing outside the roots is looked at, and no OS error about it can reach the caller.
+  const placed = placeInRoot(input, target, false, await realRoots(roots), roots);
   if (placed.relative === "") {
     throw new FsError("invalid_path", `Cannot use path "${input}": it is an allowed root itself`);
   }
-  return placed;
+  return { ...placed, exists: await entryExists(input, target) };
+}
+
+async function entryExists(input: string, target: string): Promise<boolean> {
+  try {
+    await Deno.lstat(target);
+    return true;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw new FsError("invalid_path", `Cannot use path "${input}": ${describeFsError(e, "path")}`);
+  }
+}
+
+/** A short reason for a filesystem error, without the OS text (which names real paths). */
+function describeFsError(e: unknown, what: string): string {
+  if (e instanceof Deno.errors.NotADirectory) return `a component of the ${what} is not a directory`;
+  if (e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotCapable) {
+    return "permission denied";
+  }
+  if (e instanceof Deno.errors.FilesystemLoop) return "too many levels of symbolic links";
+  return `the ${what} cannot be resolved`;
 }

@@ -98,6 +98,12 @@ Deno.test("resolveEntry() accepts a new file in an existing directory inside the
 Deno.test("resolveEntry() refuses a new file whose parent is a symlink leading outside", async () => {
   await using t = await tree();
   await assert.rejects(resolveEntry(`${t.root}/link_out/new.txt`, t.roots), /symbolic link leads outside/);
+  // Found by the property test below: the parent resolves to a FILE outside the root. The scope check must come
+  // before any look at the target, so no raw OS error (naming an outside path) escapes.
+  const err = await outcome(resolveEntry(`${t.root}/link_out/secret.txt/link_out`, t.roots));
+  assert.ok(err instanceof Error);
+  assert.match(err.message, /^Cannot (access|use) path/);
+  assert.doesNotMatch(err.message, /os error/);
   await assert.rejects(resolveEntry(`${t.root}/link_parent/new.txt`, t.roots), /outside/);
 });
 
