@@ -60,6 +60,7 @@ export function startFakeSabnzbd(options: FakeSabOptions): FakeSab {
           }
           return json({ status: true, nzo_ids: ids });
         }
+        // SABnzbd's own answer to an unknown queue action (HTTP 200, status false): a quirk the client must handle.
         if (name) return json({ status: false, error: "not implemented" });
         const start = Number(q.get("start") ?? 0);
         const limit = Number(q.get("limit") ?? 0) || state.slots.length;
@@ -87,6 +88,7 @@ export function startFakeSabnzbd(options: FakeSabOptions): FakeSab {
       case "warnings":
         return json({ warnings: options.warnings ?? [] });
       default:
+        // SABnzbd's own answer to an unknown mode (HTTP 200, status false), as documented in its API notes.
         return json({ status: false, error: "not implemented" });
     }
   });
