@@ -17,9 +17,10 @@ import { newDraft, type UnitDraft } from "./unit_file.ts";
 import { type Mapping, scalar } from "./values.ts";
 import { buildKey, buildUnits, convertBuild } from "./build.ts";
 import { UNIT_TYPE_SINCE } from "./versions.ts";
+import { lookupTable } from "./lookup_table.ts";
 
 /** Handlers for every `native` and `elsewhere` service key; `podman-args` keys use the generic passthrough. */
-export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = {
+export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   annotations: env.annotations,
   build: buildKey,
   cap_add: sec.capAdd,
@@ -64,7 +65,7 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = {
   volumes: vol.volumes,
   volumes_from: misc.volumesFrom,
   working_dir: misc.workingDir,
-};
+});
 
 export function handlerFor(key: string): Handler | undefined {
   const rule = SERVICE_KEYS[key];

@@ -2,6 +2,7 @@
  * Every compose key the converter knows, sorted into what becomes of it (podlet's design: conversion as an
  * explicit table). A key missing from these tables is reported as unknown; nothing is dropped silently.
  */
+import { lookupTable } from "./lookup_table.ts";
 
 export type KeyRule =
   /** Written as these quadlet keys in the unit's main section. */
@@ -25,7 +26,7 @@ const unsupported = (reason: string): KeyRule => ({ kind: "unsupported", reason 
 
 const WINDOWS_ONLY = "Windows containers only";
 
-export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
+export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   annotations: native("Annotation"),
   attach: ignored("log attachment is a `compose up` setting; systemd sends container output to the journal"),
   blkio_config: unsupported(
@@ -125,9 +126,9 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   volumes: native("Volume", "Tmpfs"),
   volumes_from: args("--volumes-from"),
   working_dir: native("WorkingDir"),
-};
+});
 
-export const TOP_LEVEL_KEYS: Readonly<Record<string, KeyRule>> = {
+export const TOP_LEVEL_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   configs: unsupported("compose configs have no Podman equivalent"),
   include: unsupported("`include` must be resolved before conversion (e.g. `podman-compose config`)"),
   models: unsupported("AI model bindings are a Docker-only feature"),
@@ -137,9 +138,9 @@ export const TOP_LEVEL_KEYS: Readonly<Record<string, KeyRule>> = {
   services: elsewhere(".container units"),
   version: ignored("obsolete; the compose specification ignores it"),
   volumes: elsewhere(".volume units"),
-};
+});
 
-export const NETWORK_KEYS: Readonly<Record<string, KeyRule>> = {
+export const NETWORK_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   attachable: ignored("Swarm only; every Podman network is attachable"),
   driver: native("Driver"),
   driver_opts: native("Options"),
@@ -149,15 +150,15 @@ export const NETWORK_KEYS: Readonly<Record<string, KeyRule>> = {
   ipam: native("IPAMDriver", "Subnet", "IPRange", "Gateway"),
   labels: native("Label"),
   name: native("NetworkName"),
-};
+});
 
-export const VOLUME_KEYS: Readonly<Record<string, KeyRule>> = {
+export const VOLUME_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   driver: native("Driver"),
   driver_opts: native("Type", "Device", "Options"),
   external: elsewhere("no unit; containers mount the existing volume by name"),
   labels: native("Label"),
   name: native("VolumeName"),
-};
+});
 
 /** Compose extension fields (`x-…`) are free-form by specification. */
 export function isExtensionKey(key: string): boolean {

@@ -3,12 +3,13 @@ import { InvalidValue } from "./failure.ts";
 import type { Handler } from "./service_scope.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { bool, isMapping, list, scalar, stringList } from "./values.ts";
+import { lookupTable } from "./lookup_table.ts";
 
-const LABEL_KEYS: Record<string, string> = {
+const LABEL_KEYS: Record<string, string> = lookupTable({
   type: "SecurityLabelType",
   level: "SecurityLabelLevel",
   filetype: "SecurityLabelFileType",
-};
+});
 
 export const securityOpt: Handler = (value, s, key) => {
   stringList(value, key).forEach((opt, i) => {

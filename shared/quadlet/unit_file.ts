@@ -4,6 +4,7 @@
  */
 import { quoteWords } from "./systemd_quote.ts";
 import type { UnitKind } from "./versions.ts";
+import { lookupTable } from "./lookup_table.ts";
 
 export interface Field {
   key: string;
@@ -22,7 +23,7 @@ export interface UnitDraft {
 }
 
 /** Keys that quadlet splits into words (quoted lists); all others are taken as one raw value per line. */
-export const WORD_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
+export const WORD_KEYS: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
   Container: new Set([
     "Exec",
     "Environment",
@@ -38,7 +39,7 @@ export const WORD_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   Network: new Set(["Label", "PodmanArgs"]),
   Volume: new Set(["Label", "PodmanArgs"]),
   Build: new Set(["Label", "PodmanArgs", "Annotation", "Environment"]),
-};
+});
 
 export const MAIN_SECTION: Record<UnitKind, string> = {
   container: "Container",
