@@ -30,11 +30,13 @@ const CLASS_OF: Readonly<Record<string, TorrentClass>> = {
 
 /** "pausedDL" → "stoppedDL"; 5.x names and unknown states pass through unchanged. */
 export function normalizeTorrentState(state: string): string {
-  return RENAMED[state] ?? state;
+  return Object.hasOwn(RENAMED, state) ? RENAMED[state]! : state;
 }
 
 export function classifyTorrentState(state: string): TorrentClass {
-  return CLASS_OF[normalizeTorrentState(state)] ?? "other";
+  const normalized = normalizeTorrentState(state);
+  // Own keys only: the state comes from the server, and "constructor" must not find Object.prototype.
+  return Object.hasOwn(CLASS_OF, normalized) ? CLASS_OF[normalized]! : "other";
 }
 
 /** True when the torrent still has data to fetch (…DL states). */

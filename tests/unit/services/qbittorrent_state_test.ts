@@ -18,3 +18,10 @@ Deno.test("classifyTorrentState() gives 4.x and 5.x names the same class", () =>
   assertEquals(classifyTorrentState("checkingResumeData"), "checking");
   assertEquals(classifyTorrentState("brandNewState"), "other");
 });
+
+Deno.test("normalizeTorrentState() and classifyTorrentState() treat Object.prototype names as unknown states", () => {
+  for (const state of ["constructor", "valueOf", "toString", "__proto__", "hasOwnProperty"]) {
+    assertEquals(normalizeTorrentState(state), state);
+    assertEquals(classifyTorrentState(state), "other");
+  }
+});
