@@ -6,6 +6,7 @@ import { HELPER_MAX_BODY_BYTES, type HelperOp, HelperRequest } from "../shared/h
 import { auditArgs, type AuditEntry, formatAuditLine, type Outcome } from "./audit.ts";
 import type { Operation, OpOutcome, OpTrace } from "./outcome.ts";
 import { validateArgKeys, validateOp } from "./validate.ts";
+import { BodyTooLargeError, readCappedBytes } from "../shared/capped_body.ts";
 
 export interface HandlerDeps {
   operations: Record<HelperOp, Operation>;
@@ -25,33 +26,10 @@ function rejection(status: number, error: string): Response {
   return json(status, { ok: false, error, exit_code: 1 });
 }
 
-class TooLarge extends Error {}
-
-/** Reads at most `limit` bytes; throws TooLarge beyond that, without buffering the rest. */
+/** The request body as strict UTF-8, at most `limit` bytes (BodyTooLargeError beyond). */
 async function readLimited(req: Request, limit: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new TooLarge();
-  if (req.body === null) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder("utf-8", { fatal: true }).decode(all);
+  const bytes = await readCappedBytes(req.body, req.headers.get("content-length"), limit);
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
@@ -90,7 +68,7 @@ export function createHandler(deps: HandlerDeps): (req: Request) => Promise<Resp
     try {
       text = await readLimited(req, HELPER_MAX_BODY_BYTES);
     } catch (e) {
-      if (e instanceof TooLarge) {
+      if (e instanceof BodyTooLargeError) {
         return reject(413, `Request body is larger than ${HELPER_MAX_BODY_BYTES} bytes`);
       }
       return reject(400, "Cannot read request body: it is not valid UTF-8");

@@ -10,6 +10,7 @@
  * child and waits for it; systemctl and the quadlet generator start no children. So: SIGINT first, SIGTERM
  * after `graceMs`, SIGKILL after another `graceMs`. As a backstop the systemd unit uses KillMode=control-group.
  */
+import { concatChunks } from "../shared/capped_body.ts";
 export interface RunOptions {
   /** Working directory of the child. */
   cwd?: string;
@@ -68,13 +69,7 @@ function capture(stream: ReadableStream<Uint8Array>, maxBytes: number) {
     } catch {
       // Stopped after the exit: keep what arrived.
     }
-    const all = new Uint8Array(kept);
-    let at = 0;
-    for (const c of chunks) {
-      all.set(c, at);
-      at += c.byteLength;
-    }
-    return { text: new TextDecoder().decode(all), truncated };
+    return { text: new TextDecoder().decode(concatChunks(chunks)), truncated };
   })();
   return { result, stop: () => reader.cancel().catch(() => {}) };
 }
