@@ -1,11 +1,12 @@
 /**
  * A minimal HTTP/1.1 client over a Unix socket, shaped like fetch. It exists because Deno's
  * `createHttpClient({ proxy: { transport: "unix" } })` sends the absolute-form request target
- * (`POST http://host/path?x=1 HTTP/1.1`), and Podman's API then ignores the query string (`?timeout=1`,
- * `?all=true`, `?containers=x` …). This client sends origin-form (`/path?x=1`), one connection per request
+ * (`POST http://host/path?x=1 HTTP/1.1`), and Podman 4.3 then ignored the query of a POST (measured:
+ * `stop?timeout=1` waited the full 10 s; GET queries were honoured in a re-check). This client sends origin-form (`/path?x=1`), one connection per request
  * (`Connection: close`, cheap on a local socket), and decodes chunked bodies. Streaming responses are not
  * supported: the body is read to the end (capped).
  */
+import { concatChunks } from "../shared/capped_body.ts";
 import type { FetchLike } from "./tools/deps.ts";
 
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -69,13 +70,7 @@ async function readAll(conn: Deno.Conn): Promise<Uint8Array> {
     total += n;
     if (total > MAX_RESPONSE_BYTES) throw new Error(`Response larger than ${MAX_RESPONSE_BYTES} bytes`);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatChunks(chunks);
 }
 
 /** Parses a complete HTTP/1.1 response (read to connection close). Exported for tests. */
@@ -123,11 +118,5 @@ export function dechunk(b: Uint8Array): Uint8Array<ArrayBuffer> {
     parts.push(b.subarray(start, Math.min(start + size, b.length)));
     i = start + size + 2;
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatChunks(parts);
 }

@@ -40,7 +40,7 @@ export async function readCappedBytes(
 }
 
 /** The chunks joined into one array, in order. */
-export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
+export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
   let at = 0;
   for (const c of chunks) {
