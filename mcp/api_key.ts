@@ -3,6 +3,7 @@
  * dir, reused on later starts. There is never a default key.
  */
 import { encodeBase64Url } from "./base64url.ts";
+import { loadOrCreateSecretFile } from "./secret_file.ts";
 
 export const API_KEY_FILE = "api-key";
 
@@ -15,19 +16,11 @@ export async function loadOrCreateApiKey(
   dataDir: string,
 ): Promise<{ key: string; created: boolean; path: string }> {
   const path = `${dataDir}/${API_KEY_FILE}`;
-  try {
-    const key = (await Deno.readTextFile(path)).trim();
-    if (key.length >= 16) return { key, created: false, path };
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  }
-  await Deno.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const key = generateApiKey();
-  const tmp = `${path}.${crypto.randomUUID().slice(0, 8)}.tmp`;
-  await Deno.writeTextFile(tmp, `${key}\n`, { mode: 0o600, createNew: true });
-  await Deno.chmod(tmp, 0o600);
-  await Deno.rename(tmp, path);
-  return { key, created: true, path };
+  const { text, created } = await loadOrCreateSecretFile(path, {
+    generate: generateApiKey,
+    accept: (key) => key.length >= 16,
+  });
+  return { key: text, created, path };
 }
 
 /** The ready-to-paste Claude Code command. */
