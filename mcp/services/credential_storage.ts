@@ -2,6 +2,7 @@
  * Where the encrypted credentials file lives. A small interface so the store can run on a memory buffer in tests
  * and on a real 0600 file in production.
  */
+import { writeFileAtomic } from "../../shared/atomic_write.ts";
 export interface CredentialStorage {
   /** The stored bytes, or null when nothing was stored yet. */
   read(): Promise<Uint8Array | null>;
@@ -46,22 +47,6 @@ export class FileCredentialStorage implements CredentialStorage {
   async write(bytes: Uint8Array): Promise<void> {
     const dir = this.location.slice(0, this.location.lastIndexOf("/")) || "/";
     await Deno.mkdir(dir, { recursive: true, mode: 0o700 });
-    const temp = `${this.location}.tmp-${crypto.randomUUID()}`;
-    try {
-      const file = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
-      try {
-        // mode is filtered by the umask on creation; set it explicitly.
-        await Deno.chmod(temp, 0o600);
-        let written = 0;
-        while (written < bytes.length) written += await file.write(bytes.subarray(written));
-        await file.sync();
-      } finally {
-        file.close();
-      }
-      await Deno.rename(temp, this.location);
-    } catch (e) {
-      await Deno.remove(temp).catch(() => {});
-      throw e;
-    }
+    await writeFileAtomic(this.location, bytes, { mode: 0o600 });
   }
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { err, ok, type Result } from "../../shared/result.ts";
-import { writeFileAtomic } from "../fs/atomic_write.ts";
+import { writeFileAtomic } from "../../shared/atomic_write.ts";
 import { backupPathFor, keepStamp } from "../fs/keep_dirs.ts";
 import { checkStackName, COMPOSE_FILE_NAMES } from "./stack_name.ts";
 

@@ -2,7 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { writeFileAtomic } from "../fs/atomic_write.ts";
+import { writeFileAtomic } from "../../shared/atomic_write.ts";
 import { looksBinary } from "../fs/binary.ts";
 import { backupPathFor, isKeepArea, keepStamp } from "../fs/keep_dirs.ts";
 import { assertOwnedBy } from "../fs/ownership.ts";

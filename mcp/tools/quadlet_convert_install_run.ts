@@ -4,7 +4,7 @@
  * and reloads systemd.
  */
 import { err, ok, type Result } from "../../shared/result.ts";
-import { writeFileAtomic } from "../fs/atomic_write.ts";
+import { writeFileAtomic } from "../../shared/atomic_write.ts";
 import { keepStamp } from "../fs/keep_dirs.ts";
 import type { HelperClient } from "../helper_client.ts";
 import { sha256 } from "../stacks/stack_files.ts";

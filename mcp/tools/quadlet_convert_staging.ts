@@ -4,7 +4,7 @@
  */
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { QuadletUnit } from "../../shared/quadlet/types.ts";
-import { writeFileAtomic } from "../fs/atomic_write.ts";
+import { writeFileAtomic } from "../../shared/atomic_write.ts";
 import { isWithin } from "../fs/within.ts";
 import { checkStackName } from "../stacks/stack_name.ts";
 import { MAX_UNIT_BYTES, UNIT_FILE, type UnitText } from "./quadlet_convert_common.ts";

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { convertCompose } from "./convert.ts";
 import { envFilePaths } from "./env_file_paths.ts";
 import { type ConvertInput, type ConvertOptions, formatConvertError } from "./types.ts";
+import { writeFileAtomic } from "../atomic_write.ts";
 
 const USAGE =
   "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--report FILE]";
@@ -104,19 +105,9 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-/**
- * Temp file in the same directory, then rename: readers see the old or the new file, never half of one.
- * Mode 0600: units may carry values from .env.
- */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${crypto.randomUUID()}.tmp`);
-  await Deno.writeTextFile(tmp, text, { mode: 0o600, createNew: true });
-  try {
-    await Deno.rename(tmp, path);
-  } catch (e) {
-    await Deno.remove(tmp).catch(() => {});
-    throw e;
-  }
+/** Mode 0600: units may carry values from .env. */
+function writeAtomic(path: string, text: string): Promise<void> {
+  return writeFileAtomic(path, new TextEncoder().encode(text), { mode: 0o600 });
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { writeFileAtomic } from "../../../mcp/fs/atomic_write.ts";
+import { writeFileAtomic } from "../../../shared/atomic_write.ts";
 import { directoryUsage, filesystemUsage } from "../../../mcp/fs/disk_usage.ts";
 import { backupPathFor, isKeepArea, keepStamp, trashPathFor } from "../../../mcp/fs/keep_dirs.ts";
 import { listDirectory } from "../../../mcp/fs/list_dir.ts";
