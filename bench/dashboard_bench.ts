@@ -15,7 +15,7 @@ import {
   HOST,
   sampleStatus,
   signIn,
-} from "../tests/unit/dashboard/fixtures.ts";
+} from "../tests/unit/mcp/dashboard/fixtures.ts";
 
 const status = sampleStatus(100, 10);
 const html = overviewPage(status);

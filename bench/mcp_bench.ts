@@ -8,7 +8,7 @@
  *  3. the server's RSS idle and after the load.
  * The report goes to stderr; the 50 containers are removed by exact name at the end.
  */
-import { unixHttpFetch } from "../mcp/http1_unix.ts";
+import { unixHttpFetch } from "../mcp/clients/unix/http1_unix.ts";
 
 const REPO = new URL("../", import.meta.url).pathname;
 const TESTBED = Deno.env.get("ARR_TESTBED_DIR") ?? "/var/tmp/arr-mcp-testbed";

@@ -6,9 +6,12 @@
  * 2. The whole Plex watch history (100k plays, pages of 1000) against a loopback fake in a separate process,
  *    summarised page by page: time and this process's RSS sampled after every page.
  */
-import { PlexClient } from "../mcp/services/plex.ts";
-import { addToWatchHistorySummary, emptyWatchHistorySummary } from "../mcp/services/plex_history_summary.ts";
-import { collectMediaQueue } from "../mcp/tools/media_queue.ts";
+import { PlexClient } from "../mcp/clients/media/plex.ts";
+import {
+  addToWatchHistorySummary,
+  emptyWatchHistorySummary,
+} from "../mcp/clients/media/plex_history_summary.ts";
+import { collectMediaQueue } from "../mcp/media/queue.ts";
 import { mediaQueueStack } from "./services_fixture.ts";
 
 function percentile(sorted: number[], p: number): number {

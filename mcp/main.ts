@@ -2,13 +2,13 @@
  * arr-mcp entry point: reads the environment (and ./.env), resolves the API key, wires dependencies and
  * serves the app. Permissions are stated in deno.json's "start" task.
  */
-import { claudeAddCommand, loadOrCreateApiKey } from "./api_key.ts";
-import { createApp } from "./app.ts";
-import { bootstrap } from "./bootstrap.ts";
-import { type Config, parseConfig } from "./config.ts";
-import { mergeEnv, parseEnvFile } from "./env_file.ts";
-import { createMediaServices } from "./services/media_services.ts";
-import { TOOL_FAMILIES } from "./tools/families.ts";
+import { claudeAddCommand, loadOrCreateApiKey } from "./core/api_key.ts";
+import { createApp } from "./server/app.ts";
+import { bootstrap } from "./server/bootstrap.ts";
+import { type Config, parseConfig } from "./core/config.ts";
+import { mergeEnv, parseEnvFile } from "./core/env_file.ts";
+import { createMediaServices } from "./clients/media/media_services.ts";
+import { TOOL_FAMILIES } from "./server/families.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;

@@ -3,7 +3,7 @@
  * One container: inspect summary (environment variable names only, never values), stats and the last log
  * lines. The caller passes already-redacted command, labels and logs.
  */
-import type { ContainerDetails, ContainerStats, LogLine } from "../mcp/runtime/client.ts";
+import type { ContainerDetails, ContainerStats, LogLine } from "../mcp/clients/runtime/client.ts";
 import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
 import { badge, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";

@@ -2,7 +2,7 @@
 /** The overview: runtime, helper, disks, stacks and every container, problems first. Pure: data in, HTML out. */
 import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
 import { statusProblems } from "../mcp/dashboard/problems.ts";
-import type { ApiStatus } from "../mcp/status.ts";
+import type { ApiStatus } from "../mcp/dashboard/status.ts";
 import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";

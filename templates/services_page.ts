@@ -1,9 +1,9 @@
 // deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /**
- * Health and version of every media service the registry knows (mcp/tools/media_status.ts). Credentials are
+ * Health and version of every media service the registry knows (mcp/media/status.ts). Credentials are
  * never part of the data; URLs come redacted from the registry.
  */
-import type { ServiceStatus } from "../mcp/tools/media_status.ts";
+import type { ServiceStatus } from "../mcp/media/status.ts";
 import { badge, problemList, type Tone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout } from "./layout.ts";

@@ -3,8 +3,8 @@
  * gathers host facts) and the dashboard asks every 10 s; version and rootless mode do not change that often.
  * Failures are never cached, so a runtime that comes back shows up on the next refresh.
  */
-import type { RuntimeClient, RuntimeInfo, RuntimeResult } from "../runtime/client.ts";
-import type { Clock } from "../tools/deps.ts";
+import type { RuntimeClient, RuntimeInfo, RuntimeResult } from "../clients/runtime/client.ts";
+import type { Clock } from "../toolkit/deps.ts";
 
 /** @default 60 s */
 export const INFO_TTL_MS = 60_000;

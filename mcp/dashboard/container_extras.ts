@@ -2,7 +2,7 @@
  * Per-container facts the list call does not give: health, start time, restart count (inspect) and CPU and
  * memory (stats, running containers only). A failed call leaves that container's fields null; nothing throws.
  */
-import type { ContainerSummary, RuntimeClient } from "../runtime/client.ts";
+import type { ContainerSummary, RuntimeClient } from "../clients/runtime/client.ts";
 
 export interface ContainerExtras {
   /** Health check status (`healthy`, `unhealthy`, `starting`) or null. */

@@ -1,6 +1,6 @@
 /** Gathers a container page's data: inspect (redacted), stats when running, the last log lines (redacted). */
 import type { ContainerView } from "../../templates/container_page.ts";
-import type { ToolDeps } from "../tools/deps.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
 import { containerProblem } from "./problems.ts";
 import { redactDetails, redactLogs } from "./redact_view.ts";
 

@@ -4,8 +4,8 @@
  * replaced. Pure.
  */
 import { REDACTED, redactSecrets } from "../fs/redact.ts";
-import { redactText } from "../redact.ts";
-import type { ContainerDetails, LogLine } from "../runtime/client.ts";
+import { redactText } from "../core/redact.ts";
+import type { ContainerDetails, LogLine } from "../clients/runtime/client.ts";
 
 const SECRET_NAME = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|apikey|auth|cookie|credential|private)/i;
 

@@ -3,7 +3,7 @@
  * restart. Deleting the file (or changing the API key) ends every session.
  */
 import { Buffer } from "node:buffer";
-import { loadOrCreateSecretFile } from "../secret_file.ts";
+import { loadOrCreateSecretFile } from "../core/secret_file.ts";
 
 export const SESSION_SECRET_FILE = "dashboard-session-secret";
 

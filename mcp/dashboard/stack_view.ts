@@ -3,10 +3,10 @@ import { z } from "zod";
 import { parse as parseYaml } from "yaml";
 import { QuadletListEntry } from "../../shared/helper_protocol.ts";
 import type { StackView } from "../../templates/stack_page.ts";
-import type { ContainerSummary } from "../runtime/client.ts";
-import { readCompose } from "../stacks/stack_files.ts";
-import { stackContainers } from "../stacks/stack_status.ts";
-import type { ToolDeps } from "../tools/deps.ts";
+import type { ContainerSummary } from "../clients/runtime/client.ts";
+import { readCompose } from "../fs/stack_files.ts";
+import { stackContainers } from "../clients/runtime/stack_status.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
 import { redactCompose } from "./redact_view.ts";
 

@@ -72,7 +72,7 @@ fi
 "$TB/bin/quadlet" -version >/dev/null
 log "ready in $TB (podman $(podman --version | awk '{print $3}'))"
 
-# --- dashboard browser tests (tests/integration/dashboard): Debian's Chromium, driven by playwright-core ---
+# --- dashboard browser tests (tests/integration/mcp/dashboard): Debian's Chromium, driven by playwright-core ---
 if [ ! -x /usr/bin/chromium ]; then
   log "installing chromium with apt (dashboard browser tests)"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,8 +1,8 @@
 /** MediaServices for tests and benchmarks: a memory credential store, URLs and keys from `env`, no discovery. */
-import { CredentialStore } from "../../../mcp/services/credentials.ts";
-import { MemoryCredentialStorage } from "../../../mcp/services/credential_storage.ts";
-import type { MediaServices } from "../../../mcp/services/media_services.ts";
-import { ServiceRegistry, type ServiceRegistryOptions } from "../../../mcp/services/registry.ts";
+import { CredentialStore } from "../../../mcp/clients/media/credentials.ts";
+import { MemoryCredentialStorage } from "../../../mcp/clients/media/credential_storage.ts";
+import type { MediaServices } from "../../../mcp/clients/media/media_services.ts";
+import { ServiceRegistry, type ServiceRegistryOptions } from "../../../mcp/clients/media/registry.ts";
 
 export interface MemoryMediaOptions {
   /** Passed to every service client. @default the clients' own defaults */

@@ -1,7 +1,7 @@
 /** The real runtime client (Podman libpod API) on the testbed's socket; `close` releases the socket client. */
-import type { RuntimeClient } from "../../../mcp/runtime/client.ts";
-import { createHttpRuntime } from "../../../mcp/runtime/http_runtime.ts";
-import { unixSocketFetch } from "../../../mcp/unix_fetch.ts";
+import type { RuntimeClient } from "../../../mcp/clients/runtime/client.ts";
+import { createHttpRuntime } from "../../../mcp/clients/runtime/http_runtime.ts";
+import { unixSocketFetch } from "../../../mcp/clients/unix/unix_fetch.ts";
 import { testbed } from "../../testbed/testbed.ts";
 
 export function testbedRuntime(): { runtime: RuntimeClient; close(): void } {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { podman, removeContainers, testbed, uniqueName } from "../../testbed/testbed.ts";
-import { runGenerator } from "../quadlet/quadlet_generator.ts";
+import { runGenerator } from "../shared/quadlet/quadlet_generator.ts";
 
 Deno.test("testbed runs a real busybox container and serves the Podman API on its socket", async () => {
   const tb = testbed();

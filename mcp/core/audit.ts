@@ -1,0 +1,93 @@
+/**
+ * The audit log: every mutating tool call is recorded as `attempted`, then `succeeded` or `failed`,
+ * with redacted arguments, in an embedded SQLite database (`node:sqlite`) in the data dir.
+ */
+import { DatabaseSync } from "node:sqlite";
+import { redactText, redactValue } from "./redact.ts";
+import type { Clock } from "../toolkit/deps.ts";
+
+export type AuditPhase = "attempted" | "succeeded" | "failed";
+
+export interface AuditRecord {
+  /** Ties the phases of one call together. */
+  callId: string;
+  tool: string;
+  phase: AuditPhase;
+  /** Stored after `redactValue`. */
+  args: unknown;
+  /** A short outcome text (error message, summary); secrets known to the log are scrubbed. */
+  detail?: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  callId: string;
+  tool: string;
+  phase: AuditPhase;
+  /** Redacted arguments as JSON text. */
+  args: string;
+  detail: string | null;
+}
+
+export interface AuditLog {
+  record(entry: AuditRecord): void;
+  /** Newest first. */
+  recent(limit: number): AuditEntry[];
+  close(): void;
+}
+
+export interface AuditOptions {
+  clock: Clock;
+  /** Strings scrubbed from `detail` (the API key, service keys). */
+  secrets?: readonly string[];
+}
+
+/** Opens (creating if needed) the audit database at `path`; `":memory:"` for tests. */
+export function openAuditLog(path: string, options: AuditOptions): AuditLog {
+  const db = new DatabaseSync(path);
+  db.exec(`CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    call_id TEXT NOT NULL,
+    tool TEXT NOT NULL,
+    phase TEXT NOT NULL CHECK (phase IN ('attempted', 'succeeded', 'failed')),
+    args TEXT NOT NULL,
+    detail TEXT
+  )`);
+  const insert = db.prepare(
+    "INSERT INTO audit (at, call_id, tool, phase, args, detail) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const select = db.prepare(
+    "SELECT id, at, call_id, tool, phase, args, detail FROM audit ORDER BY id DESC LIMIT ?",
+  );
+  const secrets = options.secrets ?? [];
+  return {
+    record(entry) {
+      const args = redactText(JSON.stringify(redactValue(entry.args) ?? null), secrets);
+      const detail = entry.detail === undefined ? null : redactText(entry.detail, secrets);
+      insert.run(
+        new Date(options.clock.now()).toISOString(),
+        entry.callId,
+        entry.tool,
+        entry.phase,
+        args,
+        detail,
+      );
+    },
+    recent(limit) {
+      return select.all(limit).map((row) => ({
+        id: Number(row.id),
+        at: String(row.at),
+        callId: String(row.call_id),
+        tool: String(row.tool),
+        phase: row.phase as AuditPhase,
+        args: String(row.args),
+        detail: row.detail === null ? null : String(row.detail),
+      }));
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Configuration from the environment (and a `.env` file, see env_file.ts), parsed with zod. Pure: the caller
+ * passes the variables and the host facts, so tests need no real environment.
+ */
+import { z } from "zod";
+import { err, ok, type Result } from "../../shared/result.ts";
+
+export interface Config {
+  /** From ARR_MCP_API_KEY; when unset, main.ts generates one and stores it in the data dir. */
+  apiKey: string | undefined;
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Explicit socket; when undefined main.ts auto-detects (see runtime/detect.ts). */
+  runtimeSocket: string | undefined;
+  helperSocket: string;
+  stacksDir: string;
+  mediaDir: string;
+  logDirs: string[];
+  readOnly: boolean;
+  /** Host header values accepted (with port), lower case. */
+  allowedHosts: string[];
+  /** Origin header values accepted, lower case, no trailing slash. */
+  allowedOrigins: string[];
+  /** ARR_DASHBOARD_PUBLIC: serve the dashboard pages and /api/status without a key (trusted LAN only). */
+  dashboardPublic: boolean;
+  /** ARR_QUADLET_GENERATOR: the quadlet generator compose_to_quadlet checks units with, before the packaged ones. */
+  quadletGenerator?: string | undefined;
+}
+
+/** Facts about the host that defaults depend on. */
+export interface HostFacts {
+  uid: number;
+  home: string;
+}
+
+export const ENV_VARS = [
+  "ARR_MCP_API_KEY",
+  "ARR_MCP_HOST",
+  "ARR_MCP_PORT",
+  "ARR_DATA_DIR",
+  "ARR_RUNTIME_SOCKET",
+  "ARR_HELPER_SOCKET",
+  "ARR_STACKS_DIR",
+  "ARR_MEDIA_DIR",
+  "ARR_LOG_DIRS",
+  "ARR_READ_ONLY",
+  "ARR_ALLOWED_HOSTS",
+  "ARR_ALLOWED_ORIGINS",
+  "ARR_DASHBOARD_PUBLIC",
+  "ARR_QUADLET_GENERATOR",
+] as const;
+
+const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
+  message: "expected an absolute path",
+});
+const list = z.string().transform((s) => s.split(",").map((x) => x.trim()).filter((x) => x.length > 0));
+const boolText = z.string().trim().toLowerCase().pipe(
+  z.enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""], {
+    message: "expected true or false",
+  }),
+).transform((s) => ["1", "true", "yes", "on"].includes(s));
+
+const fields = {
+  ARR_MCP_API_KEY: z.string().trim().min(16, "expected at least 16 characters").regex(
+    /^[\x21-\x7e]+$/,
+    "expected printable ASCII without spaces",
+  ),
+  ARR_MCP_HOST: z.string().trim().min(1, "value is empty").regex(
+    /^[0-9a-zA-Z.:\-\[\]]+$/,
+    "expected a host name or IP",
+  ),
+  ARR_MCP_PORT: z.string().trim().regex(/^\d{1,5}$/, "expected an integer from 0 to 65535").transform(Number)
+    .pipe(
+      z.number().int().min(0, "expected an integer from 0 to 65535").max(
+        65535,
+        "expected an integer from 0 to 65535",
+      ),
+    ),
+  ARR_DATA_DIR: absolutePath,
+  ARR_RUNTIME_SOCKET: absolutePath,
+  ARR_HELPER_SOCKET: absolutePath,
+  ARR_STACKS_DIR: absolutePath,
+  ARR_MEDIA_DIR: absolutePath,
+  ARR_LOG_DIRS: list.pipe(z.array(absolutePath)),
+  ARR_READ_ONLY: boolText,
+  ARR_DASHBOARD_PUBLIC: boolText,
+  ARR_QUADLET_GENERATOR: absolutePath,
+  ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
+  ARR_ALLOWED_ORIGINS: list.pipe(
+    z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
+  ),
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses the environment; the error names the variable: `Invalid ARR_MCP_PORT "abc": expected ...`. */
+export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
+  const values: Record<string, unknown> = {};
+  for (const name of ENV_VARS) {
+    const raw = env[name];
+    if (raw === undefined || (raw.trim() === "" && name !== "ARR_READ_ONLY")) continue;
+    const parsed = fields[name].safeParse(raw);
+    if (!parsed.success) {
+      const shown = name === "ARR_MCP_API_KEY" ? "(hidden)" : `"${raw}"`;
+      return err(`Invalid ${name} ${shown}: ${parsed.error.issues[0]?.message ?? "invalid value"}`);
+    }
+    values[name] = parsed.data;
+  }
+  const get = <T>(name: typeof ENV_VARS[number]) => values[name] as T | undefined;
+  const bindHost = get<string>("ARR_MCP_HOST") ?? "127.0.0.1";
+  const port = get<number>("ARR_MCP_PORT") ?? 8484;
+  const dataHome = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : `${host.home}/.local/share`;
+  const quadletGenerator = get<string>("ARR_QUADLET_GENERATOR");
+  const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
+  return ok({
+    apiKey: get<string>("ARR_MCP_API_KEY"),
+    host: bindHost,
+    port,
+    dataDir: get<string>("ARR_DATA_DIR") ?? `${dataHome}/arr-mcp`,
+    runtimeSocket: get<string>("ARR_RUNTIME_SOCKET"),
+    helperSocket: get<string>("ARR_HELPER_SOCKET") ?? `${runtimeDir}/arr-helper/arr-helper.sock`,
+    stacksDir: get<string>("ARR_STACKS_DIR") ?? "/opt/stacks",
+    mediaDir: get<string>("ARR_MEDIA_DIR") ?? "/media-server",
+    logDirs: get<string[]>("ARR_LOG_DIRS") ?? [],
+    readOnly: get<boolean>("ARR_READ_ONLY") ?? false,
+    dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
+    ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
+    allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
+      h.toLowerCase()
+    ),
+    allowedOrigins: (get<string[]>("ARR_ALLOWED_ORIGINS") ?? defaultOrigins(bindHost, port)).map((o) =>
+      o.toLowerCase()
+    ),
+  });
+}
+
+const LOCAL_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+function localNames(bindHost: string): string[] {
+  const extra = bindHost === "0.0.0.0" || bindHost === "::"
+    ? []
+    : [bindHost.includes(":") && !bindHost.startsWith("[") ? `[${bindHost}]` : bindHost];
+  return [...new Set([...LOCAL_NAMES, ...extra])];
+}
+
+function defaultHosts(bindHost: string, port: number): string[] {
+  return localNames(bindHost).map((h) => `${h}:${port}`);
+}
+
+function defaultOrigins(bindHost: string, port: number): string[] {
+  return localNames(bindHost).flatMap((h) => [`http://${h}:${port}`, `https://${h}:${port}`]);
+}

@@ -1,0 +1,112 @@
+/**
+ * Confirmation tokens for destructive tools (stateless HTTP has no elicitation).
+ * A token is an HMAC, under a per-process secret, over the tool name and the canonical JSON of the resolved
+ * operation, plus a nonce and an expiry. It is valid for one use within `ttlMs`; any other tool, changed
+ * operation, expired or replayed token is refused. A restart invalidates all tokens (new secret).
+ */
+import { Buffer } from "node:buffer";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { err, ok, type Result } from "../../shared/result.ts";
+import type { Clock } from "../toolkit/deps.ts";
+
+export const CONFIRM_TTL_MS = 5 * 60 * 1000;
+
+export type ConfirmFailureKind = "malformed" | "mismatch" | "expired" | "used";
+
+export interface ConfirmFailure {
+  kind: ConfirmFailureKind;
+  message: string;
+}
+
+export interface IssuedToken {
+  token: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface ConfirmTokens {
+  issue(tool: string, operation: unknown): IssuedToken;
+  /** Checks the token against exactly this tool and operation and, if valid, uses it up. */
+  redeem(token: string, tool: string, operation: unknown): Result<void, ConfirmFailure>;
+}
+
+export interface ConfirmOptions {
+  clock: Clock;
+  /** At least 32 random bytes. */
+  secret: Uint8Array;
+  /** @default {CONFIRM_TTL_MS} */
+  ttlMs?: number;
+}
+
+export function createConfirmTokens(options: ConfirmOptions): ConfirmTokens {
+  if (options.secret.length < 32) {
+    throw new Error("Cannot create confirm tokens: secret is shorter than 32 bytes");
+  }
+  const ttlMs = options.ttlMs ?? CONFIRM_TTL_MS;
+  /** nonce → expiry of used tokens; entries are dropped once expired (an expired token is refused anyway). */
+  const used = new Map<string, number>();
+
+  const mac = (tool: string, operation: unknown, nonce: string, expiresAt: number) =>
+    createHmac("sha256", options.secret)
+      .update(`arr-mcp-confirm-v1\n${tool}\n${canonicalJson(operation)}\n${nonce}\n${expiresAt}`)
+      .digest();
+
+  return {
+    issue(tool, operation) {
+      const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
+      const expiresAt = options.clock.now() + ttlMs;
+      const sig = mac(tool, operation, nonce, expiresAt).toString("base64url");
+      return { token: `v1.${nonce}.${expiresAt.toString(36)}.${sig}`, expiresAt };
+    },
+    redeem(token, tool, operation) {
+      const parts = token.split(".");
+      const [version, nonce, exp36, sig] = parts;
+      if (parts.length !== 4 || version !== "v1" || !nonce || !exp36 || !sig) {
+        return err({
+          kind: "malformed",
+          message: "Cannot use confirm_token: it is not a token this server issued",
+        });
+      }
+      const expiresAt = parseInt(exp36, 36);
+      const given = Buffer.from(sig, "base64url");
+      const expected = mac(tool, operation, nonce, expiresAt);
+      if (
+        !Number.isSafeInteger(expiresAt) || given.length !== expected.length ||
+        !timingSafeEqual(given, expected)
+      ) {
+        return err({
+          kind: "mismatch",
+          message: `Cannot use confirm_token: it was not issued for this exact "${tool}" operation`,
+        });
+      }
+      const now = options.clock.now();
+      for (const [n, e] of used) if (e <= now) used.delete(n);
+      if (expiresAt <= now) {
+        return err({
+          kind: "expired",
+          message: "Cannot use confirm_token: it has expired (tokens last 5 minutes)",
+        });
+      }
+      if (used.has(nonce)) {
+        return err({ kind: "used", message: "Cannot use confirm_token: it has already been used" });
+      }
+      used.set(nonce, expiresAt);
+      return ok(undefined);
+    },
+  };
+}
+
+/** JSON with object keys sorted at every level, so equal operations give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value)) ?? "null";
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}

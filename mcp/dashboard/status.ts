@@ -1,0 +1,128 @@
+/**
+ * `GET /api/status`: the one JSON document the dashboard consumes. The shape is stable: fields are only ever
+ * added. Collecting it never throws; each part says why it is missing.
+ */
+import type { RuntimeKind } from "../clients/runtime/client.ts";
+import { err } from "../../shared/result.ts";
+import { parseHelperInfo } from "../clients/helper/helper_info.ts";
+import { SERVER_VERSION } from "../server/mcp_server.ts";
+import { listStacks } from "../fs/stack_files.ts";
+import { stackContainers, type StackState } from "../clients/runtime/stack_status.ts";
+import { type ContainerSummaryOutput, containerSummaryOutput } from "../containers/container_summary.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { collectContainerExtras, type ContainerExtras, NO_EXTRAS } from "./container_extras.ts";
+import { collectDisks, type DiskStatus } from "./disks.ts";
+import { containerProblem, stackProblem } from "./problems.ts";
+
+export interface ApiStatus {
+  /** Version of this document's shape. */
+  schema: 1;
+  arr_mcp: { version: string; read_only: boolean; generated_at: string };
+  runtime: {
+    available: boolean;
+    socket: string | null;
+    kind: RuntimeKind | null;
+    version: string | null;
+    api_version: string | null;
+    rootless: boolean | null;
+    /** Why it is unavailable; null when available. */
+    error: string | null;
+  };
+  containers: Array<
+    ContainerSummaryOutput & ContainerExtras & {
+      /** Why the container needs attention (`exited`, `unhealthy`, `restarting` …); null when fine. */
+      problem: string | null;
+    }
+  >;
+  stacks: Array<{
+    name: string;
+    compose_file: string;
+    state: StackState;
+    running: number;
+    containers: Array<{ name: string; state: string }>;
+    /** Why the stack needs attention (partial, stopped); null when fine. */
+    problem: string | null;
+  }>;
+  /** Null when the stacks dir could not be read. */
+  stacks_error: string | null;
+  /** Filesystems holding the stacks dir and the media dir. */
+  disks: DiskStatus[];
+  helper: {
+    available: boolean;
+    socket: string;
+    version: string | null;
+    podman_compose: string | null;
+    quadlet: string | null;
+    error: string | null;
+  };
+}
+
+export const STATUS_HELPER_TIMEOUT_MS = 3000;
+
+export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
+  const [info, list, stacks, helper] = await Promise.all([
+    deps.runtime.info(),
+    deps.runtime.list({ all: true }),
+    listStacks(deps.config.stacksDir),
+    // The dashboard polls this: a stuck helper must not stall the page.
+    deps.helper.call("info", {}, { timeoutMs: STATUS_HELPER_TIMEOUT_MS }),
+  ]);
+  const containers = list.ok ? list.value : undefined;
+  const [extras, disks] = await Promise.all([
+    collectContainerExtras(deps.runtime, containers ?? []),
+    collectDisks(deps.config),
+  ]);
+  const helperInfo = helper.ok ? parseHelperInfo(helper.value.output) : err(helper.error.message);
+  const helperFacts = helperInfo.ok ? helperInfo.value : null;
+  return {
+    schema: 1,
+    arr_mcp: {
+      version: SERVER_VERSION,
+      read_only: deps.config.readOnly,
+      generated_at: new Date(deps.clock.now()).toISOString(),
+    },
+    runtime: {
+      available: info.ok,
+      socket: deps.runtime.socket ?? null,
+      kind: info.ok ? info.value.kind : null,
+      version: info.ok ? info.value.version : null,
+      api_version: info.ok ? info.value.apiVersion : null,
+      rootless: info.ok ? info.value.rootless : null,
+      error: info.ok ? null : info.error.message,
+    },
+    containers: (containers ?? []).map((c) => ({
+      ...containerSummaryOutput(c),
+      ...withProblem(c.state, extras.get(c.id) ?? NO_EXTRAS),
+    })),
+    stacks: stacks.ok
+      ? stacks.value.map((s) => {
+        const st = stackContainers(s.name, containers);
+        const stack = {
+          name: s.name,
+          compose_file: s.composeFile,
+          state: st.state,
+          running: st.running,
+          containers: st.containers,
+        };
+        return { ...stack, problem: stackProblem(stack) };
+      })
+      : [],
+    stacks_error: stacks.ok ? null : stacks.error,
+    disks,
+    helper: {
+      available: helperFacts !== null,
+      socket: deps.helper.socket,
+      version: helperFacts?.helper_version ?? null,
+      podman_compose: helperFacts?.podman_compose ?? null,
+      quadlet: helperFacts?.quadlet ?? null,
+      error: helperInfo.ok ? null : helperInfo.error,
+    },
+  };
+}
+
+function withProblem<E extends { health: string | null; restart_count: number | null }>(
+  state: string,
+  extras: E,
+) {
+  return { ...extras, problem: containerProblem({ state, ...extras }) };
+}

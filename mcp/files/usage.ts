@@ -1,0 +1,108 @@
+/** disk_usage: filesystem capacity of the roots (statfs) and a bounded per-directory size breakdown. */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { directoryUsage, filesystemUsage } from "../fs/disk_usage.ts";
+import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
+import { defineTool } from "../toolkit/define_tool.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { fsOutcome, refuse } from "../toolkit/fs_outcome.ts";
+
+const filesystemSchema = z.object({
+  root: z.string().describe("Root label"),
+  path: z.string().describe("Root path"),
+  total_bytes: z.number(),
+  used_bytes: z.number(),
+  available_bytes: z.number().describe("Free space usable by the server (df's Available)"),
+  used_percent: z.number().describe("used / (used + available) × 100, as df shows it"),
+});
+
+interface UsageArgs {
+  path?: string | undefined;
+  max_entries?: number | undefined;
+  max_depth?: number | undefined;
+  top?: number | undefined;
+}
+
+async function diskUsage(args: UsageArgs, roots: readonly ScopeRoot[]) {
+  const filesystems = [];
+  const missing: string[] = [];
+  for (const root of roots) {
+    try {
+      const fs = await filesystemUsage(root.path);
+      filesystems.push({
+        root: root.label,
+        path: root.path,
+        total_bytes: fs.totalBytes,
+        used_bytes: fs.usedBytes,
+        available_bytes: fs.availableBytes,
+        used_percent: fs.usedPercent,
+      });
+    } catch {
+      missing.push(root.path);
+    }
+  }
+  if (args.path === undefined) return { filesystems, missing_roots: missing, directory: null };
+  const scoped = await resolveExisting(args.path, roots);
+  const info = await Deno.stat(scoped.path);
+  if (!info.isDirectory) refuse("invalid_path", `Cannot measure "${args.path}": not a directory`);
+  const usage = await directoryUsage(scoped.path, {
+    maxEntries: args.max_entries ?? 50_000,
+    maxDepth: args.max_depth ?? 16,
+  });
+  const top = args.top ?? 30;
+  return {
+    filesystems,
+    missing_roots: missing,
+    directory: {
+      path: scoped.path,
+      total_bytes: usage.totalBytes,
+      entries_visited: usage.entriesVisited,
+      complete: usage.complete,
+      children: usage.children.slice(0, top),
+      children_total: usage.children.length,
+      unreadable: usage.unreadable,
+    },
+  };
+}
+
+export function defineDiskUsage(server: McpServer, deps: ToolDeps, roots: readonly ScopeRoot[]): void {
+  defineTool(server, deps, {
+    name: "disk_usage",
+    title: "Disk usage",
+    description: "Show how full the filesystems holding the stacks, media and log dirs are (total, used, " +
+      "available, percent, like df). With `path` (a directory inside the roots) also show what takes the " +
+      "space: the allocated size of each entry below it, largest first (like du -x, symlinks not followed). " +
+      "The walk is bounded; when `complete` is false the sizes are lower bounds.",
+    input: {
+      path: z.string().max(4096).optional().describe("Directory to break down, e.g. /media-server/tv"),
+      max_entries: z.number().int().min(1).max(500_000).optional().describe(
+        "Most files and directories to visit (default 50000)",
+      ),
+      max_depth: z.number().int().min(1).max(64).optional().describe("Deepest level to descend (default 16)"),
+      top: z.number().int().min(1).max(500).optional().describe(
+        "How many of the largest entries to list (default 30)",
+      ),
+    },
+    output: {
+      filesystems: z.array(filesystemSchema).describe("One per existing root"),
+      missing_roots: z.array(z.string()).describe("Configured roots that do not exist"),
+      directory: z.object({
+        path: z.string(),
+        total_bytes: z.number().describe("Sum of the entries below the directory"),
+        entries_visited: z.number(),
+        complete: z.boolean().describe("False when max_entries or max_depth cut the walk short"),
+        children: z.array(z.object({
+          name: z.string(),
+          type: z.enum(["file", "directory", "symlink", "other"]),
+          bytes: z.number().describe("Allocated bytes including everything below it"),
+          files: z.number().describe("Regular files counted below it"),
+        })).describe("Largest first"),
+        children_total: z.number().describe("Entries directly in the directory"),
+        unreadable: z.array(z.string()).describe("Directories that could not be read"),
+      }).nullable().describe("Present when path was given"),
+    },
+    access: "read",
+    idempotent: true,
+    run: (args: UsageArgs) => fsOutcome(() => diskUsage(args, roots)),
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * Credential tools: credential_set (store a key/token/password, encrypted), credential_list (names and where
+ * each comes from, never values) and credential_delete (destructive: confirm token).
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { type Credential, SERVICE_NAMES } from "../clients/media/credential_fields.ts";
+import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
+import { defineTool } from "../toolkit/define_tool.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { withMedia } from "./common.ts";
+
+const serviceField = z.enum(SERVICE_NAMES as [string, ...string[]]).describe(
+  "sonarr, radarr, prowlarr, lidarr (API key), plex (token), sabnzbd (API key), qbittorrent (username + " +
+    "password, or API key on qBittorrent 5.2+)",
+);
+const secretText = z.string().min(1).max(512);
+
+export function registerCredentialTools(server: McpServer, deps: ToolDeps): void {
+  defineTool(server, deps, {
+    name: "credential_set",
+    title: "Store a service credential",
+    description:
+      "Stores the API key, token or username/password arr-mcp uses for a media service, encrypted " +
+      "(AES-256-GCM) in the data dir. Ask the user for the value; never guess it. An environment variable for " +
+      "the same service (e.g. SONARR_API_KEY) still wins; the answer says so. The value is never echoed back.",
+    input: {
+      service: serviceField,
+      api_key: secretText.optional().describe("API key (*arr apps, SABnzbd, qBittorrent 5.2+)"),
+      token: secretText.optional().describe("Plex token (X-Plex-Token)"),
+      username: secretText.optional().describe("qBittorrent WebUI username"),
+      password: secretText.optional().describe("qBittorrent WebUI password"),
+    },
+    output: {
+      service: z.string().describe("Service the credential is for"),
+      stored: z.boolean().describe("True once written"),
+      fields: z.array(z.string()).describe("Fields stored (names only)"),
+      effective_source: z.enum(["env", "store"]).describe("Which credential the service will now use"),
+      note: z.string().nullable().describe(
+        "Anything the user should know, e.g. an env variable overrides it",
+      ),
+    },
+    access: "write",
+    idempotent: true,
+    run: withMedia(deps, async (media, args) => {
+      const service = args.service as typeof SERVICE_NAMES[number];
+      const credential: Credential = {};
+      if (args.api_key !== undefined) credential.apiKey = args.api_key;
+      if (args.token !== undefined) credential.token = args.token;
+      if (args.username !== undefined) credential.username = args.username;
+      if (args.password !== undefined) credential.password = args.password;
+      const stored = await media.credentials.set(service, credential);
+      if (!stored.ok) return { ok: false, error: { kind: stored.error.kind, message: stored.error.message } };
+      const list = await media.credentials.list();
+      const info = list.ok ? list.value.find((i) => i.service === service) : undefined;
+      const shadowed = info?.source === "env";
+      return {
+        ok: true,
+        value: {
+          service,
+          stored: true,
+          fields: Object.keys(credential).sort(),
+          effective_source: shadowed ? "env" as const : "store" as const,
+          note: shadowed
+            ? `${
+              info?.envVars.join("/")
+            } is set in the environment and takes precedence over the stored value`
+            : null,
+        },
+      };
+    }),
+  });
+
+  defineTool(server, deps, {
+    name: "credential_list",
+    title: "List service credentials",
+    description: "Which media services have a credential and where it comes from (env variable or the " +
+      "encrypted store), plus where the encryption secret comes from. Never shows values.",
+    input: {},
+    output: {
+      credentials: z.array(z.object({
+        service: z.string().describe("Service name"),
+        source: z.enum(["env", "store", "none"]).describe("env wins over store"),
+        fields: z.array(z.string()).describe("Field names present (apiKey, token, username, password)"),
+        env_vars: z.array(z.string()).describe("Environment variables that override the store"),
+        shadowed: z.boolean().describe("Both env and store hold one; the env value is used"),
+      })).describe("One entry per known service"),
+      store: z.string().describe("Location of the encrypted credentials file"),
+      secret_source: z.string().describe("Where the encryption secret comes from (ARR_MCP_SECRET or a file)"),
+    },
+    access: "read",
+    idempotent: true,
+    run: withMedia(deps, async (media) => {
+      const list = await media.credentials.list();
+      if (!list.ok) return { ok: false, error: { kind: list.error.kind, message: list.error.message } };
+      return {
+        ok: true,
+        value: {
+          credentials: list.value.map((i) => ({
+            service: i.service,
+            source: i.source,
+            fields: i.fields,
+            env_vars: i.envVars,
+            shadowed: i.shadowed,
+          })),
+          store: media.credentials.location,
+          secret_source: media.secret.source === "env"
+            ? "ARR_MCP_SECRET"
+            : `file ${media.secret.path ?? "(unknown)"} (generated; set ARR_MCP_SECRET to keep it elsewhere)`,
+        },
+      };
+    }),
+  });
+
+  defineConfirmedTool(server, deps, {
+    name: "credential_delete",
+    title: "Delete a stored service credential",
+    description: "Removes the stored credential of one media service from the encrypted store. Environment " +
+      "variables are not touched (the preview says if one still provides a credential).",
+    input: { service: serviceField },
+    output: {
+      service: z.string().describe("Service whose stored credential was removed"),
+      deleted: z.boolean().describe("False when nothing was stored"),
+    },
+    idempotent: true,
+    plan: withMedia(deps, async (media, args) => {
+      const list = await media.credentials.list();
+      if (!list.ok) return { ok: false, error: { kind: list.error.kind, message: list.error.message } };
+      const info = list.value.find((i) => i.service === args.service);
+      const stored = info !== undefined && (info.source === "store" || info.shadowed);
+      return {
+        ok: true,
+        value: {
+          operation: { service: args.service, store: media.credentials.location, stored },
+          summary: stored
+            ? `Delete the stored ${args.service} credential from ${media.credentials.location}`
+            : `No stored ${args.service} credential: nothing to delete`,
+          details: {
+            service: args.service,
+            stored_fields: stored && info?.source === "store" ? info.fields : [],
+            env_still_provides: info?.source === "env" ? info.envVars : [],
+          },
+          needsConfirmation: stored,
+        },
+      };
+    }),
+    execute: withMedia(deps, async (media, operation: { service: string }) => {
+      const deleted = await media.credentials.delete(operation.service as typeof SERVICE_NAMES[number]);
+      if (!deleted.ok) {
+        return { ok: false, error: { kind: deleted.error.kind, message: deleted.error.message } };
+      }
+      return { ok: true, value: { service: operation.service, deleted: deleted.value.deleted } };
+    }),
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * quadlet_install: installs a stack's staged units through arr-helper, confirmed (the preview pins each unit's
+ * staged and installed sha256), with a rollback copy of what they replace.
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { installOrder } from "../../../shared/quadlet/install_order.ts";
+import { ok } from "../../../shared/result.ts";
+import { sha256 } from "../../fs/stack_files.ts";
+import { defineConfirmedTool } from "../../toolkit/confirm_tool.ts";
+import type { ToolDeps } from "../../toolkit/deps.ts";
+import { stackField } from "./common.ts";
+import { diffEntry } from "./diff.ts";
+import { type InstallOperation, installStaged } from "./install_run.ts";
+import { installedContents } from "./installed.ts";
+import { readStaged } from "./staging.ts";
+
+export function registerQuadletInstall(server: McpServer, deps: ToolDeps): void {
+  defineConfirmedTool(server, deps, {
+    name: "quadlet_install",
+    title: "Install a stack's staged quadlet units",
+    description:
+      "Installs the units compose_to_quadlet staged for a stack into the service account's quadlet " +
+      "dir through arr-helper (each checked by the quadlet generator there), then runs systemd daemon-reload. " +
+      "Units it replaces are copied to <stacks dir>/<stack>/quadlets/.rollback/<time>/ first; if a write " +
+      "fails, the units already written are put back. Start the services afterwards with systemd_start.",
+    input: { stack: stackField },
+    output: {
+      installed: z.array(z.string()).describe("Unit files written, in install order"),
+      created: z.array(z.string()),
+      replaced: z.array(z.string()),
+      rollback_dir: z.string().nullable().describe(
+        "Copies of the replaced units; null when none were replaced",
+      ),
+      daemon_reload: z.string().describe("Output of systemctl --user daemon-reload"),
+    },
+    idempotent: false,
+    plan: async ({ stack }: { stack: string }) => {
+      const staged = await readStaged(deps.config.stacksDir, stack);
+      if (!staged.ok) return staged;
+      const installed = await installedContents(deps.helper, staged.value.units.map((u) => u.fileName));
+      if (!installed.ok) return installed;
+      const units = installOrder(staged.value.units).map((u) => {
+        const current = installed.value.get(u.fileName);
+        return {
+          file: u.fileName,
+          sha256: sha256(u.text),
+          previousSha256: current === undefined ? null : sha256(current),
+        };
+      });
+      const replaced = units.filter((u) => u.previousSha256 !== null).length;
+      return ok({
+        operation: { stack, dir: staged.value.dir, units },
+        summary:
+          `Install ${units.length} quadlet unit(s) for stack "${stack}" (${units.length - replaced} new, ` +
+          `${replaced} replaced) and reload systemd`,
+        details: {
+          units: staged.value.units.map((u) =>
+            diffEntry(u.fileName, installed.value.get(u.fileName), u.text)
+          ),
+        },
+        needsConfirmation: true,
+      });
+    },
+    execute: (op: InstallOperation) => installStaged(deps, op),
+  });
+}

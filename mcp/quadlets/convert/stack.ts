@@ -1,0 +1,74 @@
+/** Reads a stack (compose file, its .env and env_files) and converts it to quadlet units with shared/quadlet/. */
+import { dirname } from "node:path";
+import { convertCompose } from "../../../shared/quadlet/convert.ts";
+import { envFilePaths } from "../../../shared/quadlet/env_file_paths.ts";
+import { type ConvertInput, formatConvertError, type QuadletUnit } from "../../../shared/quadlet/types.ts";
+import { err, ok, type Result } from "../../../shared/result.ts";
+import { isWithin } from "../../fs/within.ts";
+import { readCompose } from "../../fs/stack_files.ts";
+import { MAX_UNIT_BYTES } from "./common.ts";
+import type { ToolFailure } from "../../toolkit/tool_result.ts";
+
+export interface ConvertedStack {
+  /** The stack's folder. */
+  dir: string;
+  units: QuadletUnit[];
+  report: { unsupported: { service: string | null; key: string; reason: string }[]; warnings: string[] };
+}
+
+export interface ConvertStackOptions {
+  podmanVersion: string;
+  /** Prefix unit names with the (lower-cased) stack name. */
+  prefix: boolean;
+}
+
+export async function convertStack(
+  stacksDir: string,
+  stack: string,
+  options: ConvertStackOptions,
+): Promise<Result<ConvertedStack, ToolFailure>> {
+  const compose = await readCompose(stacksDir, stack);
+  if (!compose.ok) return err({ kind: "invalid_argument", message: compose.error });
+  if (compose.value.content === null) {
+    return err({
+      kind: "not_found",
+      message: `Stack "${stack}" has no compose file (${compose.value.path})`,
+    });
+  }
+  const dir = dirname(compose.value.path);
+  const root = await Deno.realPath(stacksDir);
+  const input: ConvertInput = {
+    compose: compose.value.content,
+    composeFile: compose.value.path,
+    projectDir: dir,
+    env: {},
+  };
+  const dotenv = await readInside(root, `${dir}/.env`);
+  if (dotenv !== undefined) input.dotenv = dotenv;
+  const envFiles: Record<string, string> = {};
+  for (const path of envFilePaths(input)) {
+    const text = await readInside(root, path);
+    if (text !== undefined) envFiles[path] = text;
+  }
+  input.envFiles = envFiles;
+  const { podmanVersion } = options;
+  const result = convertCompose(
+    input,
+    options.prefix ? { podmanVersion, stack: stack.toLowerCase() } : { podmanVersion },
+  );
+  if (!result.ok) return err({ kind: "invalid_compose", message: formatConvertError(result.error) });
+  return ok({ dir, units: result.value.units, report: result.value.report });
+}
+
+/** Reads a file only when its real path is inside `root` (env_file paths come from the compose author). */
+async function readInside(root: string, path: string): Promise<string | undefined> {
+  try {
+    const real = await Deno.realPath(path);
+    if (real === root || !isWithin(root, real)) return undefined;
+    const st = await Deno.stat(real);
+    if (!st.isFile || st.size > MAX_UNIT_BYTES * 4) return undefined;
+    return await Deno.readTextFile(real);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,214 @@
+/** Quadlet file tools through arr-helper: list, read, write, delete (in the service account's quadlet dir). */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import {
+  QUADLET_MAX_CONTENT_BYTES,
+  QUADLET_TYPES,
+  QuadletListEntry,
+  type QuadletType,
+} from "../../shared/helper_protocol.ts";
+import { err, ok, type Result } from "../../shared/result.ts";
+import type { HelperClient } from "../clients/helper/helper_client.ts";
+import { sha256 } from "../fs/stack_files.ts";
+import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
+import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
+import { defineTool } from "../toolkit/define_tool.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { helperOutput } from "../toolkit/helper_failure.ts";
+import type { ToolFailure } from "../toolkit/tool_result.ts";
+
+const fileField = z.string().min(3).max(220).describe(
+  `Quadlet file name with its type suffix, e.g. sonarr.container (types: ${QUADLET_TYPES.join(", ")})`,
+);
+
+export interface QuadletRef {
+  name: string;
+  type: QuadletType;
+  file: string;
+}
+
+/** `sonarr.container` → name sonarr, type container. */
+export function parseQuadletFile(file: string): Result<QuadletRef, ToolFailure> {
+  const dot = file.lastIndexOf(".");
+  const type = QUADLET_TYPES.find((t) => t === file.slice(dot + 1));
+  const name = file.slice(0, dot);
+  if (dot <= 0 || type === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.@-]*$/.test(name)) {
+    return err({
+      kind: "invalid_argument",
+      message: `Invalid quadlet file "${file}": expected NAME.TYPE with TYPE one of ${
+        QUADLET_TYPES.join(", ")
+      }`,
+    });
+  }
+  return ok({ name, type, file });
+}
+
+export async function listQuadlets(
+  helper: HelperClient,
+  type?: QuadletType,
+): Promise<Result<QuadletListEntry[], ToolFailure>> {
+  const out = helperOutput("list quadlets", await helper.call("quadlet_list", type ? { type } : {}));
+  if (!out.ok) return out;
+  try {
+    const parsed = z.array(QuadletListEntry).safeParse(JSON.parse(out.value));
+    if (parsed.success) return ok(parsed.data);
+  } catch {
+    // fall through
+  }
+  return err({ kind: "helper_decode", message: "arr-helper answered quadlet_list in an unexpected shape" });
+}
+
+/** The current content, or null when the file does not exist. */
+async function currentContent(
+  helper: HelperClient,
+  ref: QuadletRef,
+): Promise<Result<string | null, ToolFailure>> {
+  const list = await listQuadlets(helper, ref.type);
+  if (!list.ok) return list;
+  if (!list.value.some((e) => e.name === ref.name && e.type === ref.type)) return ok(null);
+  return helperOutput(
+    `read ${ref.file}`,
+    await helper.call("quadlet_read", { name: ref.name, type: ref.type }),
+  );
+}
+
+export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
+  const { helper } = deps;
+
+  defineTool(server, deps, {
+    name: "quadlet_list",
+    title: "List quadlet files",
+    description:
+      "Lists the quadlet unit files (.container, .pod, .network, .volume, .kube, .image, .build) " +
+      "in the service account's quadlet dir. A file NAME.container runs as NAME.service.",
+    input: { type: z.enum(QUADLET_TYPES).optional().describe("Only this type") },
+    output: {
+      quadlets: z.array(z.object({
+        file: z.string(),
+        name: z.string(),
+        type: z.enum(QUADLET_TYPES),
+        size: z.number().int(),
+        modified: z.string().nullable(),
+      })),
+    },
+    access: "read",
+    idempotent: true,
+    run: async ({ type }: { type?: QuadletType | undefined }) => {
+      const r = await listQuadlets(helper, type);
+      return r.ok ? ok({ quadlets: r.value }) : r;
+    },
+  });
+
+  defineTool(server, deps, {
+    name: "quadlet_read",
+    title: "Read a quadlet file",
+    description: "Returns a quadlet file's text. Secret values are shown as [REDACTED]; keep those lines " +
+      "unchanged when writing it back with quadlet_write and the real values are preserved.",
+    input: { file: fileField },
+    output: {
+      file: z.string(),
+      content: z.string(),
+      redacted_values: z.number().int(),
+      sha256: z.string().describe("Digest of the real file"),
+    },
+    access: "read",
+    idempotent: true,
+    run: async ({ file }: { file: string }) => {
+      const ref = parseQuadletFile(file);
+      if (!ref.ok) return ref;
+      const r = helperOutput(
+        `read ${file}`,
+        await helper.call("quadlet_read", { name: ref.value.name, type: ref.value.type }),
+      );
+      if (!r.ok) return r;
+      const shown = shownText(r.value);
+      return ok({ file, content: shown.text, redacted_values: shown.redacted, sha256: sha256(r.value) });
+    },
+  });
+
+  defineConfirmedTool(server, deps, {
+    name: "quadlet_write",
+    title: "Write a quadlet file",
+    description: "Writes a quadlet unit file through arr-helper (which validates it with the quadlet " +
+      "generator). Creating a new file happens at once; replacing an existing one needs confirmation. Then run " +
+      "systemd_daemon_reload and systemd_start/systemd_restart NAME.service.",
+    input: {
+      file: fileField,
+      content: z.string().min(1).max(QUADLET_MAX_CONTENT_BYTES).describe(
+        "The complete unit file text ([Container] … sections); [REDACTED] lines from quadlet_read keep their value",
+      ),
+    },
+    output: { file: z.string(), sha256: z.string(), output: z.string() },
+    idempotent: true,
+    plan: async ({ file, content: given }: { file: string; content: string }) => {
+      const ref = parseQuadletFile(file);
+      if (!ref.ok) return ref;
+      const current = await currentContent(helper, ref.value);
+      if (!current.ok) return current;
+      const restored = restoreRedacted(given, current.value);
+      if (!restored.ok) return err({ kind: "invalid_argument", message: restored.error });
+      const exists = current.value !== null;
+      return ok({
+        operation: {
+          ...ref.value,
+          expectedSha256: exists ? sha256(current.value ?? "") : null,
+          content: restored.value,
+        },
+        summary: exists ? `Replace quadlet ${file}` : `Create quadlet ${file}`,
+        details: {
+          file,
+          exists,
+          current: exists ? shownText(current.value ?? "").text : null,
+          new: shownText(restored.value).text,
+        },
+        needsConfirmation: exists,
+      });
+    },
+    execute: async (op: QuadletRef & { expectedSha256: string | null; content: string }) => {
+      const current = await currentContent(helper, op);
+      if (!current.ok) return current;
+      if ((current.value === null ? null : sha256(current.value)) !== op.expectedSha256) {
+        return err({
+          kind: "conflict",
+          message: `Cannot write ${op.file}: it changed since the preview; ask for a new preview`,
+        });
+      }
+      const r = helperOutput(
+        `write ${op.file}`,
+        await helper.call("quadlet_write", { name: op.name, type: op.type, content: op.content }),
+      );
+      return r.ok ? ok({ file: op.file, sha256: sha256(op.content), output: r.value }) : r;
+    },
+  });
+
+  defineConfirmedTool(server, deps, {
+    name: "quadlet_delete",
+    title: "Delete a quadlet file",
+    description:
+      "Deletes a quadlet unit file through arr-helper. Stop its service first (systemd_stop), then " +
+      "run systemd_daemon_reload afterwards.",
+    input: { file: fileField },
+    output: { file: z.string(), deleted: z.boolean(), output: z.string() },
+    idempotent: false,
+    plan: async ({ file }: { file: string }) => {
+      const ref = parseQuadletFile(file);
+      if (!ref.ok) return ref;
+      const current = await currentContent(helper, ref.value);
+      if (!current.ok) return current;
+      if (current.value === null) return err({ kind: "not_found", message: `No quadlet file ${file}` });
+      return ok({
+        operation: { ...ref.value, sha256: sha256(current.value) },
+        summary: `Delete quadlet ${file}`,
+        details: { file, content: shownText(current.value).text },
+        needsConfirmation: true,
+      });
+    },
+    execute: async (op: QuadletRef & { sha256: string }) => {
+      const r = helperOutput(
+        `delete ${op.file}`,
+        await helper.call("quadlet_delete", { name: op.name, type: op.type }),
+      );
+      return r.ok ? ok({ file: op.file, deleted: true, output: r.value }) : r;
+    },
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless: a fresh server + transport per request),
+ * `GET /api/status`, `GET /healthz`, and `/` for the dashboard. Host/Origin checks on every route; the API key
+ * on /mcp and /api/status. Tests call `createApp(deps).request(...)` without opening a port.
+ */
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { createDashboard } from "../dashboard/routes.ts";
+import { keyAuth } from "../core/key_auth.ts";
+import { hostGuard } from "../core/host_guard.ts";
+import { redactText } from "../core/redact.ts";
+import { createMcpServer } from "./mcp_server.ts";
+import { createServerPool } from "./server_pool.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import type { RegisterFamily } from "../toolkit/family.ts";
+
+export const MAX_MCP_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface AppOptions {
+  /** The key clients must send (never empty; main.ts generates one when none is configured). */
+  apiKey: string;
+  /** The tool families to offer: TOOL_FAMILIES (tools/families.ts) in production. */
+  families: readonly RegisterFamily[];
+  /** Where unexpected errors are reported (already redacted). @default console.error */
+  logError?: (message: string) => void;
+}
+
+export function createApp(deps: ToolDeps, options: AppOptions): Hono {
+  const app = new Hono();
+  const logError = options.logError ?? ((m: string) => console.error(m));
+  const auth = keyAuth({ key: options.apiKey });
+
+  app.use(
+    "*",
+    hostGuard({ allowedHosts: deps.config.allowedHosts, allowedOrigins: deps.config.allowedOrigins }),
+  );
+
+  app.get("/healthz", (c) => c.text("ok"));
+
+  const pool = createServerPool(() => createMcpServer(deps, options.families));
+  app.post("/mcp", auth, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
+    const server = pool.acquire();
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    let reusable = false;
+    try {
+      await server.connect(transport);
+      const res = await transport.handleRequest(c.req.raw);
+      reusable = true;
+      return res;
+    } finally {
+      // JSON mode: the response body is complete once handleRequest resolves; close() resets the server.
+      await server.close();
+      if (reusable) pool.release(server);
+    }
+  });
+  // Stateless: no server-initiated stream and no session to delete.
+  app.on(["GET", "DELETE"], "/mcp", auth, (c) =>
+    c.json(
+      { jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: use POST" }, id: null },
+      405,
+      { Allow: "POST" },
+    ));
+
+  const dashboard = createDashboard(deps, { apiKey: options.apiKey });
+  app.get("/api/status", dashboard.apiAuth, async (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json(await dashboard.status());
+  });
+
+  app.route("/", dashboard.routes);
+
+  app.onError((e, c) => {
+    if (e instanceof HTTPException) return e.getResponse();
+    logError(
+      redactText(`arr-mcp: unexpected error on ${c.req.method} ${c.req.path}: ${e.message}`, [
+        options.apiKey,
+      ]),
+    );
+    return c.json({ error: "internal", message: "Internal server error" }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,148 @@
+/** systemd --user tools through arr-helper: start, stop, restart, status, daemon-reload. */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { SYSTEMD_UNIT_SUFFIXES } from "../../shared/helper_protocol.ts";
+import { err, ok, type Result } from "../../shared/result.ts";
+import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
+import { defineTool } from "../toolkit/define_tool.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { helperFailure, helperOutput, tailText } from "../toolkit/helper_failure.ts";
+import type { ToolFailure } from "../toolkit/tool_result.ts";
+
+const UNIT = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:${SYSTEMD_UNIT_SUFFIXES.join("|")})$`);
+
+const unitField = z.string().min(1).max(255).describe(
+  "systemd user unit, e.g. sonarr.service (a quadlet sonarr.container runs as sonarr.service); " +
+    "a name without suffix means .service",
+);
+
+/** Adds `.service` to a bare name and checks the result. */
+export function normaliseUnit(name: string): Result<string, ToolFailure> {
+  const unit = SYSTEMD_UNIT_SUFFIXES.some((s) => name.endsWith(`.${s}`)) ? name : `${name}.service`;
+  if (!UNIT.test(unit)) {
+    return err({
+      kind: "invalid_argument",
+      message: `Invalid unit "${name}": expected a unit name like web.service`,
+    });
+  }
+  return ok(unit);
+}
+
+/** `active`, `inactive`, `failed` … from `systemctl status` text, or null when it cannot be told. */
+export function activeState(statusText: string): string | null {
+  const m = /^\s*Active:\s*([a-z-]+)/m.exec(statusText) ?? /^([a-z-]+)\s*$/m.exec(statusText.trim());
+  return m?.[1] ?? null;
+}
+
+const opOutput = { unit: z.string(), output: z.string().describe("End of systemctl's output") };
+
+export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
+  const { helper } = deps;
+
+  const simple = (
+    op: "systemd_start" | "systemd_restart",
+    title: string,
+    description: string,
+    idempotent: boolean,
+  ) =>
+    defineTool(server, deps, {
+      name: op,
+      title,
+      description,
+      input: { unit: unitField },
+      output: opOutput,
+      access: "write",
+      idempotent,
+      run: async ({ unit }: { unit: string }) => {
+        const u = normaliseUnit(unit);
+        if (!u.ok) return u;
+        const out = helperOutput(`${op.slice(8)} ${u.value}`, await helper.call(op, { unit: u.value }));
+        return out.ok ? ok({ unit: u.value, output: tailText(out.value) }) : out;
+      },
+    });
+
+  simple(
+    "systemd_start",
+    "Start a systemd user unit",
+    "Starts a systemd --user unit through arr-helper (e.g. a quadlet's sonarr.service). Run " +
+      "systemd_daemon_reload first after adding or changing quadlet files.",
+    true,
+  );
+  simple(
+    "systemd_restart",
+    "Restart a systemd user unit",
+    "Restarts a systemd --user unit through arr-helper (stops and starts it; starts it if stopped).",
+    false,
+  );
+
+  defineConfirmedTool(server, deps, {
+    name: "systemd_stop",
+    title: "Stop a systemd user unit",
+    description:
+      "Stops a systemd --user unit through arr-helper; the service it runs goes offline. Stopping " +
+      "an already inactive unit needs no confirmation.",
+    input: { unit: unitField },
+    output: opOutput,
+    idempotent: true,
+    plan: async ({ unit }: { unit: string }) => {
+      const u = normaliseUnit(unit);
+      if (!u.ok) return u;
+      const status = await helper.call("systemd_status", { unit: u.value });
+      if (!status.ok) return err(helperFailure(status.error));
+      const state = activeState(status.value.output);
+      return ok({
+        operation: { unit: u.value },
+        summary: `Stop ${u.value} (currently ${state ?? "in an unknown state"})`,
+        details: { unit: u.value, active_state: state },
+        needsConfirmation: state !== "inactive",
+      });
+    },
+    execute: async ({ unit }: { unit: string }) => {
+      const out = helperOutput(`stop ${unit}`, await helper.call("systemd_stop", { unit }));
+      return out.ok ? ok({ unit, output: tailText(out.value) }) : out;
+    },
+  });
+
+  defineTool(server, deps, {
+    name: "systemd_status",
+    title: "Status of a systemd user unit",
+    description:
+      "Shows `systemctl --user status` for a unit through arr-helper: whether it is active, since " +
+      "when, its main PID and recent lines. Changes nothing.",
+    input: { unit: unitField },
+    output: {
+      unit: z.string(),
+      active_state: z.string().nullable().describe("active, inactive, failed, activating …"),
+      output: z.string(),
+    },
+    access: "read",
+    idempotent: true,
+    run: async ({ unit }: { unit: string }) => {
+      const u = normaliseUnit(unit);
+      if (!u.ok) return u;
+      const r = await helper.call("systemd_status", { unit: u.value });
+      if (!r.ok) return err(helperFailure(r.error));
+      // `systemctl status` exits non-zero for inactive units: that is an answer, not a failure.
+      return ok({
+        unit: u.value,
+        active_state: activeState(r.value.output),
+        output: tailText(r.value.output),
+      });
+    },
+  });
+
+  defineTool(server, deps, {
+    name: "systemd_daemon_reload",
+    title: "Reload systemd user units",
+    description: "Runs `systemctl --user daemon-reload` through arr-helper so systemd (and the quadlet " +
+      "generator) picks up new or changed unit and quadlet files. Needed after quadlet_write/quadlet_delete.",
+    input: {},
+    output: { output: z.string() },
+    access: "write",
+    idempotent: true,
+    run: async () => {
+      const out = helperOutput("reload systemd", await helper.call("systemd_daemon_reload", {}));
+      return out.ok ? ok({ output: tailText(out.value) }) : out;
+    },
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The one way tool families register tools. It derives annotations from `access`, skips mutating tools in
+ * read-only mode, audits every mutating call, turns `Result`s into tool results, and never lets an exception
+ * reach the MCP layer as anything but a tool error.
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import type { Result } from "../../shared/result.ts";
+import { redactText } from "../core/redact.ts";
+import type { ToolDeps } from "./deps.ts";
+import { toolError, type ToolFailure, toolSuccess } from "./tool_result.ts";
+
+export type ToolOutcome<T> = Result<T, ToolFailure>;
+
+/** `read`: changes nothing (also offered in ARR_READ_ONLY mode). `write`: changes state; audited. */
+export type ToolAccess = "read" | "write";
+
+export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
+  /** snake_case, e.g. `container_list`. */
+  name: string;
+  title: string;
+  /** Written for Claude: what it does, when to use it, what it returns. */
+  description: string;
+  /** Every field with `.describe(...)`. */
+  input: I;
+  output: O;
+  access: ToolAccess;
+  /** Calling twice with the same arguments has no further effect. */
+  idempotent: boolean;
+  /** Reaches beyond this host's runtime, helper and files (e.g. a registry or remote API). @default false */
+  openWorld?: boolean;
+  run(args: z.infer<z.ZodObject<I>>): Promise<ToolOutcome<z.infer<z.ZodObject<O>>>>;
+}
+
+/** Registers a non-destructive tool. Destructive ones use `defineConfirmedTool` (confirm_tool.ts). */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
+  server: McpServer,
+  deps: ToolDeps,
+  spec: ToolSpec<I, O>,
+): void {
+  if (spec.access === "write" && deps.config.readOnly) return;
+  registerRaw(server, {
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    input: spec.input,
+    output: spec.output,
+    annotations: {
+      readOnlyHint: spec.access === "read",
+      destructiveHint: false,
+      idempotentHint: spec.idempotent,
+      openWorldHint: spec.openWorld ?? false,
+    },
+    handler: async (args) => {
+      if (spec.access === "read") return toResult(await guarded(() => spec.run(args as never), deps));
+      return await audited(deps, spec.name, args, async () => toResult(await spec.run(args as never)));
+    },
+  });
+}
+
+export interface RawToolRegistration {
+  name: string;
+  title: string;
+  description: string;
+  input: z.ZodRawShape;
+  output: z.ZodRawShape;
+  annotations: {
+    readOnlyHint: boolean;
+    destructiveHint: boolean;
+    idempotentHint: boolean;
+    openWorldHint: boolean;
+  };
+  handler(args: Record<string, unknown>): Promise<CallToolResult>;
+}
+
+/** Thin typed-erased bridge to the SDK (its generics are too deep for a generic wrapper). */
+export function registerRaw(server: McpServer, reg: RawToolRegistration): void {
+  server.registerTool(
+    reg.name,
+    {
+      title: reg.title,
+      description: reg.description,
+      inputSchema: z.object(reg.input),
+      outputSchema: z.object(reg.output),
+      annotations: { title: reg.title, ...reg.annotations },
+    },
+    ((args: Record<string, unknown>) => reg.handler(args)) as never,
+  );
+}
+
+/** Records attempted → succeeded/failed around a mutating call; exceptions become `internal` tool errors. */
+export async function audited(
+  deps: ToolDeps,
+  tool: string,
+  args: unknown,
+  call: () => Promise<CallToolResult>,
+): Promise<CallToolResult> {
+  const callId = crypto.randomUUID();
+  deps.audit.record({ callId, tool, phase: "attempted", args });
+  const result = await guardedResult(call, deps);
+  const detail = result.isError ? firstText(result) : "ok";
+  deps.audit.record({ callId, tool, phase: result.isError ? "failed" : "succeeded", args, detail });
+  return result;
+}
+
+export function toResult<T>(outcome: ToolOutcome<T>): CallToolResult {
+  return outcome.ok ? toolSuccess(outcome.value as Record<string, unknown>) : toolError(outcome.error);
+}
+
+async function guarded<T>(call: () => Promise<ToolOutcome<T>>, deps: ToolDeps): Promise<ToolOutcome<T>> {
+  try {
+    return await call();
+  } catch (e) {
+    return { ok: false, error: internalFailure(e, deps) };
+  }
+}
+
+async function guardedResult(call: () => Promise<CallToolResult>, deps: ToolDeps): Promise<CallToolResult> {
+  try {
+    return await call();
+  } catch (e) {
+    return toolError(internalFailure(e, deps));
+  }
+}
+
+function internalFailure(e: unknown, deps: ToolDeps): ToolFailure {
+  const message = e instanceof Error ? e.message : String(e);
+  return { kind: "internal", message: redactText(`Internal error: ${message}`, [deps.config.apiKey ?? ""]) };
+}
+
+function firstText(result: CallToolResult): string {
+  const first = result.content[0];
+  return first && first.type === "text" ? first.text.split("\n")[0] ?? "" : "";
+}

@@ -1,0 +1,32 @@
+/** Turning arr-helper answers into tool outcomes. */
+import { err, ok } from "../../shared/result.ts";
+import type { HelperSuccess } from "../../shared/helper_protocol.ts";
+import type { Result } from "../../shared/result.ts";
+import type { HelperError } from "../clients/helper/helper_client.ts";
+import type { ToolFailure } from "./tool_result.ts";
+
+/** Command output kept in tool results (the end is where errors are). */
+export const MAX_OUTPUT_CHARS = 4000;
+
+export function tailText(text: string, max = MAX_OUTPUT_CHARS): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max)}`;
+}
+
+export function helperFailure(e: HelperError): ToolFailure {
+  return { kind: e.kind === "unavailable" ? "helper_unavailable" : `helper_${e.kind}`, message: e.message };
+}
+
+/** The op ran and succeeded → its output; it ran and failed → `command_failed` with the output's end. */
+export function helperOutput(
+  what: string,
+  r: Result<HelperSuccess, HelperError>,
+): Result<string, ToolFailure> {
+  if (!r.ok) return err(helperFailure(r.error));
+  if (!r.value.ok) {
+    return err({
+      kind: "command_failed",
+      message: `Cannot ${what}: exit code ${r.value.exit_code}\n${tailText(r.value.output.trim())}`,
+    });
+  }
+  return ok(r.value.output);
+}

@@ -1,0 +1,54 @@
+/**
+ * The official MCP conformance suite against the real app. The suite cannot send an Authorization header,
+ * so this test serves the unchanged production app (auth on) behind a wrapper that adds the bearer header to
+ * each incoming request, exactly as a configured client would. There is no switch to turn auth off: nothing in
+ * mcp/ can be configured to skip it.
+ */
+import assert from "node:assert/strict";
+import { serveArrMcp } from "../../_support/harness.ts";
+
+export const CONFORMANCE = "npm:@modelcontextprotocol/conformance@0.1.16";
+/** The scenarios that apply to a tools-only server (tools-call-* pass against any server: not counted). */
+export const SCENARIOS = ["server-initialize", "ping", "tools-list", "dns-rebinding-protection"];
+
+function withKey(fetch: (req: Request) => Promise<Response>, key: string) {
+  return (req: Request) => {
+    const headers = new Headers(req.headers);
+    headers.set("authorization", `Bearer ${key}`);
+    return fetch(new Request(req, { headers }));
+  };
+}
+
+Deno.test("the MCP conformance suite's applicable scenarios pass against the real app", async (t) => {
+  const served = await serveArrMcp({ wrap: withKey });
+  const cwd = await Deno.makeTempDir();
+  try {
+    for (const scenario of SCENARIOS) {
+      await t.step(scenario, async () => {
+        const out = await new Deno.Command(Deno.execPath(), {
+          args: [
+            "run",
+            "-A",
+            "--no-lock",
+            CONFORMANCE,
+            "server",
+            "--url",
+            served.url,
+            "--scenario",
+            scenario,
+          ],
+          cwd,
+          stdout: "piped",
+          stderr: "piped",
+          env: { NO_COLOR: "1" },
+        }).output();
+        const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+        assert.equal(out.code, 0, text);
+        assert.match(text, /Passed:\s+\d+\/\d+, 0 failed/, text);
+      });
+    }
+  } finally {
+    await served.close();
+    await Deno.remove(cwd, { recursive: true });
+  }
+});

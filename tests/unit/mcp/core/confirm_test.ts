@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { canonicalJson, CONFIRM_TTL_MS, createConfirmTokens } from "../../../../mcp/core/confirm.ts";
+import { testClock } from "../_support/test_deps.ts";
+
+function tokens() {
+  const clock = testClock();
+  return {
+    clock,
+    confirm: createConfirmTokens({ clock, secret: crypto.getRandomValues(new Uint8Array(32)) }),
+  };
+}
+
+Deno.test("createConfirmTokens() redeems a token once for the exact tool and operation", () => {
+  const { confirm } = tokens();
+  const { token } = confirm.issue("container_remove", { id: "abc", name: "web" });
+  assert.deepEqual(confirm.redeem(token, "container_remove", { name: "web", id: "abc" }), {
+    ok: true,
+    value: undefined,
+  });
+  const again = confirm.redeem(token, "container_remove", { id: "abc", name: "web" });
+  assert.equal(again.ok, false);
+  assert.equal(!again.ok && again.error.kind, "used");
+});
+
+Deno.test("createConfirmTokens() refuses a token for changed arguments or another tool", () => {
+  const { confirm } = tokens();
+  const { token } = confirm.issue("container_remove", { id: "abc" });
+  const changed = confirm.redeem(token, "container_remove", { id: "abd" });
+  assert.equal(!changed.ok && changed.error.kind, "mismatch");
+  const otherTool = confirm.redeem(token, "stack_down", { id: "abc" });
+  assert.equal(!otherTool.ok && otherTool.error.kind, "mismatch");
+  assert.equal(confirm.redeem(token, "container_remove", { id: "abc" }).ok, true);
+});
+
+Deno.test("createConfirmTokens() refuses a token after five minutes", () => {
+  const { confirm, clock } = tokens();
+  const issued = confirm.issue("stack_down", { stack: "media" });
+  assert.equal(issued.expiresAt, clock.now() + CONFIRM_TTL_MS);
+  clock.advance(CONFIRM_TTL_MS);
+  const late = confirm.redeem(issued.token, "stack_down", { stack: "media" });
+  assert.equal(!late.ok && late.error.kind, "expired");
+});
+
+Deno.test("createConfirmTokens() refuses tokens from another server secret and tampered expiry", () => {
+  const a = tokens().confirm;
+  const b = tokens().confirm;
+  const { token } = a.issue("t", { x: 1 });
+  assert.equal(b.redeem(token, "t", { x: 1 }).ok, false);
+  const [v, nonce, exp, sig] = token.split(".");
+  const extended = `${v}.${nonce}.${(parseInt(exp!, 36) + 3_600_000).toString(36)}.${sig}`;
+  const r = a.redeem(extended, "t", { x: 1 });
+  assert.equal(!r.ok && r.error.kind, "mismatch");
+  const junk = a.redeem("confirm=true", "t", { x: 1 });
+  assert.equal(!junk.ok && junk.error.kind, "malformed");
+});
+
+Deno.test("createConfirmTokens() rejects a secret shorter than 32 bytes", () => {
+  assert.throws(
+    () => createConfirmTokens({ clock: testClock(), secret: new Uint8Array(8) }),
+    /shorter than 32/,
+  );
+});
+
+Deno.test("canonicalJson() is independent of key order and never accepts arbitrary strings as tokens", () => {
+  fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+    const reversed = Object.fromEntries(Object.entries(obj).reverse());
+    assert.equal(canonicalJson(obj), canonicalJson(reversed));
+  }));
+  const { confirm } = tokens();
+  fc.assert(fc.property(fc.string(), (s) => {
+    assert.equal(confirm.redeem(s, "t", {}).ok, false);
+  }));
+});

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { withCachedInfo } from "../../../../mcp/dashboard/cached_info.ts";
+import { collectContainerExtras } from "../../../../mcp/dashboard/container_extras.ts";
+import { collectDisks } from "../../../../mcp/dashboard/disks.ts";
+import { collectStatus } from "../../../../mcp/dashboard/status.ts";
+import { testClock } from "../_support/test_deps.ts";
+import { dashboardDeps, fakeContainer, fakeRuntime } from "./fixtures.ts";
+
+Deno.test("collectContainerExtras() reads health and restarts for all, stats for running containers only", async () => {
+  const up = fakeContainer("up", "running", { healthStatus: "healthy", restartCount: 2 });
+  const down = fakeContainer("down", "exited", { restartCount: 9 });
+  const runtime = fakeRuntime([up, down]);
+  const statsAsked: string[] = [];
+  const extras = await collectContainerExtras(
+    { ...runtime, stats: (n) => (statsAsked.push(n), runtime.stats(n)) },
+    [up.summary, down.summary],
+  );
+  assert.deepEqual(extras.get(up.summary.id), {
+    health: "healthy",
+    started_at: "2026-11-22T03:00:00.000Z",
+    restart_count: 2,
+    cpu_percent: 1.5,
+    memory_bytes: 10 * 1024 * 1024,
+    memory_limit_bytes: null,
+  });
+  assert.equal(extras.get(down.summary.id)?.restart_count, 9);
+  assert.equal(extras.get(down.summary.id)?.cpu_percent, null);
+  assert.deepEqual(statsAsked, [up.summary.id]);
+});
+
+Deno.test("collectContainerExtras() leaves fields null when inspect fails", async () => {
+  const gone = fakeContainer("gone", "running");
+  const extras = await collectContainerExtras(fakeRuntime([]), [gone.summary]);
+  assert.equal(extras.get(gone.summary.id)?.health, null);
+  assert.equal(extras.get(gone.summary.id)?.restart_count, null);
+});
+
+Deno.test("collectDisks() reports usage, and a missing dir as an error naming the path", async () => {
+  const dir = await Deno.makeTempDir();
+  const disks = await collectDisks({ stacksDir: dir, mediaDir: `${dir}/missing` });
+  assert.equal(disks[0]?.label, "stacks");
+  assert.ok((disks[0]?.total_bytes ?? 0) > 0);
+  assert.equal(disks[0]?.error, null);
+  assert.equal(disks[1]?.label, "media");
+  assert.equal(disks[1]?.used_percent, null);
+  assert.equal(disks[1]?.error, `Cannot read disk usage of "${dir}/missing": it does not exist`);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("collectStatus() adds problems, health, restarts, stats and disks to every part", async () => {
+  const web = fakeContainer("demo-web", "running", { labels: { "io.podman.compose.project": "demo" } });
+  const db = fakeContainer("demo-db", "exited", { labels: { "io.podman.compose.project": "demo" } });
+  const deps = await dashboardDeps([web, db]);
+  await Deno.mkdir(`${deps.dataDir}/stacks/demo`, { recursive: true });
+  await Deno.writeTextFile(`${deps.dataDir}/stacks/demo/compose.yaml`, "services: {}\n");
+  const status = await collectStatus(deps);
+  const byName = new Map(status.containers.map((c) => [c.name, c]));
+  assert.equal(byName.get("demo-web")?.problem, null);
+  assert.equal(byName.get("demo-web")?.cpu_percent, 1.5);
+  assert.equal(byName.get("demo-db")?.problem, "exited");
+  assert.equal(status.stacks[0]?.state, "partial");
+  assert.equal(status.stacks[0]?.problem, "1 of 2 containers running");
+  assert.deepEqual(status.disks.map((d) => d.label), ["stacks", "media"]);
+  await Deno.remove(deps.dataDir, { recursive: true });
+});
+
+Deno.test("withCachedInfo() reuses a successful info() answer for a minute, never a failure", async () => {
+  const runtime = fakeRuntime([]);
+  const clock = testClock();
+  const cached = withCachedInfo(runtime, clock);
+  await Promise.all([cached.info(), cached.info()]);
+  await cached.info();
+  assert.equal(runtime.infoCalls, 1);
+  clock.advance(60_000);
+  await cached.info();
+  assert.equal(runtime.infoCalls, 2);
+
+  let calls = 0;
+  const failing = withCachedInfo({
+    ...runtime,
+    info: () => (calls++, Promise.resolve({ ok: false, error: { kind: "unreachable", message: "down" } })),
+  }, clock);
+  await failing.info();
+  await failing.info();
+  assert.equal(calls, 2);
+});

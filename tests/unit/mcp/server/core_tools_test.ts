@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { MCP_CORE_FAMILIES } from "../../../../mcp/server/core_families.ts";
+import { connectInMemory } from "../_support/in_memory_client.ts";
+import { testDeps } from "../_support/test_deps.ts";
+
+export const CORE_TOOLS = [
+  "compose_read",
+  "compose_validate",
+  "compose_write",
+  "container_inspect",
+  "container_list",
+  "container_logs",
+  "container_remove",
+  "container_restart",
+  "container_start",
+  "container_stats",
+  "container_stop",
+  "quadlet_delete",
+  "quadlet_list",
+  "quadlet_read",
+  "quadlet_write",
+  "stack_down",
+  "stack_list",
+  "stack_pull",
+  "stack_restart",
+  "stack_up",
+  "systemd_daemon_reload",
+  "systemd_restart",
+  "systemd_start",
+  "systemd_status",
+  "systemd_stop",
+];
+const DESTRUCTIVE = [
+  "compose_write",
+  "container_remove",
+  "container_stop",
+  "quadlet_delete",
+  "quadlet_write",
+  "stack_down",
+  "systemd_stop",
+];
+
+async function connect() {
+  return (await connectInMemory(testDeps(), MCP_CORE_FAMILIES)).client;
+}
+
+Deno.test("core tools all carry a title, described inputs, an output schema and all four annotations", async () => {
+  const client = await connect();
+  try {
+    const { tools } = await client.listTools();
+    assert.deepEqual(tools.map((t: { name: string }) => t.name).sort(), CORE_TOOLS);
+    for (const tool of tools) {
+      assert.ok(tool.title && tool.description && tool.description.length > 40, tool.name);
+      assert.equal(tool.outputSchema?.type, "object", tool.name);
+      for (const [field, schema] of Object.entries(tool.inputSchema.properties ?? {})) {
+        assert.ok(
+          (schema as { description?: string }).description,
+          `${tool.name}.${field} has no description`,
+        );
+      }
+      const a = tool.annotations ?? {};
+      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const) {
+        assert.equal(typeof a[hint], "boolean", `${tool.name}.${hint}`);
+      }
+      assert.equal(a.destructiveHint, DESTRUCTIVE.includes(tool.name), tool.name);
+      if (a.readOnlyHint) assert.equal(a.destructiveHint, false, tool.name);
+    }
+  } finally {
+    await client.close();
+  }
+});
+
+Deno.test("core tools without a runtime socket return a tool error that explains how to fix it", async () => {
+  const client = await connect();
+  try {
+    const r = await client.callTool({ name: "container_logs", arguments: { name: "sonarr" } });
+    assert.equal(r.isError, true);
+    assert.match(JSON.stringify(r.content), /No container runtime socket found.*ARR_RUNTIME_SOCKET/);
+    const bad = await client.callTool({ name: "container_stop", arguments: { name: "../x" } });
+    assert.equal(bad.isError, true);
+  } finally {
+    await client.close();
+  }
+});
