@@ -4,6 +4,7 @@
  */
 import type { HelperOp } from "../shared/helper_protocol.ts";
 import type { Result } from "../shared/result.ts";
+import { refusedUnitReason } from "../shared/special_units.ts";
 import { createStackOps, type Stack } from "./compose_ops.ts";
 import type { HelperFs } from "./fs.ts";
 import { collectInfo } from "./info.ts";
@@ -71,6 +72,10 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
   const unitOp = (verb: SystemdVerb): Operation => (args, trace) => {
     const unit = validateUnitName(args.unit);
     if (!unit.ok) return Promise.resolve(rejected(unit.error));
+    const refused = verb === "status" ? null : refusedUnitReason(unit.value);
+    if (refused !== null) {
+      return Promise.resolve(rejected(`Refused to ${verb} "${unit.value}": it is ${refused}`));
+    }
     return serialized(`unit:${unit.value}`, trace, () => runSystemctl(deps.runner, verb, unit.value));
   };
 

@@ -61,3 +61,25 @@ Deno.test("systemd ops call systemctl --user with exactly the expected argv", as
     "[--user][daemon-reload]",
   ]);
 });
+
+Deno.test("the helper under its sandbox refuses to start, stop or restart exit.target and never runs systemctl", async () => {
+  await using dirs = await helperDirs();
+  const record = `${dirs.root}/systemctl.log`;
+  await recordingSystemctl(dirs.binDir, record);
+  await using helper = await startHelper(dirs);
+  for (const op of ["systemd_start", "systemd_stop", "systemd_restart"]) {
+    for (const unit of ["exit.target", "poweroff.target", "systemd-exit.service", "default.target"]) {
+      const res = await helper.command(op, { unit });
+      assert.equal(res.status, 400, `${op} ${unit}`);
+      assert.match(
+        String(res.body.error),
+        new RegExp(`Refused to [a-z]+ "${unit.replace(".", "\\.")}": it is`),
+      );
+    }
+  }
+  // Reading a special unit's status stays allowed.
+  assert.equal((await helper.command("systemd_status", { unit: "exit.target" })).status, 200);
+  assert.deepEqual((await Deno.readTextFile(record)).trim().split("\n"), [
+    "[--user][--no-pager][--full][--lines=20][status][exit.target]",
+  ]);
+});
