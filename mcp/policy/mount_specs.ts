@@ -18,7 +18,7 @@ export function volumeSpecSource(spec: string): MountSource {
   if (parts.length < 2) return { kind: "none" };
   const source = parts[0] as string;
   if (source === "") return { kind: "none" };
-  return isBindSource(source) ? { kind: "bind", path: source } : { kind: "volume", name: source };
+  return looksLikePath(source) ? { kind: "bind", path: source } : { kind: "volume", name: source };
 }
 
 /** `type=bind,source=/x,destination=/y,ro` — podman's --mount fields (`src` is `source`). */
@@ -30,12 +30,20 @@ export function mountSpecSource(spec: string): MountSource {
     fields.set(key, eq < 0 ? "" : unquote(part.slice(eq + 1).trim()));
   }
   const source = fields.get("source") ?? fields.get("src");
-  const type = fields.get("type") ?? (source !== undefined && isBindSource(source) ? "bind" : "volume");
+  const type = fields.get("type") ?? (source !== undefined && looksLikePath(source) ? "bind" : "volume");
   if (source === undefined || source === "") return { kind: "none" };
   if (type === "bind") return { kind: "bind", path: source };
   if (type === "glob") return { kind: "bind", path: globFolder(source) };
   if (type === "volume") return { kind: "volume", name: source };
   return { kind: "none" };
+}
+
+/**
+ * A source that starts like a path (`/`, `.`, `~`), or with a systemd specifier, which expands to one
+ * (`%t/x`); a volume name cannot start with `%`.
+ */
+function looksLikePath(source: string): boolean {
+  return isBindSource(source) || source.startsWith("%");
 }
 
 /** The folder a glob's matches lie in: `/etc/*.conf` → `/etc`, `/*` → `/`. */
