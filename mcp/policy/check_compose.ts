@@ -17,12 +17,18 @@ import { isMapping, type Mapping } from "../../shared/quadlet/values.ts";
  * @returns the flags in file order (per service, then the top level), or why the file cannot be checked
  */
 export function checkCompose(doc: string | Mapping, ctx: PolicyContext): Result<PolicyFlag[], PolicyError> {
-  let source: Result<ComposeSource, PolicyError>;
   try {
-    source = loadComposeSource(doc, ctx);
+    return checkLoaded(loadComposeSource(doc, ctx), ctx);
   } catch (e) {
+    // A recursive YAML alias (`&a [*a]`) overflows the stack of the tree walks.
     return err({ message: `Cannot check compose file: ${e instanceof Error ? e.message : String(e)}` });
   }
+}
+
+function checkLoaded(
+  source: Result<ComposeSource, PolicyError>,
+  ctx: PolicyContext,
+): Result<PolicyFlag[], PolicyError> {
   if (!source.ok) return source;
   const { doc: raw } = source.value;
   const services = raw["services"] ?? {};
