@@ -15,8 +15,20 @@ export interface PodmanFlag {
   written: string;
 }
 
+/** Flags that change how Podman itself runs: its storage, modules and network helpers. */
+export const PODMAN_CONFIG_FLAGS: ReadonlySet<string> = new Set([
+  "--module",
+  "--root",
+  "--runroot",
+  "--storage-driver",
+  "--storage-opt",
+  "--network-cmd-path",
+  "--cni-config-dir",
+]);
+
 /** Flags whose value decides a policy rule. */
 const CHECKED_VALUE_FLAGS = new Set([
+  ...PODMAN_CONFIG_FLAGS,
   "--volume",
   "--mount",
   "--device",
@@ -38,13 +50,6 @@ const CHECKED_VALUE_FLAGS = new Set([
   "--hooks-dir",
   "--runtime",
   "--conmon",
-  "--module",
-  "--root",
-  "--runroot",
-  "--storage-driver",
-  "--storage-opt",
-  "--network-cmd-path",
-  "--cni-config-dir",
 ]);
 
 /** Flags that never take a separate value word. */

@@ -8,7 +8,7 @@ import type { FlagSink } from "./flag_sink.ts";
 import { mountSpecSource, volumeSpecSource } from "./mount_specs.ts";
 import { flagNamespace, isHostNetwork, type Namespace } from "./namespaces.ts";
 import { flagHostPath } from "./path_flags.ts";
-import type { PodmanFlag } from "./podman_args.ts";
+import { PODMAN_CONFIG_FLAGS, type PodmanFlag } from "./podman_args.ts";
 import { flagMountSource } from "./mount_flags.ts";
 import { flagSecurityOpt } from "./security_opts.ts";
 import type { PolicyContext } from "./types.ts";
@@ -27,16 +27,6 @@ const NAMESPACE_FLAGS: Readonly<Record<string, Namespace>> = {
   "--cgroupns": "cgroupns",
   "--network": "network",
 };
-
-const PODMAN_CONFIG_FLAGS = new Set([
-  "--module",
-  "--root",
-  "--runroot",
-  "--storage-driver",
-  "--storage-opt",
-  "--network-cmd-path",
-  "--cni-config-dir",
-]);
 
 /** @param where names the key in details, e.g. `[Container] PodmanArgs` */
 export function flagPodmanArgs(

@@ -128,16 +128,7 @@ Deno.test("checkCompose() never flags media mounts under /srv, /media-server, th
       fc.constantFrom(...SAFE_ROOTS).chain((root) =>
         fc.array(segment, { maxLength: 4 }).chain((segs) => spelling([root, ...segs].join("/")))
       ),
-      fc.constantFrom<Syntax>(
-        "short",
-        "short-ro",
-        "long",
-        "long-untyped",
-        "named-bind",
-        "env",
-        "default",
-        "dotenv",
-      ),
+      syntax,
       (source, how) => {
         const { text, ...vars } = composeWith(source, how);
         const r = checkCompose(text, { ...CTX, ...vars });
