@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import { type ComposeReader, items, text } from "./compose_reader.ts";
 import { detailOf } from "./flag_sink.ts";
 import { flagHostPath } from "./path_flags.ts";
-import { flagLogOption, flagRuntimeProgram, isRemoteContext } from "./podman_flags.ts";
+import { flagLogOption, flagRuntimeProgram, isRemoteContext } from "./rule_flags.ts";
 import type { PolicyContext } from "./types.ts";
 import { isMapping, type Mapping } from "../../shared/quadlet/values.ts";
 

@@ -3,7 +3,7 @@ import { type ComposeReader, items, text } from "./compose_reader.ts";
 import { detailOf } from "./flag_sink.ts";
 import { flagMountSource } from "./mount_flags.ts";
 import { type MountSource, volumeSpecSource } from "./mount_specs.ts";
-import { flagVolumesFromContainer } from "./podman_flags.ts";
+import { flagVolumesFromContainer } from "./rule_flags.ts";
 import type { PolicyContext } from "./types.ts";
 import { isBindSource } from "../../shared/quadlet/service_volumes.ts";
 import { isMapping, type Mapping } from "../../shared/quadlet/values.ts";

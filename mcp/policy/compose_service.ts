@@ -7,7 +7,7 @@ import { type ComposeReader, items, text } from "./compose_reader.ts";
 import { flagDevice, flagDeviceRule } from "./devices.ts";
 import { detailOf } from "./flag_sink.ts";
 import { flagNamespace, type Namespace } from "./namespaces.ts";
-import { PRIVILEGED } from "./podman_flags.ts";
+import { flagPrivileged } from "./rule_flags.ts";
 import { flagSecurityOpt } from "./security_opts.ts";
 import type { PolicyContext } from "./types.ts";
 import { isMapping, type Mapping } from "../../shared/quadlet/values.ts";
@@ -31,7 +31,7 @@ export function checkPrivileges(
     const value = r.read(svc["privileged"], "privileged", "sets in privileged");
     // podman-compose passes --privileged for any truthy value, the string "false" included.
     if (value !== undefined && value !== false && value !== null && value !== "") {
-      r.sink.add("privileged", "confirm", PRIVILEGED, detailOf("privileged", svc["privileged"]));
+      flagPrivileged(r.sink, detailOf("privileged", svc["privileged"]));
     }
   }
   for (const [key, ns] of NAMESPACE_KEYS) {
