@@ -38,7 +38,7 @@ export function checkMounts(r: ComposeReader, svc: Mapping, ctx: PolicyContext):
 function longSyntaxSource(item: Mapping): MountSource {
   const source = text(item["source"]);
   if (source === undefined || source === "") return { kind: "none" };
-  const type = text(item["type"]) ?? (isBindSource(source) ? "bind" : "volume");
+  const type = text(item["type"])?.toLowerCase() ?? (isBindSource(source) ? "bind" : "volume");
   if (type === "bind") return { kind: "bind", path: source };
   if (type === "volume") return { kind: "volume", name: source };
   return { kind: "none" };

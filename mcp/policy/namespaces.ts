@@ -1,7 +1,9 @@
 /**
  * Namespace modes (compose pid/ipc/uts/userns_mode/cgroup/network_mode, quadlet Network=/UserNS=, podman
  * --pid/--ipc/--uts/--userns/--cgroupns/--network): the host's namespace needs approval, except the network,
- * which is only named; another container's namespace is named.
+ * which is only named. Another service's process or IPC namespace is named, sharing its network (the
+ * VPN-sidecar pattern) is not; an outside container's process or IPC namespace needs approval, its network
+ * is named.
  */
 import type { FlagSink } from "./flag_sink.ts";
 
@@ -44,10 +46,15 @@ export function flagNamespace(sink: FlagSink, ns: Namespace, mode: string, detai
   }
   const container = /^container:(.+)$/.exec(value)?.[1];
   if (container !== undefined) {
+    // Another container's processes (and through /proc their files) or shared memory are worth a question;
+    // its network or hostname are only named.
+    const reaches = ns === "pid" || ns === "ipc";
     sink.add(
       "shared-namespace",
-      "notice",
-      `uses the ${label} namespace of container "${container}", outside this stack.`,
+      reaches ? "confirm" : "notice",
+      `uses the ${label} namespace of container "${container}", outside this stack${
+        ns === "pid" ? ", so it may see that container's processes and files" : ""
+      }.`,
       detail,
     );
     return;

@@ -102,6 +102,22 @@ services:
   ]);
 });
 
+Deno.test("checkCompose() flags joining an outside container's process or IPC namespace", () => {
+  assert.deepEqual(
+    composeFlags({ pid: "container:arr-mcp", ipc: "container:arr-mcp" }).map((f) => [f.severity, f.words]),
+    [
+      [
+        "confirm",
+        `Service "app" uses the process namespace of container "arr-mcp", outside this stack, so it may see that container's processes and files.`,
+      ],
+      [
+        "confirm",
+        `Service "app" uses the IPC (shared memory) namespace of container "arr-mcp", outside this stack.`,
+      ],
+    ],
+  );
+});
+
 Deno.test("checkCompose() names host-loopback access through slirp4netns and pasta options", () => {
   assert.deepEqual(rules(composeFlags({ network_mode: "slirp4netns:allow_host_loopback=true" })), [
     "host-loopback/notice",
