@@ -9,6 +9,7 @@ import { type Config, parseConfig } from "./core/config.ts";
 import { mergeEnv, parseEnvFile } from "./core/env_file.ts";
 import { createMediaServices } from "./clients/media/media_services.ts";
 import { TOOL_FAMILIES } from "./server/families.ts";
+import { LINEAR_ENGINE_FLAG, linearEngineAvailable } from "./fs/linear_regex.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
           ? `arr-mcp: container runtime socket ${deps.runtime.socket}`
           : "arr-mcp: no container runtime socket found; runtime tools will explain how to fix it",
       );
+      if (!linearEngineAvailable()) {
+        console.log(
+          `arr-mcp: started without --v8-flags=${LINEAR_ENGINE_FLAG}: log_search's regex mode is off ` +
+            "(deno task start gives the flag)",
+        );
+      }
       if (config.readOnly) {
         console.log("arr-mcp: read-only mode (ARR_READ_ONLY): mutating tools are not offered");
       }

@@ -113,7 +113,9 @@ function foldClass(pattern: string, i: number): { text: string; end: number } {
     if (pattern[j] === "-" && pattern[j + 1] !== "]" && j + 1 < pattern.length) {
       const second = classAtom(pattern, j + 1);
       j = second.end;
-      if (first.code !== undefined && second.code !== undefined) extra += lowerImages(first.code, second.code);
+      if (first.code !== undefined && second.code !== undefined) {
+        extra += lowerImages(first.code, second.code);
+      }
       continue;
     }
     if (first.code !== undefined) extra += lowerImages(first.code, first.code);

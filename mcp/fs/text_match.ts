@@ -32,6 +32,8 @@ export function compileMatcher(
     return { test: (line) => (caseSensitive ? line : line.toLowerCase()).includes(needle) };
   }
   const compiled = compileLinearRegex(pattern, { caseSensitive });
-  if (!compiled.ok) throw new FsError("invalid_pattern", `Cannot use pattern "${pattern}": ${compiled.error}`);
+  if (!compiled.ok) {
+    throw new FsError("invalid_pattern", `Cannot use pattern "${pattern}": ${compiled.error}`);
+  }
   return compiled.value;
 }

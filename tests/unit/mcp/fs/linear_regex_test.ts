@@ -98,7 +98,18 @@ test("compileLinearRegex() folds case: it agrees with the i and u flags (propert
 const LINE_BOUND_MS = 250;
 
 test("compileMatcher() never takes long on a 200-character line, whatever the pattern (property)", () => {
-  const leaf = fc.constantFrom(".*", "(a|a)*", "(x+)+", "(a*)*", "\\w*", "(.*x)+", "[^#]*", "x*", "(x|xx)+", "a?");
+  const leaf = fc.constantFrom(
+    ".*",
+    "(a|a)*",
+    "(x+)+",
+    "(a*)*",
+    "\\w*",
+    "(.*x)+",
+    "[^#]*",
+    "x*",
+    "(x|xx)+",
+    "a?",
+  );
   const nested = fc.letrec<{ p: string }>((tie) => ({
     p: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
@@ -118,7 +129,10 @@ test("compileMatcher() never takes long on a 200-character line, whatever the pa
       try {
         matcher = compileMatcher(pattern, { mode: "regex", caseSensitive });
       } catch (e) {
-        assert.match((e as Error).message, /^Cannot use pattern ".*": the linear-time regex engine cannot run/);
+        assert.match(
+          (e as Error).message,
+          /^Cannot use pattern ".*": the linear-time regex engine cannot run/,
+        );
         return;
       }
       matcher.test(text);

@@ -52,7 +52,10 @@ test("compileMatcher() names the construct the linear-time engine cannot run", (
     () => compileMatcher("(a)\\1", { mode: "regex" }),
     { message: 'Cannot use pattern "(a)\\1": the linear-time regex engine cannot run a backreference (\\1)' },
   );
-  assert.throws(() => compileMatcher("foo(?=bar)", { mode: "regex" }), /cannot run a lookahead \(\(\?=…\)\)$/);
+  assert.throws(
+    () => compileMatcher("foo(?=bar)", { mode: "regex" }),
+    /cannot run a lookahead \(\(\?=…\)\)$/,
+  );
 });
 
 Deno.test("compileMatcher() refuses empty and over-long patterns", () => {
