@@ -24,6 +24,7 @@ let available: boolean | undefined;
 export function linearEngineAvailable(): boolean {
   if (available === undefined) {
     try {
+      // deno-lint-ignore no-invalid-regexp -- the `l` flag exists only under LINEAR_ENGINE_FLAG
       new RegExp("", "l");
       available = true;
     } catch {
