@@ -39,7 +39,7 @@ async function served(dir: string) {
   return { app, origin: new URL(app.url).origin };
 }
 
-Deno.test("log_search runs the issue's .*.*.*.*x# over 5,000 lines of 200 characters in well under a second", async () => {
+Deno.test("log_search runs the issue's .*.*.*.*x# over 5,000 lines of 200 characters to the end, within its budget", async () => {
   await using logs = await logDir(5000);
   const { app } = await served(logs.dir);
   await using _ = app;
@@ -47,9 +47,10 @@ Deno.test("log_search runs the issue's .*.*.*.*x# over 5,000 lines of 200 charac
   const r = sc(await app.call("log_search", { pattern: ".*.*.*.*x#", mode: "regex" }));
   const took = performance.now() - started;
   assert.equal(r.matches.length, 0);
-  assert.equal(r.limited, false);
-  // Before the linear-time engine this pattern took 21.7 s on ONE such line.
-  assert.ok(took < 3000, `took ${took.toFixed(0)} ms`);
+  assert.equal(r.limited, false, "searched to the end: the budget was not needed");
+  // Before the linear-time engine this pattern took 21.7 s on ONE such line; alone this takes ~0.3 s, and the
+  // bound leaves room for a loaded machine.
+  assert.ok(took < LOG_SEARCH_BUDGET_MS, `took ${took.toFixed(0)} ms`);
 });
 
 Deno.test("log_search with a 200-character pattern stops at its budget while /healthz keeps answering", async () => {

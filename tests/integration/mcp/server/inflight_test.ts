@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { DEFAULT_MAX_INFLIGHT } from "../../../../mcp/core/config.ts";
-import { startEnv, startTaskCommand, stopStarted } from "../../_support/start_task.ts";
+import { startEnv, startListening } from "../../_support/start_task.ts";
 
 const CALLS = 1000;
 const PEAK_RSS_BOUND_MB = 400;
@@ -33,16 +33,12 @@ Deno.test("1,000 concurrent tools/call: 503 with Retry-After over the cap, the r
     ARR_RUNTIME_SOCKET: `${home}/no-runtime.sock`,
     ARR_HELPER_SOCKET: `${home}/no-helper.sock`,
   };
-  const child = (await startTaskCommand(env)).spawn();
-  const stdout = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  const server = await startListening(env).catch(async (e) => {
+    await Deno.remove(home, { recursive: true });
+    throw e;
+  });
   try {
-    let banner = "";
-    while (!/listening on 127\.0\.0\.1:\d+/.test(banner)) {
-      const { value, done } = await stdout.read();
-      if (done) throw new Error(`arr-mcp exited: ${banner}`);
-      banner += value;
-    }
-    const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(banner)![1]);
+    const { child, port } = server;
     const idle = await memoryMb(child.pid);
     const body = JSON.stringify({
       jsonrpc: "2.0",
@@ -85,7 +81,7 @@ Deno.test("1,000 concurrent tools/call: 503 with Retry-After over the cap, the r
     );
     assert.ok(memory.peak < PEAK_RSS_BOUND_MB, `peak RSS ${memory.peak.toFixed(0)} MB`);
   } finally {
-    await stopStarted(child, stdout);
+    await server.stop();
     await Deno.remove(home, { recursive: true });
   }
 });

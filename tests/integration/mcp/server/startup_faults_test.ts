@@ -4,7 +4,7 @@
  * keep the bad file under a timestamped name, start a new audit log, say so naming both files, and serve.
  */
 import assert from "node:assert/strict";
-import { startEnv, startTaskCommand, stopStarted } from "../../_support/start_task.ts";
+import { startEnv, startListening } from "../../_support/start_task.ts";
 
 Deno.test("a corrupt audit.db in a loose data dir: kept aside, a new log started, modes tightened, /healthz serves", async () => {
   const home = await Deno.makeTempDir({ prefix: "arr-mcp-faults-" });
@@ -23,16 +23,9 @@ Deno.test("a corrupt audit.db in a loose data dir: kept aside, a new log started
       ARR_RUNTIME_SOCKET: `${home}/no-runtime.sock`,
       ARR_HELPER_SOCKET: `${home}/no-helper.sock`,
     };
-    const child = (await startTaskCommand(env)).spawn();
-    const stdout = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    const server = await startListening(env);
     try {
-      let out = "";
-      while (!/listening on 127\.0\.0\.1:\d+/.test(out)) {
-        const { value, done } = await stdout.read();
-        if (done) throw new Error(`arr-mcp exited: ${out}`);
-        out += value;
-      }
-      const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(out)![1]);
+      const { port, output: out } = server;
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       assert.equal(health.status, 200);
       assert.equal(await health.text(), "ok");
@@ -63,7 +56,7 @@ Deno.test("a corrupt audit.db in a loose data dir: kept aside, a new log started
       assert.equal((await Deno.stat(`${dataDir}/audit.db`)).mode! & 0o777, 0o600);
       assert.equal((await Deno.stat(`${dataDir}/${aside[0]}`)).mode! & 0o777, 0o600);
     } finally {
-      await stopStarted(child, stdout);
+      await server.stop();
     }
   } finally {
     await Deno.remove(home, { recursive: true });
