@@ -18,18 +18,18 @@ export interface LineSearch {
 }
 
 /**
- * Matching lines of `text`, 1-based line numbers, at most `maxMatches`. Each line is cut to `MAX_LINE_CHARS`
+ * Matching lines among `lines` (split on "\n"; a trailing "\r" is dropped), 1-based line numbers, at most
+ * `maxMatches`. Each line is cut to `MAX_LINE_CHARS`
  * before matching, which bounds the regex engine's work per line; between lines the pacer gives the event loop
  * a turn when its slice is used up, and stops the search when its budget is spent.
  */
 export async function searchLines(
-  text: string,
+  lines: readonly string[],
   matcher: Matcher,
   maxMatches: number,
   pacer: Pacer,
 ): Promise<LineSearch> {
   const matches: LineMatch[] = [];
-  const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     if (pacer.due() && !(await pacer.pause())) return { matches, limited: true, outOfTime: true };
     const raw = lines[i] ?? "";

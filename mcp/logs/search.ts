@@ -91,7 +91,7 @@ export async function searchLogs(
   };
   const add = async (source: string, lines: string[]) => {
     const left = limits.maxMatches - report.matches.length;
-    const found = await searchLines(lines.join("\n"), matcher, left, pacer);
+    const found = await searchLines(lines, matcher, left, pacer);
     for (const m of found.matches) {
       const r = redactSecrets(m.text);
       report.redactions += r.count;
