@@ -1,6 +1,8 @@
 /**
  * The fixed dispatch table: every op the helper can run, nothing else. Each entry validates its arguments
- * first, then runs under a lock (one op at a time per stack, per unit, and for quadlet changes).
+ * first. Ops that change something run under a lock (one op at a time per stack, per unit, and for quadlet
+ * changes); read-only ops (quadlet_list, quadlet_read, quadlet_validate, systemd_status, info) take no lock,
+ * so they never wait behind a slow stack or unit operation.
  */
 import type { HelperOp } from "../shared/helper_protocol.ts";
 import type { Result } from "../shared/result.ts";
@@ -8,6 +10,7 @@ import { refusedUnitReason } from "../shared/special_units.ts";
 import { createStackOps, type Stack } from "./compose_ops.ts";
 import type { HelperFs } from "./fs.ts";
 import { collectInfo } from "./info.ts";
+import { createInfoCache } from "./info_cache.ts";
 import { createKeyedLock } from "./keyed_lock.ts";
 import { done, type Operation, type OpOutcome, type OpTrace, rejected } from "./outcome.ts";
 import { createGeneratorCheck, type GeneratorCheckDeps } from "./quadlet_check.ts";
@@ -72,12 +75,15 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
   const unitOp = (verb: SystemdVerb): Operation => (args, trace) => {
     const unit = validateUnitName(args.unit);
     if (!unit.ok) return Promise.resolve(rejected(unit.error));
+    // Status only reads: it answers even while a start/stop of the same unit waits for systemd.
+    if (verb === "status") return runSystemctl(deps.runner, verb, unit.value);
     const refused = verb === "status" ? null : refusedUnitReason(unit.value);
     if (refused !== null) {
       return Promise.resolve(rejected(`Refused to ${verb} "${unit.value}": it is ${refused}`));
     }
     return serialized(`unit:${unit.value}`, trace, () => runSystemctl(deps.runner, verb, unit.value));
   };
+  const info = createInfoCache(() => collectInfo(deps.runner, deps), { now: () => deps.now().getTime() });
 
   const generator: GeneratorCheckDeps | null = deps.generator === null ? null : {
     runner: deps.runner,
@@ -144,8 +150,7 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
     // Read-only, like quadlet_read: no lock, it never changes the quadlet folder.
     quadlet_validate: createQuadletValidate({ store, generator }),
     async info() {
-      const info = await collectInfo(deps.runner, deps);
-      return done(true, JSON.stringify(info), 0);
+      return done(true, JSON.stringify(await info()), 0);
     },
   };
 }

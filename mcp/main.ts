@@ -9,6 +9,9 @@ import { type Config, parseConfig } from "./core/config.ts";
 import { mergeEnv, parseEnvFile } from "./core/env_file.ts";
 import { createMediaServices } from "./clients/media/media_services.ts";
 import { TOOL_FAMILIES } from "./server/families.ts";
+import { LINEAR_ENGINE_FLAG, linearEngineAvailable } from "./fs/linear_regex.ts";
+import { describeTightening, makeDataDirPrivate } from "./core/private_dir.ts";
+import type { ToolDeps } from "./toolkit/deps.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -46,6 +49,13 @@ async function main(): Promise<void> {
   if (!parsed.ok) fail(parsed.error);
   let config = parsed.value;
 
+  // Before anything is read from or written to the data dir: it holds the keys and the credential store.
+  const tightened = await makeDataDirPrivate(config.dataDir).catch((e: Error) =>
+    fail(`Cannot prepare the data dir "${config.dataDir}": ${e.message}`)
+  );
+  const privacy = describeTightening(config.dataDir, tightened);
+  if (privacy) console.log(privacy);
+
   let announceKey: string | undefined;
   let keySource = "ARR_MCP_API_KEY";
   if (config.apiKey === undefined) {
@@ -56,7 +66,12 @@ async function main(): Promise<void> {
   }
   const apiKey = config.apiKey as string;
 
-  const { deps } = await bootstrap(config, { env, uid });
+  let deps: ToolDeps;
+  try {
+    deps = (await bootstrap(config, { env, uid })).deps;
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
   // Media services: *_URL / *_API_KEY env, the encrypted credential store and discovery (docs/services.md).
   deps.media = await createMediaServices({
     env,
@@ -81,6 +96,12 @@ async function main(): Promise<void> {
           ? `arr-mcp: container runtime socket ${deps.runtime.socket}`
           : "arr-mcp: no container runtime socket found; runtime tools will explain how to fix it",
       );
+      if (!linearEngineAvailable()) {
+        console.log(
+          `arr-mcp: started without --v8-flags=${LINEAR_ENGINE_FLAG}: log_search's regex mode is off ` +
+            "(deno task start gives the flag)",
+        );
+      }
       if (config.readOnly) {
         console.log("arr-mcp: read-only mode (ARR_READ_ONLY): mutating tools are not offered");
       }

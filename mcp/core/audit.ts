@@ -43,9 +43,26 @@ export interface AuditOptions {
   secrets?: readonly string[];
 }
 
-/** Opens (creating if needed) the audit database at `path`; `":memory:"` for tests. */
+/**
+ * Opens (creating if needed) the audit database at `path`; `":memory:"` for tests. Throws when the file is not
+ * a usable database (not SQLite, damaged pages, unreadable); audit_open.ts turns that into a recovery.
+ */
 export function openAuditLog(path: string, options: AuditOptions): AuditLog {
   const db = new DatabaseSync(path);
+  try {
+    return auditLogOn(db, options);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function auditLogOn(db: DatabaseSync, options: AuditOptions): AuditLog {
+  // quick_check reads every page once: a damaged file fails here at startup, not on some later insert.
+  const check = db.prepare("PRAGMA quick_check(1)").get();
+  if (check?.quick_check !== "ok") {
+    throw new Error(`integrity check failed: ${String(check?.quick_check).replace(/\s*\n\s*/g, "; ")}`);
+  }
   db.exec(`CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,

@@ -26,7 +26,13 @@ export interface Config {
   dashboardPublic: boolean;
   /** ARR_QUADLET_GENERATOR: the quadlet generator compose_to_quadlet checks units with, before the packaged ones. */
   quadletGenerator?: string | undefined;
+  /** ARR_MCP_MAX_INFLIGHT: MCP requests worked on at once; twice as many more may wait (mcp/server/inflight_gate.ts). */
+  maxInflight: number;
 }
+
+/** Default of ARR_MCP_MAX_INFLIGHT. */
+export const DEFAULT_MAX_INFLIGHT = 32;
+export const MAX_MAX_INFLIGHT = 1024;
 
 /** Facts about the host that defaults depend on. */
 export interface HostFacts {
@@ -49,6 +55,7 @@ export const ENV_VARS = [
   "ARR_ALLOWED_ORIGINS",
   "ARR_DASHBOARD_PUBLIC",
   "ARR_QUADLET_GENERATOR",
+  "ARR_MCP_MAX_INFLIGHT",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -86,6 +93,16 @@ const fields = {
   ARR_READ_ONLY: boolText,
   ARR_DASHBOARD_PUBLIC: boolText,
   ARR_QUADLET_GENERATOR: absolutePath,
+  ARR_MCP_MAX_INFLIGHT: z.string().trim().regex(
+    /^\d{1,4}$/,
+    `expected an integer from 1 to ${MAX_MAX_INFLIGHT}`,
+  )
+    .transform(Number).pipe(
+      z.number().int().min(1, `expected an integer from 1 to ${MAX_MAX_INFLIGHT}`).max(
+        MAX_MAX_INFLIGHT,
+        `expected an integer from 1 to ${MAX_MAX_INFLIGHT}`,
+      ),
+    ),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -125,6 +142,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     logDirs: get<string[]>("ARR_LOG_DIRS") ?? [],
     readOnly: get<boolean>("ARR_READ_ONLY") ?? false,
     dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
+    maxInflight: get<number>("ARR_MCP_MAX_INFLIGHT") ?? DEFAULT_MAX_INFLIGHT,
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
     allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
       h.toLowerCase()

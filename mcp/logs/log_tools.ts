@@ -11,6 +11,13 @@ import type { ToolDeps } from "../toolkit/deps.ts";
 import { fsOutcome, logRoots } from "../toolkit/fs_outcome.ts";
 import { readContainerLog, readLogFile, redactLines, type SourceRead } from "./sources.ts";
 import { logFilesFor, searchLogs } from "./search.ts";
+import { createPacer } from "../core/pacer.ts";
+
+/**
+ * Time one log_search may take. Matching runs in 20 ms slices between which other requests are answered, so a
+ * long search never blocks the server; this bounds how long it keeps one request (and a share of the CPU).
+ */
+export const LOG_SEARCH_BUDGET_MS = 10_000;
 
 const containerName = z.string().regex(
   /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/,
@@ -135,8 +142,8 @@ function defineLogSearch(server: McpServer, deps: ToolDeps): void {
     title: "Search logs",
     description: "Search log files in the log dirs (ARR_LOG_DIRS) and/or container logs for a text. " +
       'mode "substring" (default) matches literal text, case-insensitive unless case_sensitive; mode ' +
-      '"regex" takes a JavaScript regular expression (max 200 chars; nested quantifiers like (a+)+, repeated ' +
-      "alternations and backreferences are refused). Files are searched newest first and only their last " +
+      '"regex" takes a JavaScript regular expression run by a linear-time engine (max 200 chars; ' +
+      "backreferences, lookaheads and counted repetitions over {16} are refused). Files are searched newest first and only their last " +
       "max_bytes_per_file bytes; containers only their last container_tail lines. Searches the log files when " +
       "`path` is given or no `containers` are given. Matching lines come back redacted.",
     input: {
@@ -198,6 +205,7 @@ function defineLogSearch(server: McpServer, deps: ToolDeps): void {
           maxBytesPerFile: args.max_bytes_per_file ?? 2 * 1024 * 1024,
           maxMatches: args.max_matches ?? 200,
           containerTail: args.container_tail ?? 2000,
+          pacer: createPacer({ budgetMs: LOG_SEARCH_BUDGET_MS }),
         });
         if (searchFiles && roots.length === 0) {
           report.skipped.push({

@@ -7,12 +7,15 @@ import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
 import { searchLines } from "../fs/search_lines.ts";
 import type { Matcher } from "../fs/text_match.ts";
 import type { RuntimeClient } from "../clients/runtime/client.ts";
+import type { Pacer } from "../core/pacer.ts";
 
 export interface SearchLimits {
   maxFiles: number;
   maxBytesPerFile: number;
   maxMatches: number;
   containerTail: number;
+  /** Time slicing and the time budget of the whole search (sources not reached are listed in `skipped`). */
+  pacer: Pacer;
 }
 
 export interface SearchMatch {
@@ -77,20 +80,34 @@ export async function searchLogs(
     bytes_scanned: 0,
     redactions: 0,
   };
-  const add = (source: string, lines: string[]) => {
+  const { pacer } = limits;
+  const outOfTime = (source: string, partly: boolean) => {
+    report.limited = true;
+    report.skipped.push({
+      source,
+      reason: `${partly ? "searched only in part" : "not searched"}: the search's time budget of ` +
+        `${pacer.budgetMs / 1000} s was spent`,
+    });
+  };
+  const add = async (source: string, lines: string[]) => {
     const left = limits.maxMatches - report.matches.length;
-    const found = searchLines(lines.join("\n"), matcher, left);
+    const found = await searchLines(lines, matcher, left, pacer);
     for (const m of found.matches) {
       const r = redactSecrets(m.text);
       report.redactions += r.count;
       report.matches.push({ source, line: m.line, text: r.text });
     }
     if (found.limited) report.limited = true;
+    if (found.outOfTime) outOfTime(source, true);
   };
   for (const file of sources.files) {
     if (report.matches.length >= limits.maxMatches) {
       report.limited = true;
       break;
+    }
+    if (pacer.spent) {
+      outOfTime(file, false);
+      continue;
     }
     if (protectionOf(file)) {
       report.skipped.push({ source: file, reason: "protected file" });
@@ -108,7 +125,7 @@ export async function searchLogs(
       report.files_searched.push(file);
       report.bytes_scanned += Math.min(tail.size, limits.maxBytesPerFile);
       if (tail.truncated) report.limited = true;
-      add(file, tail.lines);
+      await add(file, tail.lines);
     } catch (e) {
       report.skipped.push({ source: file, reason: (e as Error).message });
     }
@@ -118,13 +135,17 @@ export async function searchLogs(
       report.limited = true;
       break;
     }
+    if (pacer.spent) {
+      outOfTime(`container:${name}`, false);
+      continue;
+    }
     const res = await runtime.logs(name, { tail: limits.containerTail });
     if (!res.ok) {
       report.skipped.push({ source: `container:${name}`, reason: `${res.error.kind}: ${res.error.message}` });
       continue;
     }
     report.containers_searched.push(name);
-    add(`container:${name}`, res.value.map((l) => l.text));
+    await add(`container:${name}`, res.value.map((l) => l.text));
   }
   return report;
 }

@@ -1,22 +1,27 @@
 /**
- * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless: a fresh server + transport per request),
- * `GET /api/status`, `GET /healthz`, and `/` for the dashboard. Host/Origin checks on every route; the API key
+ * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless: a pooled server + fresh transport per request,
+ * at most `maxInflight` at once, see inflight_gate.ts), `GET /api/status`, `GET /healthz`, and `/` for the
+ * dashboard. Host/Origin checks on every route; the API key
  * on /mcp and /api/status. Tests call `createApp(deps).request(...)` without opening a port.
  */
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { createMiddleware } from "hono/factory";
 import { createDashboard } from "../dashboard/routes.ts";
 import { keyAuth } from "../core/key_auth.ts";
 import { hostGuard } from "../core/host_guard.ts";
 import { redactText } from "../core/redact.ts";
 import { createMcpServer } from "./mcp_server.ts";
 import { createServerPool } from "./server_pool.ts";
+import { createInflightGate, type InflightLimits, inflightLimits } from "./inflight_gate.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { RegisterFamily } from "../toolkit/family.ts";
 
 export const MAX_MCP_BODY_BYTES = 4 * 1024 * 1024;
+/** Seconds a client is asked to wait when the server is busy (503). */
+export const BUSY_RETRY_AFTER_S = 1;
 
 export interface AppOptions {
   /** The key clients must send (never empty; main.ts generates one when none is configured). */
@@ -25,6 +30,8 @@ export interface AppOptions {
   families: readonly RegisterFamily[];
   /** Where unexpected errors are reported (already redacted). @default console.error */
   logError?: (message: string) => void;
+  /** MCP requests worked on at once and waiting. @default inflightLimits(deps.config.maxInflight) */
+  inflight?: InflightLimits;
 }
 
 export function createApp(deps: ToolDeps, options: AppOptions): Hono {
@@ -40,7 +47,24 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
   app.get("/healthz", (c) => c.text("ok"));
 
   const pool = createServerPool(() => createMcpServer(deps, options.families));
-  app.post("/mcp", auth, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
+  const limits = options.inflight ?? inflightLimits(deps.config.maxInflight);
+  const gate = createInflightGate(limits);
+  const inflightCap = createMiddleware(async (c, next) => {
+    const release = await gate.enter();
+    if (!release) {
+      const message = `Server busy: ${limits.maxInflight} MCP requests are being worked on and ` +
+        `${limits.maxQueued} are waiting; retry in ${BUSY_RETRY_AFTER_S} s`;
+      return c.json({ jsonrpc: "2.0", error: { code: -32000, message }, id: null }, 503, {
+        "Retry-After": String(BUSY_RETRY_AFTER_S),
+      });
+    }
+    try {
+      await next();
+    } finally {
+      release();
+    }
+  });
+  app.post("/mcp", auth, inflightCap, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
     const server = pool.acquire();
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,

@@ -1,8 +1,9 @@
 /**
  * Wires the real dependencies from a parsed Config: runtime (socket given or auto-detected), helper client,
- * confirm tokens, audit log in the data dir. main.ts and the integration tests both use it.
+ * confirm tokens, audit log in the data dir (an unusable one is moved aside, audit_open.ts). main.ts and the
+ * integration tests both use it.
  */
-import { openAuditLog } from "../core/audit.ts";
+import { openAuditLogSafely } from "../core/audit_open.ts";
 import type { Config } from "../core/config.ts";
 import { createConfirmTokens } from "../core/confirm.ts";
 import { createHelperClient } from "../clients/helper/helper_client.ts";
@@ -24,15 +25,18 @@ export interface BootstrapOptions {
   uid: number;
   /** @default systemClock */
   clock?: Clock;
+  /** Startup notices (an unusable audit.db moved aside). @default console.log */
+  log?: (line: string) => void;
 }
 
 /** `config.apiKey` must already be resolved (configured or loaded from the data dir). */
 export async function bootstrap(config: Config, options: BootstrapOptions): Promise<Bootstrapped> {
   const clock = options.clock ?? systemClock;
   await Deno.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const audit = openAuditLog(`${config.dataDir}/audit.db`, {
+  const audit = await openAuditLogSafely(`${config.dataDir}/audit.db`, {
     clock,
     secrets: config.apiKey ? [config.apiKey] : [],
+    log: options.log ?? ((line) => console.log(line)),
   });
   const confirm = createConfirmTokens({ clock, secret: crypto.getRandomValues(new Uint8Array(32)) });
 

@@ -8,7 +8,7 @@
  * arr-mcp per data dir.
  *
  * Failure safety: when the file cannot be decrypted (wrong secret, tampering, corruption) every read and write
- * answers that error and the file is left exactly as it is.
+ * answers that error, naming the file and the fix (credential_fault.ts), and the file is left exactly as it is.
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
 import {
@@ -30,6 +30,7 @@ import {
   readKdfParams,
 } from "./credential_crypto.ts";
 import type { CredentialStorage } from "./credential_storage.ts";
+import { credentialFault, faultDetail } from "./credential_fault.ts";
 
 export interface CredentialStoreError {
   kind: CredentialCryptoErrorKind | "invalid" | "io";
@@ -167,23 +168,22 @@ export class CredentialStore {
     try {
       bytes = await this.#storage.read();
     } catch (e) {
-      return err({
-        kind: "io",
-        message: `Cannot read credentials "${this.location}": ${(e as Error).message}`,
-      });
+      return err({ kind: "io", message: credentialFault("io", this.location, (e as Error).message) });
     }
     if (bytes === null) {
       const key = needKey ? await this.#keyFor(this.#freshSalt, this.#iterations) : undefined;
       return ok({ content: { credentials: {} }, key });
     }
+    const fault = (e: { kind: CredentialCryptoErrorKind; message: string }) =>
+      err({ kind: e.kind, message: credentialFault(e.kind, this.location, faultDetail(e.message)) });
     const params = readKdfParams(bytes);
-    if (!params.ok) return params;
+    if (!params.ok) return fault(params.error);
     const key = await this.#keyFor(params.value.salt, params.value.iterations);
     const plain = await decryptJson(key, bytes);
-    if (!plain.ok) return plain;
+    if (!plain.ok) return fault(plain.error);
     const content = plain.value as Partial<FileContent> | null;
     if (!content || typeof content.credentials !== "object" || content.credentials === null) {
-      return err({ kind: "corrupt", message: 'Cannot read credentials file: "credentials" is missing' });
+      return fault({ kind: "corrupt", message: '"credentials" is missing' });
     }
     return ok({ content: { credentials: content.credentials }, key });
   }

@@ -17,6 +17,8 @@ export interface MediaServices {
   credentials: CredentialStore;
   /** Where the encryption secret came from (never the secret itself). */
   secret: Omit<ResolvedSecret, "secret">;
+  /** Settles once the store was read at startup and a problem with it, if any, was logged. */
+  checked?: Promise<void>;
 }
 
 export interface MediaServicesOptions {
@@ -43,6 +45,13 @@ export async function createMediaServices(options: MediaServicesOptions): Promis
     secret: resolved.secret,
     env: options.env,
   });
+  // Read the store once now, so a damaged or undecryptable file is reported at startup (the media tools keep
+  // answering the same message). Not awaited: with a readable file this derives the key (PBKDF2, ~0.8 s here),
+  // which the first media call would need anyway, off the event loop.
+  const checked = credentials.list().then(
+    (stored) => void (stored.ok || options.log?.(`arr-mcp: ${stored.error.message}`)),
+    (e: Error) => void options.log?.(`arr-mcp: Cannot check the credential store: ${e.message}`),
+  );
   const registry = new ServiceRegistry({
     env: options.env,
     credentials,
@@ -55,7 +64,7 @@ export async function createMediaServices(options: MediaServicesOptions): Promis
     plexClientIdentifier: await plexClientIdentifier(options.dataDir),
   });
   const { secret: _secret, ...secretInfo } = resolved;
-  return { registry, credentials, secret: secretInfo };
+  return { registry, credentials, secret: secretInfo, checked };
 }
 
 /** Stable per installation without storing anything: derived from the data dir path. */

@@ -49,3 +49,31 @@ export async function stopStarted(
   await stdout.cancel().catch(() => {});
   await child.stderr.cancel().catch(() => {});
 }
+
+export interface Listening {
+  child: Deno.ChildProcess;
+  port: number;
+  /** Everything it printed on stdout up to and including the "listening on" line. */
+  output: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the start task with `env` and waits for its "listening on 127.0.0.1:<port>" line. */
+export async function startListening(env: Record<string, string>): Promise<Listening> {
+  const child = (await startTaskCommand(env)).spawn();
+  const stdout = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  const stop = () => stopStarted(child, stdout);
+  let output = "";
+  try {
+    while (!/listening on 127\.0\.0\.1:\d+/.test(output)) {
+      const { value, done } = await stdout.read();
+      if (done) throw new Error(`arr-mcp exited: ${output}`);
+      output += value;
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(output)![1]);
+  return { child, port, output, stop };
+}

@@ -3,6 +3,7 @@ import { denoFs } from "../../../helper/fs.ts";
 import { createOperations } from "../../../helper/operations.ts";
 import type { OpOutcome } from "../../../helper/outcome.ts";
 import type { Runner, RunOptions, RunResult } from "../../../helper/run_command.ts";
+import { INFO_TTL_MS } from "../../../helper/info_cache.ts";
 import { HelperInfo, STACK_STATUS_MARKER } from "../../../shared/helper_protocol.ts";
 
 interface Call {
@@ -23,7 +24,10 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
 const psJson = (state: string) =>
   JSON.stringify([{ Names: ["web_app_1"], State: state, Labels: { "com.docker.compose.service": "app" } }]);
 
-async function setup(answer: (call: Call) => RunResult | Promise<RunResult> = () => result()) {
+async function setup(
+  answer: (call: Call) => RunResult | Promise<RunResult> = () => result(),
+  now: () => Date = () => new Date("2026-11-22T00:00:00Z"),
+) {
   const root = await Deno.realPath(await Deno.makeTempDir());
   await Deno.mkdir(`${root}/stacks/web`, { recursive: true });
   await Deno.writeTextFile(`${root}/stacks/web/compose.yaml`, "services:\n  app:\n    image: x\n");
@@ -38,7 +42,7 @@ async function setup(answer: (call: Call) => RunResult | Promise<RunResult> = ()
   const ops = createOperations({
     runner,
     fs: denoFs,
-    now: () => new Date("2026-11-22T00:00:00Z"),
+    now,
     stacksDir: `${root}/stacks`,
     quadletDir: `${root}/quadlets`,
     generator: null,
@@ -277,4 +281,46 @@ Deno.test("info reports the versions podman-compose and the generator print", as
     quadlet_dir: `${t.root}/quadlets`,
   });
   assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [["podman-compose", "version"]]);
+});
+
+Deno.test("read-only ops answer while a stack op and a unit op hang in the runner", async () => {
+  const hung: Array<() => void> = [];
+  await using t = await setup((c) => {
+    const verb = c.cmd === "systemctl" ? c.args[c.args.length - 2] : c.args[2];
+    if (verb === "up" || verb === "restart") {
+      return new Promise<RunResult>((resolve) => hung.push(() => resolve(result({ stdout: "[]" }))));
+    }
+    return result({ stdout: c.args[0] === "version" ? "podman-compose version 1.3.0\n" : "active" });
+  });
+  await Deno.writeTextFile(`${t.root}/quadlets/web.container`, "[Container]\nImage=x\n");
+  const up = t.ops.stack_up({ stack: "web" }, t.trace());
+  const restart = t.ops.systemd_restart({ unit: "web.service" }, t.trace());
+  while (hung.length < 2) await new Promise((r) => setTimeout(r, 1));
+
+  const listed = doneOf(await t.ops.quadlet_list({}, t.trace()));
+  assert.deepEqual(JSON.parse(listed.output).map((e: { file: string }) => e.file), ["web.container"]);
+  assert.equal(doneOf(await t.ops.quadlet_read({ name: "web", type: "container" }, t.trace())).ok, true);
+  const status = doneOf(await t.ops.systemd_status({ unit: "web.service" }, t.trace()));
+  assert.equal(status.output, "active");
+  assert.equal(JSON.parse(doneOf(await t.ops.info({}, t.trace())).output).podman_compose, "1.3.0");
+  const units = [{ name: "web", type: "container", content: "[Container]\nImage=x\n" }];
+  assert.equal(doneOf(await t.ops.quadlet_validate({ units }, t.trace())).exitCode, 127, "no generator here");
+
+  for (const release of hung) release();
+  await Promise.all([up, restart]);
+});
+
+Deno.test("info starts podman-compose once across many calls, and again after the TTL", async () => {
+  let clock = Date.parse("2026-11-22T00:00:00Z");
+  await using t = await setup(
+    () => result({ stdout: "podman-compose version 1.3.0\n" }),
+    () => new Date(clock),
+  );
+  const answers = await Promise.all(Array.from({ length: 20 }, () => t.ops.info({}, t.trace())));
+  for (let i = 0; i < 20; i++) answers.push(await t.ops.info({}, t.trace()));
+  assert.ok(answers.every((a) => doneOf(a).output === doneOf(answers[0]!).output));
+  assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [["podman-compose", "version"]]);
+  clock += INFO_TTL_MS;
+  await t.ops.info({}, t.trace());
+  assert.equal(t.calls.length, 2);
 });

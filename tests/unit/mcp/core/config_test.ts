@@ -19,6 +19,7 @@ Deno.test("parseConfig() gives safe defaults with no variables at all", () => {
     logDirs: [],
     readOnly: false,
     dashboardPublic: false,
+    maxInflight: 32,
     allowedHosts: ["localhost:8484", "127.0.0.1:8484", "[::1]:8484"],
     allowedOrigins: [
       "http://localhost:8484",
@@ -45,6 +46,7 @@ Deno.test("parseConfig() reads every variable", () => {
     ARR_READ_ONLY: "yes",
     ARR_ALLOWED_HOSTS: "media.lan:9000,192.168.1.5:9000",
     ARR_ALLOWED_ORIGINS: "http://media.lan:9000",
+    ARR_MCP_MAX_INFLIGHT: "8",
     XDG_DATA_HOME: "/ignored/because/ARR_DATA_DIR",
   }, HOST);
   assert.ok(r.ok);
@@ -55,6 +57,7 @@ Deno.test("parseConfig() reads every variable", () => {
   assert.equal(r.value.readOnly, true);
   assert.deepEqual(r.value.allowedHosts, ["media.lan:9000", "192.168.1.5:9000"]);
   assert.deepEqual(r.value.allowedOrigins, ["http://media.lan:9000"]);
+  assert.equal(r.value.maxInflight, 8);
 });
 
 Deno.test("parseConfig() uses XDG_DATA_HOME and XDG_RUNTIME_DIR for defaults", () => {
@@ -70,6 +73,11 @@ Deno.test("parseConfig() names the variable and the reason for a bad value", () 
     [{ ARR_MCP_PORT: "70000" }, 'Invalid ARR_MCP_PORT "70000": expected an integer from 0 to 65535'],
     [{ ARR_DATA_DIR: "relative/dir" }, 'Invalid ARR_DATA_DIR "relative/dir": expected an absolute path'],
     [{ ARR_READ_ONLY: "maybe" }, 'Invalid ARR_READ_ONLY "maybe": expected true or false'],
+    [{ ARR_MCP_MAX_INFLIGHT: "0" }, 'Invalid ARR_MCP_MAX_INFLIGHT "0": expected an integer from 1 to 1024'],
+    [
+      { ARR_MCP_MAX_INFLIGHT: "lots" },
+      'Invalid ARR_MCP_MAX_INFLIGHT "lots": expected an integer from 1 to 1024',
+    ],
     [{ ARR_LOG_DIRS: "/ok,rel" }, 'Invalid ARR_LOG_DIRS "/ok,rel": expected an absolute path'],
     [{ ARR_MCP_API_KEY: "short" }, "Invalid ARR_MCP_API_KEY (hidden): expected at least 16 characters"],
     [
