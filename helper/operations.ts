@@ -77,7 +77,7 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
     if (!unit.ok) return Promise.resolve(rejected(unit.error));
     // Status only reads: it answers even while a start/stop of the same unit waits for systemd.
     if (verb === "status") return runSystemctl(deps.runner, verb, unit.value);
-    const refused = verb === "status" ? null : refusedUnitReason(unit.value);
+    const refused = refusedUnitReason(unit.value);
     if (refused !== null) {
       return Promise.resolve(rejected(`Refused to ${verb} "${unit.value}": it is ${refused}`));
     }
