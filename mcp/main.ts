@@ -8,7 +8,7 @@ import { bootstrap } from "./server/bootstrap.ts";
 import { type Config, parseConfig } from "./core/config.ts";
 import { mergeEnv, parseEnvFile } from "./core/env_file.ts";
 import { createMediaServices } from "./clients/media/media_services.ts";
-import { TOOL_FAMILIES } from "./server/families.ts";
+import { selectFamilies } from "./server/families.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const parsed = parseConfig(env, { uid, home: env.HOME ?? "/root" });
   if (!parsed.ok) fail(parsed.error);
   let config = parsed.value;
+  const families = selectFamilies(config.toolsets);
+  if (!families.ok) fail(families.error);
 
   let announceKey: string | undefined;
   let keySource = "ARR_MCP_API_KEY";
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     port: config.port,
     onListen: ({ port }) => {
       const final = port === config.port ? config : reparseForPort(env, uid, port, config);
-      route.app = createApp({ ...deps, config: final }, { apiKey, families: TOOL_FAMILIES });
+      route.app = createApp({ ...deps, config: final }, { apiKey, families: families.value });
       const url = `http://${urlHost(config.host)}:${port}/mcp`;
       console.log(`arr-mcp listening on ${config.host}:${port} (MCP endpoint ${url})`);
       console.log(
@@ -83,6 +85,9 @@ async function main(): Promise<void> {
       );
       if (config.readOnly) {
         console.log("arr-mcp: read-only mode (ARR_READ_ONLY): mutating tools are not offered");
+      }
+      if (config.toolsets) {
+        console.log(`arr-mcp: tool families (ARR_TOOLSETS): ${config.toolsets.join(", ")}`);
       }
       if (announceKey) {
         console.log(

@@ -26,6 +26,11 @@ export interface Config {
   dashboardPublic: boolean;
   /** ARR_QUADLET_GENERATOR: the quadlet generator compose_to_quadlet checks units with, before the packaged ones. */
   quadletGenerator?: string | undefined;
+  /**
+   * ARR_TOOLSETS: the tool families to offer, lower case (checked against the families' names by
+   * mcp/server/families.ts `selectFamilies`); undefined means all.
+   */
+  toolsets?: string[] | undefined;
 }
 
 /** Facts about the host that defaults depend on. */
@@ -49,6 +54,7 @@ export const ENV_VARS = [
   "ARR_ALLOWED_ORIGINS",
   "ARR_DASHBOARD_PUBLIC",
   "ARR_QUADLET_GENERATOR",
+  "ARR_TOOLSETS",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -86,6 +92,10 @@ const fields = {
   ARR_READ_ONLY: boolText,
   ARR_DASHBOARD_PUBLIC: boolText,
   ARR_QUADLET_GENERATOR: absolutePath,
+  ARR_TOOLSETS: list.pipe(
+    z.array(z.string().toLowerCase().regex(/^[a-z]+$/, "expected a comma-separated list of toolset names"))
+      .min(1, "expected a comma-separated list of toolset names"),
+  ),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -112,6 +122,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const port = get<number>("ARR_MCP_PORT") ?? 8484;
   const dataHome = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : `${host.home}/.local/share`;
   const quadletGenerator = get<string>("ARR_QUADLET_GENERATOR");
+  const toolsets = get<string[]>("ARR_TOOLSETS");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -126,6 +137,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     readOnly: get<boolean>("ARR_READ_ONLY") ?? false,
     dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
+    ...(toolsets === undefined ? {} : { toolsets }),
     allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
       h.toLowerCase()
     ),
