@@ -3,8 +3,8 @@
  * Ajv's strict mode and passes the MCP Inspector's portability lint (no `type` arrays, no schema that
  * constrains nothing).
  *
- * Some keywords are unset through `.meta({ key: undefined })`: Zod's JSON Schema output is a JSON round trip, so
- * an undefined keyword disappears. tests/unit/mcp/server/tool_schemas_test.ts checks the result.
+ * Some keywords are unset through `.meta({ key: undefined })`: Zod's JSON Schema output is a JSON round trip,
+ * so an undefined keyword disappears. tests/unit/mcp/server/tool_schemas_test.ts checks the result.
  */
 import { z } from "zod";
 
@@ -44,13 +44,15 @@ export function outputObject(shape: z.ZodRawShape): z.ZodObject {
 }
 
 function nestedFreeForm(schema: z.ZodType): z.ZodType {
-  let listed: z.ZodType;
   if (schema instanceof z.ZodObject) return schema.meta(LISTED_AS_ANY_OBJECT);
-  else if (schema instanceof z.ZodArray) listed = z.array(nestedFreeForm(schema.element as z.ZodType));
-  else if (schema instanceof z.ZodOptional) listed = nestedFreeForm(schema.unwrap() as z.ZodType).optional();
-  else if (schema instanceof z.ZodUnion) {
-    listed = z.union((schema.options as z.ZodType[]).map(nestedFreeForm) as [z.ZodType, z.ZodType]);
-  } else return schema;
+  const listed = schema instanceof z.ZodArray
+    ? z.array(nestedFreeForm(schema.element as z.ZodType))
+    : schema instanceof z.ZodOptional
+    ? nestedFreeForm(schema.unwrap() as z.ZodType).optional()
+    : schema instanceof z.ZodUnion
+    ? z.union((schema.options as z.ZodType[]).map(nestedFreeForm) as [z.ZodType, z.ZodType])
+    : null;
+  if (listed === null) return schema;
   const meta = z.globalRegistry.get(schema);
   return meta ? listed.meta(meta) : listed;
 }
