@@ -8,10 +8,10 @@ import { bootstrap } from "./server/bootstrap.ts";
 import { type Config, parseConfig } from "./core/config.ts";
 import { mergeEnv, parseEnvFile } from "./core/env_file.ts";
 import { createMediaServices } from "./clients/media/media_services.ts";
-import { TOOL_FAMILIES } from "./server/families.ts";
 import { LINEAR_ENGINE_FLAG, linearEngineAvailable } from "./fs/linear_regex.ts";
 import { describeTightening, makeDataDirPrivate } from "./core/private_dir.ts";
 import type { ToolDeps } from "./toolkit/deps.ts";
+import { selectFamilies } from "./server/families.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   const parsed = parseConfig(env, { uid, home: env.HOME ?? "/root" });
   if (!parsed.ok) fail(parsed.error);
   let config = parsed.value;
+  const families = selectFamilies(config.toolsets);
+  if (!families.ok) fail(families.error);
 
   // Before anything is read from or written to the data dir: it holds the keys and the credential store.
   const tightened = await makeDataDirPrivate(config.dataDir).catch((e: Error) =>
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
     port: config.port,
     onListen: ({ port }) => {
       const final = port === config.port ? config : reparseForPort(env, uid, port, config);
-      route.app = createApp({ ...deps, config: final }, { apiKey, families: TOOL_FAMILIES });
+      route.app = createApp({ ...deps, config: final }, { apiKey, families: families.value });
       const url = `http://${urlHost(config.host)}:${port}/mcp`;
       console.log(`arr-mcp listening on ${config.host}:${port} (MCP endpoint ${url})`);
       console.log(
@@ -104,6 +106,9 @@ async function main(): Promise<void> {
       }
       if (config.readOnly) {
         console.log("arr-mcp: read-only mode (ARR_READ_ONLY): mutating tools are not offered");
+      }
+      if (config.toolsets) {
+        console.log(`arr-mcp: tool families (ARR_TOOLSETS): ${config.toolsets.join(", ")}`);
       }
       if (announceKey) {
         console.log(

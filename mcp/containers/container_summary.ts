@@ -1,16 +1,17 @@
 /** A container as list-like outputs show it (container_list, /api/status): snake_case, labels left out. */
 import { z } from "zod";
 import type { ContainerSummary } from "../clients/runtime/client.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 
 export const containerSummarySchema = z.object({
-  id: z.string().describe("Full container ID"),
+  id: z.string(),
   name: z.string(),
   image: z.string(),
-  state: z.string().describe("running, exited, created, paused …"),
-  status: z.string().describe("Human status text, may be empty"),
-  created: z.string().describe("ISO time"),
-  compose_project: z.string().nullable().describe("Stack (compose project) the container belongs to"),
-  ports: z.array(z.string()).describe("Published ports, host->container/proto"),
+  state: z.string(),
+  status: z.string(),
+  created: z.string(),
+  compose_project: z.string().or(NULL),
+  ports: z.array(z.string()),
 });
 
 export type ContainerSummaryOutput = z.infer<typeof containerSummarySchema>;

@@ -6,16 +6,21 @@ import type { ContainerDetails } from "../clients/runtime/client.ts";
 import { parseSince } from "../clients/runtime/since.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { containerSummaryOutput, containerSummarySchema } from "./container_summary.ts";
+import { containerField } from "../toolkit/arg_fields.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
-import { containerName, runtimeFailure } from "../toolkit/runtime_failure.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
+import { runtimeFailure } from "../toolkit/runtime_failure.ts";
 
 export const MAX_LOG_LINES = 5000;
 export const MAX_LOG_LINE_CHARS = 2000;
 
 const timeoutField = z.number().int().min(0).max(300).optional().describe(
-  "Seconds to wait for a graceful stop before killing (default 10)",
+  "Seconds before SIGKILL (default 10)",
 );
+
+/** The argument was `name` before it became `container` like everywhere else. */
+const RENAMED = { name: "container" } as const;
 
 export function registerContainerTools(server: McpServer, deps: ToolDeps): void {
   const { runtime } = deps;
@@ -23,13 +28,12 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
   defineTool(server, deps, {
     name: "container_list",
     title: "List containers",
-    description: "Lists containers on this host (Podman or Docker) with state, image, ports and the stack " +
-      "(compose project) each belongs to. Use it first to find the exact container names other tools take.",
+    description: "Lists containers with state, image, ports and stack (compose project).",
     input: {
-      all: z.boolean().optional().describe("Include stopped containers (default true)"),
-      stack: z.string().optional().describe("Only containers of this stack (compose project)"),
+      all: z.boolean().optional().describe("Include stopped ones (default true)"),
+      stack: z.string().optional().describe("Only this stack's containers"),
     },
-    output: { containers: z.array(containerSummarySchema), count: z.number().int() },
+    output: { containers: z.array(containerSummarySchema), count: z.number() },
     access: "read",
     idempotent: true,
     run: async ({ all, stack }: { all?: boolean | undefined; stack?: string | undefined }) => {
@@ -45,32 +49,32 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
   defineTool(server, deps, {
     name: "container_inspect",
     title: "Inspect a container",
-    description: "Shows one container's details: state, start/finish times, exit code, restart count and " +
-      "policy, command, mounts, ports, labels, health, and the NAMES of its environment variables (values are " +
-      "never shown because they often hold secrets).",
-    input: { name: containerName },
+    description: "One container's details: state, times, exit code, restarts, command, mounts, ports, " +
+      "labels, health, and its environment variable names (never values).",
+    input: { container: containerField },
+    renamed: RENAMED,
     output: {
       id: z.string(),
       name: z.string(),
       image: z.string(),
       state: z.string(),
       running: z.boolean(),
-      started_at: z.string().nullable(),
-      finished_at: z.string().nullable(),
-      exit_code: z.number().int().nullable(),
-      restart_count: z.number().int(),
-      restart_policy: z.string().nullable(),
+      started_at: z.string().or(NULL),
+      finished_at: z.string().or(NULL),
+      exit_code: z.number().or(NULL),
+      restart_count: z.number(),
+      restart_policy: z.string().or(NULL),
       command: z.array(z.string()),
-      env_names: z.array(z.string()).describe("Environment variable names only"),
+      env_names: z.array(z.string()),
       mounts: z.array(z.object({ source: z.string(), destination: z.string(), read_only: z.boolean() })),
       ports: z.array(z.string()),
       labels: z.record(z.string(), z.string()),
-      health_status: z.string().nullable(),
+      health_status: z.string().or(NULL),
     },
     access: "read",
     idempotent: true,
-    run: async ({ name }: { name: string }) => {
-      const r = await runtime.inspect(name);
+    run: async ({ container }: { container: string }) => {
+      const r = await runtime.inspect(container);
       if (!r.ok) return err(runtimeFailure(r.error));
       const d = r.value;
       return ok({
@@ -101,28 +105,31 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
   defineTool(server, deps, {
     name: "container_start",
     title: "Start a container",
-    description:
-      "Starts a stopped container. Starting one that already runs changes nothing (changed: false).",
-    input: { name: containerName },
-    output: { name: z.string(), changed: z.boolean().describe("False when it was already running") },
+    description: "Starts a stopped container; one already running is left alone (changed: false).",
+    input: { container: containerField },
+    renamed: RENAMED,
+    output: { name: z.string(), changed: z.boolean() },
     access: "write",
     idempotent: true,
-    run: async ({ name }: { name: string }) => {
-      const r = await runtime.start(name);
-      return r.ok ? ok({ name, changed: r.value.changed }) : err(runtimeFailure(r.error));
+    run: async ({ container }: { container: string }) => {
+      const r = await runtime.start(container);
+      return r.ok ? ok({ name: container, changed: r.value.changed }) : err(runtimeFailure(r.error));
     },
   });
 
   defineConfirmedTool(server, deps, {
     name: "container_stop",
     title: "Stop a container",
-    description: "Stops a container (SIGTERM, then SIGKILL after timeout_seconds). Stopping a running " +
-      "container interrupts its service, so it needs confirmation; an already stopped one is a no-op.",
-    input: { name: containerName, timeout_seconds: timeoutField },
+    description: "Stops a container (SIGTERM, then SIGKILL after timeout_seconds).",
+    destructiveWhen: "if it is running",
+    input: { container: containerField, timeout_seconds: timeoutField },
+    renamed: RENAMED,
     output: { name: z.string(), changed: z.boolean() },
     idempotent: true,
-    plan: async ({ name, timeout_seconds }: { name: string; timeout_seconds?: number | undefined }) => {
-      const r = await runtime.inspect(name);
+    plan: async (
+      { container, timeout_seconds }: { container: string; timeout_seconds?: number | undefined },
+    ) => {
+      const r = await runtime.inspect(container);
       if (!r.ok) return err(runtimeFailure(r.error));
       const d = r.value;
       return ok({
@@ -141,35 +148,36 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
   defineTool(server, deps, {
     name: "container_restart",
     title: "Restart a container",
-    description: "Restarts a container (stop then start; starts it if it was stopped). Use after changing " +
-      "configuration, or to recover a hung service.",
-    input: { name: containerName, timeout_seconds: timeoutField },
-    output: { name: z.string(), state: z.string().describe("State after the restart") },
+    description: "Restarts a container (starts it if stopped), e.g. to recover a hung service.",
+    input: { container: containerField, timeout_seconds: timeoutField },
+    renamed: RENAMED,
+    output: { name: z.string(), state: z.string() },
     access: "write",
     idempotent: false,
-    run: async ({ name, timeout_seconds }: { name: string; timeout_seconds?: number | undefined }) => {
-      const r = await runtime.restart(name, { timeoutSeconds: timeout_seconds ?? 10 });
+    run: async (
+      { container, timeout_seconds }: { container: string; timeout_seconds?: number | undefined },
+    ) => {
+      const r = await runtime.restart(container, { timeoutSeconds: timeout_seconds ?? 10 });
       if (!r.ok) return err(runtimeFailure(r.error));
-      const after = await runtime.inspect(name);
-      return ok({ name, state: after.ok ? after.value.state : "unknown" });
+      const after = await runtime.inspect(container);
+      return ok({ name: container, state: after.ok ? after.value.state : "unknown" });
     },
   });
 
   defineConfirmedTool(server, deps, {
     name: "container_remove",
     title: "Remove a container",
-    description:
-      "Deletes a container (its writable layer is lost; named volumes and bind-mounted data stay). " +
-      "A running container is refused unless force is true. A container from a stack comes back on the next " +
-      "stack_up.",
+    description: "Deletes a container; volumes and bind-mounted data stay, and a stack's container " +
+      "returns on the next stack_up.",
     input: {
-      name: containerName,
-      force: z.boolean().optional().describe("Also remove it if it is running (kills it). Default false"),
+      container: containerField,
+      force: z.boolean().optional().describe("Kill it if running (default false: refused)"),
     },
+    renamed: RENAMED,
     output: { name: z.string(), removed: z.boolean() },
     idempotent: false,
-    plan: async ({ name, force }: { name: string; force?: boolean | undefined }) => {
-      const r = await runtime.inspect(name);
+    plan: async ({ container, force }: { container: string; force?: boolean | undefined }) => {
+      const r = await runtime.inspect(container);
       if (!r.ok) return err(runtimeFailure(r.error));
       const d = r.value;
       if (d.running && force !== true) {
@@ -194,32 +202,27 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
   defineTool(server, deps, {
     name: "container_logs",
     title: "Read container logs",
-    description:
-      "Returns a container's recent log lines (stdout and stderr, marked). `tail` limits how many " +
-      "lines are returned; `grep` keeps only lines containing the text (case-insensitive) and is applied to the " +
-      "newest 20,000 lines (within `since`) before `tail`. Use since (e.g. 15m) plus grep (e.g. error) to find problems.",
+    description: "A container's recent stdout/stderr lines. grep filters the newest 20,000 lines (within " +
+      "since) before tail; since=15m with grep=error finds recent problems.",
     input: {
-      name: containerName,
+      container: containerField,
       tail: z.number().int().min(1).max(MAX_LOG_LINES).optional().describe(
-        `Number of most recent lines to return (default 100, max ${MAX_LOG_LINES})`,
+        "Newest lines to return (default 100)",
       ),
-      since: z.string().max(40).optional().describe(
-        "Only lines newer than this: 10m, 2h, 1d, an ISO time or unix seconds",
-      ),
-      grep: z.string().min(1).max(200).optional().describe(
-        "Only lines containing this text (case-insensitive)",
-      ),
+      since: z.string().max(40).optional().describe("10m, 2h, 1d, an ISO time or unix seconds"),
+      grep: z.string().min(1).max(200).optional().describe("Text the lines contain (case-insensitive)"),
     },
+    renamed: RENAMED,
     output: {
       name: z.string(),
       lines: z.array(z.object({ stream: z.enum(["stdout", "stderr"]), text: z.string() })),
-      count: z.number().int(),
+      count: z.number(),
     },
     access: "read",
     idempotent: true,
     run: async (
       args: {
-        name: string;
+        container: string;
         tail?: number | undefined;
         since?: string | undefined;
         grep?: string | undefined;
@@ -231,7 +234,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
         if (!s.ok) return err({ kind: "invalid_argument", message: s.error });
         since = s.value;
       }
-      const r = await runtime.logs(args.name, {
+      const r = await runtime.logs(args.container, {
         tail: args.tail ?? 100,
         ...(since === undefined ? {} : { since }),
         ...(args.grep === undefined ? {} : { grep: args.grep }),
@@ -241,7 +244,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
         stream: l.stream,
         text: l.text.length > MAX_LOG_LINE_CHARS ? `${l.text.slice(0, MAX_LOG_LINE_CHARS)}…` : l.text,
       }));
-      return ok({ name: args.name, lines, count: lines.length });
+      return ok({ name: args.container, lines, count: lines.length });
     },
   });
 
@@ -249,9 +252,9 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
     name: "container_stats",
     title: "Container resource usage",
     description:
-      "Current CPU %, memory use/limit, network and block I/O bytes and process count of a running " +
-      "container (one sample).",
-    input: { name: containerName },
+      "One sample of a running container's CPU %, memory, network and block I/O and process count.",
+    input: { container: containerField },
+    renamed: RENAMED,
     output: {
       name: z.string(),
       cpu_percent: z.number(),
@@ -266,12 +269,12 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
     },
     access: "read",
     idempotent: true,
-    run: async ({ name }: { name: string }) => {
-      const r = await runtime.stats(name);
+    run: async ({ container }: { container: string }) => {
+      const r = await runtime.stats(container);
       if (!r.ok) return err(runtimeFailure(r.error));
       const s = r.value;
       return ok({
-        name: s.name || name,
+        name: s.name || container,
         cpu_percent: s.cpuPercent,
         mem_usage_bytes: s.memUsageBytes,
         mem_limit_bytes: s.memLimitBytes,

@@ -28,6 +28,11 @@ export interface Config {
   quadletGenerator?: string | undefined;
   /** ARR_MCP_MAX_INFLIGHT: MCP requests worked on at once; twice as many more may wait (mcp/server/inflight_gate.ts). */
   maxInflight: number;
+  /**
+   * ARR_TOOLSETS: the tool families to offer, lower case (checked against the families' names by
+   * mcp/server/families.ts `selectFamilies`); undefined means all.
+   */
+  toolsets?: string[] | undefined;
 }
 
 /** Default of ARR_MCP_MAX_INFLIGHT. */
@@ -56,6 +61,7 @@ export const ENV_VARS = [
   "ARR_DASHBOARD_PUBLIC",
   "ARR_QUADLET_GENERATOR",
   "ARR_MCP_MAX_INFLIGHT",
+  "ARR_TOOLSETS",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -103,6 +109,10 @@ const fields = {
         `expected an integer from 1 to ${MAX_MAX_INFLIGHT}`,
       ),
     ),
+  ARR_TOOLSETS: list.pipe(
+    z.array(z.string().toLowerCase().regex(/^[a-z]+$/, "expected a comma-separated list of toolset names"))
+      .min(1, "expected a comma-separated list of toolset names"),
+  ),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -129,6 +139,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const port = get<number>("ARR_MCP_PORT") ?? 8484;
   const dataHome = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : `${host.home}/.local/share`;
   const quadletGenerator = get<string>("ARR_QUADLET_GENERATOR");
+  const toolsets = get<string[]>("ARR_TOOLSETS");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -144,6 +155,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
     maxInflight: get<number>("ARR_MCP_MAX_INFLIGHT") ?? DEFAULT_MAX_INFLIGHT,
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
+    ...(toolsets === undefined ? {} : { toolsets }),
     allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
       h.toLowerCase()
     ),

@@ -16,6 +16,7 @@ import { statusProblems } from "./problems.ts";
 import { redactText } from "../core/redact.ts";
 import { collectStatus } from "./status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import { freeObject, NULL, outputObject, toolObject } from "../toolkit/portable_schema.ts";
 import { toolError, toolSuccess } from "../toolkit/tool_result.ts";
 
 export const DASHBOARD_RESOURCE_URI = "ui://arr-mcp/dashboard.html";
@@ -30,21 +31,17 @@ function readAppHtml(): Promise<string> {
   return appHtml;
 }
 
-const loose = z.looseObject({});
+/** The /api/status document (docs/dashboard.md); its parts stay free-form here to keep tools/list small. */
 const outputShape = {
-  schema: z.literal(1).describe("Version of the /api/status document shape (see docs/dashboard.md)"),
-  problems: z.array(z.string()).describe(
-    "Everything that needs attention, most fundamental first; empty when all is well",
-  ),
-  arr_mcp: loose.describe("arr-mcp version, read-only mode, generation time"),
-  runtime: loose.describe("Container runtime: available, kind (podman/docker), version, rootless, error"),
-  containers: z.array(loose).describe(
-    "Every container: name, image, state, health, started_at, restart_count, cpu_percent, memory_bytes, problem",
-  ),
-  stacks: z.array(loose).describe("Stacks in the stacks dir: name, state (running/partial/stopped), problem"),
-  stacks_error: z.string().nullable().describe("Why the stacks dir could not be read, or null"),
-  disks: z.array(loose).describe("Disk usage of the stacks and media filesystems"),
-  helper: loose.describe("arr-helper: available, version, podman-compose and quadlet versions, error"),
+  schema: z.literal(1),
+  problems: z.array(z.string()).describe("What needs attention, most fundamental first"),
+  arr_mcp: freeObject(),
+  runtime: freeObject(),
+  containers: z.array(freeObject()),
+  stacks: z.array(freeObject()),
+  stacks_error: z.string().or(NULL),
+  disks: z.array(freeObject()),
+  helper: freeObject(),
 };
 
 export function registerDashboardTools(server: McpServer, deps: ToolDeps): void {
@@ -72,16 +69,12 @@ export function registerDashboardTools(server: McpServer, deps: ToolDeps): void 
     "dashboard_show",
     {
       title: "Show the dashboard",
-      description:
-        "Shows the media server at a glance: container runtime, arr-helper, disk usage, every stack " +
-        "and every container with state, health, uptime, restarts, CPU and memory, and a list of problems " +
-        "(stopped, unhealthy or restarting containers, partial stacks, unavailable runtime or helper, full " +
-        "disks). Renders as an interactive view where supported; always returns the same data as JSON. " +
-        "Use it first when the user asks how things are going. Changes nothing.",
-      inputSchema: {},
-      outputSchema: outputShape,
+      description: "The media server at a glance: runtime, arr-helper, disks, every stack and container " +
+        "(state, health, restarts, CPU, memory) and a list of problems. Shown as an interactive view where " +
+        "supported.",
+      inputSchema: toolObject(z.object({})),
+      outputSchema: outputObject(outputShape),
       annotations: {
-        title: "Show the dashboard",
         readOnlyHint: true,
         destructiveHint: false,
         idempotentHint: true,

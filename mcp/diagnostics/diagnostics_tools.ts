@@ -10,8 +10,10 @@ import {
   knownService,
   serviceForImage,
 } from "../clients/media/known_services.ts";
+import { containerField } from "../toolkit/arg_fields.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { diagnose } from "./diagnose.ts";
 import { type DiagnoseProbes, realProbes } from "./probes.ts";
 import { parsePortBinding } from "./ports.ts";
@@ -33,28 +35,26 @@ function defineServiceScan(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "service_scan",
     title: "Find media services",
-    description:
-      "List the containers that run a known media service (Sonarr, Radarr, Prowlarr, Lidarr, Bazarr, " +
-      "SABnzbd, qBittorrent, Plex, Jellyfin, Overseerr, Jellyseerr, gluetun), recognised by image " +
-      "(linuxserver, hotio, official) or container name, with state, published ports and config dir. Use it " +
-      "first, then service_diagnose on anything not running or misbehaving.",
+    description: "Finds the containers running a known media service (the *arr apps, Bazarr, SABnzbd, " +
+      "qBittorrent, Plex, Jellyfin, Overseerr, Jellyseerr, gluetun) by image or name, with state, ports and " +
+      "config dir.",
     input: {
-      include_stopped: z.boolean().optional().describe("Also list stopped containers (default true)"),
+      include_stopped: z.boolean().optional().describe("Default true"),
     },
     output: {
       services: z.array(z.object({
         container: z.string(),
-        service: z.string().describe("Registry key, e.g. sonarr"),
+        service: z.string(),
         display_name: z.string(),
-        kind: z.string().describe("media-manager, usenet-client, media-server …"),
+        kind: z.string(),
         matched_by: z.enum(["image", "name"]),
         image: z.string(),
-        state: z.string().describe("running, exited, created …"),
-        default_port: z.number().describe("The service's port inside the container by default"),
-        published: z.array(z.string()).describe("Host bindings such as 127.0.0.1:8989->8989/tcp"),
-        config_dir: z.string().nullable().describe("Host path mounted as the service's config dir"),
+        state: z.string(),
+        default_port: z.number(),
+        published: z.array(z.string()),
+        config_dir: z.string().or(NULL),
       })),
-      other_containers: z.number().describe("Containers that are not a known media service"),
+      other_containers: z.number(),
     },
     access: "read",
     idempotent: true,
@@ -102,7 +102,7 @@ const checkSchema = z.object({
   name: z.enum(["container", "config_dir", "port", "health"]),
   status: z.enum(["ok", "warn", "fail", "skip"]),
   summary: z.string(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), NULL])),
 });
 
 export interface DiagnosticsOptions {
@@ -125,36 +125,26 @@ function defineServiceDiagnose(server: McpServer, deps: ToolDeps, options: Diagn
   defineTool(server, deps, {
     name: "service_diagnose",
     title: "Diagnose a media service",
-    description: "Check one media service container end to end and say what is wrong: (1) container state, " +
-      "restarts, exit code, healthcheck; (2) its config dir on the host: exists, owner uid vs the server's, " +
-      "permissions, config file found (port and URL base read from it; keys never shown); (3) TCP connect to " +
-      "the published port; (4) GET on the service's health endpoint (e.g. Sonarr /ping, Plex /identity, " +
-      "Jellyfin /health, SABnzbd mode=version). verdict: healthy, degraded (warnings) or down.",
+    description: "Checks one media service's container end to end and says what is wrong: container " +
+      "state and restarts, config dir ownership and permissions, the published port, the health endpoint.",
     input: {
-      container: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, "expected a container name or id")
-        .describe(
-          "Container name or id, e.g. sonarr",
-        ),
-      service: z.enum(SERVICE_KEYS).optional().describe(
-        "Which known service it runs, when the image or name does not tell (e.g. a custom image)",
-      ),
-      timeout_ms: z.number().int().min(100).max(30_000).optional().describe(
-        "Per network probe (default 3000)",
-      ),
+      container: containerField,
+      service: z.enum(SERVICE_KEYS).optional().describe("When the image or name does not tell"),
+      timeout_ms: z.number().int().min(100).max(30_000).optional().describe("Per probe (default 3000)"),
     },
     output: {
       container: z.string(),
       service: z.string(),
       verdict: z.enum(["healthy", "degraded", "down"]),
-      checks: z.array(checkSchema).describe("container, config_dir, port, health: in that order"),
+      checks: z.array(checkSchema),
       config: z.object({
-        file: z.string().nullable().describe("Config file found in the config dir"),
-        port: z.number().nullable(),
-        url_base: z.string().nullable(),
-        bind_address: z.string().nullable(),
-        ssl_enabled: z.boolean().nullable(),
-      }).describe("Non-secret facts from the config file"),
-      health_url: z.string().nullable().describe("URL probed for health"),
+        file: z.string().or(NULL),
+        port: z.number().or(NULL),
+        url_base: z.string().or(NULL),
+        bind_address: z.string().or(NULL),
+        ssl_enabled: z.boolean().or(NULL),
+      }),
+      health_url: z.string().or(NULL),
     },
     access: "read",
     idempotent: true,

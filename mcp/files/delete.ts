@@ -120,17 +120,16 @@ export function defineFileDelete(
   defineConfirmedTool(server, deps, {
     name: "file_delete",
     title: "Delete a file or directory (to trash)",
-    description: "Delete a file, symlink or directory inside the allowed roots by moving it into " +
-      "<root>/.arr-mcp-trash/<time>/ (same filesystem, so it is instant and can be restored by moving it back). " +
-      "Everything deleted must be owned by the server's user; service databases, secret-bearing configs and " +
-      "key files are refused, as are the roots themselves.",
+    description: "Deletes a file or directory in the allowed roots by moving it to <root>/.arr-mcp-trash/ " +
+      "(restorable). Only the server's own files; databases, secret-bearing configs, key files and the roots " +
+      "are refused.",
     input: {
-      path: z.string().min(1).max(4096).describe("Absolute path of the file or directory to delete"),
+      path: z.string().min(1).max(4096).describe("Absolute path"),
     },
     output: {
-      path: z.string().describe("Real path that was removed"),
-      trashed_to: z.string().describe("Where it is kept now"),
-      restore_hint: z.string().describe("How to undo"),
+      path: z.string(),
+      trashed_to: z.string(),
+      restore_hint: z.string(),
     },
     idempotent: false,
     plan: (args: { path: string }) => fsOutcome(() => planDelete(args, roots, uid)),

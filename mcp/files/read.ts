@@ -8,6 +8,7 @@ import { redactEnvFile, redactSecrets } from "../fs/redact.ts";
 import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import {
   DEFAULT_READ_BYTES,
   fsOutcome,
@@ -19,14 +20,12 @@ import {
 const entrySchema = z.object({
   name: z.string(),
   type: z.enum(["file", "directory", "symlink", "other"]),
-  size: z.number().describe("Bytes"),
-  modified: z.string().nullable().describe("ISO time of last modification"),
-  uid: z.number().nullable().describe(
-    "Owner uid; only files owned by the server's uid can be written or deleted",
-  ),
-  mode: z.string().nullable().describe("Permission bits in octal, e.g. 644"),
-  protection: z.enum(["database", "secret-config", "secret"]).nullable().describe(
-    "Set when file_read will not return the raw content (database/secret: refused; secret-config: redacted view)",
+  size: z.number(),
+  modified: z.string().or(NULL),
+  uid: z.number().or(NULL),
+  mode: z.string().or(NULL),
+  protection: z.enum(["database", "secret-config", "secret"]).or(NULL).describe(
+    "database, secret: file_read refuses; secret-config: redacted",
   ),
 });
 
@@ -41,28 +40,19 @@ export function defineFileList(server: McpServer, deps: ToolDeps, roots: readonl
   defineTool(server, deps, {
     name: "file_list",
     title: "List files",
-    description:
-      "List a directory inside the allowed roots (the stacks dir with compose files, the media dir, " +
-      "the log dirs). Without `path` it only returns the roots. Entries show type, size, owner uid, mode and " +
-      "whether the file is protected (service databases and secret-bearing configs). Symlinks are shown, not " +
-      "followed; a path whose real location is outside the roots is refused.",
+    description: "Lists a directory in the allowed roots (stacks, media and log dirs), with owner, mode " +
+      "and protection; without path, the roots.",
     input: {
-      path: z.string().max(4096).optional().describe(
-        "Absolute path of the directory to list, e.g. /opt/stacks/sonarr. Omit to see the allowed roots.",
-      ),
-      limit: z.number().int().min(1).max(1000).optional().describe("Most entries to return (default 200)"),
+      path: z.string().max(4096).optional().describe("Absolute directory path, e.g. /opt/stacks/sonarr"),
+      limit: z.number().int().min(1).max(1000).optional().describe("Most entries (default 200)"),
     },
     output: {
-      roots: z.array(z.object({ label: z.string(), path: z.string(), exists: z.boolean() })).describe(
-        "The directories these tools may reach",
-      ),
-      path: z.string().nullable().describe(
-        "Real path listed (symlinks resolved), or null when none was given",
-      ),
-      root: z.string().nullable().describe("Label of the root containing it"),
-      entries: z.array(entrySchema).describe("Directories first, then files, by name"),
-      total: z.number().describe("Entries in the directory"),
-      truncated: z.boolean().describe("True when more entries exist than were returned"),
+      roots: z.array(z.object({ label: z.string(), path: z.string(), exists: z.boolean() })),
+      path: z.string().or(NULL),
+      root: z.string().or(NULL),
+      entries: z.array(entrySchema),
+      total: z.number(),
+      truncated: z.boolean(),
     },
     access: "read",
     idempotent: true,
@@ -193,36 +183,28 @@ export function defineFileRead(server: McpServer, deps: ToolDeps, roots: readonl
   defineTool(server, deps, {
     name: "file_read",
     title: "Read a text file",
-    description:
-      "Read a UTF-8 text file inside the allowed roots (compose files, .yaml/.toml/.conf settings, " +
-      "logs, notes). Returns whole lines, at most max_bytes per call; when `truncated` is true call again with " +
-      "offset = next_offset. Binary files are refused. Service databases and key files are refused; secret-" +
-      "bearing service configs (config.xml, Preferences.xml, sabnzbd.ini, qBittorrent.conf, settings.json, " +
-      "config.yaml) and .env files come back as a redacted view. Secret-looking values anywhere are replaced " +
-      "with [REDACTED].",
+    description: "Reads a text file in the allowed roots in whole lines; secrets come back as " +
+      "[REDACTED], service databases and key files are refused, and secret-bearing configs and .env files " +
+      "are shown redacted. When truncated, call again with offset = next_offset.",
     input: {
-      path: z.string().min(1).max(4096).describe(
-        "Absolute path of the file, e.g. /opt/stacks/arr/compose.yaml",
-      ),
-      offset: z.number().int().min(0).optional().describe(
-        "Byte offset to start at (use next_offset); default 0",
-      ),
+      path: z.string().min(1).max(4096).describe("Absolute file path"),
+      offset: z.number().int().min(0).optional().describe("Byte offset (next_offset; default 0)"),
       max_bytes: z.number().int().min(1).max(MAX_READ_BYTES).optional().describe(
-        `Most bytes to return (default ${DEFAULT_READ_BYTES}, max ${MAX_READ_BYTES})`,
+        `Default ${DEFAULT_READ_BYTES}`,
       ),
     },
     output: {
-      path: z.string().describe("Real path read"),
-      root: z.string().describe("Label of the root containing it"),
-      size: z.number().describe("File size in bytes"),
-      offset: z.number().describe("Byte offset of the first returned line"),
-      bytes_read: z.number().describe("Bytes of the file covered by content"),
-      truncated: z.boolean().describe("True when the file continues after this chunk"),
-      next_offset: z.number().nullable().describe("Offset for the next call, or null at the end"),
-      view: z.enum(["raw", "redacted"]).describe("redacted: a protected config shown with secrets removed"),
-      redactions: z.number().describe("How many secret values were replaced with [REDACTED]"),
-      note: z.string().nullable().describe("Why the view is redacted, if it is"),
-      content: z.string().describe("The text"),
+      path: z.string(),
+      root: z.string(),
+      size: z.number(),
+      offset: z.number(),
+      bytes_read: z.number(),
+      truncated: z.boolean(),
+      next_offset: z.number().or(NULL),
+      view: z.enum(["raw", "redacted"]),
+      redactions: z.number(),
+      note: z.string().or(NULL),
+      content: z.string(),
     },
     access: "read",
     idempotent: true,

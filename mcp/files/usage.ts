@@ -5,15 +5,16 @@ import { directoryUsage, filesystemUsage } from "../fs/disk_usage.ts";
 import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { fsOutcome, refuse } from "../toolkit/fs_outcome.ts";
 
 const filesystemSchema = z.object({
-  root: z.string().describe("Root label"),
-  path: z.string().describe("Root path"),
+  root: z.string(),
+  path: z.string(),
   total_bytes: z.number(),
   used_bytes: z.number(),
-  available_bytes: z.number().describe("Free space usable by the server (df's Available)"),
-  used_percent: z.number().describe("used / (used + available) × 100, as df shows it"),
+  available_bytes: z.number(),
+  used_percent: z.number(),
 });
 
 interface UsageArgs {
@@ -69,37 +70,31 @@ export function defineDiskUsage(server: McpServer, deps: ToolDeps, roots: readon
   defineTool(server, deps, {
     name: "disk_usage",
     title: "Disk usage",
-    description: "Show how full the filesystems holding the stacks, media and log dirs are (total, used, " +
-      "available, percent, like df). With `path` (a directory inside the roots) also show what takes the " +
-      "space: the allocated size of each entry below it, largest first (like du -x, symlinks not followed). " +
-      "The walk is bounded; when `complete` is false the sizes are lower bounds.",
+    description: "How full the stacks, media and log filesystems are (like df); with path, what takes the " +
+      "space below that directory, largest first (like du -x).",
     input: {
       path: z.string().max(4096).optional().describe("Directory to break down, e.g. /media-server/tv"),
-      max_entries: z.number().int().min(1).max(500_000).optional().describe(
-        "Most files and directories to visit (default 50000)",
-      ),
-      max_depth: z.number().int().min(1).max(64).optional().describe("Deepest level to descend (default 16)"),
-      top: z.number().int().min(1).max(500).optional().describe(
-        "How many of the largest entries to list (default 30)",
-      ),
+      max_entries: z.number().int().min(1).max(500_000).optional().describe("Default 50000"),
+      max_depth: z.number().int().min(1).max(64).optional().describe("Default 16"),
+      top: z.number().int().min(1).max(500).optional().describe("Largest entries to list (default 30)"),
     },
     output: {
-      filesystems: z.array(filesystemSchema).describe("One per existing root"),
-      missing_roots: z.array(z.string()).describe("Configured roots that do not exist"),
+      filesystems: z.array(filesystemSchema),
+      missing_roots: z.array(z.string()),
       directory: z.object({
         path: z.string(),
-        total_bytes: z.number().describe("Sum of the entries below the directory"),
+        total_bytes: z.number(),
         entries_visited: z.number(),
-        complete: z.boolean().describe("False when max_entries or max_depth cut the walk short"),
+        complete: z.boolean().describe("False: a limit cut the walk, sizes are lower bounds"),
         children: z.array(z.object({
           name: z.string(),
           type: z.enum(["file", "directory", "symlink", "other"]),
-          bytes: z.number().describe("Allocated bytes including everything below it"),
-          files: z.number().describe("Regular files counted below it"),
-        })).describe("Largest first"),
-        children_total: z.number().describe("Entries directly in the directory"),
-        unreadable: z.array(z.string()).describe("Directories that could not be read"),
-      }).nullable().describe("Present when path was given"),
+          bytes: z.number(),
+          files: z.number(),
+        })),
+        children_total: z.number(),
+        unreadable: z.array(z.string()),
+      }).or(NULL),
     },
     access: "read",
     idempotent: true,

@@ -11,6 +11,7 @@ import { REDACTED, redactSecrets } from "../fs/redact.ts";
 import { resolveEntry, type ScopeRoot } from "../fs/scope.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { fsOutcome, MAX_WRITE_BYTES, refuse, sha256Hex } from "../toolkit/fs_outcome.ts";
 import { summarizeChange } from "../fs/text_diff.ts";
 
@@ -145,26 +146,21 @@ export function defineFileWrite(
   defineConfirmedTool(server, deps, {
     name: "file_write",
     title: "Write a text file",
-    description:
-      "Write a UTF-8 text file inside the allowed roots (e.g. a compose.yaml in the stacks dir). The " +
-      "write is atomic (temp file + rename). Creating a new file happens at once; replacing an existing file " +
-      "needs confirmation and keeps the old version under <root>/.arr-mcp-backups/. The parent directory must " +
-      "exist. Only files owned by the server's user can be replaced. Service databases, secret-bearing configs " +
-      "(config.xml, sabnzbd.ini, qBittorrent.conf …), .env and key files are refused, and so is content that " +
-      "still holds [REDACTED] placeholders.",
+    description: "Writes a text file in the allowed roots, atomically; a replaced file is kept in " +
+      "<root>/.arr-mcp-backups/. Only the server's own files; databases, secret-bearing configs, .env, key " +
+      "files and content with [REDACTED] are refused.",
+    destructiveWhen: "when replacing a file",
     input: {
-      path: z.string().min(1).max(4096).describe(
-        "Absolute path of the file to write, e.g. /opt/stacks/arr/compose.yaml",
-      ),
-      content: z.string().max(MAX_WRITE_BYTES).describe("The complete new file content (UTF-8 text)"),
+      path: z.string().min(1).max(4096).describe("Absolute file path; its folder must exist"),
+      content: z.string().max(MAX_WRITE_BYTES).describe("The whole file"),
     },
     output: {
-      path: z.string().describe("Real path written"),
-      created: z.boolean().describe("True when the file did not exist before"),
-      changed: z.boolean().describe("False when the file already had exactly this content"),
-      bytes_written: z.number().describe("Bytes written"),
-      sha256: z.string().describe("sha256 of the new content"),
-      backup_path: z.string().nullable().describe("Where the previous version was kept, if one existed"),
+      path: z.string(),
+      created: z.boolean(),
+      changed: z.boolean(),
+      bytes_written: z.number(),
+      sha256: z.string(),
+      backup_path: z.string().or(NULL),
     },
     idempotent: true,
     plan: (args: { path: string; content: string }) => fsOutcome(() => planWrite(args, roots, uid)),

@@ -6,9 +6,11 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { findLogFiles } from "../fs/log_files.ts";
 import { compileMatcher, MAX_PATTERN_LENGTH } from "../fs/text_match.ts";
+import { containerField } from "../toolkit/arg_fields.ts";
 import { defineTool, type ToolOutcome } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { fsOutcome, logRoots } from "../toolkit/fs_outcome.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { readContainerLog, readLogFile, redactLines, type SourceRead } from "./sources.ts";
 import { logFilesFor, searchLogs } from "./search.ts";
 import { createPacer } from "../core/pacer.ts";
@@ -19,13 +21,8 @@ import { createPacer } from "../core/pacer.ts";
  */
 export const LOG_SEARCH_BUDGET_MS = 10_000;
 
-const containerName = z.string().regex(
-  /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/,
-  "expected a container name or id",
-);
-
 const lineSchema = z.object({
-  stream: z.enum(["file", "stdout", "stderr"]).describe("Where the line came from"),
+  stream: z.enum(["file", "stdout", "stderr"]),
   text: z.string(),
 });
 
@@ -41,30 +38,23 @@ function defineLogRead(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "log_read",
     title: "Read a log",
-    description:
-      "Show the last lines of a log: either a log file inside the configured log dirs (ARR_LOG_DIRS, " +
-      "e.g. /opt/stacks/sonarr/config/logs/sonarr.txt) via `path`, or a container's stdout/stderr via " +
-      "`container`. Give one of them; with neither, it lists the log files it can read, newest first. " +
-      "Secret-looking values (API keys in URLs, tokens, passwords) are replaced with [REDACTED].",
+    description: "The last lines of a log file in the log dirs (path) or of a container (container), " +
+      "redacted; with neither, lists the readable log files, newest first.",
     input: {
-      path: z.string().max(4096).optional().describe("Absolute path of a log file inside the log dirs"),
-      container: containerName.optional().describe("Container name or id whose log to read, e.g. sonarr"),
-      lines: z.number().int().min(1).max(5000).optional().describe(
-        "How many of the last lines (default 200)",
-      ),
+      path: z.string().max(4096).optional().describe("Absolute path of a log file"),
+      container: containerField.optional(),
+      lines: z.number().int().min(1).max(5000).optional().describe("Default 200"),
       since_minutes: z.number().int().min(1).max(60 * 24 * 30).optional().describe(
-        "Container logs only: only lines from the last N minutes",
+        "Container logs only: the last N minutes",
       ),
     },
     output: {
-      source: z.string().nullable().describe(
-        "The file's real path or container:<name>; null for the file list",
-      ),
-      lines: z.array(lineSchema).describe("Oldest first"),
-      truncated: z.boolean().describe("True when earlier lines exist that were not returned"),
-      redactions: z.number().describe("How many secret values were replaced"),
-      available: z.array(z.object({ path: z.string(), size: z.number(), modified: z.string().nullable() }))
-        .describe("Log files found in the log dirs (only when neither path nor container was given)"),
+      source: z.string().or(NULL),
+      lines: z.array(lineSchema),
+      truncated: z.boolean(),
+      redactions: z.number(),
+      available: z.array(z.object({ path: z.string(), size: z.number(), modified: z.string().or(NULL) }))
+        .describe("Log files, when neither path nor container was given"),
     },
     access: "read",
     idempotent: true,
@@ -140,49 +130,34 @@ function defineLogSearch(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "log_search",
     title: "Search logs",
-    description: "Search log files in the log dirs (ARR_LOG_DIRS) and/or container logs for a text. " +
-      'mode "substring" (default) matches literal text, case-insensitive unless case_sensitive; mode ' +
-      '"regex" takes a JavaScript regular expression run by a linear-time engine (max 200 chars; ' +
-      "backreferences, lookaheads and counted repetitions over {16} are refused). Files are searched newest first and only their last " +
-      "max_bytes_per_file bytes; containers only their last container_tail lines. Searches the log files when " +
-      "`path` is given or no `containers` are given. Matching lines come back redacted.",
+    description: "Searches the ends of log files and/or container logs for text or a regex (run by a " +
+      "linear-time engine: backreferences, lookaheads and counted repetitions over {16} are refused); matches " +
+      "come back redacted. Log files are searched when path is given or no containers are.",
     input: {
-      pattern: z.string().min(1).max(MAX_PATTERN_LENGTH).describe(
-        'Text (or regex) to find, e.g. "database is locked"',
-      ),
-      mode: z.enum(["substring", "regex"]).optional().describe("How to read pattern (default substring)"),
+      pattern: z.string().min(1).max(MAX_PATTERN_LENGTH).describe('e.g. "database is locked"'),
+      mode: z.enum(["substring", "regex"]).optional().describe("Default substring"),
       case_sensitive: z.boolean().optional().describe("Default false"),
-      path: z.string().max(4096).optional().describe(
-        "A log file or directory inside the log dirs (default: all)",
-      ),
-      containers: z.array(containerName).max(20).optional().describe(
-        "Container names whose logs to search too",
-      ),
-      max_files: z.number().int().min(1).max(200).optional().describe(
-        "Most log files to search (default 50)",
-      ),
+      path: z.string().max(4096).optional().describe("Log file or directory (default: all log dirs)"),
+      containers: z.array(containerField).max(20).optional().describe("Containers whose logs to search"),
+      max_files: z.number().int().min(1).max(200).optional().describe("Default 50"),
       max_bytes_per_file: z.number().int().min(1024).max(16 * 1024 * 1024).optional().describe(
-        "Bytes read from the end of each file (default 2 MiB)",
+        "Read from each file's end (default 2 MiB)",
       ),
-      max_matches: z.number().int().min(1).max(1000).optional().describe(
-        "Stop after this many matches (default 200)",
-      ),
+      max_matches: z.number().int().min(1).max(1000).optional().describe("Default 200"),
       container_tail: z.number().int().min(1).max(20_000).optional().describe(
-        "Lines read from the end of each container log (default 2000)",
+        "Lines per container log (default 2000)",
       ),
     },
     output: {
       matches: z.array(z.object({
-        source: z.string().describe("File path or container:<name>"),
-        line: z.number().describe("Line number within the scanned part"),
-        text: z.string().describe("The matching line (cut at 2000 chars, redacted)"),
+        source: z.string(),
+        line: z.number(),
+        text: z.string(),
       })),
       files_searched: z.array(z.string()),
       containers_searched: z.array(z.string()),
-      skipped: z.array(z.object({ source: z.string(), reason: z.string() })).describe(
-        "Sources that could not be searched",
-      ),
-      limited: z.boolean().describe("True when a limit stopped the search early: results may be incomplete"),
+      skipped: z.array(z.object({ source: z.string(), reason: z.string() })),
+      limited: z.boolean().describe("A limit stopped the search: results may be incomplete"),
       bytes_scanned: z.number(),
       redactions: z.number(),
     },

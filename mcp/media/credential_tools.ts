@@ -8,37 +8,31 @@ import { type Credential, SERVICE_NAMES } from "../clients/media/credential_fiel
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { withMedia } from "./common.ts";
 
-const serviceField = z.enum(SERVICE_NAMES as [string, ...string[]]).describe(
-  "sonarr, radarr, prowlarr, lidarr (API key), plex (token), sabnzbd (API key), qbittorrent (username + " +
-    "password, or API key on qBittorrent 5.2+)",
-);
+const serviceField = z.enum(SERVICE_NAMES as [string, ...string[]]).describe("Media service");
 const secretText = z.string().min(1).max(512);
 
 export function registerCredentialTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "credential_set",
     title: "Store a service credential",
-    description:
-      "Stores the API key, token or username/password arr-mcp uses for a media service, encrypted " +
-      "(AES-256-GCM) in the data dir. Ask the user for the value; never guess it. An environment variable for " +
-      "the same service (e.g. SONARR_API_KEY) still wins; the answer says so. The value is never echoed back.",
+    description: "Stores a media service's API key, token or username/password, encrypted. Ask the user " +
+      "for the value, never guess it; an env variable such as SONARR_API_KEY still wins.",
     input: {
       service: serviceField,
-      api_key: secretText.optional().describe("API key (*arr apps, SABnzbd, qBittorrent 5.2+)"),
-      token: secretText.optional().describe("Plex token (X-Plex-Token)"),
-      username: secretText.optional().describe("qBittorrent WebUI username"),
-      password: secretText.optional().describe("qBittorrent WebUI password"),
+      api_key: secretText.optional().describe("*arr apps, SABnzbd, qBittorrent 5.2+"),
+      token: secretText.optional().describe("Plex token"),
+      username: secretText.optional().describe("qBittorrent"),
+      password: secretText.optional().describe("qBittorrent"),
     },
     output: {
-      service: z.string().describe("Service the credential is for"),
-      stored: z.boolean().describe("True once written"),
-      fields: z.array(z.string()).describe("Fields stored (names only)"),
-      effective_source: z.enum(["env", "store"]).describe("Which credential the service will now use"),
-      note: z.string().nullable().describe(
-        "Anything the user should know, e.g. an env variable overrides it",
-      ),
+      service: z.string(),
+      stored: z.boolean(),
+      fields: z.array(z.string()),
+      effective_source: z.enum(["env", "store"]),
+      note: z.string().or(NULL),
     },
     access: "write",
     idempotent: true,
@@ -74,19 +68,19 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
   defineTool(server, deps, {
     name: "credential_list",
     title: "List service credentials",
-    description: "Which media services have a credential and where it comes from (env variable or the " +
-      "encrypted store), plus where the encryption secret comes from. Never shows values.",
+    description: "Which media services have a credential and where it comes from (env or the encrypted " +
+      "store); never values.",
     input: {},
     output: {
       credentials: z.array(z.object({
-        service: z.string().describe("Service name"),
-        source: z.enum(["env", "store", "none"]).describe("env wins over store"),
-        fields: z.array(z.string()).describe("Field names present (apiKey, token, username, password)"),
-        env_vars: z.array(z.string()).describe("Environment variables that override the store"),
-        shadowed: z.boolean().describe("Both env and store hold one; the env value is used"),
-      })).describe("One entry per known service"),
-      store: z.string().describe("Location of the encrypted credentials file"),
-      secret_source: z.string().describe("Where the encryption secret comes from (ARR_MCP_SECRET or a file)"),
+        service: z.string(),
+        source: z.enum(["env", "store", "none"]),
+        fields: z.array(z.string()),
+        env_vars: z.array(z.string()),
+        shadowed: z.boolean(),
+      })),
+      store: z.string(),
+      secret_source: z.string(),
     },
     access: "read",
     idempotent: true,
@@ -115,13 +109,10 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
   defineConfirmedTool(server, deps, {
     name: "credential_delete",
     title: "Delete a stored service credential",
-    description: "Removes the stored credential of one media service from the encrypted store. Environment " +
-      "variables are not touched (the preview says if one still provides a credential).",
+    description: "Removes a media service's stored credential (env variables stay).",
+    destructiveWhen: "if one is stored",
     input: { service: serviceField },
-    output: {
-      service: z.string().describe("Service whose stored credential was removed"),
-      deleted: z.boolean().describe("False when nothing was stored"),
-    },
+    output: { service: z.string(), deleted: z.boolean() },
     idempotent: true,
     plan: withMedia(deps, async (media, args) => {
       const list = await media.credentials.list();

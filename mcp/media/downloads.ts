@@ -2,31 +2,32 @@
 import { z } from "zod";
 import type { MediaServices } from "../clients/media/media_services.ts";
 import type { TorrentClass } from "../clients/media/qbittorrent_state.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { noted, type ServiceProblem } from "./common.ts";
 
 const GIB = 1024 ** 3;
 
 export const sabOutput = z.object({
-  version: z.string().describe("SABnzbd version"),
-  status: z.string().nullable().describe("Idle, Paused or Downloading"),
-  paused: z.boolean().nullable().describe("Whole queue paused"),
-  speed_bytes_per_second: z.number().nullable().describe("Current download speed"),
-  queue_items: z.number().describe("Jobs in the queue"),
-  remaining_bytes: z.number().nullable().describe("Bytes left in the queue"),
-  time_left: z.string().nullable().describe("H:MM:SS for the whole queue"),
-  free_space_bytes: z.number().nullable().describe("Free space in the incomplete-download folder"),
-  free_space_complete_bytes: z.number().nullable().describe("Free space in the complete-download folder"),
+  version: z.string(),
+  status: z.string().or(NULL),
+  paused: z.boolean().or(NULL),
+  speed_bytes_per_second: z.number().or(NULL),
+  queue_items: z.number(),
+  remaining_bytes: z.number().or(NULL),
+  time_left: z.string().or(NULL),
+  free_space_bytes: z.number().or(NULL),
+  free_space_complete_bytes: z.number().or(NULL),
 });
 
 export const qbitOutput = z.object({
-  version: z.string().describe("qBittorrent version, e.g. v5.1.2"),
-  webapi_version: z.string().describe("WebUI API version"),
-  connection_status: z.string().describe("connected, firewalled or disconnected"),
-  download_bytes_per_second: z.number().describe("Current download speed"),
-  upload_bytes_per_second: z.number().describe("Current upload speed"),
-  free_space_bytes: z.number().nullable().describe("Free space on the default save path"),
+  version: z.string(),
+  webapi_version: z.string(),
+  connection_status: z.string(),
+  download_bytes_per_second: z.number(),
+  upload_bytes_per_second: z.number(),
+  free_space_bytes: z.number().or(NULL),
   torrents: z.record(z.string(), z.number()).describe(
-    "Torrent counts per class: downloading, stalled, seeding, stopped, checking, error, other",
+    "Counts: downloading, stalled, seeding, stopped, checking, error, other",
   ),
 });
 

@@ -5,6 +5,7 @@ import type { MediaItem } from "../clients/media/arr_schemas.ts";
 import type { MediaServices } from "../clients/media/media_services.ts";
 import { addToWatchHistorySummary, emptyWatchHistorySummary } from "../clients/media/plex_history_summary.ts";
 import type { ServiceResult } from "../clients/media/service_error.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { noted, problem, type ServiceProblem } from "./common.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 import type { QueueService } from "./queue.ts";
@@ -12,15 +13,15 @@ import type { QueueService } from "./queue.ts";
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: ToolFailure };
 
 export const mediaItemOutput = z.object({
-  service: z.string().describe("sonarr, radarr or lidarr"),
-  id: z.number().describe("Episode, movie or album id in that app"),
-  title: z.string().describe("Title (episode title for Sonarr)"),
-  series_id: z.number().nullable().describe("Sonarr series id"),
-  season: z.number().nullable().describe("Season number (Sonarr)"),
-  episode: z.number().nullable().describe("Episode number (Sonarr)"),
-  date: z.string().nullable().describe("Air date (UTC) or release date"),
-  monitored: z.boolean().nullable().describe("Whether the app searches for it"),
-  has_file: z.boolean().nullable().describe("Whether a file is on disk"),
+  service: z.string(),
+  id: z.number(),
+  title: z.string(),
+  series_id: z.number().or(NULL),
+  season: z.number().or(NULL),
+  episode: z.number().or(NULL),
+  date: z.string().or(NULL),
+  monitored: z.boolean().or(NULL),
+  has_file: z.boolean().or(NULL),
 });
 export type MediaItemOutput = z.infer<typeof mediaItemOutput>;
 
@@ -93,21 +94,21 @@ export async function collectCalendar(
 }
 
 export const historyRecordOutput = z.object({
-  date: z.string().nullable().describe("When it happened (ISO)"),
-  event: z.string().nullable().describe("grabbed, downloadFolderImported, downloadFailed …"),
-  title: z.string().nullable().describe("Release title"),
-  download_id: z.string().nullable().describe("Download id, to match queue items"),
+  date: z.string().or(NULL),
+  event: z.string().or(NULL),
+  title: z.string().or(NULL),
+  download_id: z.string().or(NULL),
 });
 
 export const plexSummaryOutput = z.object({
-  plays: z.number().describe("Number of plays matched"),
-  by_account: z.record(z.string(), z.number()).describe("Plays per Plex account id (see accounts)"),
-  by_section: z.record(z.string(), z.number()).describe("Plays per library section id"),
-  by_type: z.record(z.string(), z.number()).describe("Plays per item type (movie, episode, track …)"),
-  first_viewed_at: z.string().nullable().describe("Earliest play matched (ISO)"),
-  last_viewed_at: z.string().nullable().describe("Latest play matched (ISO)"),
-  accounts: z.record(z.string(), z.string()).describe("Account id → account name"),
-  pages: z.number().describe("Pages fetched"),
+  plays: z.number(),
+  by_account: z.record(z.string(), z.number()),
+  by_section: z.record(z.string(), z.number()),
+  by_type: z.record(z.string(), z.number()),
+  first_viewed_at: z.string().or(NULL),
+  last_viewed_at: z.string().or(NULL),
+  accounts: z.record(z.string(), z.string()),
+  pages: z.number(),
 });
 
 export async function collectArrHistory(

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ARR_APPS } from "../clients/media/arr_apps.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { withMedia } from "./common.ts";
 import { collectDownloadClients, qbitOutput, sabOutput } from "./downloads.ts";
 import {
@@ -23,26 +24,25 @@ import { collectMediaQueue, QUEUE_SERVICES, queueItemSchema } from "./queue.ts";
 import { collectServiceStatus, serviceStatusSchema } from "./status.ts";
 
 const problemsField = z.array(z.object({
-  service: z.string().describe("Service that failed"),
-  kind: z.string().describe("unreachable, timeout, auth, http, decode, not_configured or credentials"),
-  message: z.string().describe("What went wrong (secrets redacted)"),
-})).describe("Services that could not be read; the rest of the answer is still valid");
+  service: z.string(),
+  kind: z.string(),
+  message: z.string(),
+})).describe("Services that could not be read; the rest is still valid");
 
 /** Every read tool here only reads the services' APIs, which live beyond this host's runtime. */
 const REMOTE_READ = { access: "read", idempotent: true, openWorld: true } as const;
 
 const arrService = z.enum(QUEUE_SERVICES).describe("sonarr (TV), radarr (movies) or lidarr (music)");
+const arrServices = z.array(z.enum(QUEUE_SERVICES)).optional().describe("Default: all configured");
 
 export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "service_status",
     title: "Media service status",
-    description:
-      "Version and health of every media service arr-mcp knows (Sonarr, Radarr, Prowlarr, Lidarr, " +
-      "Plex, SABnzbd, qBittorrent), checked concurrently through their APIs. Unconfigured services are listed " +
-      "with what is missing (URL or credential). Use first when something media-related seems wrong.",
+    description: "Version and health of each media service through its API (Sonarr, Radarr, Prowlarr, " +
+      "Lidarr, Plex, SABnzbd, qBittorrent); unconfigured ones say what is missing.",
     input: {},
-    output: { services: z.array(serviceStatusSchema).describe("One entry per known service") },
+    output: { services: z.array(serviceStatusSchema) },
     ...REMOTE_READ,
     run: withMedia(deps, async (media) => {
       return { ok: true, value: { services: await collectServiceStatus(media) } };
@@ -52,25 +52,19 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "media_queue",
     title: "Download queue with problems flagged",
-    description:
-      "The Sonarr/Radarr/Lidarr download queues joined with SABnzbd's and qBittorrent's own state " +
-      "for each download (matched by download id), each item flagged ok, stuck (import blocked, stalled torrent, " +
-      "missing from the client …) or failed, with reasons. Problems are listed first.",
+    description: "The Sonarr/Radarr/Lidarr download queues joined with SABnzbd's and qBittorrent's state " +
+      "of each download, every item flagged ok, stuck or failed with reasons; problems first.",
     input: {
-      services: z.array(arrService).optional().describe("Only these apps (default: all configured)"),
-      only_problems: z.boolean().default(false).describe("Return only stuck or failed items"),
-      limit: z.number().int().min(1).max(1000).default(100).describe("Most items to return"),
+      services: arrServices,
+      only_problems: z.boolean().default(false).describe("Only stuck or failed items"),
+      limit: z.number().int().min(1).max(1000).default(100).describe("Most items"),
     },
     output: {
-      items: z.array(queueItemSchema).describe("Queue items, failed first, then stuck, then ok"),
-      total: z.number().describe("Items in all queues"),
-      counts: z.object({
-        ok: z.number().describe("Items progressing normally"),
-        stuck: z.number().describe("Items needing attention"),
-        failed: z.number().describe("Failed items"),
-      }).describe("Counts over all items"),
-      truncated: z.boolean().describe("More items matched than limit"),
-      download_clients_checked: z.array(z.string()).describe("Download clients whose state was joined in"),
+      items: z.array(queueItemSchema),
+      total: z.number(),
+      counts: z.object({ ok: z.number(), stuck: z.number(), failed: z.number() }),
+      truncated: z.boolean(),
+      download_clients_checked: z.array(z.string()),
       problems: problemsField,
     },
     ...REMOTE_READ,
@@ -87,18 +81,18 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "media_wanted",
     title: "Missing (wanted) media",
-    description: "One page of monitored episodes/movies/albums that have no file yet (the app's Wanted → " +
-      "Missing list). Use media_search_missing to start a search for all of them.",
+    description: "One page of monitored episodes, movies or albums without a file (Wanted → Missing); " +
+      "media_search_missing searches for them all.",
     input: {
       service: arrService,
-      page: z.number().int().min(1).default(1).describe("1-based page"),
+      page: z.number().int().min(1).default(1).describe("1-based"),
       page_size: z.number().int().min(1).max(250).default(50).describe("Items per page"),
     },
     output: {
-      service: z.string().describe("App asked"),
-      page: z.number().describe("Page returned"),
-      total_records: z.number().describe("Missing items in total"),
-      items: z.array(mediaItemOutput).describe("Missing items on this page"),
+      service: z.string(),
+      page: z.number(),
+      total_records: z.number(),
+      items: z.array(mediaItemOutput),
     },
     ...REMOTE_READ,
     run: withMedia(deps, async (media, args) => {
@@ -109,17 +103,17 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "media_calendar",
     title: "Upcoming releases",
-    description: "Episodes, movies and albums airing or releasing in a date window, from every configured " +
-      "Sonarr/Radarr/Lidarr, sorted by date.",
+    description: "Episodes, movies and albums airing or releasing around today, from Sonarr, Radarr and " +
+      "Lidarr, by date.",
     input: {
-      days_back: z.number().int().min(0).max(31).default(0).describe("Days before today to include"),
-      days_ahead: z.number().int().min(0).max(90).default(7).describe("Days after today to include"),
-      services: z.array(arrService).optional().describe("Only these apps (default: all configured)"),
+      days_back: z.number().int().min(0).max(31).default(0).describe("Days before today"),
+      days_ahead: z.number().int().min(0).max(90).default(7).describe("Days after today"),
+      services: arrServices,
     },
     output: {
-      start: z.string().describe("Window start (ISO)"),
-      end: z.string().describe("Window end (ISO)"),
-      items: z.array(mediaItemOutput).describe("Items in the window, by date"),
+      start: z.string(),
+      end: z.string(),
+      items: z.array(mediaItemOutput),
       problems: problemsField,
     },
     ...REMOTE_READ,
@@ -136,26 +130,21 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "media_history",
     title: "Download or watch history",
-    description:
-      "For sonarr/radarr/lidarr/prowlarr: one page of the app's history (grabs, imports, failures), " +
-      "newest first. For plex: a summary of the whole watch history (plays per account, library section and " +
-      "type), optionally filtered by account, section and a number of days; the history is streamed page by " +
-      "page, so any size works.",
+    description: "An *arr app's history (grabs, imports, failures), one page newest first; for plex, a " +
+      "summary of all plays per account, section and type.",
     input: {
-      service: z.enum([...QUEUE_SERVICES, "prowlarr", "plex"]).describe("App to read history from"),
-      page: z.number().int().min(1).default(1).describe("*arr only: 1-based page"),
-      page_size: z.number().int().min(1).max(250).default(50).describe("*arr only: records per page"),
-      days: z.number().int().min(1).max(3650).optional().describe("plex only: only plays in the last N days"),
-      account_id: z.number().int().min(0).optional().describe("plex only: only this account id"),
-      section_id: z.string().regex(/^\d+$/, "expected a numeric section id").optional().describe(
-        "plex only: only this library section id",
-      ),
+      service: z.enum([...QUEUE_SERVICES, "prowlarr", "plex"]).describe("Media service"),
+      page: z.number().int().min(1).default(1).describe("*arr only"),
+      page_size: z.number().int().min(1).max(250).default(50).describe("*arr only"),
+      days: z.number().int().min(1).max(3650).optional().describe("plex only: the last N days"),
+      account_id: z.number().int().min(0).optional().describe("plex only"),
+      section_id: z.string().regex(/^\d+$/, "expected a numeric section id").optional().describe("plex only"),
     },
     output: {
-      service: z.string().describe("App asked"),
-      total_records: z.number().nullable().describe("*arr: history records in total"),
-      records: z.array(historyRecordOutput).describe("*arr: records on this page (empty for plex)"),
-      plex_summary: plexSummaryOutput.nullable().describe("plex: summary of the matched plays"),
+      service: z.string(),
+      total_records: z.number().or(NULL),
+      records: z.array(historyRecordOutput),
+      plex_summary: plexSummaryOutput.or(NULL),
     },
     ...REMOTE_READ,
     run: withMedia(deps, async (media, args) => {
@@ -180,13 +169,12 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "download_clients",
     title: "Download client state",
-    description:
-      "SABnzbd and qBittorrent at a glance: version, paused or not, speed, queue size, time left, " +
-      "free disk space, torrent counts by state (qBittorrent 4.x and 5.x state names normalised).",
+    description: "SABnzbd and qBittorrent at a glance: version, paused, speed, queue, time left, free " +
+      "space, torrents by state.",
     input: {},
     output: {
-      sabnzbd: sabOutput.nullable().describe("null when SABnzbd is not configured or failed (see problems)"),
-      qbittorrent: qbitOutput.nullable().describe("null when qBittorrent is not configured or failed"),
+      sabnzbd: sabOutput.or(NULL),
+      qbittorrent: qbitOutput.or(NULL),
       problems: problemsField,
     },
     ...REMOTE_READ,
@@ -198,15 +186,14 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "media_search_missing",
     title: "Search for all missing media",
-    description: "Starts the app's search for every monitored item without a file (Sonarr " +
-      "MissingEpisodeSearch, Radarr MissingMoviesSearch, Lidarr MissingAlbumSearch). Indexers are queried and " +
-      "found releases are grabbed; nothing is deleted. Returns the command id and its initial status.",
+    description: "Starts the app's search for every monitored item without a file; found releases are " +
+      "grabbed, nothing is deleted.",
     input: { service: arrService },
     output: {
-      service: z.string().describe("App that runs the search"),
-      command_id: z.number().describe("Command id (the app's System → Tasks)"),
-      command: z.string().describe("Command name"),
-      status: z.string().nullable().describe("queued, started, completed …"),
+      service: z.string(),
+      command_id: z.number(),
+      command: z.string(),
+      status: z.string().or(NULL),
     },
     access: "write",
     idempotent: false,

@@ -6,33 +6,28 @@ import type { MediaServices } from "../clients/media/media_services.ts";
 import type { QbitTorrent } from "../clients/media/qbittorrent.ts";
 import { type DownloadClientView, type JoinedQueueItem, joinQueue } from "../clients/media/queue_join.ts";
 import type { SabQueueSlot } from "../clients/media/sabnzbd_schemas.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import { problem, type ServiceProblem } from "./common.ts";
 
 export const QUEUE_SERVICES = ["sonarr", "radarr", "lidarr"] as const;
 export type QueueService = typeof QUEUE_SERVICES[number];
 
 export const queueItemSchema = z.object({
-  service: z.string().describe("The *arr app the item belongs to"),
-  id: z.number().describe("Queue item id in that app"),
-  title: z.string().describe("Release title"),
-  status: z.string().nullable().describe(
-    "*arr queue status (downloading, queued, paused, completed, failed …)",
-  ),
-  tracked_state: z.string().nullable().describe("*arr trackedDownloadState (downloading, importBlocked …)"),
-  download_id: z.string().nullable().describe("SABnzbd nzo_id or torrent hash"),
-  protocol: z.string().nullable().describe("usenet or torrent"),
-  download_client: z.string().nullable().describe("Download client name configured in the *arr app"),
-  size_bytes: z.number().nullable().describe("Release size in bytes"),
-  left_bytes: z.number().nullable().describe("Bytes still to download"),
-  client_state: z.string().nullable().describe(
-    "State in SABnzbd/qBittorrent (qBittorrent 4.x names normalised)",
-  ),
-  client_progress: z.number().nullable().describe("Progress 0..1 reported by the download client"),
-  eta_seconds: z.number().nullable().describe(
-    "Seconds left according to the download client, null if unknown",
-  ),
-  flag: z.enum(["ok", "stuck", "failed"]).describe("ok, stuck (needs attention) or failed"),
-  reasons: z.array(z.string()).describe("Why the item is stuck or failed"),
+  service: z.string(),
+  id: z.number(),
+  title: z.string(),
+  status: z.string().or(NULL),
+  tracked_state: z.string().or(NULL),
+  download_id: z.string().or(NULL),
+  protocol: z.string().or(NULL),
+  download_client: z.string().or(NULL),
+  size_bytes: z.number().or(NULL),
+  left_bytes: z.number().or(NULL),
+  client_state: z.string().or(NULL),
+  client_progress: z.number().or(NULL),
+  eta_seconds: z.number().or(NULL),
+  flag: z.enum(["ok", "stuck", "failed"]),
+  reasons: z.array(z.string()),
 });
 export type QueueItemOutput = z.infer<typeof queueItemSchema>;
 

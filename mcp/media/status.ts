@@ -7,24 +7,19 @@ import type { PlexClient } from "../clients/media/plex.ts";
 import type { QBittorrentClient } from "../clients/media/qbittorrent.ts";
 import type { SabnzbdClient } from "../clients/media/sabnzbd.ts";
 import type { ServiceError } from "../clients/media/service_error.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 
 export const serviceStatusSchema = z.object({
-  service: z.string().describe("Service name (sonarr, radarr, prowlarr, lidarr, plex, sabnzbd, qbittorrent)"),
-  configured: z.boolean().describe("True when a URL and a credential are known"),
-  url: z.string().nullable().describe("Base URL used (secrets redacted), null when unknown"),
-  url_source: z.enum(["env", "discovered", "none"]).describe("Where the URL came from"),
-  credential_source: z.enum(["env", "store", "none"]).describe(
-    "Where the credential came from (never shown)",
-  ),
-  reachable: z.boolean().nullable().describe("Answered at all; null when not tried"),
-  version: z.string().nullable().describe("Version the service reports"),
-  health: z.enum(["ok", "warning", "error", "unknown"]).describe(
-    "Worst state reported by the service itself",
-  ),
-  issues: z.array(z.string()).describe("Health messages, or what is missing/wrong"),
-  error: z.object({ kind: z.string(), message: z.string() }).nullable().describe(
-    "Failure talking to the service: kind is unreachable, timeout, auth, http or decode",
-  ),
+  service: z.string(),
+  configured: z.boolean(),
+  url: z.string().or(NULL),
+  url_source: z.enum(["env", "discovered", "none"]),
+  credential_source: z.enum(["env", "store", "none"]),
+  reachable: z.boolean().or(NULL),
+  version: z.string().or(NULL),
+  health: z.enum(["ok", "warning", "error", "unknown"]),
+  issues: z.array(z.string()),
+  error: z.object({ kind: z.string(), message: z.string() }).or(NULL),
 });
 export type ServiceStatus = z.infer<typeof serviceStatusSchema>;
 

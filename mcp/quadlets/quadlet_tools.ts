@@ -15,11 +15,10 @@ import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { helperOutput } from "../toolkit/helper_failure.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 
-const fileField = z.string().min(3).max(220).describe(
-  `Quadlet file name with its type suffix, e.g. sonarr.container (types: ${QUADLET_TYPES.join(", ")})`,
-);
+const fileField = z.string().min(3).max(220).describe("Quadlet file NAME.TYPE, e.g. sonarr.container");
 
 export interface QuadletRef {
   name: string;
@@ -78,17 +77,16 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "quadlet_list",
     title: "List quadlet files",
-    description:
-      "Lists the quadlet unit files (.container, .pod, .network, .volume, .kube, .image, .build) " +
-      "in the service account's quadlet dir. A file NAME.container runs as NAME.service.",
+    description: "Lists the quadlet files in the service account's quadlet dir (NAME.container runs as " +
+      "NAME.service).",
     input: { type: z.enum(QUADLET_TYPES).optional().describe("Only this type") },
     output: {
       quadlets: z.array(z.object({
         file: z.string(),
         name: z.string(),
         type: z.enum(QUADLET_TYPES),
-        size: z.number().int(),
-        modified: z.string().nullable(),
+        size: z.number(),
+        modified: z.string().or(NULL),
       })),
     },
     access: "read",
@@ -102,14 +100,13 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "quadlet_read",
     title: "Read a quadlet file",
-    description: "Returns a quadlet file's text. Secret values are shown as [REDACTED]; keep those lines " +
-      "unchanged when writing it back with quadlet_write and the real values are preserved.",
+    description: "Reads a quadlet file, secrets as [REDACTED].",
     input: { file: fileField },
     output: {
       file: z.string(),
       content: z.string(),
-      redacted_values: z.number().int(),
-      sha256: z.string().describe("Digest of the real file"),
+      redacted_values: z.number(),
+      sha256: z.string(),
     },
     access: "read",
     idempotent: true,
@@ -129,13 +126,13 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "quadlet_write",
     title: "Write a quadlet file",
-    description: "Writes a quadlet unit file through arr-helper (which validates it with the quadlet " +
-      "generator). Creating a new file happens at once; replacing an existing one needs confirmation. Then run " +
-      "systemd_daemon_reload and systemd_start/systemd_restart NAME.service.",
+    description: "Writes a quadlet file, checked by the quadlet generator. Then systemd_daemon_reload and " +
+      "systemd_start or systemd_restart NAME.service.",
+    destructiveWhen: "when replacing a file",
     input: {
       file: fileField,
       content: z.string().min(1).max(QUADLET_MAX_CONTENT_BYTES).describe(
-        "The complete unit file text ([Container] … sections); [REDACTED] lines from quadlet_read keep their value",
+        "The whole file; [REDACTED] lines keep their real value",
       ),
     },
     output: { file: z.string(), sha256: z.string(), output: z.string() },
@@ -184,9 +181,7 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "quadlet_delete",
     title: "Delete a quadlet file",
-    description:
-      "Deletes a quadlet unit file through arr-helper. Stop its service first (systemd_stop), then " +
-      "run systemd_daemon_reload afterwards.",
+    description: "Deletes a quadlet file. systemd_stop its unit before, systemd_daemon_reload after.",
     input: { file: fileField },
     output: { file: z.string(), deleted: z.boolean(), output: z.string() },
     idempotent: false,

@@ -1,8 +1,9 @@
 /**
- * Every tool family, in registration order. Adding a family = one import + one entry here.
- * (This is the one file in mcp/ that other families' owners edit.)
+ * Every tool family by its ARR_TOOLSETS name, in registration order. Adding a family = one import + one entry
+ * here. (This is the one file in mcp/ that other families' owners edit.)
  */
-import { MCP_CORE_FAMILIES } from "./core_families.ts";
+import { err, ok, type Result } from "../../shared/result.ts";
+import { CORE_TOOLSETS } from "./core_families.ts";
 import { registerCredentialTools } from "../media/credential_tools.ts";
 import { registerDashboardTools } from "../dashboard/dashboard_tool.ts";
 import { registerDiagnosticsTools } from "../diagnostics/diagnostics_tools.ts";
@@ -14,13 +15,37 @@ import { registerQuadletConvertTools } from "../quadlets/convert/convert_tools.t
 
 export type { RegisterFamily } from "../toolkit/family.ts";
 
-export const TOOL_FAMILIES: readonly RegisterFamily[] = [
-  ...MCP_CORE_FAMILIES,
-  registerFileTools,
-  registerLogTools,
-  registerDiagnosticsTools,
-  registerDashboardTools,
-  registerMediaTools,
-  registerCredentialTools,
-  registerQuadletConvertTools,
-];
+export const TOOLSETS = {
+  ...CORE_TOOLSETS,
+  files: registerFileTools,
+  logs: registerLogTools,
+  diagnostics: registerDiagnosticsTools,
+  dashboard: registerDashboardTools,
+  media: registerMediaTools,
+  credentials: registerCredentialTools,
+  convert: registerQuadletConvertTools,
+} as const satisfies Record<string, RegisterFamily>;
+
+export type ToolsetName = keyof typeof TOOLSETS;
+export const TOOLSET_NAMES = Object.keys(TOOLSETS) as ToolsetName[];
+
+export const TOOL_FAMILIES: readonly RegisterFamily[] = Object.values(TOOLSETS);
+
+/**
+ * The families ARR_TOOLSETS names (config.toolsets), in registration order; all of them when it is unset.
+ * An unknown name is an error that names it and lists the valid ones.
+ */
+export function selectFamilies(
+  names: readonly string[] | undefined,
+): Result<readonly RegisterFamily[], string> {
+  if (names === undefined) return ok(TOOL_FAMILIES);
+  const unknown = names.find((n) => !(TOOLSET_NAMES as readonly string[]).includes(n));
+  if (unknown !== undefined) {
+    return err(
+      `Invalid ARR_TOOLSETS "${names.join(",")}": unknown toolset "${unknown}" (valid: ${
+        TOOLSET_NAMES.join(", ")
+      })`,
+    );
+  }
+  return ok(TOOLSET_NAMES.filter((n) => names.includes(n)).map((n) => TOOLSETS[n]));
+}

@@ -10,23 +10,22 @@ import { listStacks, MAX_COMPOSE_BYTES, readCompose, sha256, writeCompose } from
 import { checkStackName } from "../fs/stack_name.ts";
 import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
 import { splitStackOutput, stackContainers } from "../clients/runtime/stack_status.ts";
+import { stackField } from "../toolkit/arg_fields.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { helperOutput, tailText } from "../toolkit/helper_failure.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 
-const stackField = z.string().min(1).max(128).describe(
-  "Stack name: the folder under the stacks dir (e.g. media)",
-);
 const stateEnum = z.enum(["running", "partial", "stopped", "unknown"]);
 const containerState = z.object({ name: z.string(), state: z.string() });
 
 const opOutput = {
   stack: z.string(),
-  state: stateEnum.describe("Stack state after the command, from the runtime"),
+  state: stateEnum,
   containers: z.array(containerState),
-  output: z.string().describe("End of podman-compose's output"),
+  output: z.string(),
 };
 
 function badStack(name: string): Result<never, ToolFailure> | null {
@@ -68,10 +67,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "stack_list",
     title: "List stacks",
-    description:
-      "Lists the compose stacks in the stacks dir (one folder per stack with a compose.yaml) and " +
-      "each stack's state from its containers: running (all up), partial, stopped, or unknown when the " +
-      "container runtime is unreachable.",
+    description: "Lists the compose stacks (folders with a compose.yaml) and each one's state: running, " +
+      "partial, stopped, or unknown without a runtime.",
     input: {},
     output: {
       stacks_dir: z.string(),
@@ -79,10 +76,10 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
         name: z.string(),
         compose_file: z.string(),
         state: stateEnum,
-        running: z.number().int(),
+        running: z.number(),
         containers: z.array(containerState),
       })),
-      runtime_error: z.string().nullable().describe("Why states are unknown, if they are"),
+      runtime_error: z.string().or(NULL),
     },
     access: "read",
     idempotent: true,
@@ -110,9 +107,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "stack_up",
     title: "Start a stack",
-    description: "Runs `podman-compose up -d` for a stack through arr-helper: creates and starts its " +
-      "containers (recreating changed ones). Returns the resulting container states; check that every " +
-      "service shows running (podman-compose reports success even when a service failed).",
+    description: "podman-compose up -d: creates and starts a stack's containers, recreating changed ones. " +
+      "Check that every container is running: podman-compose reports success even when one failed.",
     input: { stack: stackField },
     output: opOutput,
     access: "write",
@@ -123,9 +119,7 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "stack_pull",
     title: "Pull a stack's images",
-    description:
-      "Runs `podman-compose pull` for a stack through arr-helper to fetch newer images (does not " +
-      "restart anything; follow with stack_up to use them). Needs registry access.",
+    description: "podman-compose pull: fetches newer images for a stack; stack_up then uses them.",
     input: { stack: stackField },
     output: opOutput,
     access: "write",
@@ -137,8 +131,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "stack_restart",
     title: "Restart a stack",
-    description: "Runs `podman-compose restart` for a stack through arr-helper (containers keep their " +
-      "configuration; use stack_up after editing compose.yaml instead).",
+    description: "podman-compose restart: restarts a stack's containers as they are (after editing " +
+      "compose.yaml use stack_up).",
     input: { stack: stackField },
     output: opOutput,
     access: "write",
@@ -149,9 +143,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "stack_down",
     title: "Stop and remove a stack",
-    description:
-      "Runs `podman-compose down` for a stack through arr-helper: stops and removes its containers " +
-      "and networks (volumes and bind-mounted data stay). The services are offline until stack_up.",
+    description: "podman-compose down: stops and removes a stack's containers and networks (data stays) " +
+      "until the next stack_up.",
     input: { stack: stackField },
     output: opOutput,
     idempotent: true,
@@ -174,9 +167,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "compose_validate",
     title: "Validate a stack's compose file",
-    description:
-      "Checks a stack's compose.yaml with `podman-compose config` through arr-helper (syntax and " +
-      "interpolation; unknown keys are not caught). Changes nothing.",
+    description: "Checks a stack's compose.yaml with podman-compose config (syntax and interpolation, not " +
+      "unknown keys).",
     input: { stack: stackField },
     output: { stack: z.string(), valid: z.boolean(), output: z.string() },
     access: "read",
@@ -197,16 +189,14 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "compose_read",
     title: "Read a stack's compose file",
-    description: "Returns the text of a stack's compose file. Secret values (passwords, API keys, tokens) " +
-      "are shown as [REDACTED]; keep those lines unchanged when writing the file back with compose_write and " +
-      "the real values are preserved.",
+    description: "Reads a stack's compose file, secrets as [REDACTED].",
     input: { stack: stackField },
     output: {
       stack: z.string(),
       path: z.string(),
-      content: z.string().describe("File text with secret values replaced by [REDACTED]"),
-      redacted_values: z.number().int().describe("How many values were hidden"),
-      sha256: z.string().describe("Digest of the real file"),
+      content: z.string(),
+      redacted_values: z.number(),
+      sha256: z.string(),
     },
     access: "read",
     idempotent: true,
@@ -233,18 +223,16 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "compose_write",
     title: "Write a stack's compose file",
-    description:
-      "Writes a stack's compose.yaml (creating the stack folder if needed). The YAML must parse and " +
-      "have a services mapping. The write is atomic and the previous version is kept under " +
-      ".arr-mcp-backups/ in the stacks dir. A new file is written at once; replacing an existing one needs " +
-      "confirmation. Run compose_validate and stack_up afterwards to apply it.",
+    description: "Writes a stack's compose.yaml (atomic; the old one goes to .arr-mcp-backups/). Then " +
+      "compose_validate and stack_up.",
+    destructiveWhen: "when replacing a file",
     input: {
       stack: stackField,
       content: z.string().min(1).max(MAX_COMPOSE_BYTES).describe(
-        "The complete new compose.yaml text; lines kept as [REDACTED] from compose_read keep their real value",
+        "The whole file; [REDACTED] lines keep their real value",
       ),
     },
-    output: { stack: z.string(), path: z.string(), sha256: z.string(), backup: z.string().nullable() },
+    output: { stack: z.string(), path: z.string(), sha256: z.string(), backup: z.string().or(NULL) },
     idempotent: true,
     plan: async ({ stack, content: given }: { stack: string; content: string }) => {
       const current = await readCompose(config.stacksDir, stack);

@@ -7,14 +7,12 @@ import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { helperFailure, helperOutput, tailText } from "../toolkit/helper_failure.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 
 const UNIT = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:${SYSTEMD_UNIT_SUFFIXES.join("|")})$`);
 
-const unitField = z.string().min(1).max(255).describe(
-  "systemd user unit, e.g. sonarr.service (a quadlet sonarr.container runs as sonarr.service); " +
-    "a name without suffix means .service",
-);
+const unitField = z.string().min(1).max(255).describe("User unit, e.g. sonarr.service (bare name: .service)");
 
 /** Adds `.service` to a bare name and checks the result. */
 export function normaliseUnit(name: string): Result<string, ToolFailure> {
@@ -34,7 +32,7 @@ export function activeState(statusText: string): string | null {
   return m?.[1] ?? null;
 }
 
-const opOutput = { unit: z.string(), output: z.string().describe("End of systemctl's output") };
+const opOutput = { unit: z.string(), output: z.string() };
 
 export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   const { helper } = deps;
@@ -64,23 +62,22 @@ export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   simple(
     "systemd_start",
     "Start a systemd user unit",
-    "Starts a systemd --user unit through arr-helper (e.g. a quadlet's sonarr.service). Run " +
-      "systemd_daemon_reload first after adding or changing quadlet files.",
+    "Starts a systemd user unit, e.g. a quadlet's sonarr.service (after quadlet changes, " +
+      "systemd_daemon_reload first).",
     true,
   );
   simple(
     "systemd_restart",
     "Restart a systemd user unit",
-    "Restarts a systemd --user unit through arr-helper (stops and starts it; starts it if stopped).",
+    "Restarts a systemd user unit (starts it if stopped).",
     false,
   );
 
   defineConfirmedTool(server, deps, {
     name: "systemd_stop",
     title: "Stop a systemd user unit",
-    description:
-      "Stops a systemd --user unit through arr-helper; the service it runs goes offline. Stopping " +
-      "an already inactive unit needs no confirmation.",
+    description: "Stops a systemd user unit; what it runs goes offline.",
+    destructiveWhen: "unless it is inactive",
     input: { unit: unitField },
     output: opOutput,
     idempotent: true,
@@ -106,13 +103,11 @@ export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "systemd_status",
     title: "Status of a systemd user unit",
-    description:
-      "Shows `systemctl --user status` for a unit through arr-helper: whether it is active, since " +
-      "when, its main PID and recent lines. Changes nothing.",
+    description: "systemctl --user status of a unit: active state, since when, main PID, recent lines.",
     input: { unit: unitField },
     output: {
       unit: z.string(),
-      active_state: z.string().nullable().describe("active, inactive, failed, activating …"),
+      active_state: z.string().or(NULL),
       output: z.string(),
     },
     access: "read",
@@ -134,8 +129,8 @@ export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "systemd_daemon_reload",
     title: "Reload systemd user units",
-    description: "Runs `systemctl --user daemon-reload` through arr-helper so systemd (and the quadlet " +
-      "generator) picks up new or changed unit and quadlet files. Needed after quadlet_write/quadlet_delete.",
+    description: "systemctl --user daemon-reload: picks up new or changed unit and quadlet files (needed " +
+      "after quadlet_write and quadlet_delete).",
     input: {},
     output: { output: z.string() },
     access: "write",

@@ -10,7 +10,9 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { ToolDeps } from "./deps.ts";
+import type { Renamed } from "./arg_alias.ts";
 import { audited, registerRaw, type ToolOutcome, toResult } from "./define_tool.ts";
+import { freeObject } from "./portable_schema.ts";
 import { toolError } from "./tool_result.ts";
 
 export interface Plan<Op> {
@@ -27,10 +29,17 @@ export interface Plan<Op> {
 export interface ConfirmedToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape, Op> {
   name: string;
   title: string;
-  /** Written for Claude. The confirm-flow sentence is appended automatically. */
+  /** Written for Claude. The confirm line (`confirmLine`) is appended automatically. */
   description: string;
+  /**
+   * When the call needs confirmation, if not always: "if it is running", "when replacing a file". Without it
+   * every call needs a token.
+   */
+  destructiveWhen?: string;
   /** `confirm_token` is added automatically. */
   input: I;
+  /** Old argument names still accepted (old → new). */
+  renamed?: Renamed;
   /** The shape of `result` once executed. */
   output: O;
   idempotent: boolean;
@@ -40,30 +49,31 @@ export interface ConfirmedToolSpec<I extends z.ZodRawShape, O extends z.ZodRawSh
   execute(operation: Op): Promise<ToolOutcome<z.infer<z.ZodObject<O>>>>;
 }
 
-export const CONFIRM_SENTENCE = "Destructive: the first call changes nothing and returns status " +
-  '"confirmation_required", a preview of exactly what would happen and a confirm_token. Show the preview to ' +
-  "the user; only after they agree, call again with the same arguments plus that confirm_token (single use, " +
-  "valid 5 minutes, bound to exactly this operation).";
+/**
+ * The one line a destructive tool's description gets; the flow itself is explained once, in the server
+ * instructions (SERVER_INSTRUCTIONS in mcp/server/mcp_server.ts).
+ */
+export function confirmLine(destructiveWhen?: string): string {
+  return `Destructive${destructiveWhen ? ` ${destructiveWhen}` : ""}: confirm flow (see instructions).`;
+}
 
 export const confirmTokenField = z.string().max(512).optional().describe(
-  "Token from this tool's previous preview. Omit it to get a preview; pass it only after the user approved it.",
+  "From this tool's preview, once the user approved it",
 );
 
-export const previewSchema = z.object({
-  summary: z.string().describe("What would happen, in one line"),
-  details: z.record(z.string(), z.unknown()).describe("Exactly what would change"),
-});
+export const previewSchema = z.object({ summary: z.string(), details: freeObject() });
 
-/** Output of every confirmed tool: either a preview with a token, or `done` with `result`. */
+/**
+ * Output of every confirmed tool: `confirmation_required` with preview, confirm_token and expires_at, or
+ * `done` with result. Undescribed: SERVER_INSTRUCTIONS explain it once.
+ */
 export function confirmedOutput<O extends z.ZodRawShape>(output: O) {
   return {
-    status: z.enum(["confirmation_required", "done"]).describe(
-      "done: executed; otherwise nothing changed yet",
-    ),
-    preview: previewSchema.optional().describe("Present when status is confirmation_required"),
-    confirm_token: z.string().optional().describe("Pass back with identical arguments to execute"),
-    expires_at: z.string().optional().describe("ISO time after which the token is refused"),
-    result: z.object(output).optional().describe("Present when status is done"),
+    status: z.enum(["confirmation_required", "done"]),
+    preview: previewSchema.optional(),
+    confirm_token: z.string().optional(),
+    expires_at: z.string().optional(),
+    result: z.object(output).optional(),
   };
 }
 
@@ -76,8 +86,9 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
   registerRaw(server, {
     name: spec.name,
     title: spec.title,
-    description: `${spec.description}\n\n${CONFIRM_SENTENCE}`,
+    description: `${spec.description} ${confirmLine(spec.destructiveWhen)}`,
     input: { ...spec.input, confirm_token: confirmTokenField },
+    ...(spec.renamed ? { renamed: spec.renamed } : {}),
     output: confirmedOutput(spec.output),
     annotations: {
       readOnlyHint: false,

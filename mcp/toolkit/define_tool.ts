@@ -8,6 +8,8 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { Result } from "../../shared/result.ts";
 import { redactText } from "../core/redact.ts";
+import { inputObject, type Renamed } from "./arg_alias.ts";
+import { outputObject, toolObject } from "./portable_schema.ts";
 import type { ToolDeps } from "./deps.ts";
 import { toolError, type ToolFailure, toolSuccess } from "./tool_result.ts";
 
@@ -20,10 +22,13 @@ export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   /** snake_case, e.g. `container_list`. */
   name: string;
   title: string;
-  /** Written for Claude: what it does, when to use it, what it returns. */
+  /** Written for Claude: what it does and when to use it, in a sentence or two. */
   description: string;
-  /** Every field with `.describe(...)`. */
+  /** Every field with a short `.describe(...)`. */
   input: I;
+  /** Old argument names still accepted (old → new); the new one's description says so. */
+  renamed?: Renamed;
+  /** Nullable fields as `.or(NULL)` (portable_schema.ts), so the JSON Schema is portable. */
   output: O;
   access: ToolAccess;
   /** Calling twice with the same arguments has no further effect. */
@@ -45,6 +50,7 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
     title: spec.title,
     description: spec.description,
     input: spec.input,
+    ...(spec.renamed ? { renamed: spec.renamed } : {}),
     output: spec.output,
     annotations: {
       readOnlyHint: spec.access === "read",
@@ -64,6 +70,7 @@ export interface RawToolRegistration {
   title: string;
   description: string;
   input: z.ZodRawShape;
+  renamed?: Renamed;
   output: z.ZodRawShape;
   annotations: {
     readOnlyHint: boolean;
@@ -81,9 +88,9 @@ export function registerRaw(server: McpServer, reg: RawToolRegistration): void {
     {
       title: reg.title,
       description: reg.description,
-      inputSchema: z.object(reg.input),
-      outputSchema: z.object(reg.output),
-      annotations: { title: reg.title, ...reg.annotations },
+      inputSchema: toolObject(inputObject(reg.input, reg.renamed)),
+      outputSchema: outputObject(reg.output),
+      annotations: reg.annotations,
     },
     ((args: Record<string, unknown>) => reg.handler(args)) as never,
   );

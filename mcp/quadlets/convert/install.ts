@@ -9,7 +9,8 @@ import { ok } from "../../../shared/result.ts";
 import { sha256 } from "../../fs/stack_files.ts";
 import { defineConfirmedTool } from "../../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
-import { stackField } from "./common.ts";
+import { NULL } from "../../toolkit/portable_schema.ts";
+import { stackField } from "../../toolkit/arg_fields.ts";
 import { diffEntry } from "./diff.ts";
 import { type InstallOperation, installStaged } from "./install_run.ts";
 import { installedContents } from "./installed.ts";
@@ -19,20 +20,16 @@ export function registerQuadletInstall(server: McpServer, deps: ToolDeps): void 
   defineConfirmedTool(server, deps, {
     name: "quadlet_install",
     title: "Install a stack's staged quadlet units",
-    description:
-      "Installs the units compose_to_quadlet staged for a stack into the service account's quadlet " +
-      "dir through arr-helper (each checked by the quadlet generator there), then runs systemd daemon-reload. " +
-      "Units it replaces are copied to <stacks dir>/<stack>/quadlets/.rollback/<time>/ first; if a write " +
-      "fails, the units already written are put back. Start the services afterwards with systemd_start.",
+    description: "Installs the units compose_to_quadlet staged for a stack and reloads systemd; replaced " +
+      "units are kept in <stack>/quadlets/.rollback/, and a failed write puts back what was written. Then " +
+      "systemd_start.",
     input: { stack: stackField },
     output: {
-      installed: z.array(z.string()).describe("Unit files written, in install order"),
+      installed: z.array(z.string()),
       created: z.array(z.string()),
       replaced: z.array(z.string()),
-      rollback_dir: z.string().nullable().describe(
-        "Copies of the replaced units; null when none were replaced",
-      ),
-      daemon_reload: z.string().describe("Output of systemctl --user daemon-reload"),
+      rollback_dir: z.string().or(NULL),
+      daemon_reload: z.string(),
     },
     idempotent: false,
     plan: async ({ stack }: { stack: string }) => {

@@ -6,28 +6,23 @@ import { err, ok } from "../../../shared/result.ts";
 import { shownText } from "../../fs/restore_redacted.ts";
 import { defineTool } from "../../toolkit/define_tool.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
-import { stackField } from "./common.ts";
+import { stackField } from "../../toolkit/arg_fields.ts";
 import { type ReverseSource, unitsForReverse } from "./reverse_units.ts";
 
 export function registerQuadletToCompose(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "quadlet_to_compose",
     title: "Convert quadlet units back to compose",
-    description:
-      "Rebuilds compose YAML from quadlet units, for the keys that map both ways (unsupported ones " +
-      "are listed as warnings). Reads the installed units named in `files`, or all installed units of a stack " +
-      "(<stack>-*.container/.network/.volume/.build), or with staged=true the stack's staged units. Secret values are " +
-      "shown as [REDACTED].",
+    description: "Rebuilds compose YAML from quadlet units: the installed units in files, a stack's " +
+      "installed <stack>-* units, or (staged) its staged ones. Keys that do not map back become warnings.",
     input: {
-      stack: stackField.optional().describe("Stack whose units to read; its name prefix is removed again"),
-      files: z.array(z.string().max(220)).max(200).optional().describe(
-        "Installed unit files, e.g. sonarr.container",
-      ),
-      staged: z.boolean().optional().describe("Read the stack's staged units instead of installed ones"),
+      stack: stackField.optional().describe("Stack whose units to read"),
+      files: z.array(z.string().max(220)).max(200).optional().describe("Installed unit files"),
+      staged: z.boolean().optional().describe("The stack's staged units instead"),
     },
     output: {
-      compose_yaml: z.string().describe("The compose document (redacted)"),
-      units: z.array(z.string()).describe("The unit files read"),
+      compose_yaml: z.string(),
+      units: z.array(z.string()),
       warnings: z.array(z.string()),
     },
     access: "read",

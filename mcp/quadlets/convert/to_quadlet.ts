@@ -7,7 +7,8 @@ import { shownText } from "../../fs/restore_redacted.ts";
 import { checkStackName } from "../../fs/stack_name.ts";
 import { defineTool } from "../../toolkit/define_tool.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
-import { stackField } from "./common.ts";
+import { NULL } from "../../toolkit/portable_schema.ts";
+import { stackField } from "../../toolkit/arg_fields.ts";
 import { diffEntry } from "./diff.ts";
 import type { ValidateUnits } from "./generator.ts";
 import { FALLBACK_PODMAN, helperInfo, hostPodman } from "./host.ts";
@@ -28,48 +29,35 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
   defineTool(server, deps, {
     name: "compose_to_quadlet",
     title: "Convert a compose stack to quadlet units",
-    description:
-      "Converts <stacks dir>/<stack>/compose.yaml (with the stack's .env and env_files) into Podman " +
-      "quadlet units (.container/.network/.volume, .build for Podman 5.2+) named <stack>-<service>, stages them in " +
-      "<stacks dir>/<stack>/quadlets/ (replacing earlier staged units) and returns them with a report of " +
-      "unsupported keys and warnings, a diff against units already installed, and the quadlet generator's " +
-      "verdict when one is available. Nothing is installed: review, then call quadlet_install. " +
-      "Variables come only from the stack's .env. Secret values are shown as [REDACTED].",
+    description: "Converts a stack's compose.yaml (with its .env) into quadlet units named " +
+      "<stack>-<service> and stages them in <stack>/quadlets/, with unsupported keys, a diff against installed " +
+      "units and the generator's verdict. Installs nothing: review, then quadlet_install.",
     input: {
       stack: stackField,
-      podman_version: z.string().max(16).optional().describe(
-        "Target Podman release (e.g. 4.9, 5.4). Default: the host's Podman via arr-helper, else 4.9",
-      ),
-      prefix_units: z.boolean().optional().describe("Prefix unit names with the stack name (default true)"),
+      podman_version: z.string().max(16).optional().describe("Target Podman, e.g. 5.4 (default: the host's)"),
+      prefix_units: z.boolean().optional().describe("Prefix unit names with the stack (default true)"),
     },
     output: {
       stack: z.string(),
-      staged_dir: z.string().describe("Where the units were staged"),
-      podman_version: z.string().describe("The Podman release the units target"),
-      units: z.array(z.object({ file: z.string(), content: z.string().describe("Redacted unit text") })),
-      unsupported: z.array(z.object({ service: z.string().nullable(), key: z.string(), reason: z.string() })),
+      staged_dir: z.string(),
+      podman_version: z.string(),
+      units: z.array(z.object({ file: z.string(), content: z.string() })),
+      unsupported: z.array(z.object({ service: z.string().or(NULL), key: z.string(), reason: z.string() })),
       warnings: z.array(z.string()),
       installed_diff: z.array(z.object({
         file: z.string(),
         status: z.enum(["new", "unchanged", "changed"]),
-        removed: z.array(z.string()).describe("Changed lines now installed (redacted)"),
-        added: z.array(z.string()).describe("Changed lines staged (redacted)"),
-      })).nullable().describe("Null when arr-helper is not available to read the installed units"),
-      host: z.object({
-        podman: z.string().nullable(),
-        quadlet: z.string().nullable().describe(
-          "The host's quadlet generator version; null when it has none",
-        ),
-      }).nullable().describe("From arr-helper's info; null when arr-helper is not available"),
+        removed: z.array(z.string()),
+        added: z.array(z.string()),
+      })).or(NULL).describe("Null without arr-helper"),
+      host: z.object({ podman: z.string().or(NULL), quadlet: z.string().or(NULL) }).or(NULL).describe(
+        "Null without arr-helper",
+      ),
       validation: z.object({
-        validated_by: z.enum(["arr-helper", "local"]).nullable().describe(
-          "arr-helper: the host's generator via arr-helper; local: a generator arr-mcp may run; null: none ran",
-        ),
-        generator: z.string().nullable().describe("The generator that ran (path or quadlet version)"),
-        ok: z.boolean().nullable().describe(
-          "The generator's verdict on the staged units; null when none ran",
-        ),
-        messages: z.array(z.string()).describe("The generator's messages, or why validation did not run"),
+        validated_by: z.enum(["arr-helper", "local"]).or(NULL),
+        generator: z.string().or(NULL),
+        ok: z.boolean().or(NULL),
+        messages: z.array(z.string()),
       }),
     },
     access: "write",

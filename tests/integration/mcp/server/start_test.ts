@@ -96,3 +96,19 @@ Deno.test("deno task start stops with a message naming the variable when a value
     await Deno.remove(home, { recursive: true });
   }
 });
+
+Deno.test("deno task start stops with a message naming an unknown ARR_TOOLSETS entry and the valid ones", async () => {
+  const home = await Deno.makeTempDir({ prefix: "arr-mcp-home-" });
+  try {
+    const command = await startTaskCommand({ ...zeroConfigEnv(home), ARR_TOOLSETS: "containers,dockers" });
+    const out = await command.output();
+    assert.equal(out.code, 2);
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.match(
+      stderr,
+      /^arr-mcp: Invalid ARR_TOOLSETS "containers,dockers": unknown toolset "dockers" \(valid: containers, stacks, .*convert\)$/m,
+    );
+  } finally {
+    await Deno.remove(home, { recursive: true });
+  }
+});

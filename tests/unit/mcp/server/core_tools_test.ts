@@ -73,10 +73,10 @@ Deno.test("core tools all carry a title, described inputs, an output schema and 
 Deno.test("core tools without a runtime socket return a tool error that explains how to fix it", async () => {
   const client = await connect();
   try {
-    const r = await client.callTool({ name: "container_logs", arguments: { name: "sonarr" } });
+    const r = await client.callTool({ name: "container_logs", arguments: { container: "sonarr" } });
     assert.equal(r.isError, true);
     assert.match(JSON.stringify(r.content), /No container runtime socket found.*ARR_RUNTIME_SOCKET/);
-    const bad = await client.callTool({ name: "container_stop", arguments: { name: "../x" } });
+    const bad = await client.callTool({ name: "container_stop", arguments: { container: "../x" } });
     assert.equal(bad.isError, true);
   } finally {
     await client.close();
