@@ -19,7 +19,7 @@ export async function collectStackView(
   secrets: readonly string[],
 ): Promise<StackView | null> {
   const [compose, list, quadlets] = await Promise.all([
-    readCompose(deps.config.stacksDir, name),
+    readCompose(deps.fs, deps.config.stacksDir, name),
     deps.runtime.list({ all: true }),
     deps.helper.call("quadlet_list", {}),
   ]);
@@ -37,7 +37,7 @@ export async function collectStackView(
     services: servicesOf(content, (containers ?? []).filter((c) => c.composeProject === name)),
     compose: compose.ok
       ? { path: compose.value.path, content, error: null }
-      : { path: `${deps.config.stacksDir}/${name}`, content: null, error: compose.error },
+      : { path: `${deps.config.stacksDir}/${name}`, content: null, error: compose.error.message },
     quadlets: null,
     quadletsError: null,
   };

@@ -9,7 +9,7 @@ import {
 } from "../../shared/helper_protocol.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { HelperClient } from "../clients/helper/helper_client.ts";
-import { sha256 } from "../fs/stack_files.ts";
+import { sha256 } from "../fs/digest.ts";
 import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";

@@ -3,8 +3,8 @@ import {
   COMPOSE_FILE_NAMES,
   type EntryKind,
   pickComposeFile,
-  quadletFilePattern,
   QUADLET_NAME_PATTERN,
+  quadletFilePattern,
   STACK_NAME_PATTERN,
   UNIT_NAME_PATTERN,
 } from "../../../shared/names.ts";
@@ -57,11 +57,15 @@ Deno.test("pickComposeFile() keeps a symlinked first name as the stack's file in
 
 Deno.test("STACK_NAME_PATTERN accepts letters, digits, _ and -, not starting with _ or -", () => {
   for (const ok of ["media", "Arr-2", "a_b", "9"]) assert.ok(STACK_NAME_PATTERN.test(ok), ok);
-  for (const bad of ["", "-x", "_x", "a/b", "..", "a.b", "a b", "ä"]) assert.ok(!STACK_NAME_PATTERN.test(bad), bad);
+  for (const bad of ["", "-x", "_x", "a/b", "..", "a.b", "a b", "ä"]) {
+    assert.ok(!STACK_NAME_PATTERN.test(bad), bad);
+  }
 });
 
 Deno.test("UNIT_NAME_PATTERN and QUADLET_NAME_PATTERN accept unit and quadlet names, nothing that moves", () => {
-  for (const ok of ["sonarr.service", "backup@daily.timer", "a:b.socket"]) assert.ok(UNIT_NAME_PATTERN.test(ok), ok);
+  for (const ok of ["sonarr.service", "backup@daily.timer", "a:b.socket"]) {
+    assert.ok(UNIT_NAME_PATTERN.test(ok), ok);
+  }
   for (const bad of ["sonarr", "-x.service", "../x.service", "x.container"]) {
     assert.ok(!UNIT_NAME_PATTERN.test(bad), bad);
   }
