@@ -29,7 +29,10 @@ export async function collectStackView(
     ? redactCompose(compose.value.content, secrets)
     : null;
   if (compose.ok && content === null && st.containers.length === 0) return null;
-  if (!compose.ok && st.containers.length === 0) return null;
+  // A refused compose file (a symlink out of the stacks dir …) still gets a page that says why.
+  const unknown = !compose.ok &&
+    (compose.error.kind === "invalid_argument" || compose.error.kind === "not_found");
+  if (unknown && st.containers.length === 0) return null;
   const view: StackView = {
     name,
     state: st.state,

@@ -80,17 +80,18 @@ export async function readCompose(
   if (!name.ok) return err({ kind: "invalid_argument", message: name.error });
   const roots = stacksRoots(stacksDir);
   return await fsAttempt(async () => {
-    const folder = await fs.resolve(`${stacksDir}/${stack}`, roots, { entry: true });
-    const none = (file: string) => ({ stack, path: `${folder.path}/${file}`, content: null, sha256: null });
-    if (folder.info === null) return none(NEW_COMPOSE_FILE);
-    if (!folder.info.isDirectory) {
-      throw new FsError(
-        "invalid_path",
-        `Cannot use stack "${stack}": "${folder.path}" is not a real directory`,
-      );
+    const root = (await fs.resolve(stacksDir, roots)).path;
+    const none = { stack, path: `${root}/${stack}/${NEW_COMPOSE_FILE}`, content: null, sha256: null };
+    const folder = await fs.resolve(`${root}/${stack}`, roots).catch((e) => {
+      if (e instanceof FsError && e.kind === "not_found") return null;
+      throw e;
+    });
+    if (folder === null) return none;
+    if (!folder.info?.isDirectory) {
+      throw new FsError("invalid_path", `Cannot use stack "${stack}": "${folder.path}" is not a directory`);
     }
     const file = await composeFileIn(fs, folder.path, roots);
-    if (file === null) return none(NEW_COMPOSE_FILE);
+    if (file === null) return none;
     const path = `${folder.path}/${file.name}`;
     using handle = await fs.open(path, roots);
     const bytes = await readAll(handle, MAX_COMPOSE_BYTES, path);
