@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   }
   const apiKey = config.apiKey as string;
 
-  const { deps } = await bootstrap(config, { env, uid });
+  const { deps, swept } = await bootstrap(config, { env, uid });
+  if (swept.length > 0) {
+    console.log(`arr-mcp: removed ${swept.length} temp file(s) left by an interrupted write`);
+  }
   // Media services: *_URL / *_API_KEY env, the encrypted credential store and discovery (docs/services.md).
   deps.media = await createMediaServices({
     env,

@@ -2,12 +2,12 @@
 import { basename, dirname } from "node:path";
 import { writeFileAtomic } from "../../shared/atomic_write.ts";
 import { FsError } from "./fs_error.ts";
-import { BACKUP_DIR, backupPathFor, KEEP_LIMITS, keepStamp, stampAfter, stampTime } from "./keep_dirs.ts";
+import { BACKUP_DIR, backupPathFor, KEEP_LIMITS, keepStamp, stampAfter } from "./keep_dirs.ts";
 import type { LayerContext } from "./layer_context.ts";
 import { makeDirs } from "./make_dirs.ts";
 import { isPrivateMode } from "./new_file_mode.ts";
 import type { Located } from "./port.ts";
-import { pruneKept } from "./prune.ts";
+import { pruneKept, pruneStampFolders } from "./prune.ts";
 import type { ScopeRoot } from "./scope.ts";
 
 /**
@@ -57,11 +57,6 @@ export async function keepCopies(
   for (const [name, data] of files) {
     await writeFileAtomic(`${stamped}/${name}`, data, { mode: 0o600, fs: ctx.sys });
   }
-  await pruneKept(
-    ctx,
-    folder,
-    (name, info) => info.isDirectory ? stampTime(name) : null,
-    KEEP_LIMITS.rollbacks,
-  );
+  await pruneStampFolders(ctx, folder, KEEP_LIMITS.rollbacks);
   return stamped;
 }

@@ -1,5 +1,5 @@
 /** Pruning a folder of kept copies (backups, trash, rollback copies) by KEEP_LIMITS. */
-import { expiredKeeps, KEEP_LIMITS } from "./keep_dirs.ts";
+import { expiredKeeps, KEEP_LIMITS, stampTime } from "./keep_dirs.ts";
 import type { LayerContext } from "./layer_context.ts";
 
 /**
@@ -26,4 +26,9 @@ export async function pruneKept(
     await ctx.sys.remove(`${dir}/${name}`, { recursive: true }).then(() => removed.push(name), () => {});
   }
   return removed;
+}
+
+/** pruneKept for a folder of `<stamp>/` folders (the trash, rollback copies). */
+export function pruneStampFolders(ctx: LayerContext, dir: string, keep: number): Promise<string[]> {
+  return pruneKept(ctx, dir, (name, info) => info.isDirectory ? stampTime(name) : null, keep);
 }

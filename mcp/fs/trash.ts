@@ -1,12 +1,12 @@
 /** Deleting into `<root>/.arr-mcp-trash/<stamp>/<path in root>`: checked like a write, then a same-filesystem rename. */
 import { dirname } from "node:path";
 import { FsError, ioReason } from "./fs_error.ts";
-import { isKeepArea, KEEP_LIMITS, keepStamp, stampTime, TRASH_DIR, trashPathFor } from "./keep_dirs.ts";
+import { isKeepArea, KEEP_LIMITS, keepStamp, TRASH_DIR, trashPathFor } from "./keep_dirs.ts";
 import type { LayerContext } from "./layer_context.ts";
 import { makeDirs } from "./make_dirs.ts";
 import { assertOwnedBy } from "./ownership.ts";
 import type { TrashGuard, TrashPlan } from "./port.ts";
-import { pruneKept } from "./prune.ts";
+import { pruneStampFolders } from "./prune.ts";
 import { resolvePath, type ScopeRoot } from "./scope.ts";
 
 /** A directory is deleted only when all of its entries (up to this many) are owned by the server. */
@@ -87,11 +87,6 @@ export async function trashEntry(
     }
     throw new FsError("io", `Cannot delete "${input}": ${ioReason(e)}`);
   }
-  await pruneKept(
-    ctx,
-    trash,
-    (name, info) => info.isDirectory ? stampTime(name) : null,
-    KEEP_LIMITS.trashEntries,
-  );
+  await pruneStampFolders(ctx, trash, KEEP_LIMITS.trashEntries);
   return target;
 }

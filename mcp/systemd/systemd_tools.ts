@@ -2,14 +2,13 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { SYSTEMD_UNIT_SUFFIXES } from "../../shared/helper_protocol.ts";
+import { UNIT_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { helperFailure, helperOutput, tailText } from "../toolkit/helper_failure.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
-
-const UNIT = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:${SYSTEMD_UNIT_SUFFIXES.join("|")})$`);
 
 const unitField = z.string().min(1).max(255).describe(
   "systemd user unit, e.g. sonarr.service (a quadlet sonarr.container runs as sonarr.service); " +
@@ -19,7 +18,7 @@ const unitField = z.string().min(1).max(255).describe(
 /** Adds `.service` to a bare name and checks the result. */
 export function normaliseUnit(name: string): Result<string, ToolFailure> {
   const unit = SYSTEMD_UNIT_SUFFIXES.some((s) => name.endsWith(`.${s}`)) ? name : `${name}.service`;
-  if (!UNIT.test(unit)) {
+  if (!UNIT_NAME_PATTERN.test(unit)) {
     return err({
       kind: "invalid_argument",
       message: `Invalid unit "${name}": expected a unit name like web.service`,
