@@ -121,12 +121,12 @@ async function symlinkRefusal(sys: Resolver, input: string, at: string, roots: R
 async function walk(
   sys: Resolver,
   input: string,
-  root: RealRoot & { real: string },
-  names: string[],
-  entry: boolean,
+  top: string,
+  path: { names: string[]; entry: boolean },
   roots: RealRoot[],
 ) {
-  let at = root.real;
+  const { names, entry } = path;
+  let at = top;
   let info: Deno.FileInfo | null = await lstatOrNull(sys, input, at);
   for (const [i, name] of names.entries()) {
     const last = i === names.length - 1;
@@ -185,7 +185,7 @@ export async function resolvePath(
   const followed = (entry ? names.slice(0, -1) : names).join("/");
   const top = root.real;
   await assertRealInside(sys, input, followed === "" ? top : `${top}/${followed}`, top, real);
-  const found = await walk(sys, input, { ...root, real: top }, names, entry, real);
+  const found = await walk(sys, input, top, { names, entry }, real);
   return {
     path: found.path,
     root: { label: root.label, path: top },

@@ -6,17 +6,21 @@ import { helperDirs, startHelper } from "./helper_process.ts";
 const oneService = (service: string, image: string) =>
   `services:\n  ${service}:\n    image: ${image}\n    command: ["sleep", "1"]\n`;
 
-Deno.test("arr-helper validates a stack whose only compose file is docker-compose.yaml", async () => {
-  const tb = testbed();
+/** What the real helper's compose_validate answers for a stack holding `files` (file name → service name). */
+async function validateWith(files: Record<string, string>) {
+  const image = testbed().image;
   await using dirs = await helperDirs();
-  const stack = uniqueName("hyaml");
+  const stack = uniqueName("hnames");
   await Deno.mkdir(`${dirs.stacksDir}/${stack}`);
-  await Deno.writeTextFile(
-    `${dirs.stacksDir}/${stack}/docker-compose.yaml`,
-    oneService("fromyaml", tb.image),
-  );
+  for (const [file, service] of Object.entries(files)) {
+    await Deno.writeTextFile(`${dirs.stacksDir}/${stack}/${file}`, oneService(service, image));
+  }
   await using helper = await startHelper(dirs);
-  assert.deepEqual((await helper.command("compose_validate", { stack })).body, {
+  return (await helper.command("compose_validate", { stack })).body;
+}
+
+Deno.test("arr-helper validates a stack whose only compose file is docker-compose.yaml", async () => {
+  assert.deepEqual(await validateWith({ "docker-compose.yaml": "fromyaml" }), {
     ok: true,
     output: "fromyaml",
     exit_code: 0,
@@ -24,17 +28,8 @@ Deno.test("arr-helper validates a stack whose only compose file is docker-compos
 });
 
 Deno.test("arr-helper uses docker-compose.yml over docker-compose.yaml, the order podman-compose looks for them", async () => {
-  const tb = testbed();
-  await using dirs = await helperDirs();
-  const stack = uniqueName("hboth");
-  await Deno.mkdir(`${dirs.stacksDir}/${stack}`);
-  await Deno.writeTextFile(
-    `${dirs.stacksDir}/${stack}/docker-compose.yaml`,
-    oneService("fromyaml", tb.image),
-  );
-  await Deno.writeTextFile(`${dirs.stacksDir}/${stack}/docker-compose.yml`, oneService("fromyml", tb.image));
-  await using helper = await startHelper(dirs);
-  assert.equal((await helper.command("compose_validate", { stack })).body.output, "fromyml");
+  const body = await validateWith({ "docker-compose.yaml": "fromyaml", "docker-compose.yml": "fromyml" });
+  assert.equal(body.output, "fromyml");
 });
 
 Deno.test("arr-helper refuses a symlinked docker-compose.yaml instead of running it", async () => {
