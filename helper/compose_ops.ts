@@ -4,14 +4,13 @@
  * podman's `Error:` lines.
  */
 import { STACK_STATUS_MARKER } from "../shared/helper_protocol.ts";
+import { COMPOSE_FILE_NAMES, type EntryKind, pickComposeFile } from "../shared/names.ts";
 import { err, ok, type Result } from "../shared/result.ts";
 import { defaultServices, type Expectation, judgeStack, parsePsJson } from "./compose_status.ts";
 import { type HelperFs, lstatOrNull, readRegularFile } from "./fs.ts";
 import { done, joinStreams, type OpOutcome } from "./outcome.ts";
 import { type Runner, TIMEOUT_EXIT_CODE } from "./run_command.ts";
 import { quote, validateStackName } from "./validate.ts";
-
-export const COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml"] as const;
 
 export interface StackDeps {
   runner: Runner;
@@ -38,15 +37,19 @@ export async function resolveStack(deps: StackDeps, value: unknown): Promise<Res
   }
   if (info.isSymlink) return err(`Invalid argument "stack": "${dir}" is a symlink`);
   if (!info.isDirectory) return err(`Invalid argument "stack": "${dir}" is not a directory`);
+  const kinds = new Map<string, EntryKind>();
   for (const file of COMPOSE_FILE_NAMES) {
     const found = await lstatOrNull(deps.fs, `${dir}/${file}`);
-    if (found === null) continue;
-    if (found.isSymlink || !found.isFile) {
-      return err(`Invalid argument "stack": "${dir}/${file}" is not a regular file`);
-    }
-    return ok({ name: name.value, dir, composeFile: `${dir}/${file}` });
+    if (found !== null) kinds.set(file, found.isSymlink ? "symlink" : found.isFile ? "file" : "other");
   }
-  return err(`Invalid argument "stack": "${dir}" has no ${COMPOSE_FILE_NAMES.join(", ")}`);
+  const picked = pickComposeFile((file) => kinds.get(file) ?? null);
+  if (picked === null) {
+    return err(`Invalid argument "stack": "${dir}" has no ${COMPOSE_FILE_NAMES.join(", ")}`);
+  }
+  if (picked.kind !== "file") {
+    return err(`Invalid argument "stack": "${dir}/${picked.name}" is not a regular file`);
+  }
+  return ok({ name: name.value, dir, composeFile: `${dir}/${picked.name}` });
 }
 
 function composeArgs(stack: Stack, ...rest: string[]): string[] {

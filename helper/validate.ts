@@ -12,18 +12,16 @@ import {
   QUADLET_VALIDATE_MAX_UNITS,
   type QuadletType,
   type QuadletValidateUnit,
-  SYSTEMD_UNIT_SUFFIXES,
 } from "../shared/helper_protocol.ts";
+import {
+  QUADLET_NAME_MAX,
+  QUADLET_NAME_PATTERN,
+  STACK_NAME_MAX,
+  STACK_NAME_PATTERN,
+  UNIT_NAME_MAX,
+  UNIT_NAME_PATTERN,
+} from "../shared/names.ts";
 import { err, ok, type Result } from "../shared/result.ts";
-
-export const STACK_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
-export const STACK_NAME_MAX = 128;
-export const UNIT_NAME_PATTERN = new RegExp(
-  `^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:${SYSTEMD_UNIT_SUFFIXES.join("|")})$`,
-);
-export const UNIT_NAME_MAX = 255;
-export const QUADLET_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/;
-export const QUADLET_NAME_MAX = 200;
 
 /** Quotes a value for an error message: JSON escapes (NUL, control characters) and at most 40 characters. */
 export function quote(value: string): string {

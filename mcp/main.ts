@@ -69,10 +69,14 @@ async function main(): Promise<void> {
   const apiKey = config.apiKey as string;
 
   let deps: ToolDeps;
+  let swept: string[];
   try {
-    deps = (await bootstrap(config, { env, uid })).deps;
+    ({ deps, swept } = await bootstrap(config, { env, uid }));
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
+  }
+  if (swept.length > 0) {
+    console.log(`arr-mcp: removed ${swept.length} temp file(s) left by an interrupted write`);
   }
   // Media services: *_URL / *_API_KEY env, the encrypted credential store and discovery (docs/services.md).
   deps.media = await createMediaServices({

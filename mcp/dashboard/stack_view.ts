@@ -19,7 +19,7 @@ export async function collectStackView(
   secrets: readonly string[],
 ): Promise<StackView | null> {
   const [compose, list, quadlets] = await Promise.all([
-    readCompose(deps.config.stacksDir, name),
+    readCompose(deps.fs, deps.config.stacksDir, name),
     deps.runtime.list({ all: true }),
     deps.helper.call("quadlet_list", {}),
   ]);
@@ -29,7 +29,10 @@ export async function collectStackView(
     ? redactCompose(compose.value.content, secrets)
     : null;
   if (compose.ok && content === null && st.containers.length === 0) return null;
-  if (!compose.ok && st.containers.length === 0) return null;
+  // A refused compose file (a symlink out of the stacks dir …) still gets a page that says why.
+  const unknown = !compose.ok &&
+    (compose.error.kind === "invalid_argument" || compose.error.kind === "not_found");
+  if (unknown && st.containers.length === 0) return null;
   const view: StackView = {
     name,
     state: st.state,
@@ -37,7 +40,7 @@ export async function collectStackView(
     services: servicesOf(content, (containers ?? []).filter((c) => c.composeProject === name)),
     compose: compose.ok
       ? { path: compose.value.path, content, error: null }
-      : { path: `${deps.config.stacksDir}/${name}`, content: null, error: compose.error },
+      : { path: `${deps.config.stacksDir}/${name}`, content: null, error: compose.error.message },
     quadlets: null,
     quadletsError: null,
   };

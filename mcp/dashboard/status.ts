@@ -63,7 +63,7 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
   const [info, list, stacks, helper] = await Promise.all([
     deps.runtime.info(),
     deps.runtime.list({ all: true }),
-    listStacks(deps.config.stacksDir),
+    listStacks(deps.fs, deps.config.stacksDir),
     // The dashboard polls this: a stuck helper must not stall the page.
     deps.helper.call("info", {}, { timeoutMs: STATUS_HELPER_TIMEOUT_MS }),
   ]);
@@ -107,7 +107,7 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
         return { ...stack, problem: stackProblem(stack) };
       })
       : [],
-    stacks_error: stacks.ok ? null : stacks.error,
+    stacks_error: stacks.ok ? null : stacks.error.message,
     disks,
     helper: {
       available: helperFacts !== null,

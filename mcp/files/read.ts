@@ -1,11 +1,12 @@
 /** file_list and file_read: read-only views of the allowed roots. */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { listDirectory } from "../fs/list_dir.ts";
+import { describeEntries } from "../fs/list_dir.ts";
+import type { FsPort, ReadHandle } from "../fs/port.ts";
 import { protectionOf } from "../fs/protected_files.ts";
-import { readTextCapped } from "../fs/read_text.ts";
+import { readTextWindow } from "../fs/read_text.ts";
 import { redactEnvFile, redactSecrets } from "../fs/redact.ts";
-import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
+import type { ScopeRoot } from "../fs/scope.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
@@ -29,9 +30,9 @@ const entrySchema = z.object({
   ),
 });
 
-async function rootsStatus(roots: readonly ScopeRoot[]) {
+async function rootsStatus(roots: readonly ScopeRoot[], fs: FsPort) {
   return await Promise.all(roots.map(async (r) => {
-    const exists = await Deno.stat(r.path).then((i) => i.isDirectory, () => false);
+    const exists = await fs.resolve(r.path, [r]).then((at) => at.info?.isDirectory === true, () => false);
     return { label: r.label, path: r.path, exists };
   }));
 }
@@ -58,16 +59,15 @@ export function defineFileList(server: McpServer, deps: ToolDeps, roots: readonl
     idempotent: true,
     run: (args: { path?: string | undefined; limit?: number | undefined }) =>
       fsOutcome(async () => {
-        const status = await rootsStatus(roots);
+        const status = await rootsStatus(roots, deps.fs);
         if (args.path === undefined) {
           return { roots: status, path: null, root: null, entries: [], total: 0, truncated: false };
         }
-        const scoped = await resolveExisting(args.path, roots);
-        const info = await Deno.stat(scoped.path);
-        if (!info.isDirectory) {
+        const scoped = await deps.fs.resolve(args.path, roots);
+        if (!scoped.info?.isDirectory) {
           refuse("invalid_path", `Cannot list "${args.path}": not a directory; use file_read`);
         }
-        const listed = await listDirectory(scoped.path, { limit: args.limit ?? 200 });
+        const listed = describeEntries(await deps.fs.list(scoped.path, roots), { limit: args.limit ?? 200 });
         return { roots: status, path: scoped.path, root: scoped.root.label, ...listed };
       }),
   });
@@ -93,9 +93,9 @@ const enc = new TextEncoder();
  * Reads whole lines only: a start inside a line moves to the next line start, and a cut read ends after its
  * last newline. Secrets are matched per line, so a line split between two reads could otherwise leak.
  */
-async function readLines(path: string, offset: number, maxBytes: number) {
+async function readLines(handle: ReadHandle, offset: number, maxBytes: number) {
   const from = Math.max(0, offset - 1);
-  const read = await readTextCapped(path, { offset: from, maxBytes: maxBytes + (offset > 0 ? 1 : 0) });
+  const read = await readTextWindow(handle, { offset: from, maxBytes: maxBytes + (offset > 0 ? 1 : 0) });
   if (read.binary) return read;
   let text = read.text;
   let start = from;
@@ -118,9 +118,10 @@ async function readLines(path: string, offset: number, maxBytes: number) {
 export async function readFileForTool(
   input: { path: string; offset?: number | undefined; max_bytes?: number | undefined },
   roots: readonly ScopeRoot[],
+  fs: FsPort,
 ): Promise<ReadResult> {
-  const scoped = await resolveExisting(input.path, roots);
-  const info = await Deno.stat(scoped.path);
+  const scoped = await fs.resolve(input.path, roots);
+  const info = scoped.info as Deno.FileInfo;
   if (info.isDirectory) {
     refuse("invalid_path", `Cannot read "${input.path}": it is a directory; use file_list`);
   }
@@ -136,7 +137,8 @@ export async function readFileForTool(
         `Cannot show "${input.path}" redacted: ${info.size} bytes is over ${MAX_REDACTED_VIEW_BYTES}`,
       );
     }
-    const whole = await readTextCapped(scoped.path, { maxBytes: MAX_REDACTED_VIEW_BYTES });
+    using handle = await fs.open(scoped.path, roots);
+    const whole = await readTextWindow(handle, { maxBytes: MAX_REDACTED_VIEW_BYTES });
     if (whole.binary) refuse("binary", `Cannot read "${input.path}": binary file (${whole.size} bytes)`);
     const redacted = protection.kind === "secret" ? redactEnvFile(whole.text) : redactSecrets(whole.text);
     return {
@@ -154,7 +156,8 @@ export async function readFileForTool(
     };
   }
   const maxBytes = Math.min(input.max_bytes ?? DEFAULT_READ_BYTES, MAX_READ_BYTES);
-  const read = await readLines(scoped.path, input.offset ?? 0, maxBytes);
+  using handle = await fs.open(scoped.path, roots);
+  const read = await readLines(handle, input.offset ?? 0, maxBytes);
   if (read.binary) {
     refuse(
       "binary",
@@ -209,6 +212,6 @@ export function defineFileRead(server: McpServer, deps: ToolDeps, roots: readonl
     access: "read",
     idempotent: true,
     run: (args: { path: string; offset?: number | undefined; max_bytes?: number | undefined }) =>
-      fsOutcome(() => readFileForTool(args, roots)),
+      fsOutcome(() => readFileForTool(args, roots, deps.fs)),
   });
 }

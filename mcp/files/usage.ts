@@ -2,7 +2,8 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { directoryUsage, filesystemUsage } from "../fs/disk_usage.ts";
-import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
+import type { FsPort } from "../fs/port.ts";
+import type { ScopeRoot } from "../fs/scope.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
@@ -24,7 +25,7 @@ interface UsageArgs {
   top?: number | undefined;
 }
 
-async function diskUsage(args: UsageArgs, roots: readonly ScopeRoot[]) {
+async function diskUsage(args: UsageArgs, roots: readonly ScopeRoot[], fs: FsPort) {
   const filesystems = [];
   const missing: string[] = [];
   for (const root of roots) {
@@ -43,9 +44,8 @@ async function diskUsage(args: UsageArgs, roots: readonly ScopeRoot[]) {
     }
   }
   if (args.path === undefined) return { filesystems, missing_roots: missing, directory: null };
-  const scoped = await resolveExisting(args.path, roots);
-  const info = await Deno.stat(scoped.path);
-  if (!info.isDirectory) refuse("invalid_path", `Cannot measure "${args.path}": not a directory`);
+  const scoped = await fs.resolve(args.path, roots);
+  if (!scoped.info?.isDirectory) refuse("invalid_path", `Cannot measure "${args.path}": not a directory`);
   const usage = await directoryUsage(scoped.path, {
     maxEntries: args.max_entries ?? 50_000,
     maxDepth: args.max_depth ?? 16,
@@ -98,6 +98,6 @@ export function defineDiskUsage(server: McpServer, deps: ToolDeps, roots: readon
     },
     access: "read",
     idempotent: true,
-    run: (args: UsageArgs) => fsOutcome(() => diskUsage(args, roots)),
+    run: (args: UsageArgs) => fsOutcome(() => diskUsage(args, roots, deps.fs)),
   });
 }

@@ -1,18 +1,20 @@
 /** file_write: atomic writes inside the roots; overwriting goes through the confirm flow and keeps a backup. */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { dirname } from "node:path";
 import { z } from "zod";
-import { writeFileAtomic } from "../../shared/atomic_write.ts";
 import { looksBinary } from "../fs/binary.ts";
-import { backupPathFor, isKeepArea, keepStamp } from "../fs/keep_dirs.ts";
-import { assertOwnedBy } from "../fs/ownership.ts";
+import { MAX_REPLACED_BYTES } from "../fs/checked_write.ts";
+import { sha256 } from "../fs/digest.ts";
+import { BACKUP_DIR } from "../fs/keep_dirs.ts";
+import type { FsPort } from "../fs/port.ts";
 import { protectionOf } from "../fs/protected_files.ts";
+import { readAll } from "../fs/read_handle.ts";
 import { REDACTED, redactSecrets } from "../fs/redact.ts";
-import { resolveEntry, type ScopeRoot } from "../fs/scope.ts";
+import type { ScopeRoot } from "../fs/scope.ts";
+import { summarizeChange } from "../fs/text_diff.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
-import { fsOutcome, MAX_WRITE_BYTES, refuse, sha256Hex } from "../toolkit/fs_outcome.ts";
+import { fsOutcome, MAX_WRITE_BYTES, refuse } from "../toolkit/fs_outcome.ts";
 import { summarizeChange } from "../fs/text_diff.ts";
 
 /** Everything the write will do; the confirm token is bound to it (so a file changed since the preview fails). */
@@ -28,7 +30,7 @@ export interface WriteOperation {
 
 const enc = new TextEncoder();
 
-async function planWrite(args: { path: string; content: string }, roots: readonly ScopeRoot[], uid: number) {
+async function planWrite(args: { path: string; content: string }, roots: readonly ScopeRoot[], fs: FsPort) {
   const bytes = enc.encode(args.content);
   if (bytes.length > MAX_WRITE_BYTES) {
     refuse(
@@ -43,39 +45,25 @@ async function planWrite(args: { path: string; content: string }, roots: readonl
         "replace real secrets; keep secrets in the stack's .env file (edited by hand) and write the rest",
     );
   }
-  const entry = await resolveEntry(args.path, roots);
-  if (isKeepArea(entry.relative)) {
-    refuse("protected", `Cannot write "${args.path}": it is in the tools' backup or trash area`);
-  }
+  const entry = await fs.writable(args.path, roots);
   const protection = protectionOf(entry.path);
   if (protection) refuse("protected", `Cannot write "${args.path}": ${protection.reason}`);
   let previous: { sha256: string; text: string | null; size: number } | null = null;
   if (entry.exists) {
-    const info = await Deno.lstat(entry.path);
-    if (info.isSymlink) {
-      refuse(
-        "invalid_path",
-        `Cannot write "${args.path}": it is a symbolic link; write to the path it points to`,
-      );
-    }
-    if (!info.isFile) refuse("invalid_path", `Cannot write "${args.path}": not a regular file`);
-    assertOwnedBy(args.path, info.uid, uid, "overwrite");
-    const old = await Deno.readFile(entry.path);
+    using handle = await fs.open(entry.path, roots);
+    const old = await readAll(handle, MAX_REPLACED_BYTES, args.path);
     previous = {
-      sha256: await sha256Hex(old),
+      sha256: sha256(old),
       text: looksBinary(old) ? null : new TextDecoder().decode(old),
       size: old.length,
     };
-  } else {
-    const parent = await Deno.stat(dirname(entry.path));
-    assertOwnedBy(dirname(entry.path), parent.uid, uid, "create a file in");
   }
   const operation: WriteOperation = {
     path: entry.path,
     rootPath: entry.root.path,
     relative: entry.relative,
     content: args.content,
-    sha256: await sha256Hex(bytes),
+    sha256: sha256(bytes),
     previousSha256: previous?.sha256 ?? null,
   };
   const changed = previous === null || previous.sha256 !== operation.sha256;
@@ -95,14 +83,14 @@ async function planWrite(args: { path: string; content: string }, roots: readonl
       exists: previous !== null,
       size_before: previous?.size ?? null,
       size_after: bytes.length,
-      backup_dir: previous ? `${entry.root.path}/.arr-mcp-backups/` : null,
+      backup_dir: previous ? `${entry.root.path}/${BACKUP_DIR}/` : null,
       change: change ?? (previous ? "previous content is binary" : "new file"),
     },
     needsConfirmation: previous !== null && changed,
   };
 }
 
-async function executeWrite(op: WriteOperation, deps: ToolDeps) {
+async function executeWrite(op: WriteOperation, roots: readonly ScopeRoot[], fs: FsPort) {
   if (op.previousSha256 === op.sha256) {
     return {
       path: op.path,
@@ -113,27 +101,15 @@ async function executeWrite(op: WriteOperation, deps: ToolDeps) {
       backup_path: null,
     };
   }
-  if (op.previousSha256 === null && await Deno.lstat(op.path).then(() => true, () => false)) {
-    refuse(
-      "conflict",
-      `Cannot create "${op.path}": it appeared in the meantime; call file_write again for a preview`,
-    );
-  }
-  let backup: string | null = null;
-  if (op.previousSha256 !== null) {
-    backup = backupPathFor(op.rootPath, op.relative, keepStamp(deps.clock.now()));
-    await Deno.mkdir(dirname(backup), { recursive: true, mode: 0o700 });
-    await Deno.copyFile(op.path, backup);
-  }
   const bytes = enc.encode(op.content);
-  await writeFileAtomic(op.path, bytes);
+  const written = await fs.write(op.path, roots, bytes, { backup: true, expectSha256: op.previousSha256 });
   return {
-    path: op.path,
-    created: op.previousSha256 === null,
+    path: written.path,
+    created: written.created,
     changed: true,
     bytes_written: bytes.length,
     sha256: op.sha256,
-    backup_path: backup,
+    backup_path: written.backup,
   };
 }
 
@@ -141,7 +117,6 @@ export function defineFileWrite(
   server: McpServer,
   deps: ToolDeps,
   roots: readonly ScopeRoot[],
-  uid: number,
 ): void {
   defineConfirmedTool(server, deps, {
     name: "file_write",
@@ -163,7 +138,7 @@ export function defineFileWrite(
       backup_path: z.string().or(NULL),
     },
     idempotent: true,
-    plan: (args: { path: string; content: string }) => fsOutcome(() => planWrite(args, roots, uid)),
-    execute: (op: WriteOperation) => fsOutcome(() => executeWrite(op, deps)),
+    plan: (args: { path: string; content: string }) => fsOutcome(() => planWrite(args, roots, deps.fs)),
+    execute: (op: WriteOperation) => fsOutcome(() => executeWrite(op, roots, deps.fs)),
   });
 }

@@ -1,3 +1,5 @@
+import type { HostFs } from "./host_fs.ts";
+import type { FolderEntry } from "./port.ts";
 import { type ProtectionKind, protectionOf } from "./protected_files.ts";
 
 export interface DirEntry {
@@ -21,23 +23,29 @@ export function modeText(mode: number | null): string | null {
   return mode === null ? null : (mode & 0o7777).toString(8).padStart(3, "0");
 }
 
-/** Lists a directory without following symlinks: directories first, then by name; at most `limit` entries. */
-export async function listDirectory(
+/** The entries of a checked directory, each lstat'ed (symlinks described, not followed). */
+export async function readFolder(
+  sys: Pick<HostFs, "readDir" | "lstat">,
   path: string,
-  options: { limit: number },
-): Promise<{ entries: DirEntry[]; total: number; truncated: boolean }> {
+): Promise<FolderEntry[]> {
   const names: string[] = [];
-  for await (const e of Deno.readDir(path)) names.push(e.name);
-  const entries: DirEntry[] = [];
+  for await (const e of sys.readDir(path)) names.push(e.name);
+  const entries: FolderEntry[] = [];
   for (const name of names) {
-    let info: Deno.FileInfo;
-    try {
-      info = await Deno.lstat(`${path}/${name}`);
-    } catch {
-      continue; // removed while listing
-    }
+    const info = await sys.lstat(`${path}/${name}`).catch(() => null); // null: removed while listing
+    if (info !== null) entries.push({ name, info });
+  }
+  return entries;
+}
+
+/** A listing as file_list shows it: directories first, then by name; at most `limit` entries. Pure. */
+export function describeEntries(
+  folder: readonly FolderEntry[],
+  options: { limit: number },
+): { entries: DirEntry[]; total: number; truncated: boolean } {
+  const entries = folder.map(({ name, info }): DirEntry => {
     const type = entryType(info);
-    entries.push({
+    return {
       name,
       type,
       size: info.size,
@@ -45,8 +53,8 @@ export async function listDirectory(
       uid: info.uid,
       mode: modeText(info.mode),
       protection: type === "file" ? protectionOf(name)?.kind ?? null : null,
-    });
-  }
+    };
+  });
   entries.sort((a, b) =>
     (a.type === "directory" ? 0 : 1) - (b.type === "directory" ? 0 : 1) ||
     (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)

@@ -1,5 +1,7 @@
 import { FsError } from "./fs_error.ts";
 import { BINARY_SNIFF_BYTES, completeUtf8Length, looksBinary } from "./binary.ts";
+import type { ReadHandle } from "./port.ts";
+import { openRegularFile } from "./read_handle.ts";
 
 export type TextRead =
   | {
@@ -15,55 +17,34 @@ export type TextRead =
   }
   | { binary: true; size: number };
 
-/** Checked before opening: opening a FIFO for reading would block until something writes to it. */
-async function assertRegularFile(path: string): Promise<void> {
-  const info = await Deno.stat(path);
-  if (!info.isFile) throw new FsError("invalid_path", `Cannot read "${path}": not a regular file`);
-}
-
-async function readAt(file: Deno.FsFile, position: number, length: number): Promise<Uint8Array> {
-  await file.seek(position, Deno.SeekMode.Start);
-  const buf = new Uint8Array(length);
-  let filled = 0;
-  while (filled < length) {
-    const n = await file.read(buf.subarray(filled));
-    if (n === null) break;
-    filled += n;
-  }
-  return buf.subarray(0, filled);
-}
-
 /**
- * Reads at most `maxBytes` of a regular file from `offset`, as UTF-8 text. Binary files (judged by the file's
+ * Reads at most `maxBytes` of an open file from `offset`, as UTF-8 text. Binary files (judged by the file's
  * head) are reported as such, without content. A truncated read ends on a whole character.
  */
-export async function readTextCapped(
-  path: string,
+export async function readTextWindow(
+  handle: ReadHandle,
   options: { offset?: number; maxBytes: number },
 ): Promise<TextRead> {
   const offset = options.offset ?? 0;
-  await assertRegularFile(path);
-  using file = await Deno.open(path, { read: true });
-  const info = await file.stat();
-  const head = await readAt(file, 0, Math.min(BINARY_SNIFF_BYTES, info.size));
-  if (looksBinary(head.length < info.size ? head.subarray(0, completeUtf8Length(head)) : head)) {
-    return { binary: true, size: info.size };
+  const size = handle.size;
+  const head = await handle.read(0, Math.min(BINARY_SNIFF_BYTES, size));
+  if (looksBinary(head.length < size ? head.subarray(0, completeUtf8Length(head)) : head)) {
+    return { binary: true, size };
   }
-  if (offset > info.size) {
+  if (offset > size) {
     throw new FsError(
       "invalid_path",
-      `Cannot read "${path}" at offset ${offset}: the file has ${info.size} bytes`,
+      `Cannot read "${handle.path}" at offset ${offset}: the file has ${size} bytes`,
     );
   }
-  const want = Math.min(options.maxBytes, info.size - offset);
-  let bytes = await readAt(file, offset, want);
-  const truncated = offset + bytes.length < info.size;
+  let bytes = await handle.read(offset, Math.min(options.maxBytes, size - offset));
+  const truncated = offset + bytes.length < size;
   if (truncated) bytes = bytes.subarray(0, completeUtf8Length(bytes));
   const end = offset + bytes.length;
   return {
     binary: false,
     text: new TextDecoder().decode(bytes),
-    size: info.size,
+    size,
     offset,
     bytesRead: bytes.length,
     truncated,
@@ -71,22 +52,43 @@ export async function readTextCapped(
   };
 }
 
-/** The last whole lines within the final `maxBytes` of a file (a cut first line is dropped). */
-export async function readTailLines(
-  path: string,
+/** The last whole lines within the final `maxBytes` of an open file (a cut first line is dropped). */
+export async function readTailText(
+  handle: ReadHandle,
   options: { lines: number; maxBytes: number },
 ): Promise<{ lines: string[]; size: number; truncated: boolean; binary: boolean }> {
-  await assertRegularFile(path);
-  using file = await Deno.open(path, { read: true });
-  const info = await file.stat();
-  const start = Math.max(0, info.size - options.maxBytes);
-  const bytes = await readAt(file, start, info.size - start);
+  const size = handle.size;
+  const start = Math.max(0, size - options.maxBytes);
+  const bytes = await handle.read(start, size - start);
   if (looksBinary(bytes.subarray(0, BINARY_SNIFF_BYTES))) {
-    return { lines: [], size: info.size, truncated: false, binary: true };
+    return { lines: [], size, truncated: false, binary: true };
   }
   let lines = new TextDecoder().decode(bytes).split("\n");
   if (start > 0) lines = lines.slice(1);
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   const truncated = start > 0 || lines.length > options.lines;
-  return { lines: lines.slice(-options.lines), size: info.size, truncated, binary: false };
+  return { lines: lines.slice(-options.lines), size, truncated, binary: false };
+}
+
+/** Opens a path the caller already checked (log files, service configs), refusing anything not regular. */
+async function openPath(path: string): Promise<ReadHandle> {
+  return await openRegularFile(Deno, path, await Deno.stat(path));
+}
+
+/** readTextWindow on a path (for readers outside the file layer's tools: diagnostics probes). */
+export async function readTextCapped(
+  path: string,
+  options: { offset?: number; maxBytes: number },
+): Promise<TextRead> {
+  using handle = await openPath(path);
+  return await readTextWindow(handle, options);
+}
+
+/** readTailText on a path (for the log tools). */
+export async function readTailLines(
+  path: string,
+  options: { lines: number; maxBytes: number },
+): Promise<{ lines: string[]; size: number; truncated: boolean; binary: boolean }> {
+  using handle = await openPath(path);
+  return await readTailText(handle, options);
 }

@@ -1,14 +1,25 @@
 /**
- * The stacks dir on disk: `<stacksDir>/<stack>/compose.yaml` (or compose.yml, docker-compose.y[a]ml).
- * Paths are checked with realpath so a symlink cannot lead a read or write outside the stacks dir.
+ * The stacks dir through the file layer: `<stacksDir>/<stack>/<compose file>`, the file chosen as arr-helper
+ * and podman-compose choose it (shared/names.ts). A symlinked stack folder or compose file is refused, a
+ * foreign-owned one is not written, and a write keeps a backup with the file's own mode.
  */
-import { createHash } from "node:crypto";
+import { dirname } from "node:path";
+import { COMPOSE_FILE_NAMES, type EntryKind, NEW_COMPOSE_FILE, pickComposeFile } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
-import { writeFileAtomic } from "../../shared/atomic_write.ts";
-import { backupPathFor, keepStamp } from "./keep_dirs.ts";
-import { checkStackName, COMPOSE_FILE_NAMES } from "./stack_name.ts";
+import { sha256 } from "./digest.ts";
+import { fsAttempt, FsError, type FsErrorKind } from "./fs_error.ts";
+import { entryType } from "./list_dir.ts";
+import type { FsPort } from "./port.ts";
+import { readAll } from "./read_handle.ts";
+import type { ScopeRoot } from "./scope.ts";
+import { checkStackName } from "./stack_name.ts";
 
 export const MAX_COMPOSE_BYTES = 256 * 1024;
+
+export interface StackFileFailure {
+  kind: FsErrorKind | "invalid_argument";
+  message: string;
+}
 
 export interface StackEntry {
   name: string;
@@ -23,106 +34,95 @@ export interface ComposeFile {
   sha256: string | null;
 }
 
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+export function stacksRoots(stacksDir: string): ScopeRoot[] {
+  return [{ label: "stacks", path: stacksDir }];
 }
 
-/** Stacks = subdirectories with a compose file, sorted by name. A missing stacks dir lists nothing. */
-export async function listStacks(stacksDir: string): Promise<Result<StackEntry[], string>> {
-  const out: StackEntry[] = [];
-  let root: string;
-  try {
-    root = await Deno.realPath(stacksDir);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return ok([]);
-    return err(`Cannot read stacks dir "${stacksDir}": ${(e as Error).message}`);
-  }
-  try {
-    for await (const entry of Deno.readDir(root)) {
-      if (!entry.isDirectory || !checkStackName(entry.name).ok) continue;
-      const file = await findComposeFile(`${root}/${entry.name}`);
-      if (file !== null) out.push({ name: entry.name, composeFile: file });
-    }
-  } catch (e) {
-    return err(`Cannot read stacks dir "${stacksDir}": ${(e as Error).message}`);
-  }
-  return ok(out.sort((a, b) => a.name.localeCompare(b.name)));
+/** The stack's compose file in `dir` (a checked real folder): its name and kind, or null when it has none. */
+async function composeFileIn(fs: FsPort, dir: string, roots: readonly ScopeRoot[]) {
+  const kinds = new Map<string, EntryKind>();
+  await Promise.all(COMPOSE_FILE_NAMES.map(async (name) => {
+    const at = await fs.resolve(`${dir}/${name}`, roots, { entry: true });
+    if (at.info !== null) kinds.set(name, entryType(at.info));
+  }));
+  return pickComposeFile((name) => kinds.get(name) ?? null);
 }
 
-async function findComposeFile(dir: string): Promise<string | null> {
-  for (const name of COMPOSE_FILE_NAMES) {
-    try {
-      const st = await Deno.lstat(`${dir}/${name}`);
-      if (st.isFile) return `${dir}/${name}`;
-    } catch {
-      // try the next name
+/** Stacks = real subdirectories whose compose file is a regular file, sorted by name. No stacks dir: none. */
+export async function listStacks(
+  fs: FsPort,
+  stacksDir: string,
+): Promise<Result<StackEntry[], StackFileFailure>> {
+  const roots = stacksRoots(stacksDir);
+  const listed = await fsAttempt(async () => {
+    const out: StackEntry[] = [];
+    const entries = await fs.list(stacksDir, roots);
+    const root = (await fs.resolve(stacksDir, roots)).path;
+    for (const entry of entries) {
+      if (!entry.info.isDirectory || !checkStackName(entry.name).ok) continue;
+      const dir = `${root}/${entry.name}`;
+      const file = await composeFileIn(fs, dir, roots);
+      if (file?.kind === "file") out.push({ name: entry.name, composeFile: `${dir}/${file.name}` });
     }
-  }
-  return null;
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  });
+  if (!listed.ok && listed.error.kind === "not_found") return ok([]);
+  return listed;
 }
 
 /** Resolves and reads a stack's compose file (content null when it has none yet). */
-export async function readCompose(stacksDir: string, stack: string): Promise<Result<ComposeFile, string>> {
+export async function readCompose(
+  fs: FsPort,
+  stacksDir: string,
+  stack: string,
+): Promise<Result<ComposeFile, StackFileFailure>> {
   const name = checkStackName(stack);
-  if (!name.ok) return name;
-  let root: string;
-  try {
-    root = await Deno.realPath(stacksDir);
-  } catch {
-    return err(`Cannot use stacks dir "${stacksDir}": it does not exist`);
-  }
-  const dir = `${root}/${stack}`;
-  try {
-    const st = await Deno.lstat(dir);
-    if (!st.isDirectory) return err(`Cannot use stack "${stack}": ${dir} is not a directory`);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) {
-      return ok({ stack, path: `${dir}/compose.yaml`, content: null, sha256: null });
+  if (!name.ok) return err({ kind: "invalid_argument", message: name.error });
+  const roots = stacksRoots(stacksDir);
+  return await fsAttempt(async () => {
+    const root = (await fs.resolve(stacksDir, roots)).path;
+    const none = { stack, path: `${root}/${stack}/${NEW_COMPOSE_FILE}`, content: null, sha256: null };
+    const folder = await fs.resolve(`${root}/${stack}`, roots).catch((e) => {
+      if (e instanceof FsError && e.kind === "not_found") return null;
+      throw e;
+    });
+    if (folder === null) return none;
+    if (!folder.info?.isDirectory) {
+      throw new FsError("invalid_path", `Cannot use stack "${stack}": "${folder.path}" is not a directory`);
     }
-    return err(`Cannot use stack "${stack}": ${(e as Error).message}`);
-  }
-  const path = (await findComposeFile(dir)) ?? `${dir}/compose.yaml`;
-  try {
-    const bytes = await Deno.readFile(path);
-    if (bytes.length > MAX_COMPOSE_BYTES) {
-      return err(`Cannot read "${path}": larger than ${MAX_COMPOSE_BYTES} bytes`);
-    }
-    const content = new TextDecoder().decode(bytes);
-    return ok({ stack, path, content, sha256: sha256(content) });
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return ok({ stack, path, content: null, sha256: null });
-    return err(`Cannot read "${path}": ${(e as Error).message}`);
-  }
+    const file = await composeFileIn(fs, folder.path, roots);
+    if (file === null) return none;
+    const path = `${folder.path}/${file.name}`;
+    using handle = await fs.open(path, roots);
+    const bytes = await readAll(handle, MAX_COMPOSE_BYTES, path);
+    return { stack, path, content: new TextDecoder().decode(bytes), sha256: sha256(bytes) };
+  });
 }
 
 /**
- * Writes a compose file atomically, first copying the current version to
- * `<stacksDir>/.arr-mcp-backups/<stack>/<file>.<stamp>`. Refuses when the file changed since `expectedSha256`.
+ * Writes a compose file atomically (creating the stack folder when needed), keeping the current version under
+ * `<stacksDir>/.arr-mcp-backups/<stack>/`. Refuses when the file changed since `expectedSha256`.
  */
 export async function writeCompose(
+  fs: FsPort,
   stacksDir: string,
   target: { stack: string; path: string; expectedSha256: string | null; content: string },
-  nowMs: number,
-): Promise<Result<{ path: string; backup: string | null }, string>> {
-  const current = await readCompose(stacksDir, target.stack);
+): Promise<Result<{ path: string; backup: string | null }, StackFileFailure>> {
+  const current = await readCompose(fs, stacksDir, target.stack);
   if (!current.ok) return current;
-  if (current.value.path !== target.path || current.value.sha256 !== target.expectedSha256) {
-    return err(`Cannot write "${target.path}": it changed since the preview; ask for a new preview`);
+  if (current.value.path !== target.path) {
+    return err({
+      kind: "conflict",
+      message: `Cannot write "${target.path}": it changed since the preview; ask for a new preview`,
+    });
   }
-  const root = await Deno.realPath(stacksDir);
-  const dir = `${root}/${target.stack}`;
-  let backup: string | null = null;
-  try {
-    await Deno.mkdir(dir, { recursive: true });
-    if (current.value.content !== null) {
-      const file = target.path.slice(dir.length + 1);
-      backup = backupPathFor(root, `${target.stack}/${file}`, keepStamp(nowMs));
-      await Deno.mkdir(backup.slice(0, backup.lastIndexOf("/")), { recursive: true });
-      await Deno.writeTextFile(backup, current.value.content, { createNew: true });
-    }
-    await writeFileAtomic(target.path, new TextEncoder().encode(target.content));
-  } catch (e) {
-    return err(`Cannot write "${target.path}": ${(e as Error).message}`);
-  }
-  return ok({ path: target.path, backup });
+  const roots = stacksRoots(stacksDir);
+  return await fsAttempt(async () => {
+    await fs.makeDir(dirname(target.path), roots);
+    const written = await fs.write(target.path, roots, new TextEncoder().encode(target.content), {
+      backup: true,
+      expectSha256: target.expectedSha256,
+    });
+    return { path: written.path, backup: written.backup };
+  });
 }

@@ -7,9 +7,10 @@ import {
   QuadletListEntry,
   type QuadletType,
 } from "../../shared/helper_protocol.ts";
+import { QUADLET_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { HelperClient } from "../clients/helper/helper_client.ts";
-import { sha256 } from "../fs/stack_files.ts";
+import { sha256 } from "../fs/digest.ts";
 import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
@@ -31,7 +32,7 @@ export function parseQuadletFile(file: string): Result<QuadletRef, ToolFailure> 
   const dot = file.lastIndexOf(".");
   const type = QUADLET_TYPES.find((t) => t === file.slice(dot + 1));
   const name = file.slice(0, dot);
-  if (dot <= 0 || type === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.@-]*$/.test(name)) {
+  if (dot <= 0 || type === undefined || !QUADLET_NAME_PATTERN.test(name)) {
     return err({
       kind: "invalid_argument",
       message: `Invalid quadlet file "${file}": expected NAME.TYPE with TYPE one of ${

@@ -1,7 +1,8 @@
 /**
  * Wires the real dependencies from a parsed Config: runtime (socket given or auto-detected), helper client,
- * confirm tokens, audit log in the data dir (an unusable one is moved aside, audit_open.ts). main.ts and the
- * integration tests both use it.
+ * confirm tokens, audit log in the data dir (an unusable one is moved aside, audit_open.ts), and the file layer
+ * (whose temp files left by a killed write are swept here, at start). main.ts and the integration tests both
+ * use it.
  */
 import { openAuditLogSafely } from "../core/audit_open.ts";
 import type { Config } from "../core/config.ts";
@@ -10,11 +11,18 @@ import { createHelperClient } from "../clients/helper/helper_client.ts";
 import { findRuntimeSocket, runtimeSocketCandidates } from "../clients/runtime/detect.ts";
 import { createDetectingRuntime } from "../clients/runtime/detecting_runtime.ts";
 import { unavailableRuntime } from "../clients/runtime/unavailable.ts";
+import { createFileLayer } from "../fs/file_layer.ts";
+import { fileRoots } from "../toolkit/fs_outcome.ts";
 import { type Clock, systemClock, type ToolDeps } from "../toolkit/deps.ts";
 import { socketExists, unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 
+/** The file layer's journal of folders holding its temp files, in the data dir. */
+export const TEMP_JOURNAL_FILE = "temp-folders";
+
 export interface Bootstrapped {
   deps: ToolDeps;
+  /** Temp files of killed writes the start removed. */
+  swept: string[];
   /** Closes sockets' HTTP clients and the audit database. */
   close(): void;
 }
@@ -22,6 +30,7 @@ export interface Bootstrapped {
 export interface BootstrapOptions {
   /** For runtime socket auto-detection. */
   env: { XDG_RUNTIME_DIR?: string | undefined };
+  /** Also the uid whose files the file layer may change. */
   uid: number;
   /** @default systemClock */
   clock?: Clock;
@@ -50,8 +59,12 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   const helperFetch = unixSocketFetch(config.helperSocket);
   const helper = createHelperClient({ socket: config.helperSocket, fetch: helperFetch.fetch, socketExists });
 
+  const fs = createFileLayer({ uid: options.uid, clock, journal: `${config.dataDir}/${TEMP_JOURNAL_FILE}` });
+  const swept = await fs.sweep(fileRoots(config));
+
   return {
-    deps: { config, runtime, helper, confirm, audit, clock, fetch: (input, init) => fetch(input, init) },
+    deps: { config, runtime, helper, confirm, audit, clock, fetch: (input, init) => fetch(input, init), fs },
+    swept,
     close() {
       runtimeFetch?.close();
       helperFetch.close();

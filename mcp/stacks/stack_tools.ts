@@ -6,7 +6,9 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";
-import { listStacks, MAX_COMPOSE_BYTES, readCompose, sha256, writeCompose } from "../fs/stack_files.ts";
+import { sha256 } from "../fs/digest.ts";
+import { fsAttempt } from "../fs/fs_error.ts";
+import { listStacks, MAX_COMPOSE_BYTES, readCompose, stacksRoots, writeCompose } from "../fs/stack_files.ts";
 import { checkStackName } from "../fs/stack_name.ts";
 import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
 import { splitStackOutput, stackContainers } from "../clients/runtime/stack_status.ts";
@@ -84,8 +86,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
     access: "read",
     idempotent: true,
     run: async () => {
-      const stacks = await listStacks(config.stacksDir);
-      if (!stacks.ok) return err({ kind: "io", message: stacks.error });
+      const stacks = await listStacks(deps.fs, config.stacksDir);
+      if (!stacks.ok) return stacks;
       const listed = await runtime.list({ all: true });
       return ok({
         stacks_dir: config.stacksDir,
@@ -201,8 +203,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
     access: "read",
     idempotent: true,
     run: async ({ stack }: { stack: string }) => {
-      const r = await readCompose(config.stacksDir, stack);
-      if (!r.ok) return err({ kind: "invalid_argument", message: r.error });
+      const r = await readCompose(deps.fs, config.stacksDir, stack);
+      if (!r.ok) return r;
       if (r.value.content === null || r.value.sha256 === null) {
         return err({
           kind: "not_found",
@@ -235,8 +237,14 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
     output: { stack: z.string(), path: z.string(), sha256: z.string(), backup: z.string().or(NULL) },
     idempotent: true,
     plan: async ({ stack, content: given }: { stack: string; content: string }) => {
-      const current = await readCompose(config.stacksDir, stack);
-      if (!current.ok) return err({ kind: "invalid_argument", message: current.error });
+      const current = await readCompose(deps.fs, config.stacksDir, stack);
+      if (!current.ok) return current;
+      if (current.value.content !== null) {
+        // Refused before a token is issued: a file compose_write could not replace (foreign owner, …).
+        const path = current.value.path;
+        const writable = await fsAttempt(() => deps.fs.writable(path, stacksRoots(config.stacksDir)));
+        if (!writable.ok) return writable;
+      }
       const restored = restoreRedacted(given, current.value.content);
       if (!restored.ok) return err({ kind: "invalid_argument", message: restored.error });
       const content = restored.value;
@@ -271,8 +279,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
       });
     },
     execute: async (op: { stack: string; path: string; expectedSha256: string | null; content: string }) => {
-      const r = await writeCompose(config.stacksDir, op, deps.clock.now());
-      if (!r.ok) return err({ kind: "conflict", message: r.error });
+      const r = await writeCompose(deps.fs, config.stacksDir, op);
+      if (!r.ok) return r;
       return ok({ stack: op.stack, path: r.value.path, sha256: sha256(op.content), backup: r.value.backup });
     },
   });

@@ -2,6 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { SYSTEMD_UNIT_SUFFIXES } from "../../shared/helper_protocol.ts";
+import { UNIT_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
@@ -10,14 +11,12 @@ import { helperFailure, helperOutput, tailText } from "../toolkit/helper_failure
 import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 
-const UNIT = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:${SYSTEMD_UNIT_SUFFIXES.join("|")})$`);
-
 const unitField = z.string().min(1).max(255).describe("User unit, e.g. sonarr.service (bare name: .service)");
 
 /** Adds `.service` to a bare name and checks the result. */
 export function normaliseUnit(name: string): Result<string, ToolFailure> {
   const unit = SYSTEMD_UNIT_SUFFIXES.some((s) => name.endsWith(`.${s}`)) ? name : `${name}.service`;
-  if (!UNIT.test(unit)) {
+  if (!UNIT_NAME_PATTERN.test(unit)) {
     return err({
       kind: "invalid_argument",
       message: `Invalid unit "${name}": expected a unit name like web.service`,

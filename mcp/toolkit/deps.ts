@@ -5,6 +5,7 @@ import type { ConfirmTokens } from "../core/confirm.ts";
 import type { HelperClient } from "../clients/helper/helper_client.ts";
 import type { RuntimeClient } from "../clients/runtime/client.ts";
 import type { MediaServices } from "../clients/media/media_services.ts";
+import type { FsPort } from "../fs/port.ts";
 
 /** Milliseconds since the epoch; tests pass a fake. */
 export interface Clock {
@@ -25,6 +26,11 @@ export interface ToolDeps {
   clock: Clock;
   /** For HTTP APIs of media services and registries (global fetch in production). */
   fetch: FetchLike;
+  /**
+   * The file layer (mcp/fs/port.ts): every read and write of a user's files (file tools, compose files, the
+   * dashboard's stack page, quadlet staging and install, backups and trash) goes through it.
+   */
+  fs: FsPort;
   /**
    * Media-service registry and credential store (mcp/clients/media/media_services.ts `createMediaServices`). Optional
    * so other families' tests need not build it; the media and credential tools answer `unavailable` without it.

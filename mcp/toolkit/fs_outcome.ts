@@ -1,6 +1,6 @@
 /** Shared pieces of the file tools: the allowed roots, limits, and turning thrown errors into tool failures. */
 import type { Config } from "../core/config.ts";
-import { FsError, fsErrorKind } from "../fs/fs_error.ts";
+import { fsAttempt, FsError } from "../fs/fs_error.ts";
 import type { ScopeRoot } from "../fs/scope.ts";
 import type { ToolOutcome } from "./define_tool.ts";
 
@@ -26,21 +26,10 @@ export function logRoots(config: Pick<Config, "logDirs">): ScopeRoot[] {
 }
 
 /** Runs a file operation; an FsError (or a Deno not-found/permission error) becomes a tool failure. */
-export async function fsOutcome<T>(op: () => Promise<T>): Promise<ToolOutcome<T>> {
-  try {
-    return { ok: true, value: await op() };
-  } catch (e) {
-    const kind = fsErrorKind(e);
-    if (kind === undefined) throw e;
-    return { ok: false, error: { kind, message: (e as Error).message } };
-  }
+export function fsOutcome<T>(op: () => Promise<T>): Promise<ToolOutcome<T>> {
+  return fsAttempt(op);
 }
 
 export function refuse(kind: FsError["kind"], message: string): never {
   throw new FsError(kind, message);
-}
-
-export async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }

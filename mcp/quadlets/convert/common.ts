@@ -1,7 +1,8 @@
 /** What the compose ↔ quadlet tools share: the unit files they handle. */
+import { quadletFilePattern } from "../../../shared/names.ts";
 
 /** The unit types the converter writes; other quadlet types are not staged or read back. */
-export const UNIT_FILE = /^[A-Za-z0-9][A-Za-z0-9_.@-]*\.(container|network|volume|build)$/;
+export const UNIT_FILE = quadletFilePattern(["container", "network", "volume", "build"]);
 export const MAX_UNIT_BYTES = 64 * 1024;
 
 export interface UnitText {

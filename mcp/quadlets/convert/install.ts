@@ -6,7 +6,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { installOrder } from "../../../shared/quadlet/install_order.ts";
 import { ok } from "../../../shared/result.ts";
-import { sha256 } from "../../fs/stack_files.ts";
+import { sha256 } from "../../fs/digest.ts";
 import { defineConfirmedTool } from "../../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import { NULL } from "../../toolkit/portable_schema.ts";
@@ -33,7 +33,7 @@ export function registerQuadletInstall(server: McpServer, deps: ToolDeps): void 
     },
     idempotent: false,
     plan: async ({ stack }: { stack: string }) => {
-      const staged = await readStaged(deps.config.stacksDir, stack);
+      const staged = await readStaged(deps.fs, deps.config.stacksDir, stack);
       if (!staged.ok) return staged;
       const installed = await installedContents(deps.helper, staged.value.units.map((u) => u.fileName));
       if (!installed.ok) return installed;

@@ -4,10 +4,11 @@
  * and reloads systemd.
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
-import { writeFileAtomic } from "../../../shared/atomic_write.ts";
-import { keepStamp } from "../../fs/keep_dirs.ts";
 import type { HelperClient } from "../../clients/helper/helper_client.ts";
-import { sha256 } from "../../fs/stack_files.ts";
+import { sha256 } from "../../fs/digest.ts";
+import { fsAttempt } from "../../fs/fs_error.ts";
+import { ROLLBACK_DIR } from "../../fs/keep_dirs.ts";
+import { stacksRoots } from "../../fs/stack_files.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import { helperOutput } from "../../toolkit/helper_failure.ts";
 import { unitRef } from "./common.ts";
@@ -25,7 +26,7 @@ export interface InstallOperation {
 
 export async function installStaged(deps: ToolDeps, op: InstallOperation) {
   const { helper } = deps;
-  const staged = await readStaged(deps.config.stacksDir, op.stack);
+  const staged = await readStaged(deps.fs, deps.config.stacksDir, op.stack);
   if (!staged.ok) return staged;
   const byFile = new Map(staged.value.units.map((u) => [u.fileName, u.text]));
   const current = await installedContents(helper, op.units.map((u) => u.file));
@@ -44,10 +45,11 @@ export async function installStaged(deps: ToolDeps, op: InstallOperation) {
     }
   }
   const replaced = op.units.filter((u) => u.previousSha256 !== null).map((u) => u.file);
-  const rollbackDir = replaced.length > 0 ? `${op.dir}/.rollback/${keepStamp(deps.clock.now())}` : null;
-  if (rollbackDir !== null) {
-    const kept = await keepRollbackCopy(rollbackDir, replaced, current.value);
+  let rollbackDir: string | null = null;
+  if (replaced.length > 0) {
+    const kept = await keepRollbackCopy(deps, op.dir, replaced, current.value);
     if (!kept.ok) return kept;
+    rollbackDir = kept.value;
   }
   const written = await writeUnits(helper, op.units.map((u) => u.file), byFile, current.value);
   if (!written.ok) return written;
@@ -64,27 +66,21 @@ export async function installStaged(deps: ToolDeps, op: InstallOperation) {
   });
 }
 
+/** Copies of the installed units about to be replaced, in `<staging>/.rollback/<stamp>/` (pruned by age and count). */
 async function keepRollbackCopy(
-  rollbackDir: string,
+  deps: ToolDeps,
+  stagingDir: string,
   files: readonly string[],
   installed: Map<string, string>,
-): Promise<Result<true, ToolFailure>> {
-  try {
-    await Deno.mkdir(rollbackDir, { recursive: true });
-    for (const file of files) {
-      await writeFileAtomic(
-        `${rollbackDir}/${file}`,
-        new TextEncoder().encode(installed.get(file) ?? ""),
-        { mode: 0o600 },
-      );
-    }
-    return ok(true);
-  } catch (e) {
-    return err({
-      kind: "io",
-      message: `Cannot keep a rollback copy in ${rollbackDir}: ${(e as Error).message}`,
-    });
-  }
+): Promise<Result<string, ToolFailure>> {
+  const copies = new Map(files.map((f) => [f, new TextEncoder().encode(installed.get(f) ?? "")] as const));
+  const dir = `${stagingDir}/${ROLLBACK_DIR}`;
+  const kept = await fsAttempt(() => deps.fs.keepCopies(dir, stacksRoots(deps.config.stacksDir), copies));
+  if (kept.ok) return kept;
+  return err({
+    kind: kept.error.kind,
+    message: `Cannot keep a rollback copy in ${dir}: ${kept.error.message}`,
+  });
 }
 
 /** Writes the units in order; on a failed write, puts back the ones already written. */

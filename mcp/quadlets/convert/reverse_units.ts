@@ -18,7 +18,7 @@ export async function unitsForReverse(
 ): Promise<Result<UnitText[], ToolFailure>> {
   if (args.staged) {
     if (!args.stack) return err({ kind: "invalid_argument", message: "staged=true needs a stack" });
-    const staged = await readStaged(deps.config.stacksDir, args.stack);
+    const staged = await readStaged(deps.fs, deps.config.stacksDir, args.stack);
     return staged.ok ? ok(staged.value.units) : staged;
   }
   let files = args.files;

@@ -4,8 +4,10 @@ import { convertCompose } from "../../../shared/quadlet/convert.ts";
 import { envFilePaths } from "../../../shared/quadlet/env_file_paths.ts";
 import { type ConvertInput, formatConvertError, type QuadletUnit } from "../../../shared/quadlet/types.ts";
 import { err, ok, type Result } from "../../../shared/result.ts";
-import { isWithin } from "../../fs/within.ts";
-import { readCompose } from "../../fs/stack_files.ts";
+import type { FsPort } from "../../fs/port.ts";
+import { readAll } from "../../fs/read_handle.ts";
+import type { ScopeRoot } from "../../fs/scope.ts";
+import { readCompose, stacksRoots } from "../../fs/stack_files.ts";
 import { MAX_UNIT_BYTES } from "./common.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";
 
@@ -23,12 +25,13 @@ export interface ConvertStackOptions {
 }
 
 export async function convertStack(
+  fs: FsPort,
   stacksDir: string,
   stack: string,
   options: ConvertStackOptions,
 ): Promise<Result<ConvertedStack, ToolFailure>> {
-  const compose = await readCompose(stacksDir, stack);
-  if (!compose.ok) return err({ kind: "invalid_argument", message: compose.error });
+  const compose = await readCompose(fs, stacksDir, stack);
+  if (!compose.ok) return compose;
   if (compose.value.content === null) {
     return err({
       kind: "not_found",
@@ -36,18 +39,18 @@ export async function convertStack(
     });
   }
   const dir = dirname(compose.value.path);
-  const root = await Deno.realPath(stacksDir);
+  const roots = stacksRoots(stacksDir);
   const input: ConvertInput = {
     compose: compose.value.content,
     composeFile: compose.value.path,
     projectDir: dir,
     env: {},
   };
-  const dotenv = await readInside(root, `${dir}/.env`);
+  const dotenv = await readInside(fs, roots, `${dir}/.env`);
   if (dotenv !== undefined) input.dotenv = dotenv;
   const envFiles: Record<string, string> = {};
   for (const path of envFilePaths(input)) {
-    const text = await readInside(root, path);
+    const text = await readInside(fs, roots, path);
     if (text !== undefined) envFiles[path] = text;
   }
   input.envFiles = envFiles;
@@ -60,14 +63,15 @@ export async function convertStack(
   return ok({ dir, units: result.value.units, report: result.value.report });
 }
 
-/** Reads a file only when its real path is inside `root` (env_file paths come from the compose author). */
-async function readInside(root: string, path: string): Promise<string | undefined> {
+/** Reads a file through the file layer, or nothing when it refuses it (env_file paths come from the compose author). */
+async function readInside(
+  fs: FsPort,
+  roots: readonly ScopeRoot[],
+  path: string,
+): Promise<string | undefined> {
   try {
-    const real = await Deno.realPath(path);
-    if (real === root || !isWithin(root, real)) return undefined;
-    const st = await Deno.stat(real);
-    if (!st.isFile || st.size > MAX_UNIT_BYTES * 4) return undefined;
-    return await Deno.readTextFile(real);
+    using handle = await fs.open(path, roots);
+    return new TextDecoder().decode(await readAll(handle, MAX_UNIT_BYTES * 4));
   } catch {
     return undefined;
   }

@@ -1,40 +1,41 @@
 /**
  * The staging folder `<stacks dir>/<stack>/quadlets/`: compose_to_quadlet writes converted units there,
- * quadlet_install and quadlet_to_compose (staged=true) read them back.
+ * quadlet_install and quadlet_to_compose (staged=true) read them back. All through the file layer.
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
 import type { QuadletUnit } from "../../../shared/quadlet/types.ts";
-import { writeFileAtomic } from "../../../shared/atomic_write.ts";
-import { isWithin } from "../../fs/within.ts";
+import { fsAttempt } from "../../fs/fs_error.ts";
+import type { FsPort } from "../../fs/port.ts";
+import { readAll } from "../../fs/read_handle.ts";
+import { stacksRoots } from "../../fs/stack_files.ts";
 import { checkStackName } from "../../fs/stack_name.ts";
 import { MAX_UNIT_BYTES, UNIT_FILE, type UnitText } from "./common.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";
 
 /**
- * Writes the units into the staging folder (0600: they may hold values from .env) and removes staged units
- * from an earlier run that are gone now.
+ * Writes the units into the stack's staging folder (a private folder, units 0600: they may hold values from
+ * .env) and removes staged units from an earlier run that are gone now.
  */
 export async function stageUnits(
+  fs: FsPort,
+  stacksDir: string,
   dir: string,
   units: readonly QuadletUnit[],
 ): Promise<Result<true, ToolFailure>> {
-  try {
-    await Deno.mkdir(dir, { recursive: true });
-    const st = await Deno.lstat(dir);
-    if (!st.isDirectory || st.isSymlink) {
-      return err({ kind: "invalid_argument", message: `${dir} is not a folder` });
-    }
+  const roots = stacksRoots(stacksDir);
+  return await fsAttempt(async () => {
+    await fs.makeDir(dir, roots, { private: true });
     const keep = new Set(units.map((u) => u.fileName));
     for (const u of units) {
-      await writeFileAtomic(`${dir}/${u.fileName}`, new TextEncoder().encode(u.text), { mode: 0o600 });
+      await fs.write(`${dir}/${u.fileName}`, roots, new TextEncoder().encode(u.text), { mode: 0o600 });
     }
-    for await (const e of Deno.readDir(dir)) {
-      if (e.isFile && UNIT_FILE.test(e.name) && !keep.has(e.name)) await Deno.remove(`${dir}/${e.name}`);
+    for (const e of await fs.list(dir, roots)) {
+      if (e.info.isFile && UNIT_FILE.test(e.name) && !keep.has(e.name)) {
+        await fs.remove(`${dir}/${e.name}`, roots);
+      }
     }
-    return ok(true);
-  } catch (e) {
-    return err({ kind: "io", message: `Cannot stage units in ${dir}: ${(e as Error).message}` });
-  }
+    return true as const;
+  });
 }
 
 function noStagedUnits(stack: string): Result<never, ToolFailure> {
@@ -46,28 +47,23 @@ function noStagedUnits(stack: string): Result<never, ToolFailure> {
 
 /** The staged units of a stack, sorted by file name, with the real path of the staging folder. */
 export async function readStaged(
+  fs: FsPort,
   stacksDir: string,
   stack: string,
 ): Promise<Result<{ dir: string; units: UnitText[] }, ToolFailure>> {
   const name = checkStackName(stack);
   if (!name.ok) return err({ kind: "invalid_argument", message: name.error });
-  let dir: string;
-  try {
-    const root = await Deno.realPath(stacksDir);
-    dir = await Deno.realPath(`${root}/${stack}/quadlets`);
-    if (dir === root || !isWithin(root, dir)) {
-      return err({ kind: "invalid_argument", message: `${dir} is outside the stacks dir` });
+  const roots = stacksRoots(stacksDir);
+  const read = await fsAttempt(async () => {
+    const dir = (await fs.resolve(`${stacksDir}/${stack}/quadlets`, roots)).path;
+    const units: UnitText[] = [];
+    for (const e of await fs.list(dir, roots)) {
+      if (!e.info.isFile || !UNIT_FILE.test(e.name)) continue;
+      using handle = await fs.open(`${dir}/${e.name}`, roots);
+      units.push({ fileName: e.name, text: new TextDecoder().decode(await readAll(handle, MAX_UNIT_BYTES)) });
     }
-  } catch {
-    return noStagedUnits(stack);
-  }
-  const units: UnitText[] = [];
-  for await (const e of Deno.readDir(dir)) {
-    if (!e.isFile || !UNIT_FILE.test(e.name)) continue;
-    const st = await Deno.stat(`${dir}/${e.name}`);
-    if (st.size > MAX_UNIT_BYTES) return err({ kind: "invalid_argument", message: `${e.name} is too large` });
-    units.push({ fileName: e.name, text: await Deno.readTextFile(`${dir}/${e.name}`) });
-  }
-  if (units.length === 0) return noStagedUnits(stack);
-  return ok({ dir, units: units.sort((a, b) => (a.fileName < b.fileName ? -1 : 1)) });
+    return { dir, units: units.sort((a, b) => (a.fileName < b.fileName ? -1 : 1)) };
+  });
+  if (!read.ok) return read.error.kind === "not_found" ? noStagedUnits(stack) : read;
+  return read.value.units.length === 0 ? noStagedUnits(stack) : ok(read.value);
 }

@@ -73,13 +73,13 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
       }
       const info = await helperInfo(helper);
       const version = args.podman_version ?? hostPodman(info) ?? FALLBACK_PODMAN;
-      const converted = await convertStack(deps.config.stacksDir, args.stack, {
+      const converted = await convertStack(deps.fs, deps.config.stacksDir, args.stack, {
         podmanVersion: version,
         prefix: args.prefix_units ?? true,
       });
       if (!converted.ok) return converted;
       const { dir, units, report } = converted.value;
-      const staged = await stageUnits(`${dir}/quadlets`, units);
+      const staged = await stageUnits(deps.fs, deps.config.stacksDir, `${dir}/quadlets`, units);
       if (!staged.ok) return staged;
       const installed = await installedContents(helper, units.map((u) => u.fileName));
       const validation = await validateStaged(

@@ -57,7 +57,7 @@ Deno.test("arr-helper answers 404, 413 and 400 over its socket", async (t) => {
       status: 400,
       body: {
         ok: false,
-        error: 'Invalid argument "stack": "../../etc" must match ^[A-Za-z0-9_-]+$',
+        error: 'Invalid argument "stack": "../../etc" must match ^[A-Za-z0-9][A-Za-z0-9_-]*$',
         exit_code: 1,
       },
     });

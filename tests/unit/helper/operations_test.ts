@@ -134,11 +134,11 @@ Deno.test("stack ops reject bad or unknown stacks before running anything", asyn
   await Deno.mkdir(`${s.root}/stacks/linked`);
   await Deno.symlink("/etc/hostname", `${s.root}/stacks/linked/compose.yaml`);
   const cases: Array<[unknown, string]> = [
-    ["../web", 'Invalid argument "stack": "../web" must match ^[A-Za-z0-9_-]+$'],
+    ["../web", 'Invalid argument "stack": "../web" must match ^[A-Za-z0-9][A-Za-z0-9_-]*$'],
     ["nope", `Invalid argument "stack": no stack "nope" in "${s.root}/stacks"`],
     [
       "empty",
-      `Invalid argument "stack": "${s.root}/stacks/empty" has no compose.yaml, compose.yml, docker-compose.yml`,
+      `Invalid argument "stack": "${s.root}/stacks/empty" has no compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml`,
     ],
     ["alias", `Invalid argument "stack": "${s.root}/stacks/alias" is a symlink`],
     ["linked", `Invalid argument "stack": "${s.root}/stacks/linked/compose.yaml" is not a regular file`],
@@ -158,6 +158,29 @@ Deno.test("stack ops find docker-compose.yml when there is no compose.yaml", asy
   await Deno.writeTextFile(`${t.root}/stacks/old/docker-compose.yml`, "services: {}\n");
   await t.ops.stack_down({ stack: "old" }, t.trace());
   assert.equal(t.calls[0]?.args[1], `--file=${t.root}/stacks/old/docker-compose.yml`);
+});
+
+Deno.test("stack ops accept docker-compose.yaml, and pick docker-compose.yml first as podman-compose does", async () => {
+  await using t = await setup(() => result({ stdout: "[]" }));
+  await Deno.mkdir(`${t.root}/stacks/yaml`);
+  await Deno.writeTextFile(`${t.root}/stacks/yaml/docker-compose.yaml`, "services: {}\n");
+  await t.ops.stack_down({ stack: "yaml" }, t.trace());
+  assert.equal(t.calls[0]?.args[1], `--file=${t.root}/stacks/yaml/docker-compose.yaml`);
+  await Deno.writeTextFile(`${t.root}/stacks/yaml/docker-compose.yml`, "services: {}\n");
+  await t.ops.stack_down({ stack: "yaml" }, t.trace());
+  assert.equal(t.calls.at(-2)?.args[1], `--file=${t.root}/stacks/yaml/docker-compose.yml`);
+});
+
+Deno.test("stack ops refuse a symlinked docker-compose.yaml rather than skip it", async () => {
+  await using t = await setup();
+  await Deno.mkdir(`${t.root}/stacks/linked`);
+  await Deno.writeTextFile(`${t.root}/real.yaml`, "services: {}\n");
+  await Deno.symlink(`${t.root}/real.yaml`, `${t.root}/stacks/linked/docker-compose.yaml`);
+  assert.deepEqual(await t.ops.stack_up({ stack: "linked" }, t.trace()), {
+    kind: "rejected",
+    error: `Invalid argument "stack": "${t.root}/stacks/linked/docker-compose.yaml" is not a regular file`,
+  });
+  assert.deepEqual(t.calls, []);
 });
 
 Deno.test("stack ops on one stack run one at a time, in arrival order", async () => {

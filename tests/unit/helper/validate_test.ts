@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { HELPER_OPS, QUADLET_MAX_CONTENT_BYTES, QUADLET_TYPES } from "../../../shared/helper_protocol.ts";
+import { STACK_NAME_MAX } from "../../../shared/names.ts";
 import {
-  STACK_NAME_MAX,
   validateArgKeys,
   validateOp,
   validateQuadletContent,
@@ -15,7 +15,7 @@ import {
 const NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-".split("");
 const validStack = fc.array(fc.constantFrom(...NAME_CHARS), { minLength: 1, maxLength: STACK_NAME_MAX })
   .map((cs) => cs.join(""))
-  .filter((s) => !s.startsWith("-"));
+  .filter((s) => !s.startsWith("-") && !s.startsWith("_"));
 /** Characters that must never reach a path or argv: traversal, shell metacharacters, whitespace, look-alikes. */
 const HOSTILE = [
   "/",
@@ -54,7 +54,7 @@ const HOSTILE = [
   "\ud800",
 ];
 
-Deno.test("validateStackName() accepts every name made of letters, digits, _ and -", () => {
+Deno.test("validateStackName() accepts every name made of letters, digits, _ and -, starting with a letter or digit", () => {
   fc.assert(fc.property(validStack, (name) => {
     assert.deepEqual(validateStackName(name), { ok: true, value: name });
   }));
@@ -79,8 +79,9 @@ Deno.test("validateStackName() names the field and the reason for each kind of b
     [{ name: "web" }, /"stack": expected a string, got object$/],
     ["", /"stack": value is empty$/],
     ["a".repeat(STACK_NAME_MAX + 1), /"stack": value is longer than 128 characters$/],
-    ["../etc", /"stack": "..\/etc" must match \^\[A-Za-z0-9_-\]\+\$$/],
+    ["../etc", /"stack": "..\/etc" must match \^\[A-Za-z0-9\]\[A-Za-z0-9_-\]\*\$$/],
     ["-p", /"stack": "-p" must not start with "-"$/],
+    ["_p", /"stack": "_p" must match /],
     ["web\0", /"stack": "web\\u0000" must match/],
   ];
   for (const [value, expected] of cases) {

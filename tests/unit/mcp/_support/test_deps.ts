@@ -1,6 +1,7 @@
 /**
  * ToolDeps for unit tests of any tool family: real confirm tokens and an in-memory SQLite audit log,
- * a settable clock, no runtime socket, and a helper socket that does not exist. Override what a test needs.
+ * a settable clock, no runtime socket, a helper socket that does not exist, and the real file layer acting for
+ * this process's uid (no temp journal). Override what a test needs, e.g. `fs` with a faulted layer.
  */
 import { openAuditLog } from "../../../../mcp/core/audit.ts";
 import { type Config, parseConfig } from "../../../../mcp/core/config.ts";
@@ -9,6 +10,7 @@ import { createHelperClient } from "../../../../mcp/clients/helper/helper_client
 import { unavailableRuntime } from "../../../../mcp/clients/runtime/unavailable.ts";
 import type { ToolDeps } from "../../../../mcp/toolkit/deps.ts";
 import { socketExists } from "../../../../mcp/clients/unix/unix_fetch.ts";
+import { createFileLayer } from "../../../../mcp/fs/file_layer.ts";
 
 export interface TestClock {
   now(): number;
@@ -43,6 +45,7 @@ export function testDeps(overrides: Partial<ToolDeps> = {}): ToolDeps & { clock:
     confirm: createConfirmTokens({ clock, secret: crypto.getRandomValues(new Uint8Array(32)) }),
     audit: openAuditLog(":memory:", { clock }),
     fetch: fetchFail,
+    fs: createFileLayer({ uid: Deno.uid() ?? 0, clock: overrides.clock ?? clock }),
     ...overrides,
     clock: (overrides.clock as TestClock | undefined) ?? clock,
   };

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { writeFileAtomic } from "../../../../shared/atomic_write.ts";
 import { directoryUsage, filesystemUsage } from "../../../../mcp/fs/disk_usage.ts";
 import { backupPathFor, isKeepArea, keepStamp, trashPathFor } from "../../../../mcp/fs/keep_dirs.ts";
-import { listDirectory } from "../../../../mcp/fs/list_dir.ts";
+import { describeEntries, readFolder } from "../../../../mcp/fs/list_dir.ts";
 import { findLogFiles, isLogFileName } from "../../../../mcp/fs/log_files.ts";
 import { readTailLines, readTextCapped } from "../../../../mcp/fs/read_text.ts";
 import { summarizeChange } from "../../../../mcp/fs/text_diff.ts";
@@ -25,13 +25,21 @@ Deno.test("writeFileAtomic() replaces content, keeps the old mode and leaves no 
   assert.deepEqual(names, ["compose.yaml"]);
 });
 
-Deno.test("writeFileAtomic() replaces a symlink itself instead of writing through it", async () => {
+Deno.test("writeFileAtomic() refuses a symlink: nothing is written through it and it never becomes 0777", async () => {
   await using d = await tempDir();
   await Deno.writeTextFile(`${d.path}/target`, "target\n");
+  await Deno.chmod(`${d.path}/target`, 0o600);
   await Deno.symlink(`${d.path}/target`, `${d.path}/link`);
-  await writeFileAtomic(`${d.path}/link`, new TextEncoder().encode("replaced\n"));
+  await assert.rejects(
+    writeFileAtomic(`${d.path}/link`, new TextEncoder().encode("replaced\n")),
+    new Error(`Cannot write "${d.path}/link": it is a symbolic link`),
+  );
   assert.equal(await Deno.readTextFile(`${d.path}/target`), "target\n");
-  assert.equal((await Deno.lstat(`${d.path}/link`)).isFile, true);
+  assert.equal((await Deno.lstat(`${d.path}/link`)).isSymlink, true);
+  assert.equal((await Deno.stat(`${d.path}/target`)).mode! & 0o777, 0o600);
+  const names = [];
+  for await (const e of Deno.readDir(d.path)) names.push(e.name);
+  assert.deepEqual(names.sort(), ["link", "target"], "no temp file is left");
 });
 
 Deno.test("keepStamp() sorts by time and backup/trash paths stay inside the root", () => {
@@ -80,12 +88,12 @@ Deno.test("readTailLines() returns the last whole lines", async () => {
   assert.equal(cut.truncated, true);
 });
 
-Deno.test("listDirectory() lists directories first and marks protected files", async () => {
+Deno.test("describeEntries() lists directories first and marks protected files", async () => {
   await using d = await tempDir();
   await Deno.mkdir(`${d.path}/z-dir`);
   await Deno.writeTextFile(`${d.path}/a.db`, "x");
   await Deno.writeTextFile(`${d.path}/b.txt`, "x");
-  const l = await listDirectory(d.path, { limit: 2 });
+  const l = describeEntries(await readFolder(Deno, d.path), { limit: 2 });
   assert.deepEqual(l.entries.map((e) => [e.name, e.type, e.protection]), [["z-dir", "directory", null], [
     "a.db",
     "file",

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { resolveEntry, resolveExisting, type ScopeRoot } from "../../../../mcp/fs/scope.ts";
+import { resolvePath, type ScopeRoot } from "../../../../mcp/fs/scope.ts";
+import { FsError } from "../../../../mcp/fs/fs_error.ts";
 import { isWithin } from "../../../../mcp/fs/within.ts";
 
 interface Tree {
@@ -34,6 +35,10 @@ async function tree(): Promise<Tree> {
   };
 }
 
+const resolveExisting = (input: string, roots: readonly ScopeRoot[]) => resolvePath(Deno, input, roots);
+const resolveEntry = (input: string, roots: readonly ScopeRoot[]) =>
+  resolvePath(Deno, input, roots, { entry: true });
+
 async function outcome(p: Promise<{ path: string }>): Promise<{ path: string } | Error> {
   try {
     return await p;
@@ -50,10 +55,28 @@ Deno.test("resolveExisting() returns the real path of a file inside a root", asy
   assert.equal(r.root.label, "stacks");
 });
 
-Deno.test("resolveExisting() follows a symlink that stays inside the root", async () => {
+Deno.test("resolvePath() refuses a symlink below the root even when it stays inside, naming the real path", async () => {
   await using t = await tree();
-  const r = await resolveExisting(`${t.root}/link_in/file.txt`, t.roots);
+  const e = await outcome(resolveExisting(`${t.root}/link_in/file.txt`, t.roots));
+  assert.ok(e instanceof FsError);
+  assert.equal(e.kind, "invalid_path");
+  assert.equal(
+    e.message,
+    `Cannot access path "${t.root}/link_in/file.txt": "${t.root}/link_in" is a symbolic link, and links below a ` +
+      `root are not followed (use the real path "${t.root}/a")`,
+  );
+  await assert.rejects(resolveEntry(`${t.root}/link_in/new.txt`, t.roots), /is a symbolic link/);
+});
+
+Deno.test("resolvePath() accepts a root that is itself a symlink and answers with real paths", async () => {
+  await using t = await tree();
+  await Deno.symlink(t.root, `${t.base}/root-link`);
+  const r = await resolveExisting(`${t.base}/root-link/a/file.txt`, [{
+    label: "stacks",
+    path: `${t.base}/root-link`,
+  }]);
   assert.equal(r.path, `${t.root}/a/file.txt`);
+  assert.equal(r.root.path, t.root);
 });
 
 Deno.test("resolveExisting() refuses a symlink leading outside the root and names the escape", async () => {
@@ -112,6 +135,8 @@ Deno.test("resolveEntry() acts on a symlink itself, not on its target", async ()
   const r = await resolveEntry(`${t.root}/dangling_out`, t.roots);
   assert.equal(r.path, `${t.root}/dangling_out`);
   assert.equal(r.exists, true);
+  assert.equal(r.info?.isSymlink, true);
+  await assert.rejects(resolveExisting(`${t.root}/dangling_out`, t.roots), /is a symbolic link/);
 });
 
 Deno.test("resolveEntry() refuses the root itself, names ending in .., and missing parents", async () => {
