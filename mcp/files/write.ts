@@ -15,7 +15,6 @@ import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import { fsOutcome, MAX_WRITE_BYTES, refuse } from "../toolkit/fs_outcome.ts";
-import { summarizeChange } from "../fs/text_diff.ts";
 
 /** Everything the write will do; the confirm token is bound to it (so a file changed since the preview fails). */
 export interface WriteOperation {
