@@ -1,35 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { REDACTED, redactEnvFile, redactSecrets } from "../../../../mcp/fs/redact.ts";
-
-const FIXTURES = new URL("../../../fixtures/service_configs/", import.meta.url);
-const fixture = (name: string) => Deno.readTextFileSync(new URL(name, FIXTURES));
-
-/** Every secret planted in the fixtures; none may survive redaction. */
-const SECRETS = [
-  "0123456789abcdef0123456789abcdef",
-  "fedcba9876543210fedcba9876543210",
-  "hunter2-cert-pass",
-  "5abcdef0123456789abcdef012345678",
-  "9876543210fedcba9876543210fedcba",
-  "usenet-S3cret!",
-  "qbt_0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-  "ARQ77eY1NUZaQsuDHbIMCA",
-  "xyzPlexTokenAbC123456",
-  "b4zarr0123456789abcdef0123456789",
-  "0pensubs-pass",
-  "MTY5OTk5OTk5OTk5OWJjZGVmZ2hpamtsbW5vcA",
-  "vApIdPrIvAtEkEy987654321",
-  "claim-AbCdEf123456",
-  "wOEI9rqqbDwnN8",
-  "adminpass",
-  "eyJhbGciOiJIUzI1NiJ9",
-  "indexerKEY999",
-];
-
-function assertNoSecrets(text: string, file: string) {
-  for (const s of SECRETS) assert.ok(!text.includes(s), `${file} still contains ${s}`);
-}
+import { REDACTED, redactSecrets } from "../../../../shared/redact/mod.ts";
+import { assertNoSecrets, fixture } from "./_planted.ts";
 
 for (
   const file of [
@@ -85,16 +57,6 @@ Deno.test("redactSecrets() leaves text without secrets unchanged", () => {
   const text =
     "services:\n  sonarr:\n    image: lscr.io/linuxserver/sonarr:latest\n    ports:\n      - 8989:8989\n";
   assert.deepEqual(redactSecrets(text), { text, count: 0 });
-});
-
-Deno.test("redactEnvFile() redacts every value except plain settings", () => {
-  const { text } = redactEnvFile(fixture("stack.env"));
-  assertNoSecrets(text, "stack.env");
-  assert.match(text, /^PUID=1000$/m);
-  assert.match(text, /^TZ=Europe\/Berlin$/m);
-  assert.match(text, /^WEBUI_PORT=8080$/m);
-  assert.match(text, /^OPENVPN_USER=\[REDACTED\]$/m);
-  assert.match(text, /^# stack settings$/m);
 });
 
 Deno.test("redactSecrets() hides secrets in compose environment entries, list and map style", () => {
@@ -160,4 +122,65 @@ Deno.test("redactSecrets() never lets a secret value through in any supported fo
     ),
     { numRuns: 1000 },
   );
+});
+
+Deno.test("redactSecrets() keeps the scheme of an Authorization header and masks only its credentials", () => {
+  assert.equal(
+    redactSecrets("curl -H 'Authorization: Basic dXNlcjpwYXNz' http://h").text,
+    "curl -H 'Authorization: Basic [REDACTED]' http://h",
+  );
+  assert.equal(redactSecrets("Authorization: Bearer abc.def").text, "Authorization: Bearer [REDACTED]");
+  assert.equal(redactSecrets('{"Authorization": "Bearer abc"}').text, '{"Authorization": "[REDACTED]"}');
+});
+
+Deno.test("redactSecrets() masks the value of a secret-named command-line flag, with = or a space", () => {
+  assert.equal(
+    redactSecrets("run --api-key=k1 --password hunter2 --verbose --token 'a b' -p 80").text,
+    "run --api-key=[REDACTED] --password [REDACTED] --verbose --token '[REDACTED]' -p 80",
+  );
+  assert.equal(redactSecrets("run --password --verbose").text, "run --password --verbose");
+});
+
+Deno.test("redactSecrets() masks a whole Cookie header and the last @ of URL credentials", () => {
+  assert.equal(
+    redactSecrets("Headers: Cookie: a=1; session=xyz\nnext").text,
+    "Headers: Cookie: [REDACTED]\nnext",
+  );
+  assert.equal(
+    redactSecrets("GET https://u:p@ss:w@host:1/x?page=2").text,
+    "GET https://u:[REDACTED]@host:1/x?page=2",
+  );
+  assert.equal(redactSecrets("http://host:8080/path").text, "http://host:8080/path");
+});
+
+Deno.test("redactSecrets() replaces every known secret value, however it is embedded", () => {
+  const r = redactSecrets("key=abcd1234 in abcd1234x and (abcd1234)", ["abcd1234", ""]);
+  assert.equal(r.text, "key=[REDACTED] in [REDACTED]x and ([REDACTED])");
+  assert.equal(r.count, 3);
+});
+
+Deno.test("redactSecrets() treats pass, pwd, auth and sid as secret words only when whole", () => {
+  assert.equal(
+    redactSecrets("?sid=s1&QBT_SID_8080=s2&pwd=p&pass=q&bypass=1&auth=a&LocalHostAuth=false").text,
+    "?sid=[REDACTED]&QBT_SID_8080=[REDACTED]&pwd=[REDACTED]&pass=[REDACTED]&bypass=1&auth=[REDACTED]" +
+      "&LocalHostAuth=false",
+  );
+  const xml = "<AuthenticationMethod>Forms</AuthenticationMethod>";
+  assert.equal(redactSecrets(xml).text, xml);
+});
+
+Deno.test("redactSecrets() is idempotent: a redacted text is left as it is and counts nothing", () => {
+  for (const file of ["sonarr_config.xml", "sabnzbd.ini", "qBittorrent.conf", "sonarr.log", "stack.env"]) {
+    const once = redactSecrets(fixture(file)).text;
+    assert.deepEqual(redactSecrets(once), { text: once, count: 0 }, file);
+  }
+});
+
+Deno.test("redactSecrets() leaves empty quoted values visible: an unset password is no secret", () => {
+  const text = "password = \"\"\npassword: ''\n";
+  assert.deepEqual(redactSecrets(text), { text, count: 0 });
+});
+
+Deno.test("redactSecrets() masks an unterminated quoted value to the end of its line", () => {
+  assert.equal(redactSecrets('x token="abc def\nnext=1').text, 'x token="[REDACTED]\nnext=1');
 });
