@@ -10,7 +10,7 @@ import { HTTPException } from "hono/http-exception";
 import { createDashboard } from "../dashboard/routes.ts";
 import { keyAuth } from "../core/key_auth.ts";
 import { hostGuard } from "../core/host_guard.ts";
-import { redactText } from "../core/redact.ts";
+import { redactText } from "../../shared/redact/mod.ts";
 import { createMcpServer } from "./mcp_server.ts";
 import { createServerPool } from "./server_pool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
