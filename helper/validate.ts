@@ -6,14 +6,16 @@ import {
   HELPER_OP_ARGS,
   HELPER_OPS,
   type HelperOp,
-  QUADLET_MAX_CONTENT_BYTES,
   QUADLET_TYPES,
-  QUADLET_VALIDATE_MAX_TOTAL_BYTES,
-  QUADLET_VALIDATE_MAX_UNITS,
   type QuadletType,
   type QuadletValidateUnit,
   SYSTEMD_UNIT_SUFFIXES,
 } from "../shared/helper_protocol.ts";
+import {
+  QUADLET_MAX_CONTENT_BYTES,
+  QUADLET_VALIDATE_MAX_TOTAL_BYTES,
+  QUADLET_VALIDATE_MAX_UNITS,
+} from "../shared/limits.ts";
 import { err, ok, type Result } from "../shared/result.ts";
 
 export const STACK_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;

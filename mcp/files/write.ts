@@ -8,10 +8,11 @@ import { backupPathFor, isKeepArea, keepStamp } from "../fs/keep_dirs.ts";
 import { assertOwnedBy } from "../fs/ownership.ts";
 import { protectionOf } from "../fs/protected_files.ts";
 import { REDACTED, redactSecrets } from "../../shared/redact/mod.ts";
+import { sha256Hex } from "../../shared/encoding.ts";
 import { resolveEntry, type ScopeRoot } from "../fs/scope.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
-import { fsOutcome, MAX_WRITE_BYTES, refuse, sha256Hex } from "../toolkit/fs_outcome.ts";
+import { fsOutcome, MAX_WRITE_BYTES, refuse } from "../toolkit/fs_outcome.ts";
 import { summarizeChange } from "../fs/text_diff.ts";
 
 /** Everything the write will do; the confirm token is bound to it (so a file changed since the preview fails). */
@@ -61,7 +62,7 @@ async function planWrite(args: { path: string; content: string }, roots: readonl
     assertOwnedBy(args.path, info.uid, uid, "overwrite");
     const old = await Deno.readFile(entry.path);
     previous = {
-      sha256: await sha256Hex(old),
+      sha256: sha256Hex(old),
       text: looksBinary(old) ? null : new TextDecoder().decode(old),
       size: old.length,
     };
@@ -74,7 +75,7 @@ async function planWrite(args: { path: string; content: string }, roots: readonl
     rootPath: entry.root.path,
     relative: entry.relative,
     content: args.content,
-    sha256: await sha256Hex(bytes),
+    sha256: sha256Hex(bytes),
     previousSha256: previous?.sha256 ?? null,
   };
   const changed = previous === null || previous.sha256 !== operation.sha256;

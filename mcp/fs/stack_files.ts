@@ -2,7 +2,7 @@
  * The stacks dir on disk: `<stacksDir>/<stack>/compose.yaml` (or compose.yml, docker-compose.y[a]ml).
  * Paths are checked with realpath so a symlink cannot lead a read or write outside the stacks dir.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../shared/encoding.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import { writeFileAtomic } from "../../shared/atomic_write.ts";
 import { backupPathFor, keepStamp } from "./keep_dirs.ts";
@@ -21,10 +21,6 @@ export interface ComposeFile {
   /** Null when the stack has no compose file yet. */
   content: string | null;
   sha256: string | null;
-}
-
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }
 
 /** Stacks = subdirectories with a compose file, sorted by name. A missing stacks dir lists nothing. */
@@ -88,7 +84,7 @@ export async function readCompose(stacksDir: string, stack: string): Promise<Res
       return err(`Cannot read "${path}": larger than ${MAX_COMPOSE_BYTES} bytes`);
     }
     const content = new TextDecoder().decode(bytes);
-    return ok({ stack, path, content, sha256: sha256(content) });
+    return ok({ stack, path, content, sha256: sha256Hex(content) });
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return ok({ stack, path, content: null, sha256: null });
     return err(`Cannot read "${path}": ${(e as Error).message}`);

@@ -39,8 +39,3 @@ export async function fsOutcome<T>(op: () => Promise<T>): Promise<ToolOutcome<T>
 export function refuse(kind: FsError["kind"], message: string): never {
   throw new FsError(kind, message);
 }
-
-export async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}

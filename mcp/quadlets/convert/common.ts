@@ -3,12 +3,6 @@ import { z } from "zod";
 
 /** The unit types the converter writes; other quadlet types are not staged or read back. */
 export const UNIT_FILE = /^[A-Za-z0-9][A-Za-z0-9_.@-]*\.(container|network|volume|build)$/;
-export const MAX_UNIT_BYTES = 64 * 1024;
-
-export interface UnitText {
-  fileName: string;
-  text: string;
-}
 
 export const stackField = z.string().min(1).max(128).describe("Stack name: the folder under the stacks dir");
 

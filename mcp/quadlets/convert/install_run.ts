@@ -7,7 +7,7 @@ import { err, ok, type Result } from "../../../shared/result.ts";
 import { writeFileAtomic } from "../../../shared/atomic_write.ts";
 import { keepStamp } from "../../fs/keep_dirs.ts";
 import type { HelperClient } from "../../clients/helper/helper_client.ts";
-import { sha256 } from "../../fs/stack_files.ts";
+import { sha256Hex } from "../../../shared/encoding.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import { helperOutput } from "../../toolkit/helper_failure.ts";
 import { unitRef } from "./common.ts";
@@ -34,8 +34,8 @@ export async function installStaged(deps: ToolDeps, op: InstallOperation) {
     const text = byFile.get(u.file);
     const now = current.value.get(u.file);
     if (
-      text === undefined || sha256(text) !== u.sha256 ||
-      (now === undefined ? null : sha256(now)) !== u.previousSha256
+      text === undefined || sha256Hex(text) !== u.sha256 ||
+      (now === undefined ? null : sha256Hex(now)) !== u.previousSha256
     ) {
       return err({
         kind: "conflict",

@@ -6,7 +6,7 @@ import { type ConvertInput, formatConvertError, type QuadletUnit } from "../../.
 import { err, ok, type Result } from "../../../shared/result.ts";
 import { isWithin } from "../../fs/within.ts";
 import { readCompose } from "../../fs/stack_files.ts";
-import { MAX_UNIT_BYTES } from "./common.ts";
+import { QUADLET_MAX_CONTENT_BYTES } from "../../../shared/limits.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";
 
 export interface ConvertedStack {
@@ -66,7 +66,7 @@ async function readInside(root: string, path: string): Promise<string | undefine
     const real = await Deno.realPath(path);
     if (real === root || !isWithin(root, real)) return undefined;
     const st = await Deno.stat(real);
-    if (!st.isFile || st.size > MAX_UNIT_BYTES * 4) return undefined;
+    if (!st.isFile || st.size > QUADLET_MAX_CONTENT_BYTES * 4) return undefined;
     return await Deno.readTextFile(real);
   } catch {
     return undefined;

@@ -7,7 +7,9 @@ import type { QuadletUnit } from "../../../shared/quadlet/types.ts";
 import { writeFileAtomic } from "../../../shared/atomic_write.ts";
 import { isWithin } from "../../fs/within.ts";
 import { checkStackName } from "../../fs/stack_name.ts";
-import { MAX_UNIT_BYTES, UNIT_FILE, type UnitText } from "./common.ts";
+import type { UnitText } from "../../../shared/quadlet/types.ts";
+import { QUADLET_MAX_CONTENT_BYTES } from "../../../shared/limits.ts";
+import { UNIT_FILE } from "./common.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";
 
 /**
@@ -65,7 +67,9 @@ export async function readStaged(
   for await (const e of Deno.readDir(dir)) {
     if (!e.isFile || !UNIT_FILE.test(e.name)) continue;
     const st = await Deno.stat(`${dir}/${e.name}`);
-    if (st.size > MAX_UNIT_BYTES) return err({ kind: "invalid_argument", message: `${e.name} is too large` });
+    if (st.size > QUADLET_MAX_CONTENT_BYTES) {
+      return err({ kind: "invalid_argument", message: `${e.name} is too large` });
+    }
     units.push({ fileName: e.name, text: await Deno.readTextFile(`${dir}/${e.name}`) });
   }
   if (units.length === 0) return noStagedUnits(stack);
