@@ -58,6 +58,8 @@ function lineHead(text: string, from: number): number {
 function secretAfterName(text: string, start: number, end: number, head: number): Span | undefined {
   const next = text[end];
   if (next === ":" && text.startsWith("//", end + 1)) return urlPassword(text, end + 3);
+  // Most names are followed by none of these: skip them without copying the name.
+  if (next !== ">" && next !== "=" && next !== ":" && !isQuote(next) && !isBlank(next)) return undefined;
   const name = text.slice(start, end);
   if (text[start - 1] === "<" && next === ">") {
     return isSecretName(name) ? xmlElement(text, end + 1, name) : undefined;
