@@ -1,4 +1,6 @@
 /** One JSON line per operation: what ran, with which arguments (never file content), how it ended, how long. */
+import { redactText } from "../shared/redact/mod.ts";
+
 export type Outcome = "ok" | "failed" | "rejected" | "error";
 
 export interface AuditEntry {
@@ -14,7 +16,10 @@ export interface AuditEntry {
   error?: string;
 }
 
-/** Arguments as they may be logged: `content` becomes its size, `units` its count, long strings are cut. */
+/**
+ * Arguments as they may be logged: `content` becomes its size, `units` its count, strings are redacted
+ * (shared/redact) and cut when long.
+ */
 export function auditArgs(args: Record<string, unknown>): Record<string, unknown> {
   const safe: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
@@ -23,7 +28,8 @@ export function auditArgs(args: Record<string, unknown>): Record<string, unknown
     } else if (key === "units" && Array.isArray(value)) {
       safe.units_count = value.length;
     } else if (typeof value === "string") {
-      safe[key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+      const shown = redactText(value);
+      safe[key] = shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
     } else if (value === null || typeof value === "number" || typeof value === "boolean") {
       safe[key] = value;
     } else {
@@ -33,6 +39,7 @@ export function auditArgs(args: Record<string, unknown>): Record<string, unknown
   return safe;
 }
 
+/** The journal line; an error message is redacted too (it may quote command output). */
 export function formatAuditLine(entry: AuditEntry): string {
-  return JSON.stringify(entry);
+  return JSON.stringify(entry.error === undefined ? entry : { ...entry, error: redactText(entry.error) });
 }

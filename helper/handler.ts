@@ -2,7 +2,8 @@
  * HTTP routing for the helper: only `POST /command`, bodies up to 128 KiB, JSON `{op, args}` checked before
  * dispatch, one audit line per request. Runs on any `Request`, so tests need no socket.
  */
-import { HELPER_MAX_BODY_BYTES, type HelperOp, HelperRequest } from "../shared/helper_protocol.ts";
+import { type HelperOp, HelperRequest } from "../shared/helper_protocol.ts";
+import { HELPER_MAX_BODY_BYTES } from "../shared/limits.ts";
 import { auditArgs, type AuditEntry, formatAuditLine, type Outcome } from "./audit.ts";
 import type { Operation, OpOutcome, OpTrace } from "./outcome.ts";
 import { validateArgKeys, validateOp } from "./validate.ts";

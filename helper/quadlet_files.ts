@@ -4,11 +4,8 @@
  * generator scans hidden subfolders too, but only picks up unit suffixes, so `.bak` files are invisible to it);
  * symlinks and non-regular files are refused at the target and on the folder itself.
  */
-import {
-  QUADLET_MAX_CONTENT_BYTES,
-  type QuadletListEntry,
-  type QuadletType,
-} from "../shared/helper_protocol.ts";
+import { type QuadletListEntry, type QuadletType } from "../shared/helper_protocol.ts";
+import { QUADLET_MAX_CONTENT_BYTES } from "../shared/limits.ts";
 import { QUADLET_TYPES } from "../shared/helper_protocol.ts";
 import { err, ok, type Result } from "../shared/result.ts";
 import { type HelperFs, lstatOrNull, readRegularFile } from "./fs.ts";

@@ -6,10 +6,7 @@ import {
   HELPER_OP_ARGS,
   HELPER_OPS,
   type HelperOp,
-  QUADLET_MAX_CONTENT_BYTES,
   QUADLET_TYPES,
-  QUADLET_VALIDATE_MAX_TOTAL_BYTES,
-  QUADLET_VALIDATE_MAX_UNITS,
   type QuadletType,
   type QuadletValidateUnit,
 } from "../shared/helper_protocol.ts";
@@ -21,6 +18,11 @@ import {
   UNIT_NAME_MAX,
   UNIT_NAME_PATTERN,
 } from "../shared/names.ts";
+import {
+  QUADLET_MAX_CONTENT_BYTES,
+  QUADLET_VALIDATE_MAX_TOTAL_BYTES,
+  QUADLET_VALIDATE_MAX_UNITS,
+} from "../shared/limits.ts";
 import { err, ok, type Result } from "../shared/result.ts";
 
 /** Quotes a value for an error message: JSON escapes (NUL, control characters) and at most 40 characters. */

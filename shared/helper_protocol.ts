@@ -3,19 +3,9 @@
  * HTTP/1.1 over a Unix socket: `POST /command` with `{"op": "<name>", "args": {...}}`.
  * 200 `{"ok": true|false, "output": "...", "exit_code": N}` when the op ran (ok=false: it ran and failed);
  * 400 `{"ok": false, "error": "...", "exit_code": 1}` for malformed JSON, an unknown op or an invalid argument;
- * 404 for any other path or method; 413 for a body over 128 KiB.
+ * 404 for any other path or method; 413 for a body over 128 KiB. Size limits: shared/limits.ts.
  */
 import { z } from "zod";
-
-export const HELPER_MAX_BODY_BYTES = 128 * 1024;
-export const QUADLET_MAX_CONTENT_BYTES = 64 * 1024;
-/** `quadlet_validate`: at most this many units per request. */
-export const QUADLET_VALIDATE_MAX_UNITS = 64;
-/**
- * `quadlet_validate`: the units' contents together, as UTF-8. A request body cannot be larger anyway; the
- * bound keeps the op's scratch folder small even for a caller that is not the HTTP handler.
- */
-export const QUADLET_VALIDATE_MAX_TOTAL_BYTES = HELPER_MAX_BODY_BYTES;
 
 export const STACK_OPS = [
   "stack_up",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { err, ok } from "../../shared/result.ts";
 import type { ContainerDetails } from "../clients/runtime/client.ts";
 import { parseSince } from "../clients/runtime/since.ts";
+import { MAX_LINE_CHARS } from "../fs/search_lines.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { containerSummaryOutput, containerSummarySchema } from "./container_summary.ts";
 import { containerField } from "../toolkit/arg_fields.ts";
@@ -13,7 +14,6 @@ import { NULL } from "../toolkit/portable_schema.ts";
 import { runtimeFailure } from "../toolkit/runtime_failure.ts";
 
 export const MAX_LOG_LINES = 5000;
-export const MAX_LOG_LINE_CHARS = 2000;
 
 const timeoutField = z.number().int().min(0).max(300).optional().describe(
   "Seconds before SIGKILL (default 10)",
@@ -242,7 +242,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
       if (!r.ok) return err(runtimeFailure(r.error));
       const lines = r.value.map((l) => ({
         stream: l.stream,
-        text: l.text.length > MAX_LOG_LINE_CHARS ? `${l.text.slice(0, MAX_LOG_LINE_CHARS)}…` : l.text,
+        text: l.text.length > MAX_LINE_CHARS ? `${l.text.slice(0, MAX_LINE_CHARS)}…` : l.text,
       }));
       return ok({ name: args.container, lines, count: lines.length });
     },

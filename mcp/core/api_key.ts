@@ -2,7 +2,7 @@
  * The API key when none is configured: generated once (32 random bytes, base64url), stored 0600 in the data
  * dir, reused on later starts. There is never a default key.
  */
-import { encodeBase64Url } from "./base64url.ts";
+import { encodeBase64Url } from "../../shared/encoding.ts";
 import { loadOrCreateSecretFile } from "./secret_file.ts";
 
 export const API_KEY_FILE = "api-key";

@@ -3,7 +3,8 @@
  * with redacted arguments, in an embedded SQLite database (`node:sqlite`) in the data dir.
  */
 import { DatabaseSync } from "node:sqlite";
-import { redactText, redactValue } from "./redact.ts";
+import { redactText, redactValue } from "../../shared/redact/mod.ts";
+import { summariseForAudit } from "./audit_summary.ts";
 import type { Clock } from "../toolkit/deps.ts";
 
 export type AuditPhase = "attempted" | "succeeded" | "failed";
@@ -13,7 +14,7 @@ export interface AuditRecord {
   callId: string;
   tool: string;
   phase: AuditPhase;
-  /** Stored after `redactValue`. */
+  /** Stored summarised (`summariseForAudit`) and redacted (`redactValue`). */
   args: unknown;
   /** A short outcome text (error message, summary); secrets known to the log are scrubbed. */
   detail?: string;
@@ -81,7 +82,10 @@ function auditLogOn(db: DatabaseSync, options: AuditOptions): AuditLog {
   const secrets = options.secrets ?? [];
   return {
     record(entry) {
-      const args = redactText(JSON.stringify(redactValue(entry.args) ?? null), secrets);
+      const args = redactText(
+        JSON.stringify(redactValue(summariseForAudit(entry.args), secrets)) ?? "null",
+        secrets,
+      );
       const detail = entry.detail === undefined ? null : redactText(entry.detail, secrets);
       insert.run(
         new Date(options.clock.now()).toISOString(),

@@ -4,8 +4,9 @@
  * operation, plus a nonce and an expiry. It is valid for one use within `ttlMs`; any other tool, changed
  * operation, expired or replayed token is refused. A restart invalidates all tokens (new secret).
  */
-import { Buffer } from "node:buffer";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { timingSafeEqual } from "hono/utils/buffer";
+import { encodeBase64Url } from "../../shared/encoding.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { Clock } from "../toolkit/deps.ts";
 
@@ -26,8 +27,11 @@ export interface IssuedToken {
 
 export interface ConfirmTokens {
   issue(tool: string, operation: unknown): IssuedToken;
-  /** Checks the token against exactly this tool and operation and, if valid, uses it up. */
-  redeem(token: string, tool: string, operation: unknown): Result<void, ConfirmFailure>;
+  /**
+   * Checks the token against exactly this tool and operation (constant-time, hono's `timingSafeEqual`) and,
+   * if valid, uses it up.
+   */
+  redeem(token: string, tool: string, operation: unknown): Promise<Result<void, ConfirmFailure>>;
 }
 
 export interface ConfirmOptions {
@@ -47,18 +51,20 @@ export function createConfirmTokens(options: ConfirmOptions): ConfirmTokens {
   const used = new Map<string, number>();
 
   const mac = (tool: string, operation: unknown, nonce: string, expiresAt: number) =>
-    createHmac("sha256", options.secret)
-      .update(`arr-mcp-confirm-v1\n${tool}\n${canonicalJson(operation)}\n${nonce}\n${expiresAt}`)
-      .digest();
+    encodeBase64Url(
+      createHmac("sha256", options.secret)
+        .update(`arr-mcp-confirm-v1\n${tool}\n${canonicalJson(operation)}\n${nonce}\n${expiresAt}`)
+        .digest(),
+    );
 
   return {
     issue(tool, operation) {
-      const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
+      const nonce = encodeBase64Url(crypto.getRandomValues(new Uint8Array(16)));
       const expiresAt = options.clock.now() + ttlMs;
-      const sig = mac(tool, operation, nonce, expiresAt).toString("base64url");
+      const sig = mac(tool, operation, nonce, expiresAt);
       return { token: `v1.${nonce}.${expiresAt.toString(36)}.${sig}`, expiresAt };
     },
-    redeem(token, tool, operation) {
+    async redeem(token, tool, operation) {
       const parts = token.split(".");
       const [version, nonce, exp36, sig] = parts;
       if (parts.length !== 4 || version !== "v1" || !nonce || !exp36 || !sig) {
@@ -68,17 +74,16 @@ export function createConfirmTokens(options: ConfirmOptions): ConfirmTokens {
         });
       }
       const expiresAt = parseInt(exp36, 36);
-      const given = Buffer.from(sig, "base64url");
-      const expected = mac(tool, operation, nonce, expiresAt);
       if (
-        !Number.isSafeInteger(expiresAt) || given.length !== expected.length ||
-        !timingSafeEqual(given, expected)
+        !Number.isSafeInteger(expiresAt) ||
+        !(await timingSafeEqual(sig, mac(tool, operation, nonce, expiresAt)))
       ) {
         return err({
           kind: "mismatch",
           message: `Cannot use confirm_token: it was not issued for this exact "${tool}" operation`,
         });
       }
+      // From here on nothing awaits, so two redeems of one token cannot both pass the "used" check.
       const now = options.clock.now();
       for (const [n, e] of used) if (e <= now) used.delete(n);
       if (expiresAt <= now) {

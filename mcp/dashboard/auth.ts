@@ -33,7 +33,8 @@ export function dashboardAuth(options: DashboardAuthOptions): DashboardAuth {
 
   async function hasSession(c: Context): Promise<boolean> {
     const value = getCookie(c, SESSION_COOKIE);
-    return value !== undefined && verifySession(await options.sessionKeys(), value, options.clock.now());
+    return value !== undefined &&
+      await verifySession(await options.sessionKeys(), value, options.clock.now());
   }
 
   const pages: MiddlewareHandler = async function dashboardPageAuth(c, next) {

@@ -13,7 +13,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { statusProblems } from "./problems.ts";
-import { redactText } from "../core/redact.ts";
+import { redactText } from "../../shared/redact/mod.ts";
 import { collectStatus } from "./status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { freeObject, NULL, outputObject, toolObject } from "../toolkit/portable_schema.ts";

@@ -1,16 +1,13 @@
 /**
- * Redaction for what the container and stack pages show: log lines, command lines, labels and compose files.
- * Secret-looking settings (fs/redact.ts rules), values under secret-looking names, and the API key itself are
- * replaced. Pure.
+ * Redaction for what the container and stack pages show: log lines, command lines, labels and compose files,
+ * with the shared rules (shared/redact/): secret-looking settings, values under secret names, and the API key
+ * itself. Pure.
  */
-import { REDACTED, redactSecrets } from "../fs/redact.ts";
-import { redactText } from "../core/redact.ts";
+import { isSecretName, redactArgv, REDACTED, redactText } from "../../shared/redact/mod.ts";
 import type { ContainerDetails, LogLine } from "../clients/runtime/client.ts";
 
-const SECRET_NAME = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|apikey|auth|cookie|credential|private)/i;
-
 export function redactLine(text: string, secrets: readonly string[]): string {
-  return redactText(redactSecrets(text).text, secrets);
+  return redactText(text, secrets);
 }
 
 export function redactLogs(lines: readonly LogLine[], secrets: readonly string[]): LogLine[] {
@@ -21,14 +18,9 @@ export function redactLogs(lines: readonly LogLine[], secrets: readonly string[]
 export function redactDetails(d: ContainerDetails, secrets: readonly string[]): ContainerDetails {
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(d.labels)) {
-    labels[k] = SECRET_NAME.test(k) ? REDACTED : redactLine(v, secrets);
+    labels[k] = isSecretName(k) ? REDACTED : redactLine(v, secrets);
   }
-  const command = redactLine(d.command.join("\u0000"), secrets).split("\u0000");
-  // `--password secret`: the word after a secret-named flag is a secret too.
-  for (let i = 0; i + 1 < command.length; i++) {
-    if (/^--?[\w-]+$/.test(command[i] ?? "") && SECRET_NAME.test(command[i] ?? "")) command[i + 1] = REDACTED;
-  }
-  return { ...d, command, labels };
+  return { ...d, command: redactArgv(d.command, secrets), labels };
 }
 
 export function redactCompose(text: string, secrets: readonly string[]): string {

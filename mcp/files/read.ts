@@ -5,7 +5,7 @@ import { describeEntries } from "../fs/list_dir.ts";
 import type { FsPort, ReadHandle } from "../fs/port.ts";
 import { protectionOf } from "../fs/protected_files.ts";
 import { readTextWindow } from "../fs/read_text.ts";
-import { redactEnvFile, redactSecrets } from "../fs/redact.ts";
+import { redactEnvFile, redactSecrets } from "../../shared/redact/mod.ts";
 import type { ScopeRoot } from "../fs/scope.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";

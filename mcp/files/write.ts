@@ -3,18 +3,18 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { looksBinary } from "../fs/binary.ts";
 import { MAX_REPLACED_BYTES } from "../fs/checked_write.ts";
-import { sha256 } from "../fs/digest.ts";
 import { BACKUP_DIR } from "../fs/keep_dirs.ts";
 import type { FsPort } from "../fs/port.ts";
 import { protectionOf } from "../fs/protected_files.ts";
 import { readAll } from "../fs/read_handle.ts";
-import { REDACTED, redactSecrets } from "../fs/redact.ts";
+import { REDACTED, redactSecrets } from "../../shared/redact/mod.ts";
 import type { ScopeRoot } from "../fs/scope.ts";
 import { summarizeChange } from "../fs/text_diff.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import { fsOutcome, MAX_WRITE_BYTES, refuse } from "../toolkit/fs_outcome.ts";
+import { sha256Hex } from "../../shared/encoding.ts";
 
 /** Everything the write will do; the confirm token is bound to it (so a file changed since the preview fails). */
 export interface WriteOperation {
@@ -52,7 +52,7 @@ async function planWrite(args: { path: string; content: string }, roots: readonl
     using handle = await fs.open(entry.path, roots);
     const old = await readAll(handle, MAX_REPLACED_BYTES, args.path);
     previous = {
-      sha256: sha256(old),
+      sha256: sha256Hex(old),
       text: looksBinary(old) ? null : new TextDecoder().decode(old),
       size: old.length,
     };
@@ -62,7 +62,7 @@ async function planWrite(args: { path: string; content: string }, roots: readonl
     rootPath: entry.root.path,
     relative: entry.relative,
     content: args.content,
-    sha256: sha256(bytes),
+    sha256: sha256Hex(bytes),
     previousSha256: previous?.sha256 ?? null,
   };
   const changed = previous === null || previous.sha256 !== operation.sha256;

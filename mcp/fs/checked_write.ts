@@ -4,7 +4,7 @@
  */
 import { dirname } from "node:path";
 import { TEMP_NAME_PATTERN, writeFileAtomic } from "../../shared/atomic_write.ts";
-import { sha256 } from "./digest.ts";
+import { sha256Hex } from "../../shared/encoding.ts";
 import { FsError, ioReason } from "./fs_error.ts";
 import { keepBackup } from "./backups.ts";
 import { isKeepArea } from "./keep_dirs.ts";
@@ -79,7 +79,7 @@ export async function writeChecked(
   const at = await checkWritable(ctx, input, roots);
   const wantOld = at.exists && (options.backup === true || options.expectSha256 !== undefined);
   const old = wantOld ? await currentBytes(ctx, at, input) : null;
-  if (options.expectSha256 !== undefined) assertExpected(input, options.expectSha256, old && sha256(old));
+  if (options.expectSha256 !== undefined) assertExpected(input, options.expectSha256, old && sha256Hex(old));
   const kept = at.info === null ? null : (at.info.mode ?? 0o644) & 0o7777;
   const mode = options.mode ?? kept ?? newFileMode(await siblingModes(ctx, dirname(at.path)));
   const backup = options.backup && old !== null ? await keepBackup(ctx, at, old, kept ?? mode) : null;

@@ -10,7 +10,7 @@ export type ProtectionKind = "database" | "secret-config" | "secret";
 
 export interface Protection {
   kind: ProtectionKind;
-  /** Whether `file_read` may show it with secret values replaced (see redact.ts). */
+  /** Whether `file_read` may show it with secret values replaced (see shared/redact/). */
   redactedView: boolean;
   reason: string;
 }

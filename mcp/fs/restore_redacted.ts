@@ -1,13 +1,16 @@
 /**
  * Lets Claude edit files it only ever saw redacted: a line of the new text that contains the redaction
  * placeholder gets the original line back when it equals the redacted form of a line of the current file.
- * Any other placeholder is refused, so a placeholder never overwrites a real secret. Pure.
+ * Any other `[REDACTED]` is refused, so a placeholder never overwrites a real secret.
+ *
+ * Lines masked the ways older versions did (`***`, `[redacted]`, see shared/redact/mask.ts) are restored the same
+ * way; one that matches no redacted line is kept as it is, since `***` is also ordinary text. Pure.
  */
 import { err, ok, type Result } from "../../shared/result.ts";
-import { REDACTED, redactSecrets } from "./redact.ts";
+import { LEGACY_MASKS, REDACTED, redactSecrets } from "../../shared/redact/mod.ts";
 
 export function restoreRedacted(newText: string, currentText: string | null): Result<string, string> {
-  if (!newText.includes(REDACTED)) return ok(newText);
+  if (!hasMask(newText)) return ok(newText);
   const originals = new Map<string, string | null>();
   for (const line of (currentText ?? "").split("\n")) {
     const shown = redactSecrets(line).text;
@@ -18,12 +21,14 @@ export function restoreRedacted(newText: string, currentText: string | null): Re
   const out: string[] = [];
   const lines = newText.split("\n");
   for (const [i, line] of lines.entries()) {
-    if (!line.includes(REDACTED)) {
+    if (!hasMask(line)) {
       out.push(line);
       continue;
     }
-    const original = originals.get(line);
-    if (original === undefined || original === null) {
+    const original = originals.get(withCurrentMask(line));
+    if (original !== undefined && original !== null) out.push(original);
+    else if (!line.includes(REDACTED)) out.push(line);
+    else {
       return err(
         `Cannot write content: line ${
           i + 1
@@ -31,7 +36,6 @@ export function restoreRedacted(newText: string, currentText: string | null): Re
           "current file; write the real value there",
       );
     }
-    out.push(original);
   }
   return ok(out.join("\n"));
 }
@@ -40,4 +44,12 @@ export function restoreRedacted(newText: string, currentText: string | null): Re
 export function shownText(text: string): { text: string; redacted: number } {
   const r = redactSecrets(text);
   return { text: r.text, redacted: r.count };
+}
+
+function hasMask(text: string): boolean {
+  return text.includes(REDACTED) || LEGACY_MASKS.some((mask) => text.includes(mask));
+}
+
+function withCurrentMask(line: string): string {
+  return LEGACY_MASKS.reduce((out, mask) => out.replaceAll(mask, REDACTED), line);
 }

@@ -1,7 +1,7 @@
 import type { Pacer } from "../core/pacer.ts";
 import type { Matcher } from "./text_match.ts";
 
-/** Lines longer than this are matched and returned only up to this many characters. */
+/** Lines longer than this are matched and returned only up to this many characters (log search, container logs). */
 export const MAX_LINE_CHARS = 2000;
 
 export interface LineMatch {

@@ -6,7 +6,7 @@
 import { dirname } from "node:path";
 import { COMPOSE_FILE_NAMES, type EntryKind, NEW_COMPOSE_FILE, pickComposeFile } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
-import { sha256 } from "./digest.ts";
+import { sha256Hex } from "../../shared/encoding.ts";
 import { fsAttempt, FsError, type FsErrorKind } from "./fs_error.ts";
 import { entryType } from "./list_dir.ts";
 import type { FsPort } from "./port.ts";
@@ -95,7 +95,7 @@ export async function readCompose(
     const path = `${folder.path}/${file.name}`;
     using handle = await fs.open(path, roots);
     const bytes = await readAll(handle, MAX_COMPOSE_BYTES, path);
-    return { stack, path, content: new TextDecoder().decode(bytes), sha256: sha256(bytes) };
+    return { stack, path, content: new TextDecoder().decode(bytes), sha256: sha256Hex(bytes) };
   });
 }
 

@@ -1,16 +1,12 @@
 /** Quadlet file tools through arr-helper: list, read, write, delete (in the service account's quadlet dir). */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import {
-  QUADLET_MAX_CONTENT_BYTES,
-  QUADLET_TYPES,
-  QuadletListEntry,
-  type QuadletType,
-} from "../../shared/helper_protocol.ts";
+import { QUADLET_TYPES, QuadletListEntry, type QuadletType } from "../../shared/helper_protocol.ts";
+import { QUADLET_MAX_CONTENT_BYTES } from "../../shared/limits.ts";
 import { QUADLET_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { HelperClient } from "../clients/helper/helper_client.ts";
-import { sha256 } from "../fs/digest.ts";
+import { sha256Hex } from "../../shared/encoding.ts";
 import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
@@ -120,7 +116,7 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
       );
       if (!r.ok) return r;
       const shown = shownText(r.value);
-      return ok({ file, content: shown.text, redacted_values: shown.redacted, sha256: sha256(r.value) });
+      return ok({ file, content: shown.text, redacted_values: shown.redacted, sha256: sha256Hex(r.value) });
     },
   });
 
@@ -149,7 +145,7 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
       return ok({
         operation: {
           ...ref.value,
-          expectedSha256: exists ? sha256(current.value ?? "") : null,
+          expectedSha256: exists ? sha256Hex(current.value ?? "") : null,
           content: restored.value,
         },
         summary: exists ? `Replace quadlet ${file}` : `Create quadlet ${file}`,
@@ -165,7 +161,7 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
     execute: async (op: QuadletRef & { expectedSha256: string | null; content: string }) => {
       const current = await currentContent(helper, op);
       if (!current.ok) return current;
-      if ((current.value === null ? null : sha256(current.value)) !== op.expectedSha256) {
+      if ((current.value === null ? null : sha256Hex(current.value)) !== op.expectedSha256) {
         return err({
           kind: "conflict",
           message: `Cannot write ${op.file}: it changed since the preview; ask for a new preview`,
@@ -175,7 +171,7 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
         `write ${op.file}`,
         await helper.call("quadlet_write", { name: op.name, type: op.type, content: op.content }),
       );
-      return r.ok ? ok({ file: op.file, sha256: sha256(op.content), output: r.value }) : r;
+      return r.ok ? ok({ file: op.file, sha256: sha256Hex(op.content), output: r.value }) : r;
     },
   });
 
@@ -193,7 +189,7 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
       if (!current.ok) return current;
       if (current.value === null) return err({ kind: "not_found", message: `No quadlet file ${file}` });
       return ok({
-        operation: { ...ref.value, sha256: sha256(current.value) },
+        operation: { ...ref.value, sha256: sha256Hex(current.value) },
         summary: `Delete quadlet ${file}`,
         details: { file, content: shownText(current.value).text },
         needsConfirmation: true,

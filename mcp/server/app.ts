@@ -12,7 +12,7 @@ import { createMiddleware } from "hono/factory";
 import { createDashboard } from "../dashboard/routes.ts";
 import { keyAuth } from "../core/key_auth.ts";
 import { hostGuard } from "../core/host_guard.ts";
-import { redactText } from "../core/redact.ts";
+import { redactText } from "../../shared/redact/mod.ts";
 import { createMcpServer } from "./mcp_server.ts";
 import { createServerPool } from "./server_pool.ts";
 import { createInflightGate, type InflightLimits, inflightLimits } from "./inflight_gate.ts";

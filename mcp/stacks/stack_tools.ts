@@ -6,7 +6,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";
-import { sha256 } from "../fs/digest.ts";
+import { sha256Hex } from "../../shared/encoding.ts";
 import { fsAttempt } from "../fs/fs_error.ts";
 import { listStacks, MAX_COMPOSE_BYTES, readCompose, stacksRoots, writeCompose } from "../fs/stack_files.ts";
 import { checkStackName } from "../fs/stack_name.ts";
@@ -270,7 +270,7 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
           path: current.value.path,
           exists,
           old_sha256: current.value.sha256,
-          new_sha256: sha256(content),
+          new_sha256: sha256Hex(content),
           changed_lines: exists
             ? changedLines(shownText(current.value.content ?? "").text, shownText(content).text)
             : null,
@@ -281,7 +281,12 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
     execute: async (op: { stack: string; path: string; expectedSha256: string | null; content: string }) => {
       const r = await writeCompose(deps.fs, config.stacksDir, op);
       if (!r.ok) return r;
-      return ok({ stack: op.stack, path: r.value.path, sha256: sha256(op.content), backup: r.value.backup });
+      return ok({
+        stack: op.stack,
+        path: r.value.path,
+        sha256: sha256Hex(op.content),
+        backup: r.value.backup,
+      });
     },
   });
 }

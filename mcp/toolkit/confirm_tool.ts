@@ -117,7 +117,7 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
       }
       return await audited(deps, spec.name, args, async () => {
         if (token !== undefined) {
-          const redeemed = deps.confirm.redeem(token, spec.name, plan.operation);
+          const redeemed = await deps.confirm.redeem(token, spec.name, plan.operation);
           if (!redeemed.ok) {
             return toolError({
               kind: `confirm_${redeemed.error.kind}`,

@@ -7,7 +7,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { Result } from "../../shared/result.ts";
-import { redactText } from "../core/redact.ts";
+import { redactText } from "../../shared/redact/mod.ts";
 import { inputObject, type Renamed } from "./arg_alias.ts";
 import { outputObject, toolObject } from "./portable_schema.ts";
 import type { ToolDeps } from "./deps.ts";

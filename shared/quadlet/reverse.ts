@@ -7,12 +7,8 @@ import { err, ok, type Result } from "../result.ts";
 import { containerToService, type ReverseNames } from "./reverse_container.ts";
 import { type LogicalField, logicalFields } from "./reverse_fields.ts";
 import { parseUnit } from "./unit_file.ts";
+import type { UnitText } from "./types.ts";
 import { type Mapping } from "./values.ts";
-
-export interface UnitText {
-  fileName: string;
-  text: string;
-}
 
 export interface ReverseOptions {
   /** The stack prefix to strip from unit names (`media` for `media-sonarr.container`). */

@@ -23,11 +23,15 @@ export interface ConvertOptions {
   stack?: string;
 }
 
-export interface QuadletUnit {
+/** A unit file as text: what the converter writes, the reverse converter reads and the generator checks. */
+export interface UnitText {
   /** File name, e.g. `media-sonarr.container`. */
   fileName: string;
-  kind: UnitKind;
   text: string;
+}
+
+export interface QuadletUnit extends UnitText {
+  kind: UnitKind;
   /** The compose service, network or volume it came from (`default` for the implicit network). */
   source: string;
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { err, ok } from "../../../shared/result.ts";
 import { BodyTooLargeError, readCappedBody } from "./read_capped_body.ts";
-import { redactText, redactUrl } from "./redact.ts";
+import { redactText } from "../../../shared/redact/mod.ts";
 import { Semaphore } from "./semaphore.ts";
 import { type ServiceError, serviceError, type ServiceResult } from "./service_error.ts";
 
@@ -81,7 +81,7 @@ export class BaseServiceClient {
       parsed = new URL(this.baseUrl);
     } catch {
       throw new TypeError(
-        `Cannot create ${options.service} client: invalid base URL "${redactUrl(this.baseUrl)}"`,
+        `Cannot create ${options.service} client: invalid base URL "${redactText(this.baseUrl)}"`,
       );
     }
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
@@ -147,7 +147,7 @@ export class BaseServiceClient {
   async #sendOnce(request: HttpRequest): Promise<ServiceResult<RawResponse>> {
     const method = request.method ?? "GET";
     const url = this.url(request.path, request.query);
-    const shownUrl = redactUrl(url.toString());
+    const shownUrl = redactText(url.toString());
     const headers = new Headers({ ...this.#headers, ...(request.headers ?? {}) });
     let body: string | undefined;
     if (request.json !== undefined) {
@@ -187,7 +187,7 @@ export class BaseServiceClient {
   /** Turns a non-2xx response into an error: 401/403 are `auth`, everything else `http`. */
   statusError(request: HttpRequest, response: RawResponse): ServiceError {
     const method = request.method ?? "GET";
-    const shownUrl = redactUrl(this.url(request.path, request.query).toString());
+    const shownUrl = redactText(this.url(request.path, request.query).toString());
     const snippet = response.text.trim().slice(0, 200);
     const detail = snippet ? `: ${snippet}` : "";
     const kind = response.status === 401 || response.status === 403 ? "auth" : "http";
@@ -218,7 +218,7 @@ export class BaseServiceClient {
 
   /** Parses JSON text and validates it; failures are `decode` errors naming the first bad field. */
   decode<S extends z.ZodType>(request: HttpRequest, text: string, schema: S): ServiceResult<z.output<S>> {
-    const shownUrl = redactUrl(this.url(request.path, request.query).toString());
+    const shownUrl = redactText(this.url(request.path, request.query).toString());
     let data: unknown;
     try {
       data = JSON.parse(text);

@@ -11,6 +11,7 @@
  * key check. So a wrong secret ("check" differs) is told apart from a tampered file (check matches, GCM fails).
  * The header (format, KDF parameters, salt, check) is the GCM additional data, so editing it is detected too.
  */
+import { decodeBase64, encodeBase64 } from "../../../shared/encoding.ts";
 import { err, ok, type Result } from "../../../shared/result.ts";
 
 export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
@@ -39,21 +40,13 @@ export interface DerivedKey {
   check: string;
 }
 
-const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-function unb64(text: string): Uint8Array<ArrayBuffer> {
-  const raw = atob(text);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
-}
-
 export async function deriveKey(secret: string, salt: string, iterations: number): Promise<DerivedKey> {
   const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), "PBKDF2", false, [
     "deriveBits",
   ]);
   const bits = new Uint8Array(
     await crypto.subtle.deriveBits(
-      { name: "PBKDF2", hash: "SHA-256", salt: unb64(salt), iterations },
+      { name: "PBKDF2", hash: "SHA-256", salt: decodeBase64(salt), iterations },
       material,
       512,
     ),
@@ -62,12 +55,12 @@ export async function deriveKey(secret: string, salt: string, iterations: number
     "encrypt",
     "decrypt",
   ]);
-  const check = b64(new Uint8Array(await crypto.subtle.digest("SHA-256", bits.slice(32))));
+  const check = encodeBase64(new Uint8Array(await crypto.subtle.digest("SHA-256", bits.slice(32))));
   return { salt, iterations, aes, check };
 }
 
 export function newSalt(): string {
-  return b64(crypto.getRandomValues(new Uint8Array(16)));
+  return encodeBase64(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 function headerOf(key: DerivedKey): Header {
@@ -88,7 +81,10 @@ export async function encryptJson(key: DerivedKey, value: unknown): Promise<Uint
   const data = new Uint8Array(
     await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: aad(header) }, key.aes, plain),
   );
-  const envelope: Envelope = { ...header, cipher: { name: "AES-256-GCM", iv: b64(iv), data: b64(data) } };
+  const envelope: Envelope = {
+    ...header,
+    cipher: { name: "AES-256-GCM", iv: encodeBase64(iv), data: encodeBase64(data) },
+  };
   return new TextEncoder().encode(JSON.stringify(envelope, null, 2) + "\n");
 }
 
@@ -124,9 +120,9 @@ export async function decryptJson(
   };
   try {
     const plain = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: unb64(envelope.cipher.iv), additionalData: aad(header) },
+      { name: "AES-GCM", iv: decodeBase64(envelope.cipher.iv), additionalData: aad(header) },
       key.aes,
-      unb64(envelope.cipher.data),
+      decodeBase64(envelope.cipher.data),
     );
     return ok(JSON.parse(new TextDecoder().decode(plain)));
   } catch {
@@ -160,9 +156,9 @@ function parseEnvelope(bytes: Uint8Array): Result<Envelope, CredentialCryptoErro
     return corrupt('"cipher" is invalid');
   }
   try {
-    unb64(c.iv);
-    unb64(c.data);
-    unb64(kdf.salt);
+    decodeBase64(c.iv);
+    decodeBase64(c.data);
+    decodeBase64(kdf.salt);
   } catch {
     return corrupt("invalid base64");
   }

@@ -4,6 +4,7 @@
  * see mcp/core/secret_file.ts) and reused; there is never a built-in default secret. Anyone who can read the data dir
  * can then decrypt the credentials, so setting ARR_MCP_SECRET (kept outside the data dir) is the stronger setup.
  */
+import { encodeBase64 } from "../../../shared/encoding.ts";
 import { loadOrCreateSecretFile } from "../../core/secret_file.ts";
 
 export interface ResolvedSecret {
@@ -21,7 +22,7 @@ export async function resolveCredentialSecret(
   if (fromEnv) return { secret: fromEnv, source: "env" };
   const path = `${dataDir.replace(/\/+$/, "")}/credentials.secret`;
   const { text, created } = await loadOrCreateSecretFile(path, {
-    generate: () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))),
+    generate: () => encodeBase64(crypto.getRandomValues(new Uint8Array(32))),
     accept: (t) => t.length > 0,
   });
   return { secret: text, source: created ? "generated-file" : "file", path };

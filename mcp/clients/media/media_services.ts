@@ -3,6 +3,7 @@
  * generated file) and the service registry (env URLs, discovery over the stacks dir and the container runtime).
  * Called once at start-up by the entry point; tools receive the result.
  */
+import { sha256Hex } from "../../../shared/encoding.ts";
 import type { RuntimeClient } from "../runtime/client.ts";
 import type { FetchLike } from "./base_client.ts";
 import { resolveCredentialSecret, type ResolvedSecret } from "./credential_secret.ts";
@@ -61,16 +62,13 @@ export async function createMediaServices(options: MediaServicesOptions): Promis
       readText: readTextFile,
       stacksDir: options.stacksDir,
     },
-    plexClientIdentifier: await plexClientIdentifier(options.dataDir),
+    plexClientIdentifier: plexClientIdentifier(options.dataDir),
   });
   const { secret: _secret, ...secretInfo } = resolved;
   return { registry, credentials, secret: secretInfo, checked };
 }
 
 /** Stable per installation without storing anything: derived from the data dir path. */
-async function plexClientIdentifier(dataDir: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`arr-mcp:${dataDir}`)),
-  );
-  return `arr-mcp-${[...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+function plexClientIdentifier(dataDir: string): string {
+  return `arr-mcp-${sha256Hex(`arr-mcp:${dataDir}`).slice(0, 16)}`;
 }

@@ -14,7 +14,7 @@ import { discoverServiceUrl, type DiscoveryDeps } from "./discovery.ts";
 import { PlexClient } from "./plex.ts";
 import { QBittorrentClient } from "./qbittorrent.ts";
 import { RadarrClient } from "./radarr.ts";
-import { redactText, redactUrl } from "./redact.ts";
+import { redactText } from "../../../shared/redact/mod.ts";
 import { SabnzbdClient } from "./sabnzbd.ts";
 import { SonarrClient } from "./sonarr.ts";
 
@@ -97,7 +97,7 @@ export class ServiceRegistry {
     return {
       service,
       configured: problem === null,
-      url: url ? redactUrl(url.url).replace(/\/+$/, "") : null,
+      url: url ? redactText(url.url).replace(/\/+$/, "") : null,
       urlSource: url?.source ?? "none",
       urlVia: url?.via ?? null,
       credentialSource: credentialSource === "none" ? "none" : credentialSource,

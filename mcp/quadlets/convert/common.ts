@@ -3,12 +3,6 @@ import { quadletFilePattern } from "../../../shared/names.ts";
 
 /** The unit types the converter writes; other quadlet types are not staged or read back. */
 export const UNIT_FILE = quadletFilePattern(["container", "network", "volume", "build"]);
-export const MAX_UNIT_BYTES = 64 * 1024;
-
-export interface UnitText {
-  fileName: string;
-  text: string;
-}
 
 /** `media-vpn.container` → the name and type arr-helper's quadlet ops take. */
 export function unitRef(file: string): { name: string; type: string } {

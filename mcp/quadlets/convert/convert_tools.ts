@@ -12,7 +12,6 @@ import { registerQuadletInstall } from "./install.ts";
 import { registerQuadletToCompose } from "./to_compose.ts";
 import { registerComposeToQuadlet } from "./to_quadlet.ts";
 
-export type { UnitText } from "./common.ts";
 export { localGenerator, type Validation } from "./generator.ts";
 
 export interface QuadletConvertOptions {

@@ -3,7 +3,7 @@
  * folder). arr-mcp ships without --allow-run, so this runs only where the operator granted run permission for
  * the generator; the first choice is arr-helper's quadlet_validate (quadlet_convert_validate.ts).
  */
-import type { UnitText } from "./common.ts";
+import type { UnitText } from "../../../shared/quadlet/types.ts";
 
 export interface Validation {
   /** Who ran the generator: arr-helper on the host, arr-mcp itself ("local"), or nobody (then `ok` is null). */

@@ -6,7 +6,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { installOrder } from "../../../shared/quadlet/install_order.ts";
 import { ok } from "../../../shared/result.ts";
-import { sha256 } from "../../fs/digest.ts";
+import { sha256Hex } from "../../../shared/encoding.ts";
 import { defineConfirmedTool } from "../../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import { NULL } from "../../toolkit/portable_schema.ts";
@@ -41,8 +41,8 @@ export function registerQuadletInstall(server: McpServer, deps: ToolDeps): void 
         const current = installed.value.get(u.fileName);
         return {
           file: u.fileName,
-          sha256: sha256(u.text),
-          previousSha256: current === undefined ? null : sha256(current),
+          sha256: sha256Hex(u.text),
+          previousSha256: current === undefined ? null : sha256Hex(current),
         };
       });
       const replaced = units.filter((u) => u.previousSha256 !== null).length;

@@ -5,7 +5,7 @@
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
 import type { HelperClient } from "../../clients/helper/helper_client.ts";
-import { sha256 } from "../../fs/digest.ts";
+import { sha256Hex } from "../../../shared/encoding.ts";
 import { fsAttempt } from "../../fs/fs_error.ts";
 import { ROLLBACK_DIR } from "../../fs/keep_dirs.ts";
 import { stacksRoots } from "../../fs/stack_files.ts";
@@ -35,8 +35,8 @@ export async function installStaged(deps: ToolDeps, op: InstallOperation) {
     const text = byFile.get(u.file);
     const now = current.value.get(u.file);
     if (
-      text === undefined || sha256(text) !== u.sha256 ||
-      (now === undefined ? null : sha256(now)) !== u.previousSha256
+      text === undefined || sha256Hex(text) !== u.sha256 ||
+      (now === undefined ? null : sha256Hex(now)) !== u.previousSha256
     ) {
       return err({
         kind: "conflict",

@@ -1,7 +1,8 @@
 /** Which units quadlet_to_compose reads: named installed files, a stack's installed units, or its staged ones. */
 import { err, ok, type Result } from "../../../shared/result.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
-import { UNIT_FILE, type UnitText } from "./common.ts";
+import type { UnitText } from "../../../shared/quadlet/types.ts";
+import { UNIT_FILE } from "./common.ts";
 import { installedContents, installedFiles } from "./installed.ts";
 import { readStaged } from "./staging.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";

@@ -8,7 +8,7 @@ import type { FsPort } from "../../fs/port.ts";
 import { readAll } from "../../fs/read_handle.ts";
 import type { ScopeRoot } from "../../fs/scope.ts";
 import { readCompose, stacksRoots } from "../../fs/stack_files.ts";
-import { MAX_UNIT_BYTES } from "./common.ts";
+import { QUADLET_MAX_CONTENT_BYTES } from "../../../shared/limits.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";
 
 export interface ConvertedStack {
@@ -71,7 +71,7 @@ async function readInside(
 ): Promise<string | undefined> {
   try {
     using handle = await fs.open(path, roots);
-    return new TextDecoder().decode(await readAll(handle, MAX_UNIT_BYTES * 4));
+    return new TextDecoder().decode(await readAll(handle, QUADLET_MAX_CONTENT_BYTES * 4));
   } catch {
     return undefined;
   }

@@ -9,7 +9,9 @@ import type { FsPort } from "../../fs/port.ts";
 import { readAll } from "../../fs/read_handle.ts";
 import { stacksRoots } from "../../fs/stack_files.ts";
 import { checkStackName } from "../../fs/stack_name.ts";
-import { MAX_UNIT_BYTES, UNIT_FILE, type UnitText } from "./common.ts";
+import type { UnitText } from "../../../shared/quadlet/types.ts";
+import { QUADLET_MAX_CONTENT_BYTES } from "../../../shared/limits.ts";
+import { UNIT_FILE } from "./common.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";
 
 /**
@@ -60,7 +62,10 @@ export async function readStaged(
     for (const e of await fs.list(dir, roots)) {
       if (!e.info.isFile || !UNIT_FILE.test(e.name)) continue;
       using handle = await fs.open(`${dir}/${e.name}`, roots);
-      units.push({ fileName: e.name, text: new TextDecoder().decode(await readAll(handle, MAX_UNIT_BYTES)) });
+      units.push({
+        fileName: e.name,
+        text: new TextDecoder().decode(await readAll(handle, QUADLET_MAX_CONTENT_BYTES)),
+      });
     }
     return { dir, units: units.sort((a, b) => (a.fileName < b.fileName ? -1 : 1)) };
   });

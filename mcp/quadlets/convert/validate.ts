@@ -3,13 +3,11 @@
  * the host, beside the installed units), then a local generator where arr-mcp may run one, else a clear
  * "not validated" with the reasons. Never a tool error: validation is advice, quadlet_install checks again.
  */
-import {
-  HELPER_MAX_BODY_BYTES,
-  type HelperInfo,
-  QUADLET_VALIDATE_MAX_UNITS,
-} from "../../../shared/helper_protocol.ts";
+import { type HelperInfo } from "../../../shared/helper_protocol.ts";
+import { HELPER_MAX_BODY_BYTES, QUADLET_VALIDATE_MAX_UNITS } from "../../../shared/limits.ts";
 import type { HelperClient } from "../../clients/helper/helper_client.ts";
-import { unitRef, type UnitText } from "./common.ts";
+import type { UnitText } from "../../../shared/quadlet/types.ts";
+import { unitRef } from "./common.ts";
 import type { NotRun, ValidateUnits, Validation } from "./generator.ts";
 
 /** The exit code arr-helper gives quadlet_validate when its host has no generator. */

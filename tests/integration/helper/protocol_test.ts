@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { HELPER_MAX_BODY_BYTES, HelperInfo } from "../../../shared/helper_protocol.ts";
+import { HelperInfo } from "../../../shared/helper_protocol.ts";
+import { HELPER_MAX_BODY_BYTES } from "../../../shared/limits.ts";
 import { helperDirs, helperEnv, runLauncher, startHelper } from "./helper_process.ts";
 
 Deno.test("arr-helper listens on a 0600 socket in a 0700 folder and answers info", async () => {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { createHandler } from "../../../helper/handler.ts";
 import { done, type Operation, rejected } from "../../../helper/outcome.ts";
-import { HELPER_MAX_BODY_BYTES, HELPER_OPS, type HelperOp } from "../../../shared/helper_protocol.ts";
+import { HELPER_OPS, type HelperOp } from "../../../shared/helper_protocol.ts";
+import { HELPER_MAX_BODY_BYTES } from "../../../shared/limits.ts";
 
 function harness(op: Operation = () => Promise.resolve(done(true, "fine", 0))) {
   const audit: Array<Record<string, unknown>> = [];

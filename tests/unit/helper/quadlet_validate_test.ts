@@ -10,11 +10,8 @@ import {
 } from "../../../helper/quadlet_validate.ts";
 import type { Runner, RunResult } from "../../../helper/run_command.ts";
 import { validateQuadletUnits } from "../../../helper/validate.ts";
-import {
-  QUADLET_TYPES,
-  QUADLET_VALIDATE_MAX_TOTAL_BYTES,
-  QUADLET_VALIDATE_MAX_UNITS,
-} from "../../../shared/helper_protocol.ts";
+import { QUADLET_TYPES } from "../../../shared/helper_protocol.ts";
+import { QUADLET_VALIDATE_MAX_TOTAL_BYTES, QUADLET_VALIDATE_MAX_UNITS } from "../../../shared/limits.ts";
 import { err, ok, type Result } from "../../../shared/result.ts";
 
 const run = (over: Partial<RunResult> = {}): RunResult => ({

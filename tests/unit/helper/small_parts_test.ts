@@ -33,6 +33,22 @@ Deno.test("auditArgs() logs the size of content, never the content", () => {
   });
 });
 
+Deno.test("auditArgs() and formatAuditLine() keep secret-looking values out of the journal line", () => {
+  const line = formatAuditLine({
+    time: "t",
+    op: "stack_up",
+    args: auditArgs({ stack: "media", note: "url http://u:hunter2@h/x?apikey=k-77" }),
+    outcome: "error",
+    exit_code: 1,
+    duration_ms: 1,
+    seq_start: null,
+    seq_end: null,
+    error: 'Internal error in "stack_up": bad PASSWORD=p4ss',
+  });
+  assert.doesNotMatch(line, /hunter2|k-77|p4ss/);
+  assert.match(line, /"stack":"media"/);
+});
+
 Deno.test("createKeyedLock() runs tasks of one key in order and never overlapping", async () => {
   const lock = createKeyedLock();
   const events: string[] = [];

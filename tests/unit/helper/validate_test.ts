@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { HELPER_OPS, QUADLET_MAX_CONTENT_BYTES, QUADLET_TYPES } from "../../../shared/helper_protocol.ts";
+import { HELPER_OPS, QUADLET_TYPES } from "../../../shared/helper_protocol.ts";
+import { QUADLET_MAX_CONTENT_BYTES } from "../../../shared/limits.ts";
 import { STACK_NAME_MAX } from "../../../shared/names.ts";
 import {
   validateArgKeys,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { openAuditLog } from "../../../../mcp/core/audit.ts";
-import { REDACTED } from "../../../../mcp/core/redact.ts";
+import { REDACTED } from "../../../../shared/redact/mod.ts";
 import { testClock } from "../_support/test_deps.ts";
 
 Deno.test("openAuditLog() stores redacted entries in a SQLite file and reads them newest first", async () => {

@@ -11,47 +11,47 @@ function tokens() {
   };
 }
 
-Deno.test("createConfirmTokens() redeems a token once for the exact tool and operation", () => {
+Deno.test("createConfirmTokens() redeems a token once for the exact tool and operation", async () => {
   const { confirm } = tokens();
   const { token } = confirm.issue("container_remove", { id: "abc", name: "web" });
-  assert.deepEqual(confirm.redeem(token, "container_remove", { name: "web", id: "abc" }), {
+  assert.deepEqual(await confirm.redeem(token, "container_remove", { name: "web", id: "abc" }), {
     ok: true,
     value: undefined,
   });
-  const again = confirm.redeem(token, "container_remove", { id: "abc", name: "web" });
+  const again = await confirm.redeem(token, "container_remove", { id: "abc", name: "web" });
   assert.equal(again.ok, false);
   assert.equal(!again.ok && again.error.kind, "used");
 });
 
-Deno.test("createConfirmTokens() refuses a token for changed arguments or another tool", () => {
+Deno.test("createConfirmTokens() refuses a token for changed arguments or another tool", async () => {
   const { confirm } = tokens();
   const { token } = confirm.issue("container_remove", { id: "abc" });
-  const changed = confirm.redeem(token, "container_remove", { id: "abd" });
+  const changed = await confirm.redeem(token, "container_remove", { id: "abd" });
   assert.equal(!changed.ok && changed.error.kind, "mismatch");
-  const otherTool = confirm.redeem(token, "stack_down", { id: "abc" });
+  const otherTool = await confirm.redeem(token, "stack_down", { id: "abc" });
   assert.equal(!otherTool.ok && otherTool.error.kind, "mismatch");
-  assert.equal(confirm.redeem(token, "container_remove", { id: "abc" }).ok, true);
+  assert.equal((await confirm.redeem(token, "container_remove", { id: "abc" })).ok, true);
 });
 
-Deno.test("createConfirmTokens() refuses a token after five minutes", () => {
+Deno.test("createConfirmTokens() refuses a token after five minutes", async () => {
   const { confirm, clock } = tokens();
   const issued = confirm.issue("stack_down", { stack: "media" });
   assert.equal(issued.expiresAt, clock.now() + CONFIRM_TTL_MS);
   clock.advance(CONFIRM_TTL_MS);
-  const late = confirm.redeem(issued.token, "stack_down", { stack: "media" });
+  const late = await confirm.redeem(issued.token, "stack_down", { stack: "media" });
   assert.equal(!late.ok && late.error.kind, "expired");
 });
 
-Deno.test("createConfirmTokens() refuses tokens from another server secret and tampered expiry", () => {
+Deno.test("createConfirmTokens() refuses tokens from another server secret and tampered expiry", async () => {
   const a = tokens().confirm;
   const b = tokens().confirm;
   const { token } = a.issue("t", { x: 1 });
-  assert.equal(b.redeem(token, "t", { x: 1 }).ok, false);
+  assert.equal((await b.redeem(token, "t", { x: 1 })).ok, false);
   const [v, nonce, exp, sig] = token.split(".");
   const extended = `${v}.${nonce}.${(parseInt(exp!, 36) + 3_600_000).toString(36)}.${sig}`;
-  const r = a.redeem(extended, "t", { x: 1 });
+  const r = await a.redeem(extended, "t", { x: 1 });
   assert.equal(!r.ok && r.error.kind, "mismatch");
-  const junk = a.redeem("confirm=true", "t", { x: 1 });
+  const junk = await a.redeem("confirm=true", "t", { x: 1 });
   assert.equal(!junk.ok && junk.error.kind, "malformed");
 });
 
@@ -62,13 +62,23 @@ Deno.test("createConfirmTokens() rejects a secret shorter than 32 bytes", () => 
   );
 });
 
-Deno.test("canonicalJson() is independent of key order and never accepts arbitrary strings as tokens", () => {
+Deno.test("canonicalJson() is independent of key order and never accepts arbitrary strings as tokens", async () => {
   fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
     const reversed = Object.fromEntries(Object.entries(obj).reverse());
     assert.equal(canonicalJson(obj), canonicalJson(reversed));
   }));
   const { confirm } = tokens();
-  fc.assert(fc.property(fc.string(), (s) => {
-    assert.equal(confirm.redeem(s, "t", {}).ok, false);
+  await fc.assert(fc.asyncProperty(fc.string(), async (s) => {
+    assert.equal((await confirm.redeem(s, "t", {})).ok, false);
   }));
+});
+
+Deno.test("createConfirmTokens() lets only one of two concurrent redeems of a token through", async () => {
+  const { confirm } = tokens();
+  const { token } = confirm.issue("stack_down", { stack: "media" });
+  const both = await Promise.all([
+    confirm.redeem(token, "stack_down", { stack: "media" }),
+    confirm.redeem(token, "stack_down", { stack: "media" }),
+  ]);
+  assert.deepEqual(both.map((r) => r.ok).sort(), [false, true]);
 });

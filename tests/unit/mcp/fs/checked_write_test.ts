@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { dirname } from "node:path";
 import { FsError } from "../../../../mcp/fs/fs_error.ts";
-import { sha256 } from "../../../../mcp/fs/digest.ts";
+import { sha256Hex } from "../../../../shared/encoding.ts";
 import { bytes, layerFixture, modeOf, namesIn } from "./_layer_fixture.ts";
 
 async function failure(p: Promise<unknown>): Promise<FsError> {
@@ -116,7 +116,7 @@ Deno.test("write() with expectSha256 refuses a file that changed or appeared sin
   await using t = await layerFixture();
   await Deno.writeTextFile(`${t.root}/a.txt`, "now\n");
   const changed = await failure(
-    t.fs.write(`${t.root}/a.txt`, t.roots, bytes("x"), { expectSha256: sha256("before\n") }),
+    t.fs.write(`${t.root}/a.txt`, t.roots, bytes("x"), { expectSha256: sha256Hex("before\n") }),
   );
   assert.deepEqual([changed.kind, changed.message], [
     "conflict",
@@ -125,7 +125,7 @@ Deno.test("write() with expectSha256 refuses a file that changed or appeared sin
   const appeared = await failure(t.fs.write(`${t.root}/a.txt`, t.roots, bytes("x"), { expectSha256: null }));
   assert.equal(appeared.kind, "conflict");
   assert.equal(await Deno.readTextFile(`${t.root}/a.txt`), "now\n");
-  const w = await t.fs.write(`${t.root}/a.txt`, t.roots, bytes("x"), { expectSha256: sha256("now\n") });
+  const w = await t.fs.write(`${t.root}/a.txt`, t.roots, bytes("x"), { expectSha256: sha256Hex("now\n") });
   assert.equal(w.created, false);
 });
 

@@ -33,3 +33,17 @@ Deno.test("restoreRedacted() refuses an ambiguous placeholder whose originals di
   const shown = shownText(two).text;
   assert.equal(restoreRedacted(shown, two).ok, false);
 });
+
+Deno.test("restoreRedacted() also restores lines masked the older ways, *** and [redacted]", () => {
+  const file = "env:\n  - DB_PASSWORD=hunter2\n  - API_KEY=k-123\n  - TZ=UTC\n";
+  const edited = "env:\n  - DB_PASSWORD=***\n  - API_KEY=[redacted]\n  - TZ=Europe/Berlin\n";
+  assert.deepEqual(restoreRedacted(edited, file), {
+    ok: true,
+    value: file.replace("TZ=UTC", "TZ=Europe/Berlin"),
+  });
+});
+
+Deno.test("restoreRedacted() keeps an older mask that matches no redacted line as literal text", () => {
+  const text = "# *** read the notes ***\nx: 1\n";
+  assert.deepEqual(restoreRedacted(text, FILE), { ok: true, value: text });
+});

@@ -36,7 +36,7 @@ Deno.test("SabnzbdClient turns a 403 plain-text answer into an auth error withou
     assertEquals(result.error.status, 403);
     assert(result.error.message.includes("API Key Incorrect"));
     assert(!result.error.message.includes("wrongkey-wrongkey"), result.error.message);
-    assert(result.error.message.includes("apikey=***"), result.error.message);
+    assert(result.error.message.includes("apikey=[REDACTED]"), result.error.message);
   });
   await t.step("version needs no key", async () => {
     const version = await sab(fake.url, "wrongkey-wrongkey").version();

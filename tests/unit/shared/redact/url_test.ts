@@ -1,16 +1,19 @@
 import fc from "fast-check";
-import { redactText, redactUrl } from "../../../../../mcp/clients/media/redact.ts";
-import { assert, assertEquals } from "./_result_assert.ts";
+import { redactText } from "../../../../shared/redact/mod.ts";
+import { assert, assertEquals } from "../../mcp/clients/media/_result_assert.ts";
 
-Deno.test("redactUrl() masks secret query parameters, userinfo passwords and qBittorrent session ids", () => {
+Deno.test("redactText() masks secret query values, userinfo passwords and qBittorrent session ids in URLs", () => {
   assertEquals(
-    redactUrl("http://h:8080/api?mode=queue&apikey=abc123&output=json"),
-    "http://h:8080/api?mode=queue&apikey=***&output=json",
+    redactText("http://h:8080/api?mode=queue&apikey=abc123&output=json"),
+    "http://h:8080/api?mode=queue&apikey=[REDACTED]&output=json",
   );
-  assertEquals(redactUrl("http://h/x?X-Plex-Token=tok"), "http://h/x?X-Plex-Token=***");
-  assertEquals(redactUrl("http://user:pw@h/x"), "http://user:***@h/x");
-  assertEquals(redactUrl("http://h/x?QBT_SID_8080=s1&sid=s2"), "http://h/x?QBT_SID_8080=***&sid=***");
-  assertEquals(redactUrl("http://h/x?page=2"), "http://h/x?page=2");
+  assertEquals(redactText("http://h/x?X-Plex-Token=tok"), "http://h/x?X-Plex-Token=[REDACTED]");
+  assertEquals(redactText("http://user:pw@h/x"), "http://user:[REDACTED]@h/x");
+  assertEquals(
+    redactText("http://h/x?QBT_SID_8080=s1&sid=s2"),
+    "http://h/x?QBT_SID_8080=[REDACTED]&sid=[REDACTED]",
+  );
+  assertEquals(redactText("http://h/x?page=2"), "http://h/x?page=2");
 });
 
 Deno.test("redactText() masks URLs, header values and listed secrets inside free text", () => {
@@ -18,10 +21,10 @@ Deno.test("redactText() masks URLs, header values and listed secrets inside free
   const out = redactText(text, ["literal-secret"]);
   for (const secret of ["k1", "k2", "SID=abc", "hunter22"]) assert(!out.includes(secret), out);
   assert(out.includes("failed") && out.includes("ok"));
-  assertEquals(redactText("key is literal-secret!", ["literal-secret"]), "key is ***!");
+  assertEquals(redactText("key is literal-secret!", ["literal-secret"]), "key is [REDACTED]!");
 });
 
-Deno.test("redactUrl() never lets a secret query value through (property)", () => {
+Deno.test("redactText() never lets a secret query value through (property)", () => {
   const name = fc.constantFrom(
     "apikey",
     "APIKEY",
@@ -34,7 +37,7 @@ Deno.test("redactUrl() never lets a secret query value through (property)", () =
   const value = fc.string({ minLength: 6, maxLength: 30 }).filter((s) => /^[A-Za-z0-9]+$/.test(s));
   fc.assert(fc.property(name, value, fc.boolean(), (n, v, first) => {
     const query = first ? `${n}=${v}&page=1` : `page=1&${n}=${v}`;
-    const out = redactUrl(`http://127.0.0.1:8989/api?${query}`);
+    const out = redactText(`http://127.0.0.1:8989/api?${query}`);
     return !out.includes(`=${v}`) && out.includes("page=1");
   }));
 });
