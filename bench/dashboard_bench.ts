@@ -8,6 +8,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { overviewPage } from "../templates/overview_page.ts";
+import { withProblems } from "../mcp/dashboard/problems.ts";
 import {
   dashboardApp,
   dashboardDeps,
@@ -18,7 +19,7 @@ import {
 } from "../tests/unit/mcp/dashboard/fixtures.ts";
 
 const status = sampleStatus(100, 10);
-const html = overviewPage(status);
+const html = overviewPage(withProblems(status));
 const bytes = new TextEncoder().encode(html).length;
 const gzipped = gzipSync(html).length;
 
@@ -42,7 +43,7 @@ const times: Record<string, number[]> = { template: [], route: [] };
 
 Deno.bench("overviewPage(): 100 containers, 10 stacks", { group: "overview", baseline: true }, () => {
   const t0 = performance.now();
-  overviewPage(status);
+  overviewPage(withProblems(status));
   times.template!.push(performance.now() - t0);
 });
 

@@ -4,7 +4,7 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import { redactText, redactValue } from "./redact.ts";
-import type { Clock } from "../toolkit/deps.ts";
+import type { Clock } from "./clock.ts";
 
 export type AuditPhase = "attempted" | "succeeded" | "failed";
 

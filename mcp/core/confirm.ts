@@ -7,7 +7,7 @@
 import { Buffer } from "node:buffer";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { err, ok, type Result } from "../../shared/result.ts";
-import type { Clock } from "../toolkit/deps.ts";
+import type { Clock } from "./clock.ts";
 
 export const CONFIRM_TTL_MS = 5 * 60 * 1000;
 

@@ -2,7 +2,7 @@
  * Keeps secrets out of the audit log, errors and tool output. Pure functions.
  */
 import { createHash } from "node:crypto";
-import { redactSecrets } from "../fs/redact.ts";
+import { redactSecrets } from "./redact_secrets.ts";
 
 /** Object keys whose values are secrets wherever they appear. */
 const SECRET_KEY = /(pass(word|wd)?|secret|token|api[-_]?key|apikey|auth|cookie|credential|private[-_]?key)/i;
@@ -17,7 +17,7 @@ export const REDACTED = "[redacted]";
 
 /**
  * A deep copy of `value` with secret-named fields replaced, secret-looking settings inside strings
- * (`PASSWORD=x`, `?apikey=x`, see fs/redact.ts) replaced, file content and long strings summarised.
+ * (`PASSWORD=x`, `?apikey=x`, see redact_secrets.ts) replaced, file content and long strings summarised.
  */
 export function redactValue(value: unknown): unknown {
   if (typeof value === "string") return summariseLongString(redactSecrets(value).text);

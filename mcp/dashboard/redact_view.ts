@@ -1,9 +1,9 @@
 /**
  * Redaction for what the container and stack pages show: log lines, command lines, labels and compose files.
- * Secret-looking settings (fs/redact.ts rules), values under secret-looking names, and the API key itself are
+ * Secret-looking settings (core/redact_secrets.ts rules), values under secret-looking names, and the API key itself are
  * replaced. Pure.
  */
-import { REDACTED, redactSecrets } from "../fs/redact.ts";
+import { REDACTED, redactSecrets } from "../core/redact_secrets.ts";
 import { redactText } from "../core/redact.ts";
 import type { ContainerDetails, LogLine } from "../clients/runtime/client.ts";
 

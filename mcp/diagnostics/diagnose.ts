@@ -4,7 +4,7 @@
  * files are only parsed for port and URL base, and response excerpts are redacted.
  */
 import { normalize } from "node:path";
-import { redactSecrets } from "../fs/redact.ts";
+import { redactSecrets } from "../core/redact_secrets.ts";
 import {
   type KnownService,
   parseServiceConfig,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listDirectory } from "../fs/list_dir.ts";
 import { protectionOf } from "../fs/protected_files.ts";
 import { readTextCapped } from "../fs/read_text.ts";
-import { redactEnvFile, redactSecrets } from "../fs/redact.ts";
+import { redactEnvFile, redactSecrets } from "../core/redact_secrets.ts";
 import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";

@@ -7,7 +7,7 @@ import { looksBinary } from "../fs/binary.ts";
 import { backupPathFor, isKeepArea, keepStamp } from "../fs/keep_dirs.ts";
 import { assertOwnedBy } from "../fs/ownership.ts";
 import { protectionOf } from "../fs/protected_files.ts";
-import { REDACTED, redactSecrets } from "../fs/redact.ts";
+import { REDACTED, redactSecrets } from "../core/redact_secrets.ts";
 import { resolveEntry, type ScopeRoot } from "../fs/scope.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";

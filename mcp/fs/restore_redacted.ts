@@ -4,7 +4,7 @@
  * Any other placeholder is refused, so a placeholder never overwrites a real secret. Pure.
  */
 import { err, ok, type Result } from "../../shared/result.ts";
-import { REDACTED, redactSecrets } from "./redact.ts";
+import { REDACTED, redactSecrets } from "../core/redact_secrets.ts";
 
 export function restoreRedacted(newText: string, currentText: string | null): Result<string, string> {
   if (!newText.includes(REDACTED)) return ok(newText);

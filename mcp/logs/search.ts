@@ -2,7 +2,7 @@
 import { findLogFiles } from "../fs/log_files.ts";
 import { protectionOf } from "../fs/protected_files.ts";
 import { readTailLines } from "../fs/read_text.ts";
-import { redactSecrets } from "../fs/redact.ts";
+import { redactSecrets } from "../core/redact_secrets.ts";
 import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
 import { searchLines } from "../fs/search_lines.ts";
 import type { Matcher } from "../fs/text_match.ts";

@@ -1,7 +1,7 @@
 /** Reading log lines from the two sources: files in the log dirs and container logs via the runtime client. */
 import { protectionOf } from "../fs/protected_files.ts";
 import { readTailLines } from "../fs/read_text.ts";
-import { redactSecrets } from "../fs/redact.ts";
+import { redactSecrets } from "../core/redact_secrets.ts";
 import { resolveExisting, type ScopeRoot } from "../fs/scope.ts";
 import type { RuntimeClient } from "../clients/runtime/client.ts";
 import type { ToolOutcome } from "../toolkit/define_tool.ts";

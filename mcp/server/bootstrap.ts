@@ -9,7 +9,8 @@ import { createHelperClient } from "../clients/helper/helper_client.ts";
 import { findRuntimeSocket, runtimeSocketCandidates } from "../clients/runtime/detect.ts";
 import { createDetectingRuntime } from "../clients/runtime/detecting_runtime.ts";
 import { unavailableRuntime } from "../clients/runtime/unavailable.ts";
-import { type Clock, systemClock, type ToolDeps } from "../toolkit/deps.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { type Clock, systemClock } from "../core/clock.ts";
 import { socketExists, unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 
 export interface Bootstrapped {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { REDACTED, redactEnvFile, redactSecrets } from "../../../../mcp/fs/redact.ts";
+import { REDACTED, redactEnvFile, redactSecrets } from "../../../../mcp/core/redact_secrets.ts";
 
 const FIXTURES = new URL("../../../fixtures/service_configs/", import.meta.url);
 const fixture = (name: string) => Deno.readTextFileSync(new URL(name, FIXTURES));
