@@ -1,14 +1,14 @@
 /**
  * Dashboard render benchmarks (goal: overview under 50 ms and under 200 KB for 100 containers, 10 stacks).
- *   deno bench --allow-all bench/dashboard_bench.ts
+ *   deno bench --allow-all tests/bench/dashboard_bench.ts
  * 1. overviewPage(): the pure template, ApiStatus in, HTML out.
  * 2. GET / through the whole app (session cookie check, collectStatus over an in-memory runtime with the same
  *    100 containers, render) — the server's own cost without Podman's API latency.
  * Medians and payload sizes (raw and gzip) are printed at the end (deno bench shows avg and percentiles).
  */
 import { gzipSync } from "node:zlib";
-import { overviewPage } from "../templates/overview_page.ts";
-import { withProblems } from "../mcp/dashboard/problems.ts";
+import { overviewPage } from "../../templates/overview_page.ts";
+import { withProblems } from "../../mcp/dashboard/problems.ts";
 import {
   dashboardApp,
   dashboardDeps,
@@ -16,7 +16,7 @@ import {
   HOST,
   sampleStatus,
   signIn,
-} from "../tests/unit/mcp/dashboard/fixtures.ts";
+} from "../unit/mcp/dashboard/fixtures.ts";
 
 const status = sampleStatus(100, 10);
 const html = overviewPage(withProblems(status));
