@@ -21,7 +21,7 @@ export const MAX_MCP_BODY_BYTES = 4 * 1024 * 1024;
 export interface AppOptions {
   /** The key clients must send (never empty; main.ts generates one when none is configured). */
   apiKey: string;
-  /** The tool families to offer: TOOL_FAMILIES (tools/families.ts) in production. */
+  /** The tool families to offer: TOOL_FAMILIES (server/families.ts) in production. */
   families: readonly RegisterFamily[];
   /** Where unexpected errors are reported (already redacted). @default console.error */
   logError?: (message: string) => void;

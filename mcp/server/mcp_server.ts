@@ -9,7 +9,7 @@ export const SERVER_INSTRUCTIONS =
   "Read-only tools never change anything. Destructive tools return a preview and a confirm_token first; show " +
   "the preview to the user and call again with the token only after they agree.";
 
-/** `families`: TOOL_FAMILIES (tools/families.ts) from main.ts; tests pass a subset. */
+/** `families`: TOOL_FAMILIES (server/families.ts) from main.ts; tests pass a subset. */
 export function createMcpServer(deps: ToolDeps, families: readonly RegisterFamily[]): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
