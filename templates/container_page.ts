@@ -3,30 +3,11 @@
  * One container: inspect summary (environment variable names only, never values), stats and the last log
  * lines. The caller passes already-redacted command, labels and logs.
  */
+import type { ContainerDetails } from "../shared/container_details.ts";
 import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "./format.ts";
 import { badge, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";
-
-/** The inspected container (environment variable names only, never values). */
-export interface ContainerDetailsView {
-  id: string;
-  name: string;
-  image: string;
-  state: string;
-  running: boolean;
-  startedAt: string | null;
-  finishedAt: string | null;
-  exitCode: number | null;
-  restartCount: number;
-  restartPolicy: string | null;
-  command: readonly string[];
-  envNames: readonly string[];
-  mounts: ReadonlyArray<{ source: string; destination: string; readOnly: boolean }>;
-  ports: readonly string[];
-  labels: Readonly<Record<string, string>>;
-  healthStatus: string | null;
-}
 
 export interface ContainerStatsView {
   cpuPercent: number;
@@ -45,7 +26,7 @@ export interface LogLineView {
 }
 
 export interface ContainerView {
-  details: ContainerDetailsView;
+  details: ContainerDetails;
   problem: string | null;
   composeProject: string | null;
   /** Null when not running or stats failed (`statsNote` says why). */
@@ -125,7 +106,7 @@ function statsCard(s: ContainerStatsView | null, note: string | null): Html {
   `;
 }
 
-function mountsSection(mounts: ContainerDetailsView["mounts"]): Html {
+function mountsSection(mounts: ContainerDetails["mounts"]): Html {
   if (mounts.length === 0) return html``;
   return html`
     <section>
@@ -154,7 +135,7 @@ function mountsSection(mounts: ContainerDetailsView["mounts"]): Html {
   `;
 }
 
-function labelsSection(labels: ContainerDetailsView["labels"]): Html {
+function labelsSection(labels: ContainerDetails["labels"]): Html {
   const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
   if (entries.length === 0) return html``;
   return html`

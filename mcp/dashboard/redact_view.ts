@@ -5,7 +5,8 @@
  */
 import { REDACTED, redactSecrets } from "../core/redact_secrets.ts";
 import { redactText } from "../core/redact.ts";
-import type { ContainerDetails, LogLine } from "../clients/runtime/client.ts";
+import type { LogLine } from "../clients/runtime/client.ts";
+import type { ContainerDetails } from "../../shared/container_details.ts";
 
 const SECRET_NAME = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|apikey|auth|cookie|credential|private)/i;
 
