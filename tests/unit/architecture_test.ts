@@ -58,7 +58,7 @@ const FLOORS: readonly Floor[] = [
 
 const CHECKED_ROOTS = ["mcp", "helper", "shared", "templates"];
 
-export interface ImportEdge {
+interface ImportEdge {
   /** Repository-relative path of the importing file, e.g. `mcp/core/audit.ts`. */
   from: string;
   /** The specifier as written, e.g. `../toolkit/deps.ts`. */
@@ -75,14 +75,14 @@ function floorOf(path: string): Floor | undefined {
 }
 
 /** Resolves a relative specifier against a repository-relative file path (`..` above the root stays visible). */
-export function resolveImport(from: string, specifier: string): string {
+function resolveImport(from: string, specifier: string): string {
   const base = new URL(`file:///root/${from}`);
   const resolved = new URL(specifier, base).pathname;
   return resolved.startsWith("/root/") ? resolved.slice("/root/".length) : `..${resolved}`;
 }
 
 /** Relative specifiers of every static import/export-from and every literal dynamic `import()` in a source text. */
-export function relativeImports(source: string): string[] {
+function relativeImports(source: string): string[] {
   const patterns = [
     /(?:^|[\s;}])(?:import|export)\s[^"'`;]*?\sfrom\s*(["'])(\.{1,2}\/[^"']*)\1/g,
     /(?:^|[\s;}])import\s*(["'])(\.{1,2}\/[^"']*)\1/g,
@@ -92,7 +92,7 @@ export function relativeImports(source: string): string[] {
 }
 
 /** One message per import that points up or sideways, naming `file → import` and why. */
-export function importViolations(edges: readonly ImportEdge[]): string[] {
+function importViolations(edges: readonly ImportEdge[]): string[] {
   const problems: string[] = [];
   for (const { from, specifier } of edges) {
     const source = floorOf(from);
