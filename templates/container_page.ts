@@ -3,20 +3,36 @@
  * One container: inspect summary (environment variable names only, never values), stats and the last log
  * lines. The caller passes already-redacted command, labels and logs.
  */
-import type { ContainerDetails, ContainerStats, LogLine } from "../mcp/clients/runtime/client.ts";
-import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
+import type { ContainerDetails } from "../shared/container_details.ts";
+import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "./format.ts";
 import { badge, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";
+
+export interface ContainerStatsView {
+  cpuPercent: number;
+  memUsageBytes: number;
+  memLimitBytes: number;
+  netInputBytes: number;
+  netOutputBytes: number;
+  blockInputBytes: number;
+  blockOutputBytes: number;
+  pids: number;
+}
+
+export interface LogLineView {
+  stream: "stdout" | "stderr";
+  text: string;
+}
 
 export interface ContainerView {
   details: ContainerDetails;
   problem: string | null;
   composeProject: string | null;
   /** Null when not running or stats failed (`statsNote` says why). */
-  stats: ContainerStats | null;
+  stats: ContainerStatsView | null;
   statsNote: string | null;
-  logs: LogLine[] | null;
+  logs: readonly LogLineView[] | null;
   logsError: string | null;
   /** How many lines were asked for. */
   logTail: number;
@@ -64,7 +80,7 @@ ${logsSection(v.logs, v.logsError, v.logTail)}`;
   return page(layout({ title: `Container ${d.name}`, current: "container", body, services: nav.services ?? false }));
 }
 
-function statsCard(s: ContainerStats | null, note: string | null): Html {
+function statsCard(s: ContainerStatsView | null, note: string | null): Html {
   if (s === null) {
     return html`
       <section class="card">
@@ -119,7 +135,7 @@ function mountsSection(mounts: ContainerDetails["mounts"]): Html {
   `;
 }
 
-function labelsSection(labels: Record<string, string>): Html {
+function labelsSection(labels: ContainerDetails["labels"]): Html {
   const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
   if (entries.length === 0) return html``;
   return html`
@@ -130,7 +146,7 @@ function labelsSection(labels: Record<string, string>): Html {
   `;
 }
 
-function logsSection(logs: LogLine[] | null, error: string | null, tail: number): Html {
+function logsSection(logs: readonly LogLineView[] | null, error: string | null, tail: number): Html {
   const inner = logs === null
     ? html`<p class="detail bad">${error ?? "Logs not available."}</p>`
     : logs.length === 0

@@ -1,24 +1,69 @@
 // deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** The overview: runtime, helper, disks, stacks and every container, problems first. Pure: data in, HTML out. */
-import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "../mcp/dashboard/format.ts";
-import { statusProblems } from "../mcp/dashboard/problems.ts";
-import type { ApiStatus } from "../mcp/dashboard/status.ts";
+import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "./format.ts";
 import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";
 
-type Container = ApiStatus["containers"][number];
-type Stack = ApiStatus["stacks"][number];
-type Disk = ApiStatus["disks"][number];
+/** What the overview shows: /api/status's data plus its problem summary (the dashboard passes both). */
+export interface OverviewView {
+  arr_mcp: { version: string; read_only: boolean; generated_at: string };
+  runtime: {
+    available: boolean;
+    kind: string | null;
+    version: string | null;
+    api_version: string | null;
+    rootless: boolean | null;
+    error: string | null;
+  };
+  helper: {
+    available: boolean;
+    version: string | null;
+    podman_compose: string | null;
+    quadlet: string | null;
+    error: string | null;
+  };
+  disks: ReadonlyArray<{
+    label: string;
+    path: string;
+    used_percent: number | null;
+    available_bytes: number | null;
+    total_bytes: number | null;
+    error: string | null;
+  }>;
+  stacks: ReadonlyArray<
+    { name: string; state: string; running: number; containers: readonly unknown[]; problem: string | null }
+  >;
+  stacks_error: string | null;
+  containers: ReadonlyArray<{
+    id: string;
+    name: string;
+    image: string;
+    state: string;
+    compose_project: string | null;
+    health: string | null;
+    started_at: string | null;
+    restart_count: number | null;
+    cpu_percent: number | null;
+    memory_bytes: number | null;
+    problem: string | null;
+  }>;
+  /** One line per problem, most fundamental first. */
+  problems: readonly string[];
+}
 
-export function overviewPage(status: ApiStatus, nav: PageNav = {}): string {
+type Container = OverviewView["containers"][number];
+type Stack = OverviewView["stacks"][number];
+type Disk = OverviewView["disks"][number];
+
+export function overviewPage(status: OverviewView, nav: PageNav = {}): string {
   const now = Date.parse(status.arr_mcp.generated_at);
   const body = html`<h1>Overview</h1>
 <p class="meta">Generated <time data-field="generated_at" datetime="${status.arr_mcp.generated_at}">${
     formatTime(status.arr_mcp.generated_at)
   }</time>
 · arr-mcp ${status.arr_mcp.version}${status.arr_mcp.read_only ? " · read-only mode" : ""}</p>
-${problemList(statusProblems(status))}
+${problemList(status.problems)}
 <div class="cards">
 ${runtimeCard(status.runtime)}
 ${helperCard(status.helper)}
@@ -29,7 +74,7 @@ ${containersSection(status.containers, now)}`;
   return page(layout({ title: "Overview", current: "overview", body, live: true, services: nav.services ?? false }));
 }
 
-function runtimeCard(r: ApiStatus["runtime"]): Html {
+function runtimeCard(r: OverviewView["runtime"]): Html {
   if (!r.available) {
     return html`
       <section class="card card-bad">
@@ -52,7 +97,7 @@ function runtimeCard(r: ApiStatus["runtime"]): Html {
   `;
 }
 
-function helperCard(h: ApiStatus["helper"]): Html {
+function helperCard(h: OverviewView["helper"]): Html {
   if (!h.available) {
     return html`
       <section class="card card-bad">

@@ -1,24 +1,36 @@
 // deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /**
- * Health and version of every media service the registry knows (mcp/media/status.ts). Credentials are
- * never part of the data; URLs come redacted from the registry.
+ * Health and version of every media service the registry knows (the dashboard passes service_status's data).
+ * Credentials are never part of the data; URLs come redacted from the registry.
  */
-import type { ServiceStatus } from "../mcp/media/status.ts";
 import { badge, problemList, type Tone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout } from "./layout.ts";
 
-const HEALTH_TONE: Record<ServiceStatus["health"], Tone> = { ok: "ok", warning: "warn", error: "bad", unknown: "muted" };
+/** What the page shows of one media service. */
+export interface ServiceView {
+  service: string;
+  configured: boolean;
+  /** Secrets already redacted. */
+  url: string | null;
+  url_source: "env" | "discovered" | "none";
+  version: string | null;
+  health: "ok" | "warning" | "error" | "unknown";
+  issues: readonly string[];
+  error: { message: string } | null;
+}
+
+const HEALTH_TONE: Record<ServiceView["health"], Tone> = { ok: "ok", warning: "warn", error: "bad", unknown: "muted" };
 
 /** A configured service that is not healthy is a problem; an unconfigured one is just not set up. */
-export function serviceProblem(s: ServiceStatus): string | null {
+export function serviceProblem(s: ServiceView): string | null {
   if (!s.configured) return null;
   if (s.error !== null) return s.error.message;
   if (s.health === "error" || s.health === "warning") return s.issues[0] ?? s.health;
   return null;
 }
 
-export function servicesPage(services: readonly ServiceStatus[]): string {
+export function servicesPage(services: readonly ServiceView[]): string {
   const problems = services.flatMap((s) => {
     const p = serviceProblem(s);
     return p === null ? [] : [`${s.service}: ${p}`];
@@ -34,7 +46,7 @@ ${problemList(problems)}
   return page(layout({ title: "Services", current: "services", body, services: true }));
 }
 
-function serviceRow(s: ServiceStatus): Html {
+function serviceRow(s: ServiceView): Html {
   const problem = serviceProblem(s);
   const health = s.configured ? badge(s.health, HEALTH_TONE[s.health]) : badge("not configured", "muted");
   const notes = s.issues.length === 0 ? "" : html`<ul class="issues">${s.issues.map((i) => html`<li>${i}</li>`)}</ul>`;

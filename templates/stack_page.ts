@@ -1,7 +1,7 @@
 // deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** One stack: its services and their containers, the compose file (redacted, highlighted) and quadlet units. */
 import type { QuadletListEntry } from "../shared/helper_protocol.ts";
-import { formatBytes, formatTime } from "../mcp/dashboard/format.ts";
+import { formatBytes, formatTime } from "./format.ts";
 import { badge, containerHref, problemList, stateTone } from "./components.ts";
 import { type Html, html, page, trusted } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";

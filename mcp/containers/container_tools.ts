@@ -2,7 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { err, ok } from "../../shared/result.ts";
-import type { ContainerDetails } from "../clients/runtime/client.ts";
+import type { ContainerDetails } from "../../shared/container_details.ts";
 import { parseSince } from "../clients/runtime/since.ts";
 import { MAX_LINE_CHARS } from "../fs/search_lines.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";

@@ -5,7 +5,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { redactText, redactValue } from "../../shared/redact/mod.ts";
 import { summariseForAudit } from "./audit_summary.ts";
-import type { Clock } from "../toolkit/deps.ts";
+import type { Clock } from "./clock.ts";
 
 export type AuditPhase = "attempted" | "succeeded" | "failed";
 

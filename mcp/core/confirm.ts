@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { timingSafeEqual } from "hono/utils/buffer";
 import { encodeBase64Url } from "../../shared/encoding.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
-import type { Clock } from "../toolkit/deps.ts";
+import type { Clock } from "./clock.ts";
 
 export const CONFIRM_TTL_MS = 5 * 60 * 1000;
 

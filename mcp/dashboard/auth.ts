@@ -9,7 +9,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { timingSafeEqual } from "hono/utils/buffer";
 import { unauthorizedPage } from "../../templates/message_page.ts";
 import { keyAuth } from "../core/key_auth.ts";
-import type { Clock } from "../toolkit/deps.ts";
+import type { Clock } from "../core/clock.ts";
 import { issueSession, SESSION_COOKIE, SESSION_TTL_MS, type SessionKeys, verifySession } from "./session.ts";
 
 export interface DashboardAuthOptions {

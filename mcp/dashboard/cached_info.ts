@@ -4,7 +4,7 @@
  * Failures are never cached, so a runtime that comes back shows up on the next refresh.
  */
 import type { RuntimeClient, RuntimeInfo, RuntimeResult } from "../clients/runtime/client.ts";
-import type { Clock } from "../toolkit/deps.ts";
+import type { Clock } from "../core/clock.ts";
 
 /** @default 60 s */
 export const INFO_TTL_MS = 60_000;

@@ -12,7 +12,7 @@ import {
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { statusProblems } from "./problems.ts";
+import { withProblems } from "./problems.ts";
 import { redactText } from "../../shared/redact/mod.ts";
 import { collectStatus } from "./status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
@@ -85,7 +85,7 @@ export function registerDashboardTools(server: McpServer, deps: ToolDeps): void 
     async (): Promise<CallToolResult> => {
       try {
         const status = await collectStatus(deps);
-        return toolSuccess({ ...status, problems: statusProblems(status) });
+        return toolSuccess(withProblems(status));
       } catch (e) {
         const message = redactText(`Internal error: ${(e as Error).message}`, [deps.config.apiKey ?? ""]);
         return toolError({ kind: "internal", message });

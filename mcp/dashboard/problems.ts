@@ -73,3 +73,10 @@ export function statusProblems(s: StatusFacts): string[] {
   for (const c of s.containers) if (c.problem !== null) out.push(`Container ${c.name}: ${c.problem}`);
   return out;
 }
+
+/** The status with its problem summary, as the overview page and `dashboard_show` present it. */
+export function withProblems<S extends StatusFacts>(
+  status: S,
+): { [K in keyof S]: S[K] } & { problems: string[] } {
+  return { ...status, problems: statusProblems(status) };
+}

@@ -4,7 +4,8 @@
  * itself. Pure.
  */
 import { isSecretName, redactArgv, REDACTED, redactText } from "../../shared/redact/mod.ts";
-import type { ContainerDetails, LogLine } from "../clients/runtime/client.ts";
+import type { LogLine } from "../clients/runtime/client.ts";
+import type { ContainerDetails } from "../../shared/container_details.ts";
 
 export function redactLine(text: string, secrets: readonly string[]): string {
   return redactText(text, secrets);

@@ -13,6 +13,7 @@ import { type ApiStatus, collectStatus } from "./status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { collectServiceStatus } from "../media/status.ts";
 import { readAsset } from "./assets.ts";
+import { withProblems } from "./problems.ts";
 import { redactLine } from "./redact_view.ts";
 import { withCachedInfo } from "./cached_info.ts";
 import { dashboardAuth } from "./auth.ts";
@@ -67,7 +68,12 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
     return c.body(asset.body, 200, { "Content-Type": asset.type });
   });
 
-  routes.get("/", securityHeaders, auth.pages, async (c) => c.html(overviewPage(await status(), nav)));
+  routes.get(
+    "/",
+    securityHeaders,
+    auth.pages,
+    async (c) => c.html(overviewPage(withProblems(await status()), nav)),
+  );
 
   routes.get("/stacks/:name", securityHeaders, auth.pages, async (c) => {
     const view = await collectStackView(deps, c.req.param("name"), secrets);

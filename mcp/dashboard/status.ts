@@ -5,7 +5,7 @@
 import type { RuntimeKind } from "../clients/runtime/client.ts";
 import { err } from "../../shared/result.ts";
 import { parseHelperInfo } from "../clients/helper/helper_info.ts";
-import { SERVER_VERSION } from "../server/mcp_server.ts";
+import { SERVER_VERSION } from "../core/server_info.ts";
 import { listStacks } from "../fs/stack_files.ts";
 import { stackContainers, type StackState } from "../clients/runtime/stack_status.ts";
 import { type ContainerSummaryOutput, containerSummaryOutput } from "../containers/container_summary.ts";

@@ -10,7 +10,7 @@ import {
   parseServiceConfig,
   type ServiceConfigFacts,
 } from "../clients/media/known_services.ts";
-import type { ContainerDetails } from "../clients/runtime/client.ts";
+import type { ContainerDetails } from "../../shared/container_details.ts";
 import { hostAddressFor, hostPortText } from "./ports.ts";
 import type { DiagnoseProbes } from "./probes.ts";
 

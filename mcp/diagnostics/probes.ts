@@ -1,6 +1,6 @@
 /** The real probes service_diagnose uses: TCP connect, HTTP GET with a timeout, stat and capped file reads. */
 import { readTextCapped } from "../fs/read_text.ts";
-import type { FetchLike } from "../toolkit/deps.ts";
+import type { FetchLike } from "../../shared/fetch_like.ts";
 
 export type ProbeResult = { ok: true } | { ok: false; message: string };
 

@@ -26,7 +26,7 @@ export const BUSY_RETRY_AFTER_S = 1;
 export interface AppOptions {
   /** The key clients must send (never empty; main.ts generates one when none is configured). */
   apiKey: string;
-  /** The tool families to offer: TOOL_FAMILIES (tools/families.ts) in production. */
+  /** The tool families to offer: TOOL_FAMILIES (server/families.ts) in production. */
   families: readonly RegisterFamily[];
   /** Where unexpected errors are reported (already redacted). @default console.error */
   logError?: (message: string) => void;

@@ -13,7 +13,8 @@ import { createDetectingRuntime } from "../clients/runtime/detecting_runtime.ts"
 import { unavailableRuntime } from "../clients/runtime/unavailable.ts";
 import { createFileLayer } from "../fs/file_layer.ts";
 import { fileRoots } from "../toolkit/fs_outcome.ts";
-import { type Clock, systemClock, type ToolDeps } from "../toolkit/deps.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { type Clock, systemClock } from "../core/clock.ts";
 import { socketExists, unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 
 /** The file layer's journal of folders holding its temp files, in the data dir. */

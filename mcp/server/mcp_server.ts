@@ -1,10 +1,8 @@
 /** The MCP server factory: a fresh McpServer with every tool family registered (stateless: one per request). */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { SERVER_NAME, SERVER_VERSION } from "../core/server_info.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { RegisterFamily } from "../toolkit/family.ts";
-
-export const SERVER_NAME = "arr-mcp";
-export const SERVER_VERSION = "0.1.0";
 
 /**
  * What Claude reads once per session. The confirm flow is explained only here; each destructive tool's

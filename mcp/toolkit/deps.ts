@@ -1,19 +1,13 @@
 /** Everything a tool family may use. Families get it from `createMcpServer(deps)`; nothing reads globals. */
 import type { AuditLog } from "../core/audit.ts";
+import type { Clock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { ConfirmTokens } from "../core/confirm.ts";
 import type { HelperClient } from "../clients/helper/helper_client.ts";
 import type { RuntimeClient } from "../clients/runtime/client.ts";
 import type { MediaServices } from "../clients/media/media_services.ts";
 import type { FsPort } from "../fs/port.ts";
-
-/** Milliseconds since the epoch; tests pass a fake. */
-export interface Clock {
-  now(): number;
-}
-
-/** The shape of the global `fetch`, so a Unix-socket fetch, a local server or a recorded fake can be plugged in. */
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+import type { FetchLike } from "../../shared/fetch_like.ts";
 
 export interface ToolDeps {
   config: Config;
@@ -37,5 +31,3 @@ export interface ToolDeps {
    */
   media?: MediaServices;
 }
-
-export const systemClock: Clock = { now: () => Date.now() };

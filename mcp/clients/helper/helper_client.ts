@@ -4,7 +4,7 @@
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
 import { type HelperOp, HelperRejection, HelperSuccess } from "../../../shared/helper_protocol.ts";
-import type { FetchLike } from "../../toolkit/deps.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 
 export type HelperErrorKind = "unavailable" | "unreachable" | "timeout" | "rejected" | "http" | "decode";
 

@@ -1,12 +1,11 @@
 import type { z } from "zod";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 import { err, ok } from "../../../shared/result.ts";
 import { BodyTooLargeError, readCappedBody } from "./read_capped_body.ts";
 import { redactText } from "../../../shared/redact/mod.ts";
 import { Semaphore } from "./semaphore.ts";
 import { type ServiceError, serviceError, type ServiceResult } from "./service_error.ts";
 
-/** The subset of `fetch` the clients need; a Unix-socket fetch, a loopback server or a fake can be plugged in. */
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 export type Sleep = (ms: number) => Promise<void>;
 export type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
 

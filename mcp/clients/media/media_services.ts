@@ -5,7 +5,7 @@
  */
 import { sha256Hex } from "../../../shared/encoding.ts";
 import type { RuntimeClient } from "../runtime/client.ts";
-import type { FetchLike } from "./base_client.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 import { resolveCredentialSecret, type ResolvedSecret } from "./credential_secret.ts";
 import { FileCredentialStorage } from "./credential_storage.ts";
 import { CredentialStore } from "./credentials.ts";

@@ -6,7 +6,8 @@
 import { err, ok, type Result } from "../../../shared/result.ts";
 import { ArrClient } from "./arr.ts";
 import { ARR_APPS } from "./arr_apps.ts";
-import type { BaseClientOptions, FetchLike } from "./base_client.ts";
+import type { BaseClientOptions } from "./base_client.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 import type { Credential, ServiceName } from "./credential_fields.ts";
 import { SERVICE_NAMES } from "./credential_fields.ts";
 import type { CredentialStore } from "./credentials.ts";

@@ -1,4 +1,5 @@
 /** The container runtime client's contract (Podman libpod or Docker-compatible API). Never throws. */
+import type { ContainerDetails } from "../../../shared/container_details.ts";
 import type { Result } from "../../../shared/result.ts";
 
 export type RuntimeKind = "podman" | "docker";
@@ -42,26 +43,6 @@ export interface ContainerSummary {
   /** compose project from io.podman.compose.project / com.docker.compose.project, if any. */
   composeProject: string | null;
   ports: string[];
-}
-
-export interface ContainerDetails {
-  id: string;
-  name: string;
-  image: string;
-  state: string;
-  running: boolean;
-  startedAt: string | null;
-  finishedAt: string | null;
-  exitCode: number | null;
-  restartCount: number;
-  restartPolicy: string | null;
-  command: string[];
-  /** Environment variable names only (values can be secrets). */
-  envNames: string[];
-  mounts: Array<{ source: string; destination: string; readOnly: boolean }>;
-  ports: string[];
-  labels: Record<string, string>;
-  healthStatus: string | null;
 }
 
 export interface LogLine {

@@ -3,7 +3,7 @@
  * asked from the API itself.
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
-import type { FetchLike } from "../../toolkit/deps.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 import type { RuntimeKind } from "./client.ts";
 
 /** Candidate sockets in the order they are tried. Pure. */

@@ -4,7 +4,7 @@
  * (Podman's socket is often socket-activated or started after arr-mcp).
  */
 import { err } from "../../../shared/result.ts";
-import type { FetchLike } from "../../toolkit/deps.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 import type { RuntimeClient, RuntimeError } from "./client.ts";
 import { detectRuntimeKind } from "./detect.ts";
 import { createHttpRuntime } from "./http_runtime.ts";

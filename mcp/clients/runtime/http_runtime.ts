@@ -3,7 +3,7 @@
  * (a Unix-socket fetch in production). Every failure comes back as a RuntimeError; nothing throws.
  */
 import { err, ok } from "../../../shared/result.ts";
-import type { FetchLike } from "../../toolkit/deps.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 import type {
   ContainerSummary,
   RuntimeClient,

@@ -2,7 +2,8 @@
  * Maps Podman (libpod) and Docker API JSON to the runtime client's shapes. Pure; tolerant of missing fields
  * because the two APIs (and their versions) differ in details.
  */
-import type { ContainerDetails, ContainerStats, ContainerSummary, RuntimeEvent } from "./client.ts";
+import type { ContainerStats, ContainerSummary, RuntimeEvent } from "./client.ts";
+import type { ContainerDetails } from "../../../shared/container_details.ts";
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@
  * supported: the body is read to the end (capped).
  */
 import { concatChunks } from "../../../shared/capped_body.ts";
-import type { FetchLike } from "../../toolkit/deps.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 /** A fetch that talks HTTP/1.1 over a Unix socket (see http1_unix.ts for why it is not Deno's proxy client). */
 import { unixHttpFetch } from "./http1_unix.ts";
-import type { FetchLike } from "../../toolkit/deps.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
 
 export interface UnixFetch {
   fetch: FetchLike;

@@ -129,15 +129,12 @@ Deno.test("createQuadletStore() list shows regular unit files only, with an opti
   await Deno.writeTextFile(`${t.dir}/notes.txt`, "x");
   await Deno.symlink("/etc/hostname", `${t.dir}/link.container`);
   const all = await t.store.list(null);
-  assert.equal(all.ok, true);
-  if (all.ok) {
-    assert.deepEqual(all.value.map((e) => [e.file, e.name, e.type, e.size]), [
-      ["media.network", "media", "network", 10],
-      ["web.container", "web", "container", 20],
-    ]);
-  }
+  assert.deepEqual(all.ok ? all.value.map((e) => [e.file, e.name, e.type, e.size]) : all, [
+    ["media.network", "media", "network", 10],
+    ["web.container", "web", "container", 20],
+  ]);
   const networks = await t.store.list("network");
-  if (networks.ok) assert.deepEqual(networks.value.map((e) => e.file), ["media.network"]);
+  assert.deepEqual(networks.ok ? networks.value.map((e) => e.file) : networks, ["media.network"]);
 });
 
 Deno.test("createQuadletStore() write hands the candidate and the other units to the check", async () => {

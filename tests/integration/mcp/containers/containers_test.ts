@@ -117,7 +117,7 @@ Deno.test("container tools list, inspect, log, stat, stop (confirmed), start and
     });
 
     await t.step(
-      "container_remove refuses a running container without force, then removes with a token",
+      "container_remove refuses a running container without force and a token for another operation, then removes with its own token",
       async () => {
         const refused = await served.call("container_remove", { container: name });
         assert.equal(errorOf(refused).kind, "conflict");
@@ -129,12 +129,22 @@ Deno.test("container tools list, inspect, log, stat, stop (confirmed), start and
         assert.equal(preview.structuredContent.status, "confirmation_required");
         assert.equal(await podman("ps", "-a", "--filter", `name=^${name}$`, "--format", "{{.Names}}"), name);
         const token = preview.structuredContent.confirm_token;
-        const changed = await served.call("container_remove", {
+        // A token for another operation (stopping this container) on a call the plan accepts: only the token
+        // check stands between it and the removal.
+        const stopPreview = await served.call("container_stop", { container: name });
+        const stopToken = stopPreview.structuredContent.confirm_token;
+        const foreign = await served.call("container_remove", {
           container: name,
-          force: false,
-          confirm_token: token,
+          force: true,
+          confirm_token: stopToken,
         });
-        assert.equal(changed.isError, true);
+        assert.deepEqual(errorOf(foreign), {
+          kind: "confirm_mismatch",
+          message:
+            'Cannot use confirm_token: it was not issued for this exact "container_remove" operation. ' +
+            "Nothing was changed; call container_remove again without confirm_token for a fresh preview",
+        });
+        assert.equal(await podman("ps", "-a", "--filter", `name=^${name}$`, "--format", "{{.Names}}"), name);
         const done = await served.call("container_remove", {
           container: name,
           force: true,

@@ -176,7 +176,13 @@ Deno.test("file_write over HTTP creates at once, and overwrites only with a conf
     content: newContent + "x\n",
     confirm_token: preview.confirm_token,
   });
-  assert.equal(replay.isError, true);
+  // The token was for the old content's digest: after the write it fits no operation.
+  assert.deepEqual(errorOf(replay), {
+    kind: "confirm_mismatch",
+    message: 'Cannot use confirm_token: it was not issued for this exact "file_write" operation. ' +
+      "Nothing was changed; call file_write again without confirm_token for a fresh preview",
+  });
+  assert.equal(await Deno.readTextFile(target), newContent);
 
   const audit = deps.audit.recent(20).filter((e) => e.tool === "file_write");
   assert.ok(audit.some((e) => e.phase === "succeeded"));

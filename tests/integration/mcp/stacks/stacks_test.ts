@@ -101,7 +101,12 @@ Deno.test("stack tools write, validate, start, list, restart and take down a rea
         stack,
         confirm_token: preview.structuredContent.confirm_token,
       });
-      assert.equal(replay.isError, true);
+      // The token named two running containers; the stack now has none, so it fits no operation any more.
+      assert.deepEqual(errorOf(replay), {
+        kind: "confirm_mismatch",
+        message: 'Cannot use confirm_token: it was not issued for this exact "stack_down" operation. ' +
+          "Nothing was changed; call stack_down again without confirm_token for a fresh preview",
+      });
     });
 
     await t.step("stack_pull reports podman-compose's failure when no registry is reachable", async () => {
@@ -164,7 +169,12 @@ Deno.test("quadlet tools create, list, read, overwrite (confirmed) and delete (c
       file: `${name}-bad.container`,
       content: "[Container]\nFooBar=1\n",
     });
-    assert.equal(bad.isError, true);
+    assert.equal(errorOf(bad).kind, "helper_rejected");
+    assert.match(
+      errorOf(bad).message,
+      /the quadlet generator rejected it: .*unsupported key 'FooBar' in group 'Container'/,
+    );
+    await assert.rejects(Deno.stat(`${dirs.quadletDir}/${name}-bad.container`), Deno.errors.NotFound);
 
     const del = await served.call("quadlet_delete", { file });
     assert.equal(del.structuredContent.status, "confirmation_required");

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { escapeHtml } from "../../../../templates/html.ts";
 import { highlightYaml } from "../../../../templates/yaml_highlight.ts";
 import { overviewPage } from "../../../../templates/overview_page.ts";
+import { withProblems } from "../../../../mcp/dashboard/problems.ts";
 import { stackPage } from "../../../../templates/stack_page.ts";
 import { dashboardApp, dashboardDeps, fakeContainer, HOST, sampleStatus, signIn } from "./fixtures.ts";
 
@@ -44,7 +45,7 @@ Deno.test("overviewPage() escapes hostile container, image, stack and error text
     status.stacks[0]!.name = evil;
     status.runtime = { ...status.runtime, available: false, error: evil };
     status.disks[0]!.path = evil;
-    const html = overviewPage(status);
+    const html = overviewPage(withProblems(status));
     assertNoInjectedMarkup(html);
     assert.ok(
       html.includes(`/containers/${escapeHtml(encodeURIComponent(evil))}`),

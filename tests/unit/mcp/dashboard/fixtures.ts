@@ -5,13 +5,13 @@
 import { err, ok } from "../../../../shared/result.ts";
 import { createApp } from "../../../../mcp/server/app.ts";
 import type {
-  ContainerDetails,
   ContainerStats,
   ContainerSummary,
   LogLine,
   RuntimeClient,
   RuntimeError,
 } from "../../../../mcp/clients/runtime/client.ts";
+import type { ContainerDetails } from "../../../../shared/container_details.ts";
 import type { ApiStatus } from "../../../../mcp/dashboard/status.ts";
 import type { ToolDeps } from "../../../../mcp/toolkit/deps.ts";
 import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { containerProblem, stackProblem, statusProblems } from "../../../../mcp/dashboard/problems.ts";
-import { sampleStatus } from "./fixtures.ts";
+import { dashboardApp, dashboardDeps, fakeContainer, HOST, sampleStatus, signIn } from "./fixtures.ts";
 
 Deno.test("containerProblem() flags stopped, restarting, unhealthy and crash-looping containers", () => {
   const c = (state: string, health: string | null = null, restart_count: number | null = 0) => ({
@@ -58,4 +58,19 @@ Deno.test("statusProblems() is empty when everything is fine", () => {
   const status = sampleStatus(3, 1);
   status.disks = status.disks.map((d) => ({ ...d, used_percent: 10 }));
   assert.deepEqual(statusProblems(status), []);
+});
+
+Deno.test("dashboard / lists the problems the dashboard computed in the overview's summary", async () => {
+  const deps = await dashboardDeps([fakeContainer("web", "running"), fakeContainer("worker", "exited")]);
+  try {
+    const app = dashboardApp(deps);
+    const cookie = await signIn(app);
+    const html = await (await app.request("/", { headers: { ...HOST, cookie } })).text();
+    const summary =
+      /<section class="summary[^"]*" data-field="problems"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    assert.match(summary, /<li>Container worker: exited<\/li>/);
+    assert.doesNotMatch(summary, /Container web/);
+  } finally {
+    await Deno.remove(deps.dataDir, { recursive: true });
+  }
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { knownService } from "../../../../mcp/clients/media/known_services.ts";
-import type { ContainerDetails } from "../../../../mcp/clients/runtime/client.ts";
+import type { ContainerDetails } from "../../../../shared/container_details.ts";
 import { diagnose, verdictOf } from "../../../../mcp/diagnostics/diagnose.ts";
 import type { DiagnoseProbes } from "../../../../mcp/diagnostics/probes.ts";
 import { hostAddressFor, parsePortBinding } from "../../../../mcp/diagnostics/ports.ts";

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { MCP_CORE_FAMILIES } from "../../../../mcp/server/core_families.ts";
 import { connectInMemory } from "../_support/in_memory_client.ts";
 import { testDeps } from "../_support/test_deps.ts";
+import { fakeContainer, fakeRuntime } from "../dashboard/fixtures.ts";
 
 export const CORE_TOOLS = [
   "compose_read",
@@ -76,8 +77,22 @@ Deno.test("core tools without a runtime socket return a tool error that explains
     const r = await client.callTool({ name: "container_logs", arguments: { container: "sonarr" } });
     assert.equal(r.isError, true);
     assert.match(JSON.stringify(r.content), /No container runtime socket found.*ARR_RUNTIME_SOCKET/);
+  } finally {
+    await client.close();
+  }
+});
+
+Deno.test("container_stop refuses a name that is not a container name, even when the runtime knows it", async () => {
+  // The runtime would inspect and stop "../x": only the name check stands in the way.
+  const runtime = fakeRuntime([fakeContainer("../x", "running")]);
+  const { client } = await connectInMemory(testDeps({ runtime }), MCP_CORE_FAMILIES);
+  try {
     const bad = await client.callTool({ name: "container_stop", arguments: { container: "../x" } });
     assert.equal(bad.isError, true);
+    const text = (bad.content as Array<{ text: string }>).map((c) => c.text).join("\n");
+    assert.match(text, /expected a container name or ID \(letters, digits, _ \. -\)/);
+    const good = await client.callTool({ name: "container_stop", arguments: { container: "x" } });
+    assert.match(JSON.stringify(good.content), /No such container \\"x\\"/);
   } finally {
     await client.close();
   }

@@ -45,13 +45,40 @@ Deno.test("QUADLET_KEY_SINCE lists only keys quadlet 5.4.2 knows", () => {
   }
 });
 
-Deno.test("countByKind() counts service keys per rule kind", () => {
-  const counts = countByKind(SERVICE_KEYS);
-  assert.equal(
-    counts.native + counts["podman-args"] + counts.elsewhere + counts.ignored + counts.unsupported,
-    Object.keys(SERVICE_KEYS).length,
+Deno.test("countByKind() counts the keys of each rule kind", () => {
+  assert.deepEqual(
+    countByKind({
+      image: { kind: "native", quadlet: ["Image"] },
+      ports: { kind: "native", quadlet: ["PublishPort"] },
+      init: { kind: "podman-args", flag: "--init" },
+      restart: { kind: "elsewhere", where: "[Service]" },
+      attach: { kind: "ignored", reason: "logs are always kept" },
+      deploy: { kind: "unsupported", reason: "swarm" },
+      scale: { kind: "unsupported", reason: "swarm" },
+      gpus: { kind: "unsupported", reason: "use devices" },
+    }),
+    { native: 2, "podman-args": 1, elsewhere: 1, ignored: 1, unsupported: 3 },
   );
-  assert.ok(counts.unsupported >= 5);
+});
+
+Deno.test("SERVICE_KEYS has the counts and the keys docs/convert.md states", async () => {
+  const doc = await Deno.readTextFile(new URL("../../../../docs/convert.md", import.meta.url));
+  const stated = (pattern: RegExp) => Number(pattern.exec(doc.replace(/\s+/g, " "))?.[1]);
+  assert.deepEqual(countByKind(SERVICE_KEYS), {
+    native: stated(/\*\*(\d+) native\*\*/),
+    "podman-args": stated(/\*\*(\d+) `PodmanArgs=`\*\*/),
+    elsewhere: stated(/\*\*(\d+) handled elsewhere\*\*/),
+    ignored: stated(/\*\*(\d+) ignored\*\*/),
+    unsupported: stated(/\*\*(\d+) unsupported\*\*/),
+  });
+  assert.equal(Object.keys(SERVICE_KEYS).length, stated(/\((\d+) service keys\)/));
+  const kinds = (keys: string[]) => keys.map((k) => SERVICE_KEYS[k]?.kind);
+  assert.deepEqual(kinds(["depends_on", "restart", "build"]), ["elsewhere", "elsewhere", "elsewhere"]);
+  assert.deepEqual(kinds(["attach", "links"]), ["ignored", "ignored"]);
+  assert.deepEqual(
+    kinds(["deploy", "profiles", "extends", "configs", "scale"]),
+    Array(5).fill("unsupported"),
+  );
 });
 
 Deno.test("atLeast() compares dotted versions", () => {

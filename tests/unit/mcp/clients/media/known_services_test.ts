@@ -142,11 +142,62 @@ Deno.test("KNOWN_SERVICES lists every required service once with a health path a
     assert.ok(s.defaultPort > 0 && s.defaultPort < 65536, s.key);
     assert.ok(s.configFiles.length > 0 && s.containerConfigDirs.length > 0, s.key);
   }
-  assert.equal(knownService("sonarr")?.health.path, "/ping");
-  assert.equal(knownService("plex")?.health.path, "/identity");
-  assert.equal(knownService("jellyfin")?.health.path, "/health");
-  assert.equal(knownService("sabnzbd")?.health.path, "/api?mode=version&output=json");
-  assert.equal(knownService("overseerr")?.health.path, "/api/v1/status");
+});
+
+const SPECS = new URL("../../../../fixtures/specs/", import.meta.url);
+const spec = (name: string) => JSON.parse(Deno.readTextFileSync(new URL(`${name}.json`, SPECS)));
+
+/** The port in an upstream OpenAPI contract's default server (`localhost:8989`, or a `port` variable). */
+function specDefaultPort(name: string): number {
+  const server = spec(name).servers[0];
+  const port = server.variables.port?.default ?? server.variables.hostpath.default.split(":")[1];
+  return Number(port);
+}
+
+Deno.test("KNOWN_SERVICES uses each service's own default port", () => {
+  const expected: Record<string, number> = {
+    // The upstream OpenAPI contracts' default servers (tests/fixtures/specs).
+    sonarr: specDefaultPort("sonarr"),
+    radarr: specDefaultPort("radarr"),
+    prowlarr: specDefaultPort("prowlarr"),
+    lidarr: specDefaultPort("lidarr"),
+    plex: specDefaultPort("plex"),
+    // The services' shipped configs (tests/fixtures/service_configs) and notes/sabnzbd-api.md (`HOST:8080`).
+    bazarr: Number(/^general:[\s\S]*?^ {2}port: (\d+)$/m.exec(fixture("bazarr_config.yaml"))?.[1]),
+    sabnzbd: Number(/^port = (\d+)$/m.exec(fixture("sabnzbd.ini"))?.[1]),
+    // Upstream documentation: qBittorrent's WebUI, Jellyfin, Overseerr/Jellyseerr, gluetun's control server.
+    qbittorrent: 8080,
+    jellyfin: 8096,
+    overseerr: 5055,
+    jellyseerr: 5055,
+    gluetun: 8000,
+  };
+  assert.deepEqual(Object.fromEntries(KNOWN_SERVICES.map((s) => [s.key, s.defaultPort])), expected);
+});
+
+Deno.test("KNOWN_SERVICES probes each service's own anonymous liveness endpoint", () => {
+  // Plex's contract marks /identity as needing no token (`security: [{}]`).
+  const plex = knownService("plex");
+  assert.deepEqual(spec("plex").paths[plex?.health.path ?? ""]?.get?.security, [{}]);
+  assert.equal(plex?.health.anonymous, true);
+  const expected: Record<string, string> = {
+    // notes/service-apis.md: `/ping` answers anonymously in the *arr apps.
+    sonarr: "/ping",
+    radarr: "/ping",
+    prowlarr: "/ping",
+    lidarr: "/ping",
+    // notes/sabnzbd-api.md: `mode=version` needs no key.
+    sabnzbd: "/api?mode=version&output=json",
+    plex: "/identity",
+    // Jellyfin's and Overseerr's documented health/status endpoints.
+    jellyfin: "/health",
+    overseerr: "/api/v1/status",
+    jellyseerr: "/api/v1/status",
+  };
+  const actual = Object.fromEntries(
+    KNOWN_SERVICES.filter((s) => s.key in expected).map((s) => [s.key, s.health.path]),
+  );
+  assert.deepEqual(actual, expected);
 });
 
 Deno.test("imageRepository() strips registry, tag, digest and library/", () => {

@@ -1,6 +1,6 @@
 /**
  * arr-mcp core benchmark on the real testbed (run by `deno task bench`, or alone:
- * `deno bench --allow-all bench/mcp_bench.ts`). With 50 running busybox containers:
+ * `deno bench --allow-all tests/bench/mcp_bench.ts`). With 50 running busybox containers:
  *  1. latency of the `container_list` tool called through MCP over HTTP (a separate arr-mcp process started with
  *     the `start` task's own flags) vs one raw libpod `GET /containers/json?all=true` on the same socket,
  *     interleaved, as p50/p95 and their ratios;
@@ -8,9 +8,9 @@
  *  3. the server's RSS idle and after the load.
  * The report goes to stderr; the 50 containers are removed by exact name at the end.
  */
-import { unixHttpFetch } from "../mcp/clients/unix/http1_unix.ts";
+import { unixHttpFetch } from "../../mcp/clients/unix/http1_unix.ts";
 
-const REPO = new URL("../", import.meta.url).pathname;
+const REPO = new URL("../../", import.meta.url).pathname;
 const TESTBED = Deno.env.get("ARR_TESTBED_DIR") ?? "/var/tmp/arr-mcp-testbed";
 const IMAGE = Deno.env.get("ARR_TEST_IMAGE") ?? "localhost/busybox:test";
 const CONTAINERS = 50;

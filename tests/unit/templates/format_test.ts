@@ -5,7 +5,7 @@ import {
   formatPercent,
   formatTime,
   uptimeMs,
-} from "../../../../mcp/dashboard/format.ts";
+} from "../../../templates/format.ts";
 
 Deno.test("formatBytes() uses binary units with one decimal below 100", () => {
   assert.equal(formatBytes(0), "0 B");

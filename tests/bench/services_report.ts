@@ -1,17 +1,17 @@
 /**
  * Services benchmark report (median/p95 and memory), run with
- *   deno run --allow-all bench/services_report.ts
+ *   deno run --allow-all tests/bench/services_report.ts
  * 1. media_queue over 500 queue items and 2 download clients on loopback fakes: 200 runs, median and p95.
  *    (add --v8-flags=--expose-gc to also print the live heap after a full GC every 10 pages)
  * 2. The whole Plex watch history (100k plays, pages of 1000) against a loopback fake in a separate process,
  *    summarised page by page: time and this process's RSS sampled after every page.
  */
-import { PlexClient } from "../mcp/clients/media/plex.ts";
+import { PlexClient } from "../../mcp/clients/media/plex.ts";
 import {
   addToWatchHistorySummary,
   emptyWatchHistorySummary,
-} from "../mcp/clients/media/plex_history_summary.ts";
-import { collectMediaQueue } from "../mcp/media/queue.ts";
+} from "../../mcp/clients/media/plex_history_summary.ts";
+import { collectMediaQueue } from "../../mcp/media/queue.ts";
 import { mediaQueueStack } from "./services_fixture.ts";
 
 function percentile(sorted: number[], p: number): number {
@@ -112,7 +112,7 @@ async function plexHistory(total: number) {
   }
 }
 
-// `deno run -A bench/services_report.ts plex 300000` runs only the history part (e.g. to compare sizes).
+// `deno run -A tests/bench/services_report.ts plex 300000` runs only the history part (e.g. to compare sizes).
 if (Deno.args[0] === "plex") {
   await plexHistory(Number(Deno.args[1] ?? 100_000));
 } else {

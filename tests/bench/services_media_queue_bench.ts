@@ -1,5 +1,5 @@
 /** deno bench: media_queue over 500 queue items (Sonarr 300 + Radarr 200) and 2 download clients on loopback. */
-import { collectMediaQueue } from "../mcp/media/queue.ts";
+import { collectMediaQueue } from "../../mcp/media/queue.ts";
 import { mediaQueueStack } from "./services_fixture.ts";
 
 const stack = mediaQueueStack();

@@ -1,13 +1,14 @@
 /**
  * Dashboard render benchmarks (goal: overview under 50 ms and under 200 KB for 100 containers, 10 stacks).
- *   deno bench --allow-all bench/dashboard_bench.ts
+ *   deno bench --allow-all tests/bench/dashboard_bench.ts
  * 1. overviewPage(): the pure template, ApiStatus in, HTML out.
  * 2. GET / through the whole app (session cookie check, collectStatus over an in-memory runtime with the same
  *    100 containers, render) — the server's own cost without Podman's API latency.
  * Medians and payload sizes (raw and gzip) are printed at the end (deno bench shows avg and percentiles).
  */
 import { gzipSync } from "node:zlib";
-import { overviewPage } from "../templates/overview_page.ts";
+import { overviewPage } from "../../templates/overview_page.ts";
+import { withProblems } from "../../mcp/dashboard/problems.ts";
 import {
   dashboardApp,
   dashboardDeps,
@@ -15,10 +16,10 @@ import {
   HOST,
   sampleStatus,
   signIn,
-} from "../tests/unit/mcp/dashboard/fixtures.ts";
+} from "../unit/mcp/dashboard/fixtures.ts";
 
 const status = sampleStatus(100, 10);
-const html = overviewPage(status);
+const html = overviewPage(withProblems(status));
 const bytes = new TextEncoder().encode(html).length;
 const gzipped = gzipSync(html).length;
 
@@ -42,7 +43,7 @@ const times: Record<string, number[]> = { template: [], route: [] };
 
 Deno.bench("overviewPage(): 100 containers, 10 stacks", { group: "overview", baseline: true }, () => {
   const t0 = performance.now();
-  overviewPage(status);
+  overviewPage(withProblems(status));
   times.template!.push(performance.now() - t0);
 });
 

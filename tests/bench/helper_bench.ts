@@ -1,9 +1,9 @@
 /**
  * Round trips through a real arr-helper (started with its launcher's flags) on a temp Unix socket:
  * `quadlet_list` over a folder of 20 quadlets, and a request rejected by validation (400).
- * Run: `deno bench --allow-all bench/helper_bench.ts`.
+ * Run: `deno bench --allow-all tests/bench/helper_bench.ts`.
  */
-const repo = new URL("../", import.meta.url).pathname;
+const repo = new URL("../../", import.meta.url).pathname;
 const root = await Deno.realPath(await Deno.makeTempDir({ prefix: "arr-helper-bench-" }));
 const socket = `${root}/run/arr-helper.sock`;
 await Deno.mkdir(`${root}/stacks`);

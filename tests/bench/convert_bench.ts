@@ -1,10 +1,11 @@
 /**
  * Converting a 30-service compose file (arr-style services with environment, volumes, ports, healthchecks,
- * dependencies and shared networks). Run: `deno bench --allow-env bench/convert_bench.ts` (npm:yaml reads process.env).
+ * dependencies and shared networks). Run: `deno bench --allow-env tests/bench/convert_bench.ts` (npm:yaml
+ * reads process.env).
  */
 import { stringify } from "yaml";
-import { convertCompose } from "../shared/quadlet/convert.ts";
-import { quadletToCompose } from "../shared/quadlet/reverse.ts";
+import { convertCompose } from "../../shared/quadlet/convert.ts";
+import { quadletToCompose } from "../../shared/quadlet/reverse.ts";
 
 function composeWith(count: number): string {
   const services: Record<string, unknown> = {};

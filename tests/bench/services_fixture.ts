@@ -1,8 +1,8 @@
 /** Loopback fakes and MediaServices for the services benchmarks (500 queue items, 2 download clients). */
-import { memoryMediaServices } from "../tests/integration/_support/memory_media_services.ts";
-import { startFakeArr } from "../tests/fakes/arr_fake.ts";
-import { startFakeQbittorrent } from "../tests/fakes/qbittorrent_fake.ts";
-import { startFakeSabnzbd } from "../tests/fakes/sabnzbd_fake.ts";
+import { memoryMediaServices } from "../integration/_support/memory_media_services.ts";
+import { startFakeArr } from "../fakes/arr_fake.ts";
+import { startFakeQbittorrent } from "../fakes/qbittorrent_fake.ts";
+import { startFakeSabnzbd } from "../fakes/sabnzbd_fake.ts";
 
 export function mediaQueueStack() {
   // 300 Sonarr + 200 Radarr items; half usenet (SABnzbd), half torrent (qBittorrent 5.2).
