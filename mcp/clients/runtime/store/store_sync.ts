@@ -1,0 +1,209 @@
+/**
+ * Keeps the store's table in step with the runtime: applies event lines, re-reads the containers they name
+ * (coalesced: one filtered list plus one inspect per container for a whole burst), and re-lists everything
+ * on (re)connect and periodically. Every change is stamped with a sequence number so an answer that left the
+ * runtime before a newer event is never applied over it: that container is re-read instead.
+ */
+import { err, ok } from "../../../../shared/result.ts";
+import type { ContainerDetails, RuntimeClient, RuntimeError, RuntimeResult } from "../client.ts";
+import { ContainerTable, summaryDrifted } from "./container_table.ts";
+import { eventAction } from "./event_action.ts";
+import { mapLimit } from "./map_limit.ts";
+import type { StoreClock } from "./timers.ts";
+
+export interface SyncCounters {
+  eventsApplied: number;
+  eventsIgnored: number;
+  junkLines: number;
+  driftRepaired: number;
+  resyncs: number;
+  runtimeCalls: number;
+  lastListAt: number | null;
+  lastEventAt: number | null;
+}
+
+export interface StoreSyncOptions {
+  runtime: Pick<RuntimeClient, "list" | "inspect">;
+  clock: StoreClock;
+  /** Inspects in flight at once. */
+  inspectConcurrency: number;
+  /** After every change to the table. */
+  onChange(): void;
+  /** A refresh could not reach the runtime: the store reconnects and re-lists. */
+  onRefreshFailed(error: RuntimeError): void;
+}
+
+export class StoreSync {
+  readonly table = new ContainerTable();
+  readonly counters: SyncCounters = {
+    eventsApplied: 0,
+    eventsIgnored: 0,
+    junkLines: 0,
+    driftRepaired: 0,
+    resyncs: 0,
+    runtimeCalls: 0,
+    lastListAt: null,
+    lastEventAt: null,
+  };
+  readonly #o: StoreSyncOptions;
+  #seq = 0;
+  readonly #seqs = new Map<string, number>();
+  readonly #dirty = new Set<string>();
+  #flushing: Promise<void> | null = null;
+  #lastFlushFailure: { at: number; error: RuntimeError } | null = null;
+
+  constructor(options: StoreSyncOptions) {
+    this.#o = options;
+  }
+
+  /** One line of the event stream. Junk is counted and skipped. */
+  applyLine(line: string): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      this.counters.junkLines++;
+      return;
+    }
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+      this.counters.junkLines++;
+      return;
+    }
+    const now = this.#o.clock.now();
+    this.counters.lastEventAt = now;
+    const action = eventAction(raw);
+    if (action.kind === "ignore") {
+      this.counters.eventsIgnored++;
+      return;
+    }
+    this.counters.eventsApplied++;
+    if (action.kind === "resync") {
+      void this.relist("drift");
+      return;
+    }
+    this.#bump(action.id);
+    if (action.kind === "remove") {
+      this.#dirty.delete(action.id);
+      if (this.table.remove(action.id)) this.#o.onChange();
+    } else if (action.kind === "health" && this.table.setHealth(action.id, action.status, now)) {
+      this.#o.onChange();
+    } else {
+      this.markDirty(action.id);
+    }
+  }
+
+  /** Re-reads `id` soon, batched with other dirty containers. */
+  markDirty(id: string): Promise<void> {
+    this.#dirty.add(id);
+    return this.flush();
+  }
+
+  /** Resolves once every container marked dirty so far was re-read (or the attempt failed). */
+  flush(): Promise<void> {
+    this.#flushing ??= (async () => {
+      try {
+        // Let the rest of a received chunk mark its containers too: one batch per burst.
+        await Promise.resolve();
+        while (this.#dirty.size > 0) {
+          const batch = [...this.#dirty];
+          this.#dirty.clear();
+          await this.#refreshBatch(batch);
+        }
+      } finally {
+        this.#flushing = null;
+      }
+    })();
+    return this.#flushing;
+  }
+
+  /** Re-reads one container now; the error when the runtime could not be asked. */
+  async refresh(id: string): Promise<RuntimeResult<void>> {
+    const startedAt = this.#o.clock.now();
+    await this.markDirty(id);
+    const failure = this.#lastFlushFailure;
+    return failure !== null && failure.at >= startedAt ? err(failure.error) : ok(undefined);
+  }
+
+  /**
+   * Lists every container and applies the answer. `full` (on connect) inspects all of them and counts a
+   * resync; `drift` (periodic) inspects only new or changed ones and counts them as repaired drift.
+   * Answers how many containers differed.
+   */
+  async relist(mode: "full" | "drift"): Promise<RuntimeResult<number>> {
+    const startSeq = this.#seq;
+    this.counters.runtimeCalls++;
+    const listed = await this.#o.runtime.list({ all: true });
+    if (!listed.ok) return listed;
+    const fresh = listed.value;
+    const toInspect = mode === "full" ? fresh : fresh.filter((s) => {
+      const old = this.table.byId(s.id);
+      return old === undefined || old.details === null || summaryDrifted(old.summary, s);
+    });
+    const inspected = await this.#inspectAll(toInspect.map((s) => s.id));
+    const now = this.#o.clock.now();
+    let differed = 0;
+    const seen = new Set<string>();
+    for (const s of fresh) {
+      seen.add(s.id);
+      if (this.#changedSince(s.id, startSeq)) continue;
+      const old = this.table.byId(s.id);
+      if (old === undefined || summaryDrifted(old.summary, s)) differed++;
+      const details = inspected.get(s.id);
+      if (details === undefined) this.table.putSummary(s, now);
+      else this.table.put(s, details, now);
+    }
+    for (const id of this.table.ids()) {
+      if (seen.has(id) || this.#changedSince(id, startSeq)) continue;
+      this.table.remove(id);
+      differed++;
+    }
+    if (mode === "drift") this.counters.driftRepaired += differed;
+    else this.counters.resyncs++;
+    this.counters.lastListAt = now;
+    this.#o.onChange();
+    return ok(differed);
+  }
+
+  #bump(id: string): void {
+    this.#seqs.set(id, ++this.#seq);
+  }
+
+  /** An event touched `id` after `seq`: skip the older answer and re-read it. */
+  #changedSince(id: string, seq: number): boolean {
+    if ((this.#seqs.get(id) ?? 0) <= seq) return false;
+    if (!this.#dirty.has(id)) void this.markDirty(id);
+    return true;
+  }
+
+  async #inspectAll(ids: readonly string[]): Promise<Map<string, ContainerDetails | null>> {
+    this.counters.runtimeCalls += ids.length;
+    const answers = await mapLimit(ids, this.#o.inspectConcurrency, (id) => this.#o.runtime.inspect(id));
+    return new Map(ids.map((id, i) => {
+      const a = answers[i];
+      return [id, a !== undefined && a.ok ? a.value : null];
+    }));
+  }
+
+  async #refreshBatch(batch: readonly string[]): Promise<void> {
+    const seqAt = new Map(batch.map((id) => [id, this.#seqs.get(id) ?? 0]));
+    this.counters.runtimeCalls++;
+    const [listed, inspected] = await Promise.all([
+      this.#o.runtime.list({ all: true, ids: batch }),
+      this.#inspectAll(batch),
+    ]);
+    if (!listed.ok) {
+      this.#lastFlushFailure = { at: this.#o.clock.now(), error: listed.error };
+      this.#o.onRefreshFailed(listed.error);
+      return;
+    }
+    const now = this.#o.clock.now();
+    const byId = new Map(listed.value.map((s) => [s.id, s]));
+    for (const id of batch) {
+      if (this.#changedSince(id, seqAt.get(id) ?? 0)) continue;
+      const summary = byId.get(id);
+      if (summary === undefined) this.table.remove(id);
+      else this.table.put(summary, inspected.get(id) ?? null, now);
+    }
+    this.#o.onChange();
+  }
+}
