@@ -23,9 +23,9 @@ export const systemTimers: Timers = {
   clear: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
 };
 
-/** Resolves after `ms`, or at once when `signal` aborts. */
+/** Resolves after `ms` (at once for 0), or when `signal` aborts. */
 export function sleep(timers: Timers, ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
+  if (signal.aborted || ms <= 0) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       timers.clear(handle);
