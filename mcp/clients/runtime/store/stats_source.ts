@@ -93,7 +93,7 @@ export function perContainerStatsSource(
     const answers = await mapLimit(ids.value, concurrency, (id) => runtime.stats(id));
     const entries: StatsEntry[] = [];
     answers.forEach((a, i) => {
-      if (a.ok) entries.push({ id: ids.value[i] as string, ...a.value });
+      if (a.ok) entries.push({ ...a.value, id: ids.value[i] as string });
     });
     return ok(entries);
   };
