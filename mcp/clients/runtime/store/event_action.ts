@@ -1,7 +1,9 @@
 /**
  * What one line of the runtime's event stream means for the state store. Pure. Field names as measured on
- * Podman 4.3.1 (tests/fixtures/podman_4.3.1/events.ndjson): `Type`, `Action`, `Actor.ID`, and for health
- * `HealthStatus`; Docker puts health in the action (`health_status: healthy`) and says `destroy` for removal.
+ * Podman 4.3.1 (tests/fixtures/podman_4.3.1/events.ndjson): `Type`, `Action`, `Actor.ID`. Its
+ * `health_status` events carry `HealthStatus`, but the status from BEFORE the check (measured: `starting`
+ * when it turned unhealthy, `unhealthy` when it turned healthy), so they cost an inspect. Docker puts the new
+ * status in the action (`health_status: healthy`) and says `destroy` for removal.
  */
 
 export type EventAction =
@@ -10,16 +12,20 @@ export type EventAction =
   /** Re-read this container (state, name, ports … may have changed). */
   | { kind: "refresh"; id: string; action: string }
   | { kind: "remove"; id: string; action: string }
-  /** Health reported in the event itself: no API call needed. */
+  /** Only the details changed (health): one inspect, no list. */
+  | { kind: "inspect"; id: string; action: string }
+  /** Health reported in the event itself (Docker): no API call needed. */
   | { kind: "health"; id: string; status: string; action: string }
   /** A container event without an id: only a full list can tell what changed. */
   | { kind: "resync"; action: string };
 
-/** Actions that change nothing a reader sees; anything unknown is refreshed, to stay safe. */
+/**
+ * Actions that change nothing a reader sees; anything unknown is refreshed, to stay safe. Not `cleanup`:
+ * on Podman 4.3.1 a killed container lists as `stopped` after `died` and only turns `exited` at `cleanup`.
+ */
 export const IGNORED_ACTIONS: ReadonlySet<string> = new Set([
   "attach",
   "detach",
-  "cleanup",
   "exec",
   "exec_create",
   "exec_start",
@@ -59,8 +65,8 @@ export function eventAction(raw: unknown): EventAction {
   if (id === "") return { kind: "resync", action };
   if (REMOVE_ACTIONS.has(action)) return { kind: "remove", id, action };
   if (action === "health_status") {
-    const status = asStr(o.HealthStatus) || (colon >= 0 ? full.slice(colon + 2).trim() : "");
-    if (status !== "") return { kind: "health", id, status, action };
+    const status = colon >= 0 ? full.slice(colon + 2).trim() : "";
+    return status !== "" ? { kind: "health", id, status, action } : { kind: "inspect", id, action };
   }
   return { kind: "refresh", id, action };
 }

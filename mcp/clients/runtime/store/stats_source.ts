@@ -2,11 +2,11 @@
  * Where the stats sampler gets CPU and memory for all running containers at once. Podman: one
  * `GET /libpod/containers/stats?stream=false` (without `containers=` it answers every container; measured on
  * 4.3.1, tests/fixtures/podman_4.3.1/stats.json, ones not running come back all zero with `SystemNano: 0`
- * and are left out). Docker has no such call: one `stats` per running container. Never throws.
+ * and are left out). Docker has no such call (libpod's path answers 404): one `stats` per running container.
+ * Never throws.
  */
 import { err, ok } from "../../../../shared/result.ts";
 import type { ContainerStats, RuntimeClient, RuntimeKind, RuntimeResult } from "../client.ts";
-import { detectRuntimeKind } from "../detect.ts";
 import { LIBPOD_BASE } from "../http_runtime.ts";
 import { podmanStats } from "../normalize.ts";
 import { mapLimit } from "./map_limit.ts";
@@ -99,7 +99,7 @@ export function perContainerStatsSource(
   };
 }
 
-/** Picks one of the two from the API's `/version` on first use (retried until it answers). */
+/** Podman's one call; on a 404 (Docker has no libpod path) per-container calls, remembered from then on. */
 export function runtimeStatsSource(options: {
   fetch: FetchAll;
   socket: string;
@@ -107,18 +107,15 @@ export function runtimeStatsSource(options: {
   runningIds: () => Promise<RuntimeResult<string[]>>;
   kind?: RuntimeKind;
 }): StatsSource {
-  let chosen: StatsSource | undefined;
-  const pick = (kind: RuntimeKind) =>
-    kind === "podman"
-      ? libpodStatsSource(options)
-      : perContainerStatsSource(options.runtime, options.runningIds);
-  if (options.kind !== undefined) chosen = pick(options.kind);
+  const libpod = libpodStatsSource(options);
+  const perContainer = perContainerStatsSource(options.runtime, options.runningIds);
+  let known = options.kind;
   return async () => {
-    if (chosen === undefined) {
-      const kind = await detectRuntimeKind((input, init) => options.fetch(String(input), init));
-      if (!kind.ok) return err({ kind: "unreachable", message: `Cannot ${WHAT}: ${kind.error}` });
-      chosen = pick(kind.value);
-    }
-    return await chosen();
+    if (known === "docker") return await perContainer();
+    const r = await libpod();
+    if (r.ok) known = "podman";
+    if (known === "podman" || r.ok || r.error.status !== 404) return r;
+    known = "docker";
+    return await perContainer();
   };
 }

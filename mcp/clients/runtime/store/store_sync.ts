@@ -49,6 +49,8 @@ export class StoreSync {
   #seq = 0;
   readonly #seqs = new Map<string, number>();
   readonly #dirty = new Set<string>();
+  /** Known containers whose details alone changed (health). */
+  readonly #dirtyDetails = new Set<string>();
   #flushing: Promise<void> | null = null;
   #lastFlushFailure: { at: number; error: RuntimeError } | null = null;
 
@@ -87,14 +89,17 @@ export class StoreSync {
       if (this.table.remove(action.id)) this.#o.onChange();
     } else if (action.kind === "health" && this.table.setHealth(action.id, action.status, now)) {
       this.#o.onChange();
+    } else if (action.kind === "inspect" && this.table.has(action.id)) {
+      void this.markDirty(action.id, "details");
     } else {
-      this.markDirty(action.id);
+      void this.markDirty(action.id);
     }
   }
 
-  /** Re-reads `id` soon, batched with other dirty containers. */
-  markDirty(id: string): Promise<void> {
-    this.#dirty.add(id);
+  /** Re-reads `id` soon (its summary and details, or the details only), batched with other dirty ones. */
+  markDirty(id: string, what: "all" | "details" = "all"): Promise<void> {
+    if (what === "all") this.#dirty.add(id);
+    else this.#dirtyDetails.add(id);
     return this.flush();
   }
 
@@ -104,10 +109,12 @@ export class StoreSync {
       try {
         // Let the rest of a received chunk mark its containers too: one batch per burst.
         await Promise.resolve();
-        while (this.#dirty.size > 0) {
+        while (this.#dirty.size > 0 || this.#dirtyDetails.size > 0) {
           const batch = [...this.#dirty];
+          const detailsOnly = [...this.#dirtyDetails].filter((id) => !this.#dirty.has(id));
           this.#dirty.clear();
-          await this.#refreshBatch(batch);
+          this.#dirtyDetails.clear();
+          await this.#refreshBatch(batch, detailsOnly);
         }
       } finally {
         this.#flushing = null;
@@ -184,12 +191,13 @@ export class StoreSync {
     }));
   }
 
-  async #refreshBatch(batch: readonly string[]): Promise<void> {
-    const seqAt = new Map(batch.map((id) => [id, this.#seqs.get(id) ?? 0]));
-    this.counters.runtimeCalls++;
+  async #refreshBatch(batch: readonly string[], detailsOnly: readonly string[]): Promise<void> {
+    const all = [...batch, ...detailsOnly];
+    const seqAt = new Map(all.map((id) => [id, this.#seqs.get(id) ?? 0]));
+    if (batch.length > 0) this.counters.runtimeCalls++;
     const [listed, inspected] = await Promise.all([
-      this.#o.runtime.list({ all: true, ids: batch }),
-      this.#inspectAll(batch),
+      batch.length > 0 ? this.#o.runtime.list({ all: true, ids: batch }) : Promise.resolve(ok([])),
+      this.#inspectAll(all),
     ]);
     if (!listed.ok) {
       this.#lastFlushFailure = { at: this.#o.clock.now(), error: listed.error };
@@ -203,6 +211,14 @@ export class StoreSync {
       const summary = byId.get(id);
       if (summary === undefined) this.table.remove(id);
       else this.table.put(summary, inspected.get(id) ?? null, now);
+    }
+    for (const id of detailsOnly) {
+      if (this.#changedSince(id, seqAt.get(id) ?? 0)) continue;
+      const entry = this.table.byId(id);
+      const details = inspected.get(id) ?? null;
+      // Gone (inspect failed): the summary must be re-read too.
+      if (entry === undefined || details === null) void this.markDirty(id);
+      else this.table.put(entry.summary, details, now);
     }
     this.#o.onChange();
   }

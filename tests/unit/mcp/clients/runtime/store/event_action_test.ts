@@ -14,18 +14,18 @@ Deno.test("eventAction() reads every recorded Podman 4.3.1 event line", async ()
     "pull:ignore",
     "init:refresh",
     "start:refresh",
-    "health_status:health:starting",
+    "health_status:inspect",
     "exec_died:ignore",
     "exec:ignore",
     "exec_died:ignore",
-    "health_status:health:starting",
+    "health_status:inspect",
     "exec_died:ignore",
     "pause:refresh",
     "unpause:refresh",
     "stop:refresh",
     "died:refresh",
-    "cleanup:ignore",
-    "cleanup:ignore",
+    "cleanup:refresh",
+    "cleanup:refresh",
     "init:refresh",
     "start:refresh",
     "kill:refresh",
@@ -57,7 +57,7 @@ Deno.test("eventAction() understands Docker's actions: details after a colon, de
   assert.deepEqual(eventAction(docker("die")), { kind: "refresh", id: "abc", action: "die" });
 });
 
-Deno.test("eventAction() refreshes unknown actions, re-lists id-less ones and ignores other object types", () => {
+Deno.test("eventAction() refreshes unknown actions, re-lists id-less ones, inspects on Podman health, ignores other types", () => {
   assert.deepEqual(eventAction({ Type: "container", Action: "checkpoint", id: "x" }), {
     kind: "refresh",
     id: "x",
@@ -68,10 +68,13 @@ Deno.test("eventAction() refreshes unknown actions, re-lists id-less ones and ig
     kind: "ignore",
     action: "connect",
   });
-  assert.deepEqual(eventAction({ Type: "container", Action: "health_status", id: "x" }), {
-    kind: "refresh",
-    id: "x",
-    action: "health_status",
-  });
+  assert.deepEqual(
+    eventAction({ Type: "container", Action: "health_status", id: "x", HealthStatus: "healthy" }),
+    {
+      kind: "inspect",
+      id: "x",
+      action: "health_status",
+    },
+  );
   assert.deepEqual(eventAction({}), { kind: "ignore", action: "" });
 });

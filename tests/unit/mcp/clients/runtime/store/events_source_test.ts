@@ -35,10 +35,10 @@ Deno.test("runtimeEventSource().open() explains an HTTP error, a missing socket 
     });
     const missing = `${dir}/missing.sock`;
     const gone = await runtimeEventSource({ fetch: unixStreamFetch(missing), socket: missing }).open(signal);
-    assert.equal(gone.ok, false);
+    assert.equal(!gone.ok && gone.error.kind, "unreachable");
     assert.match(
       !gone.ok ? gone.error.message : "",
-      /^Cannot follow runtime events: Cannot detect the runtime: /,
+      /^Cannot follow runtime events: the podman API at .*missing\.sock is unreachable \(/,
     );
 
     const time = manualTime();
@@ -62,6 +62,34 @@ Deno.test("runtimeEventSource().open() explains an HTTP error, a missing socket 
     silent.close();
     for (const c of held) c.close();
     await accepting.catch(() => {});
+    await server.shutdown();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("runtimeEventSource() without a kind falls back to Docker's /events when libpod's path is 404", async () => {
+  const dir = await Deno.makeTempDir();
+  const path = `${dir}/docker.sock`;
+  const seen: string[] = [];
+  const server = Deno.serve({ path, onListen: () => {} }, (req) => {
+    const url = new URL(req.url);
+    seen.push(url.pathname);
+    if (url.pathname !== "/v1.41/events") return new Response("page not found", { status: 404 });
+    return new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode("{}\n")) }));
+  });
+  try {
+    const ctl = new AbortController();
+    const source = runtimeEventSource({ fetch: unixStreamFetch(path), socket: path });
+    const first = await source.open(ctl.signal);
+    assert.ok(first.ok);
+    const reader = first.value.getReader();
+    assert.equal(new TextDecoder().decode((await reader.read()).value), "{}\n");
+    ctl.abort();
+    const again = new AbortController();
+    assert.equal((await source.open(again.signal)).ok, true);
+    again.abort();
+    assert.deepEqual(seen, ["/v4.0.0/libpod/events", "/v1.41/events", "/v1.41/events"]);
+  } finally {
     await server.shutdown();
     await Deno.remove(dir, { recursive: true });
   }

@@ -88,7 +88,7 @@ Deno.test("a burst of events is coalesced into one filtered list for all the con
     podmanEvent("init", db.summary.id, "db"),
     podmanEvent("start", db.summary.id, "db"),
     podmanEvent("exec_died", cache.summary.id, "cache"),
-    podmanEvent("cleanup", web.summary.id, "web"),
+    podmanEvent("exec", web.summary.id, "web"),
   );
   await f.time.settle();
   assert.equal(f.rt.calls.filteredList - before, 1);
@@ -103,15 +103,25 @@ Deno.test("a burst of events is coalesced into one filtered list for all the con
   assert.equal(f.store.status().eventsIgnored, 2);
 });
 
-Deno.test("remove and health events are applied from the event alone, with no runtime call", async () => {
+Deno.test("remove and Docker's health events are applied from the event alone, with no runtime call", async () => {
   await using f = await liveStore([web, db]);
   const before = f.rt.calls.total();
-  f.ev.send(podmanEvent("health_status", web.summary.id, "web", { HealthStatus: "unhealthy" }));
+  f.ev.send({ Type: "container", Action: "health_status: unhealthy", Actor: { ID: web.summary.id } });
   assert.equal(await f.store.waitFor((v) => v.get("web")?.details?.healthStatus === "unhealthy", 1000), true);
   f.rt.remove(db.summary.id);
   f.ev.send(podmanEvent("remove", db.summary.id, "db"));
   assert.equal(await f.store.waitFor((v) => v.get("db") === undefined, 1000), true);
   assert.equal(f.rt.calls.total(), before);
+});
+
+Deno.test("Podman's health events (whose HealthStatus is the status before the check) cost one inspect", async () => {
+  await using f = await liveStore([web, db]);
+  const before = { ...f.rt.calls };
+  f.rt.put(fakeContainer("web", "running", { health: "healthy" }));
+  f.ev.send(podmanEvent("health_status", web.summary.id, "web", { HealthStatus: "unhealthy" }));
+  assert.equal(await f.store.waitFor((v) => v.get("web")?.details?.healthStatus === "healthy", 1000), true);
+  assert.equal(f.rt.calls.inspect - before.inspect, 1);
+  assert.equal(f.rt.calls.filteredList, before.filteredList, "the summary is not re-listed");
 });
 
 Deno.test("a rename event re-reads the container: the new name is found, the old one is not", async () => {
