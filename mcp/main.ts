@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   const apiKey = config.apiKey as string;
 
   const { deps } = await bootstrap(config, { env, uid });
+  deps.containerStore?.start();
   // Media services: *_URL / *_API_KEY env, the encrypted credential store and discovery (docs/services.md).
   deps.media = await createMediaServices({
     env,

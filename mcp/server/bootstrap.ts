@@ -11,6 +11,8 @@ import { createDetectingRuntime } from "../clients/runtime/detecting_runtime.ts"
 import { unavailableRuntime } from "../clients/runtime/unavailable.ts";
 import { type Clock, systemClock, type ToolDeps } from "../toolkit/deps.ts";
 import { socketExists, unixSocketFetch } from "../clients/unix/unix_fetch.ts";
+import { unixStreamFetch } from "../clients/unix/http1_stream.ts";
+import { containerStoreFor } from "../clients/runtime/store/store_for_socket.ts";
 
 export interface Bootstrapped {
   deps: ToolDeps;
@@ -46,9 +48,31 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   const helperFetch = unixSocketFetch(config.helperSocket);
   const helper = createHelperClient({ socket: config.helperSocket, fetch: helperFetch.fetch, socketExists });
 
+  // Created here, started by main.ts: tests that bootstrap do not follow events unless they start it.
+  const live = socket && runtimeFetch
+    ? containerStoreFor({
+      socket,
+      runtime,
+      fetch: runtimeFetch.fetch,
+      streamFetch: unixStreamFetch(socket),
+      clock,
+    })
+    : undefined;
+
   return {
-    deps: { config, runtime, helper, confirm, audit, clock, fetch: (input, init) => fetch(input, init) },
+    deps: {
+      config,
+      runtime,
+      helper,
+      confirm,
+      audit,
+      clock,
+      fetch: (input, init) => fetch(input, init),
+      ...(live ? { containerStore: live.store, statsSampler: live.sampler } : {}),
+    },
     close() {
+      live?.sampler.stop();
+      void live?.store.stop();
       runtimeFetch?.close();
       helperFetch.close();
       audit.close();

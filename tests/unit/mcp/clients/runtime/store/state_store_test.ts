@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { STORE_NOT_STARTED } from "../../../../../../mcp/clients/runtime/store/state_store.ts";
 import { createStateStore } from "../../../../../../mcp/clients/runtime/store/state_store.ts";
-import { fakeEvents, podmanEvent, UNREACHABLE } from "./_fake_events.ts";
+import { fakeEvents, podmanEvent } from "./_fake_events.ts";
 import { fakeContainer, fakeRuntime, idOf } from "./_fake_runtime.ts";
 import { manualTime } from "./_manual_time.ts";
 import { liveStore } from "./_store_fixture.ts";
