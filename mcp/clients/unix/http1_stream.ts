@@ -5,6 +5,7 @@
  * connection closes when the body ends, is cancelled, or the request's signal aborts.
  */
 import { ChunkedDecoder } from "./chunked_decoder.ts";
+import { abortReason, sendRequest } from "./http1_request.ts";
 
 /** Headers larger than this are refused (a real API sends a few hundred bytes). */
 export const MAX_HEAD_BYTES = 64 * 1024;
@@ -13,30 +14,11 @@ export type StreamFetch = (input: string | URL | Request, init?: RequestInit) =>
 
 export function unixStreamFetch(path: string): StreamFetch {
   return async (input, init) => {
-    const req = new Request(input, init);
-    const signal = init?.signal ?? undefined;
-    signal?.throwIfAborted();
-    const url = new URL(req.url);
-    const body = req.body ? new Uint8Array(await req.arrayBuffer()) : new Uint8Array();
-    const conn = await Deno.connect({ transport: "unix", path });
-    let closed = false;
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      signal?.removeEventListener("abort", close);
-      try {
-        conn.close();
-      } catch {
-        // already closed
-      }
-    };
-    signal?.addEventListener("abort", close, { once: true });
+    const sent = await sendRequest(path, input, init);
+    const { conn, close } = sent;
     try {
-      await writeAll(conn, requestHead(req, url, body.length));
-      if (body.length > 0) await writeAll(conn, body);
       const { status, headers, rest } = await readHead(conn);
-      const noBody = req.method === "HEAD" || status === 204 || status === 304;
-      if (noBody) {
+      if (sent.method === "HEAD" || status === 204 || status === 304) {
         close();
         return new Response(null, { status, headers });
       }
@@ -49,25 +31,9 @@ export function unixStreamFetch(path: string): StreamFetch {
       });
     } catch (e) {
       close();
-      if (signal?.aborted) throw signal.reason ?? new DOMException("Aborted", "AbortError");
-      throw e;
+      throw abortReason(init?.signal) ?? e;
     }
   };
-}
-
-function requestHead(req: Request, url: URL, bodyLength: number): Uint8Array {
-  const head = [`${req.method} ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host || "localhost"}`];
-  req.headers.forEach((value, name) => {
-    if (!["host", "connection", "content-length"].includes(name)) head.push(`${name}: ${value}`);
-  });
-  head.push("Connection: close");
-  if (bodyLength > 0 || !["GET", "HEAD"].includes(req.method)) head.push(`Content-Length: ${bodyLength}`);
-  return new TextEncoder().encode(`${head.join("\r\n")}\r\n\r\n`);
-}
-
-async function writeAll(conn: Deno.Conn, data: Uint8Array): Promise<void> {
-  let off = 0;
-  while (off < data.length) off += await conn.write(data.subarray(off));
 }
 
 /** Reads up to the end of the headers; `rest` holds the body bytes that came with them. */

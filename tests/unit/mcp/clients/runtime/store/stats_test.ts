@@ -71,25 +71,29 @@ function entry(id: string): StatsEntry {
   };
 }
 
-function countingSource() {
+/** A sampler over manual time whose source answers one entry per call (`c1`, `c2` …), counted. */
+function countingSampler(idleMs = 30_000) {
+  const time = manualTime();
   let calls = 0;
+  const sampler = createStatsSampler({
+    source: () => Promise.resolve(ok([entry(`c${++calls}`)])),
+    clock: time.clock,
+    timers: time.timers,
+    intervalMs: 5000,
+    idleMs,
+  });
   return {
+    time,
+    sampler,
     get calls() {
       return calls;
     },
-    source: () => Promise.resolve(ok([entry(`c${++calls}`)])),
   };
 }
 
 Deno.test("createStatsSampler() shares one sample among concurrent readers and within the interval", async () => {
-  const time = manualTime();
-  const src = countingSource();
-  const sampler = createStatsSampler({
-    source: src.source,
-    clock: time.clock,
-    timers: time.timers,
-    intervalMs: 5000,
-  });
+  const src = countingSampler();
+  const { time, sampler } = src;
   const [a, b, c] = await Promise.all([sampler.read(), sampler.read(), sampler.read()]);
   assert.equal(src.calls, 1);
   assert.ok(a.ok && b.ok && c.ok);
@@ -102,15 +106,8 @@ Deno.test("createStatsSampler() shares one sample among concurrent readers and w
 });
 
 Deno.test("createStatsSampler() samples in the background while read recently, and stops when idle", async () => {
-  const time = manualTime();
-  const src = countingSource();
-  const sampler = createStatsSampler({
-    source: src.source,
-    clock: time.clock,
-    timers: time.timers,
-    intervalMs: 5000,
-    idleMs: 20_000,
-  });
+  const src = countingSampler(20_000);
+  const { time, sampler } = src;
   await sampler.read();
   await time.advance(5000);
   assert.equal(src.calls, 2, "the next sample is ready before anyone asks");
