@@ -29,6 +29,8 @@ export interface StateStoreOptions {
   readTimeoutMs?: number;
   /** @default 8 */
   inspectConcurrency?: number;
+  /** Second inspect after a Podman health event (see store_sync.ts). @default 1_000 */
+  healthRecheckMs?: number;
   /** Reconnect delays; a connection live this long resets them (default: backoff's maximum). */
   backoff?: BackoffOptions;
 }
@@ -67,6 +69,8 @@ export function createStateStore(options: StateStoreOptions): ContainerStateStor
     runtime: options.runtime,
     clock,
     inspectConcurrency: options.inspectConcurrency ?? 8,
+    timers,
+    healthRecheckMs: options.healthRecheckMs ?? 1_000,
     onChange: () => waiters.notify(),
     onRefreshFailed: (e) => connection?.abort(e.message),
   });
@@ -99,6 +103,7 @@ export function createStateStore(options: StateStoreOptions): ContainerStateStor
       }
       await sleep(timers, backoffDelay(attempt, options.backoff), signal);
     }
+    sync.dispose();
     enter("down", STORE_STOPPED);
   }
 

@@ -9,7 +9,7 @@ import type { ContainerDetails, RuntimeClient, RuntimeError, RuntimeResult } fro
 import { ContainerTable, summaryDrifted } from "./container_table.ts";
 import { eventAction } from "./event_action.ts";
 import { mapLimit } from "./map_limit.ts";
-import type { StoreClock } from "./timers.ts";
+import type { StoreClock, TimerHandle, Timers } from "./timers.ts";
 
 export interface SyncCounters {
   eventsApplied: number;
@@ -27,6 +27,12 @@ export interface StoreSyncOptions {
   clock: StoreClock;
   /** Inspects in flight at once. */
   inspectConcurrency: number;
+  timers: Timers;
+  /**
+   * A Podman health event is followed by a second inspect this much later: Podman 4.3.1 writes the event
+   * before it stores the check's result, so the first inspect can still see the old status.
+   */
+  healthRecheckMs: number;
   /** After every change to the table. */
   onChange(): void;
   /** A refresh could not reach the runtime: the store reconnects and re-lists. */
@@ -91,6 +97,7 @@ export class StoreSync {
       this.#o.onChange();
     } else if (action.kind === "inspect" && this.table.has(action.id)) {
       void this.markDirty(action.id, "details");
+      this.#recheckHealth(action.id);
     } else {
       void this.markDirty(action.id);
     }
@@ -133,8 +140,8 @@ export class StoreSync {
 
   /**
    * Lists every container and applies the answer. `full` (on connect) inspects all of them and counts a
-   * resync; `drift` (periodic) inspects only new or changed ones and counts them as repaired drift.
-   * Answers how many containers differed.
+   * resync; `drift` (periodic) inspects only new or changed ones, and those with a health check (health is
+   * not in the list), and counts the differences as repaired drift. Answers how many containers differed.
    */
   async relist(mode: "full" | "drift"): Promise<RuntimeResult<number>> {
     const startSeq = this.#seq;
@@ -144,7 +151,8 @@ export class StoreSync {
     const fresh = listed.value;
     const toInspect = mode === "full" ? fresh : fresh.filter((s) => {
       const old = this.table.byId(s.id);
-      return old === undefined || old.details === null || summaryDrifted(old.summary, s);
+      return old === undefined || old.details === null || old.details.healthStatus !== null ||
+        summaryDrifted(old.summary, s);
     });
     const inspected = await this.#inspectAll(toInspect.map((s) => s.id));
     const now = this.#o.clock.now();
@@ -154,8 +162,10 @@ export class StoreSync {
       seen.add(s.id);
       if (this.#changedSince(s.id, startSeq)) continue;
       const old = this.table.byId(s.id);
-      if (old === undefined || summaryDrifted(old.summary, s)) differed++;
       const details = inspected.get(s.id);
+      const healthMoved = details != null && old?.details != null &&
+        details.healthStatus !== old.details.healthStatus;
+      if (old === undefined || summaryDrifted(old.summary, s) || healthMoved) differed++;
       if (details === undefined) this.table.putSummary(s, now);
       else this.table.put(s, details, now);
     }
@@ -169,6 +179,25 @@ export class StoreSync {
     this.counters.lastListAt = now;
     this.#o.onChange();
     return ok(differed);
+  }
+
+  readonly #rechecks = new Map<string, TimerHandle>();
+
+  #recheckHealth(id: string): void {
+    if (this.#rechecks.has(id)) return;
+    this.#rechecks.set(
+      id,
+      this.#o.timers.set(() => {
+        this.#rechecks.delete(id);
+        if (this.table.has(id)) void this.markDirty(id, "details");
+      }, this.#o.healthRecheckMs),
+    );
+  }
+
+  /** Cancels pending timers (the store stopped). */
+  dispose(): void {
+    for (const handle of this.#rechecks.values()) this.#o.timers.clear(handle);
+    this.#rechecks.clear();
   }
 
   #bump(id: string): void {

@@ -192,3 +192,15 @@ Deno.test("reconnects after short-lived connections back off; a connection live 
   await f.time.settle();
   assert.equal(f.ev.opens, 5);
 });
+
+Deno.test("the periodic re-list re-inspects containers with a health check and repairs a missed health change", async () => {
+  const checked = fakeContainer("checked", "running", { health: "healthy" });
+  await using f = await liveStore([web, checked], { resyncIntervalMs: 60_000, stallTimeoutMs: 1_000_000 });
+  f.rt.put(fakeContainer("checked", "running", { health: "unhealthy" }));
+  const inspectsBefore = f.rt.calls.inspect;
+  await f.time.advance(60_000);
+  const got = await f.store.get("checked");
+  assert.equal(got.ok && got.value.details?.healthStatus, "unhealthy");
+  assert.equal(f.store.status().driftRepaired, 1);
+  assert.equal(f.rt.calls.inspect - inspectsBefore, 1, "web has no health check and did not change");
+});
