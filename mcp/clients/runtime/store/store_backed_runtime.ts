@@ -2,8 +2,8 @@
  * A RuntimeClient whose reads come from the state store (and the stats sampler) while the store is live or
  * resyncing, so callers switch without changing a line or an output: list and inspect answer from memory,
  * stats from the shared sample, writes go to the runtime and then re-read their container (read-your-writes).
- * When the store is down (stopped, or the runtime unreachable) every call goes straight to the runtime, which
- * answers with current data or its own error; never old data.
+ * When the store is down (stopped, or the runtime unreachable) or cannot answer, calls go straight to the
+ * runtime, which answers with current data or its own error; never old data.
  */
 import { ok } from "../../../../shared/result.ts";
 import type { ContainerStats, RuntimeClient, RuntimeResult } from "../client.ts";
@@ -33,13 +33,15 @@ export function storeBackedRuntime(
     info: () => runtime.info(),
     async list(options = {}) {
       if (!usable() || options.ids !== undefined) return await runtime.list(options);
-      return await store.list(options);
+      const listed = await store.list(options);
+      // Still re-listing after the reader's wait: Podman answers (fresh data or its own error).
+      return listed.ok ? listed : await runtime.list(options);
     },
     async inspect(name) {
       if (!usable()) return await runtime.inspect(name);
       const got = await store.get(name);
       if (got.ok && got.value.details !== null) return ok(got.value.details);
-      // Unknown to the store (created a moment ago?) or not inspected: the runtime has the answer.
+      // Unknown to the store (created a moment ago?), not inspected, or the store not ready: ask Podman.
       return await runtime.inspect(name);
     },
     async stats(name) {

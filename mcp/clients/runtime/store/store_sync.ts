@@ -139,9 +139,11 @@ export class StoreSync {
   }
 
   /**
-   * Lists every container and applies the answer. `full` (on connect) inspects all of them and counts a
-   * resync; `drift` (periodic) inspects only new or changed ones, and those with a health check (health is
-   * not in the list), and counts the differences as repaired drift. Answers how many containers differed.
+   * Lists every container and applies the answer. `full` (on connect) counts a resync and answers as soon as
+   * the list is applied: every container's details are cleared (they may be old) and inspected in the
+   * background, so the store is live after one list. `drift` (periodic) inspects only new or changed ones, and
+   * those with a health check (health is not in the list), and counts the differences as repaired drift.
+   * Answers how many containers differed.
    */
   async relist(mode: "full" | "drift"): Promise<RuntimeResult<number>> {
     const startSeq = this.#seq;
@@ -149,7 +151,7 @@ export class StoreSync {
     const listed = await this.#o.runtime.list({ all: true });
     if (!listed.ok) return listed;
     const fresh = listed.value;
-    const toInspect = mode === "full" ? fresh : fresh.filter((s) => {
+    const toInspect = mode === "full" ? [] : fresh.filter((s) => {
       const old = this.table.byId(s.id);
       return old === undefined || old.details === null || old.details.healthStatus !== null ||
         summaryDrifted(old.summary, s);
@@ -162,6 +164,11 @@ export class StoreSync {
       seen.add(s.id);
       if (this.#changedSince(s.id, startSeq)) continue;
       const old = this.table.byId(s.id);
+      if (mode === "full") {
+        this.table.put(s, null, now);
+        this.#dirtyDetails.add(s.id);
+        continue;
+      }
       const details = inspected.get(s.id);
       const healthMoved = details != null && old?.details != null &&
         details.healthStatus !== old.details.healthStatus;
@@ -178,6 +185,7 @@ export class StoreSync {
     else this.counters.resyncs++;
     this.counters.lastListAt = now;
     this.#o.onChange();
+    if (this.#dirtyDetails.size > 0) void this.flush();
     return ok(differed);
   }
 

@@ -15,7 +15,10 @@ export type StoreState = "live" | "resyncing" | "down";
 export interface StoredContainer {
   /** Exactly what RuntimeClient.list gives for this container. */
   summary: ContainerSummary;
-  /** What RuntimeClient.inspect gave (health kept current by events); null when that inspect failed. */
+  /**
+   * What RuntimeClient.inspect gave (health kept current by events). Null while it is being read after a
+   * (re)connect (the store is live after one list; details follow in the background) or when it failed.
+   */
   details: ContainerDetails | null;
   /** Clock time the runtime last confirmed this entry (list, inspect or health event). */
   updatedAt: number;
