@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   if (swept.length > 0) {
     console.log(`arr-mcp: removed ${swept.length} temp file(s) left by an interrupted write`);
   }
+  deps.containerStore?.start();
   // Media services: *_URL / *_API_KEY env, the encrypted credential store and discovery (docs/services.md).
   deps.media = await createMediaServices({
     env,

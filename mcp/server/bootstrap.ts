@@ -4,6 +4,7 @@
  * (whose temp files left by a killed write are swept here, at start). main.ts and the integration tests both
  * use it.
  */
+import { storeBackedRuntime } from "../clients/runtime/store/store_backed_runtime.ts";
 import { openAuditLogSafely } from "../core/audit_open.ts";
 import type { Config } from "../core/config.ts";
 import { createConfirmTokens } from "../core/confirm.ts";
@@ -16,6 +17,8 @@ import { fileRoots } from "../toolkit/fs_outcome.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { type Clock, systemClock } from "../core/clock.ts";
 import { socketExists, unixSocketFetch } from "../clients/unix/unix_fetch.ts";
+import { unixStreamFetch } from "../clients/unix/http1_stream.ts";
+import { containerStoreFor } from "../clients/runtime/store/store_for_socket.ts";
 
 /** The file layer's journal of folders holding its temp files, in the data dir. */
 export const TEMP_JOURNAL_FILE = "temp-folders";
@@ -62,11 +65,34 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
 
   const fs = createFileLayer({ uid: options.uid, clock, journal: `${config.dataDir}/${TEMP_JOURNAL_FILE}` });
   const swept = await fs.sweep(fileRoots(config));
+  // Created here, started by main.ts: tests that bootstrap do not follow events unless they start it. Until it
+  // is live, the store-backed runtime passes every call straight to Podman.
+  const live = socket && runtimeFetch
+    ? containerStoreFor({
+      socket,
+      runtime,
+      fetch: runtimeFetch.fetch,
+      streamFetch: unixStreamFetch(socket),
+      clock,
+    })
+    : undefined;
 
   return {
-    deps: { config, runtime, helper, confirm, audit, clock, fetch: (input, init) => fetch(input, init), fs },
+    deps: {
+      config,
+      runtime: live ? storeBackedRuntime(runtime, live.store, live.sampler) : runtime,
+      helper,
+      confirm,
+      audit,
+      clock,
+      fetch: (input, init) => fetch(input, init),
+      fs,
+      ...(live ? { containerStore: live.store, statsSampler: live.sampler } : {}),
+    },
     swept,
     close() {
+      live?.sampler.stop();
+      void live?.store.stop();
       runtimeFetch?.close();
       helperFetch.close();
       audit.close();

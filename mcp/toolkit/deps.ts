@@ -8,6 +8,8 @@ import type { RuntimeClient } from "../clients/runtime/client.ts";
 import type { MediaServices } from "../clients/media/media_services.ts";
 import type { FsPort } from "../fs/port.ts";
 import type { FetchLike } from "../../shared/fetch_like.ts";
+import type { ContainerStateStore } from "../clients/runtime/store/store_types.ts";
+import type { StatsSampler } from "../clients/runtime/store/stats_sampler.ts";
 
 export interface ToolDeps {
   config: Config;
@@ -30,4 +32,11 @@ export interface ToolDeps {
    * so other families' tests need not build it; the media and credential tools answer `unavailable` without it.
    */
   media?: MediaServices;
+  /**
+   * The live container state store (docs/state-store.md): list/get from memory kept current by Podman's
+   * events. Optional: bootstrap creates it when a runtime socket exists, main.ts starts it.
+   */
+  containerStore?: ContainerStateStore;
+  /** CPU/memory of all running containers, one runtime call per interval, shared by readers. */
+  statsSampler?: StatsSampler;
 }

@@ -84,7 +84,8 @@ export interface RuntimeClient {
   /** Undefined when no socket was found. */
   readonly socket: string | undefined;
   info(): Promise<RuntimeResult<RuntimeInfo>>;
-  list(options?: { all?: boolean }): Promise<RuntimeResult<ContainerSummary[]>>;
+  /** `ids`: only these full container ids (one call for a batch; the state store refreshes with it). */
+  list(options?: { all?: boolean; ids?: readonly string[] }): Promise<RuntimeResult<ContainerSummary[]>>;
   inspect(name: string): Promise<RuntimeResult<ContainerDetails>>;
   start(name: string): Promise<RuntimeResult<{ changed: boolean }>>;
   stop(name: string, options?: { timeoutSeconds?: number }): Promise<RuntimeResult<{ changed: boolean }>>;

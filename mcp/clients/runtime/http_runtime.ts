@@ -115,7 +115,9 @@ export function createHttpRuntime(options: HttpRuntimeOptions): RuntimeClient {
       return ok(info);
     },
     async list(opts = {}) {
-      const r = await json("list containers", `${base}/containers/json?all=${opts.all !== false}`);
+      const q = new URLSearchParams({ all: String(opts.all !== false) });
+      if (opts.ids !== undefined) q.set("filters", JSON.stringify({ id: opts.ids }));
+      const r = await json("list containers", `${base}/containers/json?${q}`);
       if (!r.ok) return r;
       if (!Array.isArray(r.value)) return err(decodeError("list containers"));
       const list: ContainerSummary[] = r.value.filter((x) => !isInfra(x)).map(toSummary);

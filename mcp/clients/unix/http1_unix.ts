@@ -8,55 +8,21 @@
  */
 import { concatChunks } from "../../../shared/capped_body.ts";
 import type { FetchLike } from "../../../shared/fetch_like.ts";
+import { abortReason, sendRequest } from "./http1_request.ts";
 
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export function unixHttpFetch(path: string): FetchLike {
   return async (input, init) => {
-    const req = new Request(input, init);
-    const signal = init?.signal ?? undefined;
-    signal?.throwIfAborted();
-    const url = new URL(req.url);
-    const body = req.body ? new Uint8Array(await req.arrayBuffer()) : new Uint8Array();
-    const conn = await Deno.connect({ transport: "unix", path });
-    const onAbort = () => {
-      try {
-        conn.close();
-      } catch {
-        // already closed
-      }
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const sent = await sendRequest(path, input, init);
     try {
-      const head = [
-        `${req.method} ${url.pathname}${url.search} HTTP/1.1`,
-        `Host: ${url.host || "localhost"}`,
-      ];
-      req.headers.forEach((value, name) => {
-        if (!["host", "connection", "content-length"].includes(name)) head.push(`${name}: ${value}`);
-      });
-      head.push("Connection: close");
-      if (body.length > 0 || !["GET", "HEAD"].includes(req.method)) {
-        head.push(`Content-Length: ${body.length}`);
-      }
-      const bytes = new TextEncoder().encode(`${head.join("\r\n")}\r\n\r\n`);
-      await writeAll(conn, bytes);
-      if (body.length > 0) await writeAll(conn, body);
-      const raw = await readAll(conn);
-      return parseResponse(raw, req.method);
+      return parseResponse(await readAll(sent.conn), sent.method);
     } catch (e) {
-      if (signal?.aborted) throw signal.reason ?? new DOMException("Aborted", "AbortError");
-      throw e;
+      throw abortReason(init?.signal) ?? e;
     } finally {
-      signal?.removeEventListener("abort", onAbort);
-      onAbort();
+      sent.close();
     }
   };
-}
-
-async function writeAll(conn: Deno.Conn, data: Uint8Array): Promise<void> {
-  let off = 0;
-  while (off < data.length) off += await conn.write(data.subarray(off));
 }
 
 async function readAll(conn: Deno.Conn): Promise<Uint8Array> {
