@@ -50,7 +50,7 @@ Deno.test("createHttpRuntime() in docker mode works against Podman's Docker-comp
   }
 });
 
-Deno.test("createDetectingRuntime() finds Podman from /version and reads past events", async () => {
+Deno.test("createDetectingRuntime() finds Podman from /_ping and reads past events", async () => {
   const tb = testbed();
   const name = uniqueName("events");
   const rt = createDetectingRuntime({
@@ -86,9 +86,8 @@ Deno.test("createDetectingRuntime() reports a missing socket as unreachable and 
     assert.equal(!before.ok && before.error.kind, "unreachable");
     const server = Deno.serve({ path, onListen: () => {} }, (req) => {
       const p = new URL(req.url).pathname;
-      if (p === "/version") {
-        return Response.json({ Version: "27.0.0", ApiVersion: "1.46", Components: [{ Name: "Engine" }] });
-      }
+      // Docker's /_ping: no Libpod-Api-Version header.
+      if (p === "/_ping") return new Response("OK", { headers: { "Api-Version": "1.46" } });
       if (p === "/v1.41/containers/json") {
         return Response.json([{ Id: "x", Names: ["/web"], State: "running", Labels: {} }]);
       }

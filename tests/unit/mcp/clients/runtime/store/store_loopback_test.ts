@@ -25,7 +25,7 @@ async function fakeLibpod(containers: Fake[]) {
   const server = Deno.serve({ path, onListen: () => {} }, (req) => {
     const url = new URL(req.url);
     requests.push(`${url.pathname}${url.search}`);
-    if (url.pathname === "/version") return Response.json({ Components: [{ Name: "Podman Engine" }] });
+    if (url.pathname === "/_ping") return new Response("OK", { headers: { "Libpod-Api-Version": "4.3.1" } });
     if (url.pathname === "/v4.0.0/libpod/events") {
       return new Response(new ReadableStream({ start: (c) => void streams.push(c) }));
     }
