@@ -3,6 +3,8 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { err, ok } from "../../shared/result.ts";
 import type { ContainerDetails } from "../../shared/container_details.ts";
+import { redactContainerDetails, redactSecrets } from "../../shared/redact/mod.ts";
+import { GREP_SCAN_LINES } from "../clients/runtime/http_runtime.ts";
 import { parseSince } from "../clients/runtime/since.ts";
 import { MAX_LINE_CHARS } from "../fs/search_lines.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
@@ -50,7 +52,8 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
     name: "container_inspect",
     title: "Inspect a container",
     description: "One container's details: state, times, exit code, restarts, command, mounts, ports, " +
-      "labels, health, and its environment variable names (never values).",
+      "labels, health, and its environment variable names (never values). Secrets in labels, the command " +
+      "line and mount sources are redacted.",
     input: { container: containerField },
     renamed: RENAMED,
     output: {
@@ -76,7 +79,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
     run: async ({ container }: { container: string }) => {
       const r = await runtime.inspect(container);
       if (!r.ok) return err(runtimeFailure(r.error));
-      const d = r.value;
+      const d = redactContainerDetails(r.value);
       return ok({
         id: d.id,
         name: d.name,
@@ -202,8 +205,8 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
   defineTool(server, deps, {
     name: "container_logs",
     title: "Read container logs",
-    description: "A container's recent stdout/stderr lines. grep filters the newest 20,000 lines (within " +
-      "since) before tail; since=15m with grep=error finds recent problems.",
+    description: "A container's recent stdout/stderr lines, redacted. grep filters the newest 20,000 " +
+      "redacted lines (within since) before tail; since=15m with grep=error finds recent problems.",
     input: {
       container: containerField,
       tail: z.number().int().min(1).max(MAX_LOG_LINES).optional().describe(
@@ -217,6 +220,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
       name: z.string(),
       lines: z.array(z.object({ stream: z.enum(["stdout", "stderr"]), text: z.string() })),
       count: z.number(),
+      redactions: z.number().describe("Secret values replaced by [REDACTED]"),
     },
     access: "read",
     idempotent: true,
@@ -234,17 +238,25 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
         if (!s.ok) return err({ kind: "invalid_argument", message: s.error });
         since = s.value;
       }
+      const tail = args.tail ?? 100;
+      // grep runs over redacted lines: matching the raw text would tell whether a log holds a guessed secret.
       const r = await runtime.logs(args.container, {
-        tail: args.tail ?? 100,
+        tail: args.grep === undefined ? tail : GREP_SCAN_LINES,
         ...(since === undefined ? {} : { since }),
-        ...(args.grep === undefined ? {} : { grep: args.grep }),
       });
       if (!r.ok) return err(runtimeFailure(r.error));
-      const lines = r.value.map((l) => ({
+      const redacted = r.value.map((l) => ({ stream: l.stream, ...redactSecrets(l.text) }));
+      const needle = args.grep?.toLowerCase();
+      const matching = needle === undefined
+        ? redacted
+        : redacted.filter((l) => l.text.toLowerCase().includes(needle));
+      const kept = matching.slice(Math.max(0, matching.length - tail));
+      const redactions = kept.reduce((sum, l) => sum + l.count, 0);
+      const lines = kept.map((l) => ({
         stream: l.stream,
         text: l.text.length > MAX_LINE_CHARS ? `${l.text.slice(0, MAX_LINE_CHARS)}…` : l.text,
       }));
-      return ok({ name: args.container, lines, count: lines.length });
+      return ok({ name: args.container, lines, count: lines.length, redactions });
     },
   });
 

@@ -3,6 +3,7 @@
  * passes the variables and the host facts, so tests need no real environment.
  */
 import { z } from "zod";
+import { UNIT_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 
 export interface Config {
@@ -33,6 +34,11 @@ export interface Config {
    * mcp/server/families.ts `selectFamilies`); undefined means all.
    */
   toolsets?: string[] | undefined;
+  /**
+   * ARR_SYSTEMD_UNITS: units the systemd tools may start, stop and restart besides the services of the user's
+   * quadlets (mcp/systemd/unit_access.ts).
+   */
+  systemdUnits: string[];
 }
 
 /** Default of ARR_MCP_MAX_INFLIGHT. */
@@ -62,6 +68,7 @@ export const ENV_VARS = [
   "ARR_QUADLET_GENERATOR",
   "ARR_MCP_MAX_INFLIGHT",
   "ARR_TOOLSETS",
+  "ARR_SYSTEMD_UNITS",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -113,6 +120,11 @@ const fields = {
     z.array(z.string().toLowerCase().regex(/^[a-z]+$/, "expected a comma-separated list of toolset names"))
       .min(1, "expected a comma-separated list of toolset names"),
   ),
+  ARR_SYSTEMD_UNITS: list.pipe(
+    z.array(
+      z.string().regex(UNIT_NAME_PATTERN, "expected a comma-separated list of unit names like web.service"),
+    ),
+  ),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -156,6 +168,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     maxInflight: get<number>("ARR_MCP_MAX_INFLIGHT") ?? DEFAULT_MAX_INFLIGHT,
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
     ...(toolsets === undefined ? {} : { toolsets }),
+    systemdUnits: get<string[]>("ARR_SYSTEMD_UNITS") ?? [],
     allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
       h.toLowerCase()
     ),

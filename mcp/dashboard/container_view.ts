@@ -2,7 +2,8 @@
 import type { ContainerView } from "../../templates/container_page.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { containerProblem } from "./problems.ts";
-import { redactDetails, redactLogs } from "./redact_view.ts";
+import { redactLogs } from "./redact_view.ts";
+import { redactContainerDetails } from "../../shared/redact/mod.ts";
 
 export const LOG_TAIL = 100;
 
@@ -25,7 +26,7 @@ export async function collectContainerView(
   return {
     found: true,
     view: {
-      details: redactDetails(d, secrets),
+      details: redactContainerDetails(d, secrets),
       problem: containerProblem({ state: d.state, health: d.healthStatus, restart_count: d.restartCount }),
       composeProject: d.labels["io.podman.compose.project"] || d.labels["com.docker.compose.project"] || null,
       stats: stats !== null && stats.ok ? stats.value : null,

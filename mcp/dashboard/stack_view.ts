@@ -8,7 +8,7 @@ import { readCompose } from "../fs/stack_files.ts";
 import { stackContainers } from "../clients/runtime/stack_status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
-import { redactCompose } from "./redact_view.ts";
+import { redactCompose, redactLine } from "./redact_view.ts";
 
 const SERVICE_LABELS = ["com.docker.compose.service", "io.podman.compose.service"] as const;
 
@@ -44,9 +44,10 @@ export async function collectStackView(
     quadlets: null,
     quadletsError: null,
   };
-  if (!quadlets.ok) view.quadletsError = quadlets.error.message;
+  if (!quadlets.ok) view.quadletsError = redactLine(quadlets.error.message, secrets);
   else if (!quadlets.value.ok) {
-    view.quadletsError = `arr-helper could not list quadlets: ${quadlets.value.output.slice(0, 200)}`;
+    const output = redactLine(quadlets.value.output, secrets).slice(0, 200);
+    view.quadletsError = `arr-helper could not list quadlets: ${output}`;
   } else {
     try {
       const parsed = z.array(QuadletListEntry).parse(JSON.parse(quadlets.value.output));

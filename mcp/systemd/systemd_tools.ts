@@ -1,15 +1,19 @@
-/** systemd --user tools through arr-helper: start, stop, restart, status, daemon-reload. */
+/**
+ * systemd --user tools through arr-helper: start, stop, restart (gated by unit_gate.ts; stop and restart of a
+ * running unit confirmed), status of any unit, daemon-reload. Helper output is redacted (toolkit/helper_failure).
+ */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { SYSTEMD_UNIT_SUFFIXES } from "../../shared/helper_protocol.ts";
 import { UNIT_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
-import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
+import { defineConfirmedTool, type Plan } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { helperFailure, helperOutput, tailText } from "../toolkit/helper_failure.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
+import { gateUnit } from "./unit_gate.ts";
 
 const unitField = z.string().min(1).max(255).describe("User unit, e.g. sonarr.service (bare name: .service)");
 
@@ -36,63 +40,74 @@ const opOutput = { unit: z.string(), output: z.string() };
 export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   const { helper } = deps;
 
-  const simple = (
-    op: "systemd_start" | "systemd_restart",
-    title: string,
-    description: string,
-    idempotent: boolean,
-  ) =>
-    defineTool(server, deps, {
-      name: op,
-      title,
-      description,
-      input: { unit: unitField },
-      output: opOutput,
-      access: "write",
-      idempotent,
-      run: async ({ unit }: { unit: string }) => {
-        const u = normaliseUnit(unit);
-        if (!u.ok) return u;
-        const out = helperOutput(`${op.slice(8)} ${u.value}`, await helper.call(op, { unit: u.value }));
-        return out.ok ? ok({ unit: u.value, output: tailText(out.value) }) : out;
-      },
-    });
+  defineTool(server, deps, {
+    name: "systemd_start",
+    title: "Start a systemd user unit",
+    description:
+      "Starts a systemd user unit: a service of one of the user's quadlets (e.g. sonarr.service) or " +
+      "a unit listed in ARR_SYSTEMD_UNITS; others are refused. After quadlet changes, systemd_daemon_reload " +
+      "first.",
+    input: { unit: unitField },
+    output: opOutput,
+    access: "write",
+    idempotent: true,
+    run: async ({ unit }: { unit: string }) => {
+      const u = normaliseUnit(unit);
+      if (!u.ok) return u;
+      const gate = await gateUnit(deps, u.value);
+      if (!gate.ok) return gate;
+      const out = helperOutput(`start ${u.value}`, await helper.call("systemd_start", { unit: u.value }));
+      return out.ok ? ok({ unit: u.value, output: tailText(out.value) }) : out;
+    },
+  });
 
-  simple(
-    "systemd_start",
-    "Start a systemd user unit",
-    "Starts a systemd user unit, e.g. a quadlet's sonarr.service (after quadlet changes, " +
-      "systemd_daemon_reload first).",
-    true,
-  );
-  simple(
-    "systemd_restart",
-    "Restart a systemd user unit",
-    "Restarts a systemd user unit (starts it if stopped).",
-    false,
-  );
+  /** The plan both stop and restart make: gate the unit, read its state, confirm unless it is not running. */
+  const planChange = async (
+    verb: "Stop" | "Restart",
+    unit: string,
+    stillStates: readonly string[],
+  ): Promise<Result<Plan<{ unit: string }>, ToolFailure>> => {
+    const u = normaliseUnit(unit);
+    if (!u.ok) return u;
+    const gate = await gateUnit(deps, u.value);
+    if (!gate.ok) return gate;
+    const status = await helper.call("systemd_status", { unit: u.value });
+    if (!status.ok) return err(helperFailure(status.error));
+    const state = activeState(status.value.output);
+    return ok({
+      operation: { unit: u.value },
+      summary: `${verb} ${u.value} (currently ${state ?? "in an unknown state"})`,
+      details: { unit: u.value, active_state: state },
+      needsConfirmation: state === null || !stillStates.includes(state),
+    });
+  };
+
+  defineConfirmedTool(server, deps, {
+    name: "systemd_restart",
+    title: "Restart a systemd user unit",
+    description: "Restarts a systemd user unit of the user's quadlets or ARR_SYSTEMD_UNITS (starts it if " +
+      "stopped; others are refused).",
+    destructiveWhen: "if it is running",
+    input: { unit: unitField },
+    output: opOutput,
+    idempotent: false,
+    plan: ({ unit }: { unit: string }) => planChange("Restart", unit, ["inactive", "failed"]),
+    execute: async ({ unit }: { unit: string }) => {
+      const out = helperOutput(`restart ${unit}`, await helper.call("systemd_restart", { unit }));
+      return out.ok ? ok({ unit, output: tailText(out.value) }) : out;
+    },
+  });
 
   defineConfirmedTool(server, deps, {
     name: "systemd_stop",
     title: "Stop a systemd user unit",
-    description: "Stops a systemd user unit; what it runs goes offline.",
+    description: "Stops a systemd user unit of the user's quadlets or ARR_SYSTEMD_UNITS (others are " +
+      "refused); what it runs goes offline.",
     destructiveWhen: "unless it is inactive",
     input: { unit: unitField },
     output: opOutput,
     idempotent: true,
-    plan: async ({ unit }: { unit: string }) => {
-      const u = normaliseUnit(unit);
-      if (!u.ok) return u;
-      const status = await helper.call("systemd_status", { unit: u.value });
-      if (!status.ok) return err(helperFailure(status.error));
-      const state = activeState(status.value.output);
-      return ok({
-        operation: { unit: u.value },
-        summary: `Stop ${u.value} (currently ${state ?? "in an unknown state"})`,
-        details: { unit: u.value, active_state: state },
-        needsConfirmation: state !== "inactive",
-      });
-    },
+    plan: ({ unit }: { unit: string }) => planChange("Stop", unit, ["inactive"]),
     execute: async ({ unit }: { unit: string }) => {
       const out = helperOutput(`stop ${unit}`, await helper.call("systemd_stop", { unit }));
       return out.ok ? ok({ unit, output: tailText(out.value) }) : out;
@@ -102,7 +117,9 @@ export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "systemd_status",
     title: "Status of a systemd user unit",
-    description: "systemctl --user status of a unit: active state, since when, main PID, recent lines.",
+    description:
+      "systemctl --user status of any unit (redacted): active state, since when, main PID, recent " +
+      "lines.",
     input: { unit: unitField },
     output: {
       unit: z.string(),

@@ -9,3 +9,4 @@ export { redactSecrets, redactText } from "./text.ts";
 export { redactValue } from "./value.ts";
 export { redactArgv } from "./argv.ts";
 export { redactEnvFile } from "./env_file.ts";
+export { redactContainerDetails, redactMountSource } from "./container_details.ts";

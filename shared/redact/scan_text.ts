@@ -6,9 +6,17 @@
  *
  * Shapes: `<ApiKey>…</ApiKey>`; `PlexOnlineToken="…"`; `"apiKey": "…"`; `api_key = …`, `API_KEY=…`,
  * `apikey: …` (INI, env, YAML; at the start of a line the value runs to its end); `?apikey=…&`; `X-Api-Key: …`;
- * `Authorization: Bearer …`; `Cookie: …`; `--api-key=…` and `--password …`; `scheme://user:…@host`.
+ * `Authorization: Bearer …` and a bare `Bearer …`; `Cookie: …`; `--api-key=…` and `--password …`; `scheme://user:…@host`.
  */
-import { isBlank, isNameChar, isQuote, isWhitespace, scanUntil, skipBlanks } from "./chars.ts";
+import {
+  endsCredentials,
+  isBlank,
+  isNameChar,
+  isQuote,
+  isWhitespace,
+  scanUntil,
+  skipBlanks,
+} from "./chars.ts";
 import { REDACTED, type Redaction } from "./mask.ts";
 import { isSecretName } from "./secret_name.ts";
 import { type Span, valueSpan } from "./value_span.ts";
@@ -77,7 +85,17 @@ function secretAfterName(text: string, start: number, end: number, head: number)
       ? undefined
       : valueSpan(text, value, { name, separator: " ", atLineHead: false });
   }
+  // `Bearer eyJ…` without its `Authorization:` header (a client logging the token it sends).
+  if (isBlank(next) && name.toLowerCase() === "bearer") return bearerToken(text, end);
   return undefined;
+}
+
+/** The token after a bare `Bearer `, up to the next blank, quote, `,` or `;`. */
+function bearerToken(text: string, from: number): Span | undefined {
+  const start = skipBlanks(text, from);
+  const end = scanUntil(text, start, (c) => isWhitespace(c) || endsCredentials(c));
+  if (end <= start) return undefined;
+  return { start, end, already: text.startsWith(REDACTED, start) };
 }
 
 /** `<ApiKey>abc</ApiKey>`: the text up to the next `<`, when that `<` closes the same element. */

@@ -22,6 +22,9 @@ const MARKERS = [
   "cookie",
   "claim",
   "authorization",
+  // Traefik's `…middlewares.x.basicauth.users=user:$$apr1$$…` holds password hashes.
+  "basicauth",
+  "digestauth",
 ];
 
 /**

@@ -85,6 +85,7 @@ export async function everyToolWorld(): Promise<EveryToolWorld> {
       stacksDir: `${root}/stacks`,
       mediaDir: `${root}/media`,
       logDirs: [`${root}/logs`],
+      systemdUnits: ["sonarr.service"],
     }),
   });
   return {

@@ -20,6 +20,7 @@ Deno.test("parseConfig() gives safe defaults with no variables at all", () => {
     readOnly: false,
     dashboardPublic: false,
     maxInflight: 32,
+    systemdUnits: [],
     allowedHosts: ["localhost:8484", "127.0.0.1:8484", "[::1]:8484"],
     allowedOrigins: [
       "http://localhost:8484",

@@ -38,6 +38,7 @@ const DESTRUCTIVE = [
   "quadlet_delete",
   "quadlet_write",
   "stack_down",
+  "systemd_restart",
   "systemd_stop",
 ];
 
