@@ -89,13 +89,14 @@ export async function searchLogs(
         `${pacer.budgetMs / 1000} s was spent`,
     });
   };
-  const add = async (source: string, lines: string[]) => {
+  // Lines are redacted before they are matched, so a pattern cannot confirm a guessed secret by matching it.
+  const add = async (source: string, raw: string[]) => {
     const left = limits.maxMatches - report.matches.length;
-    const found = await searchLines(lines, matcher, left, pacer);
+    const redacted = raw.map((line) => redactSecrets(line));
+    const found = await searchLines(redacted.map((r) => r.text), matcher, left, pacer);
     for (const m of found.matches) {
-      const r = redactSecrets(m.text);
-      report.redactions += r.count;
-      report.matches.push({ source, line: m.line, text: r.text });
+      report.redactions += redacted[m.line - 1]?.count ?? 0;
+      report.matches.push({ source, line: m.line, text: m.text });
     }
     if (found.limited) report.limited = true;
     if (found.outOfTime) outOfTime(source, true);

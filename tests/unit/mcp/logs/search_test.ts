@@ -39,3 +39,33 @@ Deno.test("searchLogs() lists what its time budget left unsearched and marks the
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("searchLogs() matches redacted lines, so a pattern cannot confirm a guessed secret", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "arr-search-" });
+  try {
+    await Deno.writeTextFile(`${dir}/app.log`, "start\napikey=s3cretValue42 loaded\nready\n");
+    const search = (needle: string) =>
+      searchLogs(
+        { test: (line: string) => line.includes(needle) },
+        { files: [`${dir}/app.log`], containers: [] },
+        unavailableRuntime(),
+        {
+          maxFiles: 10,
+          maxBytesPerFile: 1 << 20,
+          maxMatches: 100,
+          containerTail: 10,
+          pacer: createPacer({ budgetMs: 10_000 }),
+        },
+      );
+    assert.deepEqual((await search("s3cretValue42")).matches, []);
+    const byKey = await search("apikey");
+    assert.deepEqual(byKey.matches, [{
+      source: `${dir}/app.log`,
+      line: 2,
+      text: "apikey=[REDACTED] loaded",
+    }]);
+    assert.equal(byKey.redactions, 1);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
