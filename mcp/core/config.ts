@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";
+import { parsePolicyMode, type PolicyMode } from "./policy_mode.ts";
 
 export interface Config {
   /** From ARR_MCP_API_KEY; when unset, main.ts generates one and stores it in the data dir. */
@@ -33,6 +34,10 @@ export interface Config {
    * mcp/server/families.ts `selectFamilies`); undefined means all.
    */
   toolsets?: string[] | undefined;
+  /** ARR_POLICY: flagged stack and quadlet content needs a person's approval (`confirm`) or is refused (`strict`). */
+  policy: PolicyMode;
+  /** The service account's home (HOME): `~` and `%h` in checked content resolve to it. */
+  homeDir: string;
 }
 
 /** Default of ARR_MCP_MAX_INFLIGHT. */
@@ -62,6 +67,7 @@ export const ENV_VARS = [
   "ARR_QUADLET_GENERATOR",
   "ARR_MCP_MAX_INFLIGHT",
   "ARR_TOOLSETS",
+  "ARR_POLICY",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -113,6 +119,12 @@ const fields = {
     z.array(z.string().toLowerCase().regex(/^[a-z]+$/, "expected a comma-separated list of toolset names"))
       .min(1, "expected a comma-separated list of toolset names"),
   ),
+  ARR_POLICY: z.string().transform((s, ctx) => {
+    const mode = parsePolicyMode(s);
+    if (mode.ok) return mode.value;
+    ctx.addIssue({ code: "custom", message: "expected confirm or strict" });
+    return z.NEVER;
+  }),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -154,6 +166,8 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     readOnly: get<boolean>("ARR_READ_ONLY") ?? false,
     dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
     maxInflight: get<number>("ARR_MCP_MAX_INFLIGHT") ?? DEFAULT_MAX_INFLIGHT,
+    policy: get<PolicyMode>("ARR_POLICY") ?? "confirm",
+    homeDir: host.home,
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
     ...(toolsets === undefined ? {} : { toolsets }),
     allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
