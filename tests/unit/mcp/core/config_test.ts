@@ -20,6 +20,8 @@ Deno.test("parseConfig() gives safe defaults with no variables at all", () => {
     readOnly: false,
     dashboardPublic: false,
     maxInflight: 32,
+    policy: "confirm",
+    homeDir: "/home/media",
     allowedHosts: ["localhost:8484", "127.0.0.1:8484", "[::1]:8484"],
     allowedOrigins: [
       "http://localhost:8484",

@@ -38,6 +38,7 @@ const DESTRUCTIVE = [
   "quadlet_delete",
   "quadlet_write",
   "stack_down",
+  "stack_up",
   "systemd_stop",
 ];
 
