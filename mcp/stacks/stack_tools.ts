@@ -134,9 +134,12 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
       const compose = await readCompose(deps.fs, config.stacksDir, stack);
       if (!compose.ok) return compose;
       if (compose.value.content === null || compose.value.sha256 === null) {
-        return err({
-          kind: "not_found",
-          message: `Stack "${stack}" has no compose file in ${config.stacksDir}`,
+        // Nothing to read or start: arr-helper and podman-compose say why (no compose file, helper down …).
+        return ok({
+          operation: { stack, compose: null, env: null },
+          summary: `Start stack "${stack}"`,
+          details: { stack },
+          needsConfirmation: false,
         });
       }
       const env = await readStackEnv(deps.fs, config.stacksDir, stack);
@@ -156,10 +159,12 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
         needsConfirmation: verdict.decision === "confirm" && !approved,
       });
     },
-    execute: async (op: { stack: string } & StartApproval) => {
+    execute: async (op: { stack: string; compose: string | null; env: string | null }) => {
       // Recorded before the start, so a start that fails halfway does not ask again for the same content.
       // A data dir that cannot be written only means the next start of flagged content asks again.
-      await approvals.record(op.stack, { compose: op.compose, env: op.env }).catch(() => {});
+      if (op.compose !== null) {
+        await approvals.record(op.stack, { compose: op.compose, env: op.env }).catch(() => {});
+      }
       return await runStackOp("stack_up", op.stack);
     },
   });
