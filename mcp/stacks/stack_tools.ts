@@ -40,6 +40,13 @@ const opOutput = {
   output: z.string(),
 };
 
+/** The compose file's text, path and digest, or null when the stack has none. */
+function composeText(f: { path: string; content: string | null; sha256: string | null }) {
+  return f.content === null || f.sha256 === null
+    ? null
+    : { path: f.path, content: f.content, sha256: f.sha256 };
+}
+
 function badStack(name: string): Result<never, ToolFailure> | null {
   const r = checkStackName(name);
   return r.ok ? null : err({ kind: "invalid_argument", message: r.error });
@@ -132,8 +139,9 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
       const bad = badStack(stack);
       if (bad) return bad;
       const compose = await readCompose(deps.fs, config.stacksDir, stack);
-      if (!compose.ok) return compose;
-      if (compose.value.content === null || compose.value.sha256 === null) {
+      if (!compose.ok && compose.error.kind !== "not_found") return compose;
+      const file = compose.ok ? composeText(compose.value) : null;
+      if (file === null) {
         // Nothing to read or start: arr-helper and podman-compose say why (no compose file, helper down …).
         return ok({
           operation: { stack, compose: null, env: null },
@@ -144,18 +152,18 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
       }
       const env = await readStackEnv(deps.fs, config.stacksDir, stack);
       if (!env.ok) return env;
-      const verdict = composeVerdict(deps, compose.value.content, {
-        stackDir: dirname(compose.value.path),
+      const verdict = composeVerdict(deps, file.content, {
+        stackDir: dirname(file.path),
         dotenv: env.value?.content ?? null,
       });
       if (verdict.decision === "refuse") return err(policyRefusal(`Cannot start stack "${stack}"`, verdict));
-      const approval: StartApproval = { compose: compose.value.sha256, env: env.value?.sha256 ?? null };
+      const approval: StartApproval = { compose: file.sha256, env: env.value?.sha256 ?? null };
       const approved = sameApproval(await approvals.get(stack), approval);
       return ok({
         operation: { stack, ...approval },
         summary: `Start stack "${stack}": its compose file or .env changed since the last approved start ` +
           `and the content policy asks for approval\n${verdict.text}`,
-        details: { stack, compose_file: compose.value.path, policy: policyReport(verdict) },
+        details: { stack, compose_file: file.path, policy: policyReport(verdict) },
         needsConfirmation: verdict.decision === "confirm" && !approved,
       });
     },
