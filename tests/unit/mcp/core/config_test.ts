@@ -90,6 +90,17 @@ Deno.test("parseConfig() names the variable and the reason for a bad value", () 
   for (const [env, message] of cases) assert.deepEqual(parseConfig(env, HOST), { ok: false, error: message });
 });
 
+Deno.test("parseConfig() reads ARR_POLICY: confirm by default and when blank, strict in any case", () => {
+  const policy = (value?: string) => {
+    const r = parseConfig(value === undefined ? {} : { ARR_POLICY: value }, HOST);
+    return r.ok ? r.value.policy : r.error;
+  };
+  assert.equal(policy(), "confirm");
+  assert.equal(policy("  "), "confirm");
+  assert.equal(policy(" Strict "), "strict");
+  assert.equal(policy("off"), 'Invalid ARR_POLICY "off": expected confirm or strict');
+});
+
 Deno.test("parseConfig() never echoes a rejected API key", () => {
   const r = parseConfig({ ARR_MCP_API_KEY: "has spaces in the secret key" }, HOST);
   assert.equal(r.ok, false);
