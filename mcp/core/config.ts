@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { UNIT_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
+import { parsePolicyMode, type PolicyMode } from "./policy_mode.ts";
 
 export interface Config {
   /** From ARR_MCP_API_KEY; when unset, main.ts generates one and stores it in the data dir. */
@@ -39,6 +40,10 @@ export interface Config {
    * quadlets (mcp/systemd/unit_access.ts).
    */
   systemdUnits: string[];
+  /** ARR_POLICY: flagged stack and quadlet content needs a person's approval (`confirm`) or is refused (`strict`). */
+  policy: PolicyMode;
+  /** The service account's home (HOME): `~` and `%h` in checked content resolve to it. */
+  homeDir: string;
 }
 
 /** Default of ARR_MCP_MAX_INFLIGHT. */
@@ -69,6 +74,7 @@ export const ENV_VARS = [
   "ARR_MCP_MAX_INFLIGHT",
   "ARR_TOOLSETS",
   "ARR_SYSTEMD_UNITS",
+  "ARR_POLICY",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -125,6 +131,12 @@ const fields = {
       z.string().regex(UNIT_NAME_PATTERN, "expected a comma-separated list of unit names like web.service"),
     ),
   ),
+  ARR_POLICY: z.string().transform((s, ctx) => {
+    const mode = parsePolicyMode(s);
+    if (mode.ok) return mode.value;
+    ctx.addIssue({ code: "custom", message: "expected confirm or strict" });
+    return z.NEVER;
+  }),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -166,6 +178,8 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     readOnly: get<boolean>("ARR_READ_ONLY") ?? false,
     dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
     maxInflight: get<number>("ARR_MCP_MAX_INFLIGHT") ?? DEFAULT_MAX_INFLIGHT,
+    policy: get<PolicyMode>("ARR_POLICY") ?? "confirm",
+    homeDir: host.home,
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
     ...(toolsets === undefined ? {} : { toolsets }),
     systemdUnits: get<string[]>("ARR_SYSTEMD_UNITS") ?? [],

@@ -126,3 +126,23 @@ export async function writeCompose(
     return { path: written.path, backup: written.backup };
   });
 }
+
+/** A stack's `.env` (what podman-compose interpolates from), or null when it has none. */
+export async function readStackEnv(
+  fs: FsPort,
+  stacksDir: string,
+  stack: string,
+): Promise<Result<{ content: string; sha256: string } | null, StackFileFailure>> {
+  const name = checkStackName(stack);
+  if (!name.ok) return err({ kind: "invalid_argument", message: name.error });
+  const roots = stacksRoots(stacksDir);
+  const read = await fsAttempt(async () => {
+    const root = (await fs.resolve(stacksDir, roots)).path;
+    const path = `${root}/${stack}/.env`;
+    using handle = await fs.open(path, roots);
+    const bytes = await readAll(handle, MAX_COMPOSE_BYTES, path);
+    return { content: new TextDecoder().decode(bytes), sha256: sha256Hex(bytes) };
+  });
+  if (!read.ok && read.error.kind === "not_found") return ok(null);
+  return read;
+}

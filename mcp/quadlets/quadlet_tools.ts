@@ -14,6 +14,7 @@ import type { ToolDeps } from "../toolkit/deps.ts";
 import { helperOutput } from "../toolkit/helper_failure.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
+import { policyRefusal, policyReport, quadletVerdict } from "../toolkit/content_policy.ts";
 
 const fileField = z.string().min(3).max(220).describe("Quadlet file NAME.TYPE, e.g. sonarr.container");
 
@@ -123,9 +124,10 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "quadlet_write",
     title: "Write a quadlet file",
-    description: "Writes a quadlet file, checked by the quadlet generator. Then systemd_daemon_reload and " +
-      "systemd_start or systemd_restart NAME.service.",
-    destructiveWhen: "when replacing a file",
+    description:
+      "Writes a quadlet file, checked by the quadlet generator and the content policy (the preview " +
+      "lists what it flags). Then systemd_daemon_reload and systemd_start or systemd_restart NAME.service.",
+    destructiveWhen: "when replacing a file or when the content policy flags the unit",
     input: {
       file: fileField,
       content: z.string().min(1).max(QUADLET_MAX_CONTENT_BYTES).describe(
@@ -141,6 +143,8 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
       if (!current.ok) return current;
       const restored = restoreRedacted(given, current.value);
       if (!restored.ok) return err({ kind: "invalid_argument", message: restored.error });
+      const verdict = quadletVerdict(deps, restored.value, file);
+      if (verdict.decision === "refuse") return err(policyRefusal(`Cannot write quadlet ${file}`, verdict));
       const exists = current.value !== null;
       return ok({
         operation: {
@@ -148,14 +152,15 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
           expectedSha256: exists ? sha256Hex(current.value ?? "") : null,
           content: restored.value,
         },
-        summary: exists ? `Replace quadlet ${file}` : `Create quadlet ${file}`,
+        summary: `${exists ? `Replace quadlet ${file}` : `Create quadlet ${file}`}\n${verdict.text}`,
         details: {
           file,
           exists,
           current: exists ? shownText(current.value ?? "").text : null,
           new: shownText(restored.value).text,
+          policy: policyReport(verdict),
         },
-        needsConfirmation: exists,
+        needsConfirmation: exists || verdict.decision === "confirm",
       });
     },
     execute: async (op: QuadletRef & { expectedSha256: string | null; content: string }) => {

@@ -8,7 +8,15 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";
 import { sha256Hex } from "../../shared/encoding.ts";
 import { fsAttempt } from "../fs/fs_error.ts";
-import { listStacks, MAX_COMPOSE_BYTES, readCompose, stacksRoots, writeCompose } from "../fs/stack_files.ts";
+import { dirname } from "node:path";
+import {
+  listStacks,
+  MAX_COMPOSE_BYTES,
+  readCompose,
+  readStackEnv,
+  stacksRoots,
+  writeCompose,
+} from "../fs/stack_files.ts";
 import { checkStackName } from "../fs/stack_name.ts";
 import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
 import { splitStackOutput, stackContainers } from "../clients/runtime/stack_status.ts";
@@ -19,6 +27,8 @@ import type { ToolDeps } from "../toolkit/deps.ts";
 import { helperOutput, tailText } from "../toolkit/helper_failure.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
+import { composeVerdict, policyField, policyRefusal, policyReport } from "../toolkit/content_policy.ts";
+import { sameApproval, type StartApproval, startApprovals } from "./start_approvals.ts";
 
 const stateEnum = z.enum(["running", "partial", "stopped", "unknown"]);
 const containerState = z.object({ name: z.string(), state: z.string() });
@@ -29,6 +39,13 @@ const opOutput = {
   containers: z.array(containerState),
   output: z.string(),
 };
+
+/** The compose file's text, path and digest, or null when the stack has none. */
+function composeText(f: { path: string; content: string | null; sha256: string | null }) {
+  return f.content === null || f.sha256 === null
+    ? null
+    : { path: f.path, content: f.content, sha256: f.sha256 };
+}
 
 function badStack(name: string): Result<never, ToolFailure> | null {
   const r = checkStackName(name);
@@ -106,16 +123,58 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
     },
   });
 
-  defineTool(server, deps, {
+  const approvals = startApprovals(config.dataDir);
+
+  defineConfirmedTool(server, deps, {
     name: "stack_up",
     title: "Start a stack",
     description: "podman-compose up -d: creates and starts a stack's containers, recreating changed ones. " +
       "Check that every container is running: podman-compose reports success even when one failed.",
+    destructiveWhen: "when the compose file or .env changed since the last approved start and the content " +
+      "policy flags it",
     input: { stack: stackField },
     output: opOutput,
-    access: "write",
     idempotent: true,
-    run: async ({ stack }: { stack: string }) => badStack(stack) ?? await runStackOp("stack_up", stack),
+    plan: async ({ stack }: { stack: string }) => {
+      const bad = badStack(stack);
+      if (bad) return bad;
+      const compose = await readCompose(deps.fs, config.stacksDir, stack);
+      if (!compose.ok && compose.error.kind !== "not_found") return compose;
+      const file = compose.ok ? composeText(compose.value) : null;
+      if (file === null) {
+        // Nothing to read or start: arr-helper and podman-compose say why (no compose file, helper down …).
+        return ok({
+          operation: { stack, compose: null, env: null },
+          summary: `Start stack "${stack}"`,
+          details: { stack },
+          needsConfirmation: false,
+        });
+      }
+      const env = await readStackEnv(deps.fs, config.stacksDir, stack);
+      if (!env.ok) return env;
+      const verdict = composeVerdict(deps, file.content, {
+        stackDir: dirname(file.path),
+        dotenv: env.value?.content ?? null,
+      });
+      if (verdict.decision === "refuse") return err(policyRefusal(`Cannot start stack "${stack}"`, verdict));
+      const approval: StartApproval = { compose: file.sha256, env: env.value?.sha256 ?? null };
+      const approved = sameApproval(await approvals.get(stack), approval);
+      return ok({
+        operation: { stack, ...approval },
+        summary: `Start stack "${stack}": its compose file or .env changed since the last approved start ` +
+          `and the content policy asks for approval\n${verdict.text}`,
+        details: { stack, compose_file: file.path, policy: policyReport(verdict) },
+        needsConfirmation: verdict.decision === "confirm" && !approved,
+      });
+    },
+    execute: async (op: { stack: string; compose: string | null; env: string | null }) => {
+      // Recorded before the start, so a start that fails halfway does not ask again for the same content.
+      // A data dir that cannot be written only means the next start of flagged content asks again.
+      if (op.compose !== null) {
+        await approvals.record(op.stack, { compose: op.compose, env: op.env }).catch(() => {});
+      }
+      return await runStackOp("stack_up", op.stack);
+    },
   });
 
   defineTool(server, deps, {
@@ -166,23 +225,44 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
     execute: ({ stack }: { stack: string }) => runStackOp("stack_down", stack),
   });
 
+  /** The policy's reading of a stack's compose file and .env as they are on disk (null: no compose file). */
+  async function stackPolicy(stack: string) {
+    const compose = await readCompose(deps.fs, config.stacksDir, stack);
+    if (!compose.ok) return compose;
+    if (compose.value.content === null) return ok(null);
+    const env = await readStackEnv(deps.fs, config.stacksDir, stack);
+    if (!env.ok) return env;
+    const verdict = composeVerdict(deps, compose.value.content, {
+      stackDir: dirname(compose.value.path),
+      dotenv: env.value?.content ?? null,
+    });
+    return ok(policyReport(verdict));
+  }
+
   defineTool(server, deps, {
     name: "compose_validate",
     title: "Validate a stack's compose file",
     description: "Checks a stack's compose.yaml with podman-compose config (syntax and interpolation, not " +
-      "unknown keys).",
+      "unknown keys) and reads it with the content policy (what stack_up would ask approval for).",
     input: { stack: stackField },
-    output: { stack: z.string(), valid: z.boolean(), output: z.string() },
+    output: {
+      stack: z.string(),
+      valid: z.boolean(),
+      output: z.string(),
+      policy: policyField.or(NULL),
+    },
     access: "read",
     idempotent: true,
     run: async ({ stack }: { stack: string }) => {
       const bad = badStack(stack);
       if (bad) return bad;
+      const policy = await stackPolicy(stack);
+      if (!policy.ok) return policy;
       const r = await helper.call("compose_validate", { stack });
       const out = helperOutput(`validate stack "${stack}"`, r);
-      if (out.ok) return ok({ stack, valid: true, output: tailText(out.value) });
+      if (out.ok) return ok({ stack, valid: true, output: tailText(out.value), policy: policy.value });
       if (out.error.kind === "command_failed" && r.ok) {
-        return ok({ stack, valid: false, output: tailText(r.value.output) });
+        return ok({ stack, valid: false, output: tailText(r.value.output), policy: policy.value });
       }
       return out;
     },
@@ -225,9 +305,9 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "compose_write",
     title: "Write a stack's compose file",
-    description: "Writes a stack's compose.yaml (atomic; the old one goes to .arr-mcp-backups/). Then " +
-      "compose_validate and stack_up.",
-    destructiveWhen: "when replacing a file",
+    description:
+      "Writes a stack's compose.yaml (atomic; the old one goes to .arr-mcp-backups/); the preview " +
+      "lists what the content policy flags (host paths, privileges, devices …). Then compose_validate and stack_up.",
     input: {
       stack: stackField,
       content: z.string().min(1).max(MAX_COMPOSE_BYTES).describe(
@@ -252,6 +332,13 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
       if (problem !== null) {
         return err({ kind: "invalid_argument", message: `Invalid compose content: ${problem}` });
       }
+      const env = await readStackEnv(deps.fs, config.stacksDir, stack);
+      if (!env.ok) return env;
+      const verdict = composeVerdict(deps, content, {
+        stackDir: dirname(current.value.path),
+        dotenv: env.value?.content ?? null,
+      });
+      if (verdict.decision === "refuse") return err(policyRefusal(`Cannot write stack "${stack}"`, verdict));
       const exists = current.value.content !== null;
       const oldLines = current.value.content?.split("\n").length ?? 0;
       return ok({
@@ -261,11 +348,13 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
           expectedSha256: current.value.sha256,
           content,
         },
-        summary: exists
-          ? `Replace ${current.value.path} (${oldLines} lines) with new content (${
-            content.split("\n").length
-          } lines)`
-          : `Create ${current.value.path}`,
+        summary: `${
+          exists
+            ? `Replace ${current.value.path} (${oldLines} lines) with new content (${
+              content.split("\n").length
+            } lines)`
+            : `Create ${current.value.path} (a new stack)`
+        }\n${verdict.text}`,
         details: {
           path: current.value.path,
           exists,
@@ -274,8 +363,10 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
           changed_lines: exists
             ? changedLines(shownText(current.value.content ?? "").text, shownText(content).text)
             : null,
+          policy: policyReport(verdict),
         },
-        needsConfirmation: exists,
+        // A new stack too: what it mounts and may do is the person's to approve before stack_up can start it.
+        needsConfirmation: true,
       });
     },
     execute: async (op: { stack: string; path: string; expectedSha256: string | null; content: string }) => {

@@ -5,12 +5,13 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { installOrder } from "../../../shared/quadlet/install_order.ts";
-import { ok } from "../../../shared/result.ts";
+import { err, ok } from "../../../shared/result.ts";
 import { sha256Hex } from "../../../shared/encoding.ts";
 import { defineConfirmedTool } from "../../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import { NULL } from "../../toolkit/portable_schema.ts";
 import { stackField } from "../../toolkit/arg_fields.ts";
+import { mergeVerdicts, policyRefusal, policyReport, quadletVerdict } from "../../toolkit/content_policy.ts";
 import { diffEntry } from "./diff.ts";
 import { type InstallOperation, installStaged } from "./install_run.ts";
 import { installedContents } from "./installed.ts";
@@ -35,6 +36,13 @@ export function registerQuadletInstall(server: McpServer, deps: ToolDeps): void 
     plan: async ({ stack }: { stack: string }) => {
       const staged = await readStaged(deps.fs, deps.config.stacksDir, stack);
       if (!staged.ok) return staged;
+      const verdict = mergeVerdicts(
+        deps,
+        staged.value.units.map((u) => quadletVerdict(deps, u.text, u.fileName)),
+      );
+      if (verdict.decision === "refuse") {
+        return err(policyRefusal(`Cannot install the staged units of stack "${stack}"`, verdict));
+      }
       const installed = await installedContents(deps.helper, staged.value.units.map((u) => u.fileName));
       if (!installed.ok) return installed;
       const units = installOrder(staged.value.units).map((u) => {
@@ -50,11 +58,12 @@ export function registerQuadletInstall(server: McpServer, deps: ToolDeps): void 
         operation: { stack, dir: staged.value.dir, units },
         summary:
           `Install ${units.length} quadlet unit(s) for stack "${stack}" (${units.length - replaced} new, ` +
-          `${replaced} replaced) and reload systemd`,
+          `${replaced} replaced) and reload systemd\n${verdict.text}`,
         details: {
           units: staged.value.units.map((u) =>
             diffEntry(u.fileName, installed.value.get(u.fileName), u.text)
           ),
+          policy: policyReport(verdict),
         },
         needsConfirmation: true,
       });

@@ -129,7 +129,13 @@ Deno.test("compose_write keeps modes: 0600 stays 0600 with a 0600 backup, a new 
   const fresh = uniqueName("mpriv");
   await s.stack(fresh, { ".env": "DB_PASSWORD=x\n" });
   await Deno.chmod(`${s.dirs.stacksDir}/${fresh}/.env`, 0o600);
-  const created = await s.served.call("compose_write", { stack: fresh, content });
+  const asked = await s.served.call("compose_write", { stack: fresh, content });
+  assert.equal(asked.structuredContent.status, "confirmation_required", "a new stack needs a token");
+  const created = await s.served.call("compose_write", {
+    stack: fresh,
+    content,
+    confirm_token: asked.structuredContent.confirm_token,
+  });
   assert.equal(created.structuredContent.status, "done");
   assert.equal(await mode(`${s.dirs.stacksDir}/${fresh}/compose.yaml`), 0o600);
 });

@@ -18,8 +18,19 @@ Deno.test("stack tools write, validate, start, list, restart and take down a rea
   const stack = uniqueName("mstack");
   const compose = twoServiceCompose(tb.image).replace("services:", "services:\n  # DB_PASSWORD=s3cret-value");
   try {
-    await t.step("compose_write creates a new stack's compose.yaml without confirmation", async () => {
-      const r = await served.call("compose_write", { stack, content: compose });
+    await t.step("compose_write creates a new stack's compose.yaml once confirmed", async () => {
+      const preview = await served.call("compose_write", { stack, content: compose });
+      assert.equal(preview.structuredContent.status, "confirmation_required");
+      assert.match(
+        preview.structuredContent.preview.summary,
+        /\(a new stack\)\nThe content policy flagged nothing/,
+      );
+      await assert.rejects(Deno.stat(`${dirs.stacksDir}/${stack}`), Deno.errors.NotFound);
+      const r = await served.call("compose_write", {
+        stack,
+        content: compose,
+        confirm_token: preview.structuredContent.confirm_token,
+      });
       assert.equal(r.structuredContent.status, "done");
       assert.equal(r.structuredContent.result.backup, null);
       assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
@@ -46,8 +57,9 @@ Deno.test("stack tools write, validate, start, list, restart and take down a rea
       assert.equal(entry.state, "stopped");
       const up = await served.call("stack_up", { stack });
       assert.equal(up.isError, undefined, JSON.stringify(up.content));
-      assert.equal(up.structuredContent.state, "running");
-      assert.deepEqual(up.structuredContent.containers.map((c: { state: string }) => c.state), [
+      assert.equal(up.structuredContent.status, "done", "clean content starts without a token");
+      assert.equal(up.structuredContent.result.state, "running");
+      assert.deepEqual(up.structuredContent.result.containers.map((c: { state: string }) => c.state), [
         "running",
         "running",
       ]);
@@ -111,9 +123,12 @@ Deno.test("stack tools write, validate, start, list, restart and take down a rea
 
     await t.step("stack_pull reports podman-compose's failure when no registry is reachable", async () => {
       const pullStack = `${stack}-pull`;
+      const content = "services:\n  app:\n    image: registry.invalid/arr-mcp/none:1\n";
+      const preview = await served.call("compose_write", { stack: pullStack, content });
       const w = await served.call("compose_write", {
         stack: pullStack,
-        content: "services:\n  app:\n    image: registry.invalid/arr-mcp/none:1\n",
+        content,
+        confirm_token: preview.structuredContent.confirm_token,
       });
       assert.equal(w.structuredContent.status, "done");
       const r = await served.call("stack_pull", { stack: pullStack });

@@ -21,6 +21,8 @@ Deno.test("parseConfig() gives safe defaults with no variables at all", () => {
     dashboardPublic: false,
     maxInflight: 32,
     systemdUnits: [],
+    policy: "confirm",
+    homeDir: "/home/media",
     allowedHosts: ["localhost:8484", "127.0.0.1:8484", "[::1]:8484"],
     allowedOrigins: [
       "http://localhost:8484",
@@ -87,6 +89,17 @@ Deno.test("parseConfig() names the variable and the reason for a bad value", () 
     ],
   ];
   for (const [env, message] of cases) assert.deepEqual(parseConfig(env, HOST), { ok: false, error: message });
+});
+
+Deno.test("parseConfig() reads ARR_POLICY: confirm by default and when blank, strict in any case", () => {
+  const policy = (value?: string) => {
+    const r = parseConfig(value === undefined ? {} : { ARR_POLICY: value }, HOST);
+    return r.ok ? r.value.policy : r.error;
+  };
+  assert.equal(policy(), "confirm");
+  assert.equal(policy("  "), "confirm");
+  assert.equal(policy(" Strict "), "strict");
+  assert.equal(policy("off"), 'Invalid ARR_POLICY "off": expected confirm or strict');
 });
 
 Deno.test("parseConfig() never echoes a rejected API key", () => {

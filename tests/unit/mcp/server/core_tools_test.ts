@@ -39,6 +39,7 @@ const DESTRUCTIVE = [
   "quadlet_write",
   "stack_down",
   "systemd_restart",
+  "stack_up",
   "systemd_stop",
 ];
 
