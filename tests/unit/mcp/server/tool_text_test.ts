@@ -33,7 +33,7 @@ Deno.test("the confirm flow is explained once, in the server instructions", asyn
 
 Deno.test("every destructive tool's description ends with the one generated confirm line", async () => {
   const destructive = (await tools()).filter((t) => t.annotations.destructiveHint);
-  assert.equal(destructive.length, 12);
+  assert.equal(destructive.length, 13);
   for (const tool of destructive) {
     const when = /Destructive( [^:]+)?: /.exec(tool.description)?.[1]?.trim();
     assert.ok(tool.description.endsWith(` ${confirmLine(when)}`), tool.name);
