@@ -43,17 +43,18 @@ const socket = await prepareSocket(socketPath).catch((e: Error) => ({
 if (!socket.ok) fail(socket.error);
 
 const start = performance.now();
+const operations = createOperations({
+  runner: createDenoRunner({ timeoutMs }),
+  fs: denoFs,
+  now: () => new Date(),
+  stacksDir,
+  quadletDir,
+  generator,
+  workDir: dirname(socketPath),
+  stopTimeoutS,
+});
 const handler = createHandler({
-  operations: createOperations({
-    runner: createDenoRunner({ timeoutMs }),
-    fs: denoFs,
-    now: () => new Date(),
-    stacksDir,
-    quadletDir,
-    generator,
-    workDir: dirname(socketPath),
-    stopTimeoutS,
-  }),
+  operations,
   audit: (line) => console.error(line),
   now: () => new Date(),
   elapsed: () => performance.now() - start,
@@ -74,6 +75,9 @@ const server = Deno.serve({
     }));
   },
 }, handler);
+// Fill the info cache (podman-compose and quadlet versions) at start, so the first /api/status does not wait for
+// the two subprocesses; the answer is kept by the cache, nothing is logged here.
+void operations.info({}, { seqStart: null, seqEnd: null }).catch(() => {});
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   Deno.addSignalListener(signal, async () => {
