@@ -130,8 +130,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
     title: "Start a stack",
     description: "podman-compose up -d: creates and starts a stack's containers, recreating changed ones. " +
       "Check that every container is running: podman-compose reports success even when one failed.",
-    destructiveWhen: "when the compose file or .env changed since the last approved start and the content " +
-      "policy flags it",
+    destructiveWhen: "when the compose file or .env changed since it was last approved (written with " +
+      "compose_write or started with a token)",
     input: { stack: stackField },
     output: opOutput,
     idempotent: true,
@@ -161,10 +161,12 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
       const approved = sameApproval(await approvals.get(stack), approval);
       return ok({
         operation: { stack, ...approval },
-        summary: `Start stack "${stack}": its compose file or .env changed since the last approved start ` +
-          `and the content policy asks for approval\n${verdict.text}`,
+        summary: `Start stack "${stack}": its compose file or .env is not the content last approved ` +
+          `(first start through arr-mcp, or changed since)\n${verdict.text}`,
         details: { stack, compose_file: file.path, policy: policyReport(verdict) },
-        needsConfirmation: verdict.decision === "confirm" && !approved,
+        // Content nobody approved (changed on disk, or never started through arr-mcp) needs approval to start,
+        // flagged or not; approved content starts at once.
+        needsConfirmation: !approved,
       });
     },
     execute: async (op: { stack: string; compose: string | null; env: string | null }) => {
@@ -347,6 +349,7 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
           path: current.value.path,
           expectedSha256: current.value.sha256,
           content,
+          env: env.value?.sha256 ?? null,
         },
         summary: `${
           exists
@@ -369,9 +372,14 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
         needsConfirmation: true,
       });
     },
-    execute: async (op: { stack: string; path: string; expectedSha256: string | null; content: string }) => {
+    execute: async (
+      op: { stack: string; path: string; expectedSha256: string | null; content: string; env: string | null },
+    ) => {
       const r = await writeCompose(deps.fs, config.stacksDir, op);
       if (!r.ok) return r;
+      // The person approved this content (with the .env it was checked against): its first start needs no
+      // second approval. A data dir that cannot be written only means stack_up asks again.
+      await approvals.record(op.stack, { compose: sha256Hex(op.content), env: op.env }).catch(() => {});
       return ok({
         stack: op.stack,
         path: r.value.path,

@@ -98,16 +98,35 @@ Deno.test("compose_write with ARR_POLICY=strict refuses flagged content and list
   assert.equal(clean.status, "confirmation_required");
 });
 
-Deno.test("stack_up starts a clean stack at once and records it as approved", async () => {
+Deno.test("stack_up asks once for content nobody approved, clean or not, then records it as approved", async () => {
   await using w = await world();
   await stack(w.stacks, "web", CLEAN, "TZ=UTC\n");
-  const r = w.sc(await w.call("stack_up", { stack: "web" }));
+  const asked = w.sc(await w.call("stack_up", { stack: "web" }));
+  assert.equal(asked.status, "confirmation_required");
+  assert.match(asked.preview.summary, /not the content last approved/);
+  assert.equal(w.started(), 0);
+  const r = w.sc(await w.call("stack_up", { stack: "web", confirm_token: asked.confirm_token }));
   assert.equal(r.status, "done");
   assert.equal(w.started(), 1);
   const recorded = JSON.parse(await Deno.readTextFile(`${w.data}/${APPROVALS_FILE}`));
   assert.equal(typeof recorded.web.compose, "string");
   assert.equal(typeof recorded.web.env, "string");
   assert.equal((await Deno.stat(`${w.data}/${APPROVALS_FILE}`)).mode! & 0o777, 0o600);
+  // Unchanged: starts at once.
+  assert.equal(w.sc(await w.call("stack_up", { stack: "web" })).status, "done");
+  assert.equal(w.started(), 2);
+});
+
+Deno.test("content approved at compose_write starts without a second approval", async () => {
+  await using w = await world();
+  const preview = w.sc(await w.call("compose_write", { stack: "fresh", content: CLEAN }));
+  assert.equal(preview.status, "confirmation_required");
+  const written = w.sc(
+    await w.call("compose_write", { stack: "fresh", content: CLEAN, confirm_token: preview.confirm_token }),
+  );
+  assert.equal(written.status, "done");
+  assert.equal(w.sc(await w.call("stack_up", { stack: "fresh" })).status, "done");
+  assert.equal(w.started(), 1);
 });
 
 Deno.test("stack_up of flagged content asks once per change of the compose file or .env", async () => {
@@ -156,7 +175,8 @@ Deno.test("stack_up with ARR_POLICY=strict refuses flagged content, even approve
   assert.match(failureOf(r)?.message ?? "", /^Cannot start stack "thief".*\n(.|\n)*arr-mcp's data folder/);
   assert.equal(w.started(), 0);
   await stack(w.stacks, "web", CLEAN);
-  assert.equal(w.sc(await w.call("stack_up", { stack: "web" })).status, "done");
+  const clean = w.sc(await w.call("stack_up", { stack: "web" }));
+  assert.equal(clean.status, "confirmation_required", "clean content is not refused, only asked for");
 });
 
 Deno.test("stack_up counts content it cannot read as flagged", async () => {
