@@ -99,7 +99,10 @@ Deno.test("stack_up through the real arr-helper redacts podman-compose's echoed 
   const stack = uniqueName("leakstack");
   try {
     await writeStack(dirs.stacksDir, stack, "services:\n  web:\n    image: img\n");
-    const r = await served.call("stack_up", { stack });
+    // A stack written on disk needs approval to start; the preview echoes nothing from podman-compose.
+    const asked = await served.call("stack_up", { stack });
+    assert.equal(asked.structuredContent?.status, "confirmation_required");
+    const r = await served.call("stack_up", { stack, confirm_token: asked.structuredContent?.confirm_token });
     const text = JSON.stringify(r);
     assertNoSecret(r);
     assert.match(
