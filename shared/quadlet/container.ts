@@ -18,6 +18,7 @@ import { type Mapping, scalar } from "./values.ts";
 import { buildKey, buildUnits, convertBuild } from "./build.ts";
 import { UNIT_TYPE_SINCE } from "./versions.ts";
 import { lookupTable } from "./lookup_table.ts";
+import { qualifyImage } from "./image_name.ts";
 
 /** Handlers for every `native` and `elsewhere` service key; `podman-args` keys use the generic passthrough. */
 export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
@@ -93,7 +94,7 @@ export function convertService(name: string, svc: Mapping, ctx: ConvertContext):
     throw new InvalidValue("image", "Cannot convert service: it has neither `image` nor `build`");
   }
   const build = builds ? convertBuild(name, svc, ctx) : undefined;
-  scope.w.put("Image", escapeSystemd(build ? build.fileName : scalar(svc["image"], "image")));
+  scope.w.put("Image", escapeSystemd(build ? build.fileName : image(scalar(svc["image"], "image"), scope)));
   scope.w.put("ContainerName", escapeSystemd(containerName(ctx, name)));
   for (const [key, value] of Object.entries(svc)) {
     const rule = SERVICE_KEYS[key];
@@ -122,6 +123,15 @@ export function convertService(name: string, svc: Mapping, ctx: ConvertContext):
   scope.w.finish();
   return build ? [scope.draft, build] : [scope.draft];
 }
+/** The image reference written to Image=: short names qualified as Docker resolves them, once reported. */
+function image(ref: string, s: ServiceScope): string {
+  const full = qualifyImage(ref);
+  if (full !== ref) {
+    s.w.warnOnce(`image "${ref}" written as "${full}" (Docker Hub, as Docker resolves short names)`);
+  }
+  return full;
+}
+
 function newScope(name: string, svc: Mapping, ctx: ConvertContext): ServiceScope {
   const draft = newDraft(`${unitBase(ctx, name)}.container`, "container");
   return {

@@ -65,7 +65,10 @@ Deno.test("convert CLI prints units headed by file name without --out and report
     );
     const r = await cli([`${dir}/compose.yaml`]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, "# web.container\n[Container]\nImage=nginx\nContainerName=web\n\n");
+    assert.equal(
+      r.stdout,
+      "# web.container\n[Container]\nImage=docker.io/library/nginx\nContainerName=web\n\n",
+    );
     assert.match(r.stderr, /unsupported: service "web": key "deploy": Swarm/);
   });
 });
@@ -75,11 +78,14 @@ Deno.test("convert CLI: the shell environment beats .env, --env-file replaces .e
     await Deno.writeTextFile(`${dir}/compose.yaml`, "services:\n  web:\n    image: nginx:${TAG}\n");
     await Deno.writeTextFile(`${dir}/.env`, "TAG=dotenv\n");
     await Deno.writeTextFile(`${dir}/other.env`, "TAG=other\n");
-    assert.match((await cli([`${dir}/compose.yaml`])).stdout, /^Image=nginx:dotenv$/m);
-    assert.match((await cli([`${dir}/compose.yaml`], { TAG: "shell" })).stdout, /^Image=nginx:shell$/m);
+    assert.match((await cli([`${dir}/compose.yaml`])).stdout, /^Image=docker\.io\/library\/nginx:dotenv$/m);
+    assert.match(
+      (await cli([`${dir}/compose.yaml`], { TAG: "shell" })).stdout,
+      /^Image=docker\.io\/library\/nginx:shell$/m,
+    );
     assert.match(
       (await cli([`${dir}/compose.yaml`, "--env-file", `${dir}/other.env`])).stdout,
-      /^Image=nginx:other$/m,
+      /^Image=docker\.io\/library\/nginx:other$/m,
     );
   });
 });
@@ -134,7 +140,10 @@ Deno.test("convert CLI replaces units atomically and leaves no temp files", asyn
     assert.equal((await cli([`${dir}/compose.yaml`, "--out", dir, "--stack", "demo"])).code, 0);
     await Deno.writeTextFile(`${dir}/compose.yaml`, "services:\n  web:\n    image: nginx:2\n");
     assert.equal((await cli([`${dir}/compose.yaml`, "--out", dir, "--stack", "demo"])).code, 0);
-    assert.match(await Deno.readTextFile(`${dir}/demo-web.container`), /^Image=nginx:2$/m);
+    assert.match(
+      await Deno.readTextFile(`${dir}/demo-web.container`),
+      /^Image=docker\.io\/library\/nginx:2$/m,
+    );
     assert.equal(((await Deno.stat(`${dir}/demo-web.container`)).mode ?? 0) & 0o777, 0o600);
     const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
     assert.deepEqual(names, ["compose.yaml", "demo-web.container"]);

@@ -23,9 +23,14 @@ Deno.test("quadlet generator turns quoted Exec, Environment and HealthCmd into t
   );
   const list = execStart(run, "list.service");
   assert.match(list, /--entrypoint "\[\\"\/bin\/tini\\",\\"--\\"\]"/);
-  assert.ok(list.endsWith(` x sh -c "echo \\"hi there\\" > /tmp/x; echo 50%% $$HOME"`), list);
   assert.ok(
-    execStart(run, "empty_entrypoint.service").includes(`--entrypoint= x echo "single quoted" double`),
+    list.endsWith(` docker.io/library/x sh -c "echo \\"hi there\\" > /tmp/x; echo 50%% $$HOME"`),
+    list,
+  );
+  assert.ok(
+    execStart(run, "empty_entrypoint.service").includes(
+      `--entrypoint= docker.io/library/x echo "single quoted" double`,
+    ),
   );
 });
 

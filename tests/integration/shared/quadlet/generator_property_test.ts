@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { convertCompose } from "../../../../shared/quadlet/convert.ts";
+import { qualifyImage } from "../../../../shared/quadlet/image_name.ts";
 import { assertGeneratorAccepts, execStart, systemdWords } from "./quadlet_generator.ts";
 
 const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 16 }).filter((s) =>
@@ -59,7 +60,7 @@ Deno.test("random plausible services give units the real generator accepts, valu
       }
       for (const [k, v] of Object.entries(svc.labels)) assert.ok(words.includes(`${k}=${v}`), `label ${k}`);
       assert.deepEqual(words.slice(-svc.command.length), svc.command, `${line}\n${unit}`);
-      assert.equal(words[words.length - svc.command.length - 1], svc.image);
+      assert.equal(words[words.length - svc.command.length - 1], qualifyImage(svc.image));
       const ep = words[words.indexOf("--entrypoint") + 1] ?? "";
       assert.deepEqual(
         svc.entrypoint.length === 1 && !ep.startsWith("[") ? [ep] : JSON.parse(ep),

@@ -17,21 +17,63 @@ ContainerName=web
     unsupported: [],
     warnings: [],
   },
+  "short image names are qualified as Docker does, one warning per image": {
+    units: {
+      "a.container": `[Container]
+Image=docker.io/library/nginx
+ContainerName=a
+Network=none
+`,
+      "b.container": `[Container]
+Image=docker.io/library/nginx
+ContainerName=b
+Network=none
+`,
+      "c.container": `[Container]
+Image=docker.io/qmcgaw/gluetun:v3
+ContainerName=c
+Network=none
+`,
+      "d.container": `[Container]
+Image=docker.io/library/redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+ContainerName=d
+Network=none
+`,
+      "e.container": `[Container]
+Image=localhost/app:1
+ContainerName=e
+Network=none
+`,
+      "f.container": `[Container]
+Image=registry.example.com:5000/app
+ContainerName=f
+Network=none
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+      'image "qmcgaw/gluetun:v3" written as "docker.io/qmcgaw/gluetun:v3" (Docker Hub, as Docker resolves short names)',
+      'image "redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" written as "docker.io/library/redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" (Docker Hub, as Docker resolves short names)',
+    ],
+  },
   "container_name and hostname": {
     units: {
       "web.container": `[Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=my-web
 HostName=web.local
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "environment as a list": {
     units: {
       "web.container": `[Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=web
 Environment=A=1
 Environment="B=two words"
@@ -40,12 +82,14 @@ Environment=D=
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "environment as a mapping with specifiers, dollars and quotes": {
     units: {
       "web.container": `[Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=web
 Environment=PCT=100%%
 Environment=DOLLAR=a$$b
@@ -56,12 +100,14 @@ Environment=EMPTY=
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "env_file plain and quoted": {
     units: {
       "web.container": `[Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=web
 Environment=R=keep
 Environment=Q=override
@@ -70,6 +116,7 @@ EnvironmentFile=/srv/app/plain.env
     },
     unsupported: [],
     warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
       'service "web": env_file "/srv/app/quoted.env" uses quoting or bare keys that podman --env-file reads differently; its variables were written into the unit as Environment=',
       'service "web": optional env_file "/srv/app/missing.env" is missing; left out',
     ],
@@ -77,7 +124,7 @@ EnvironmentFile=/srv/app/plain.env
   "ports in every syntax": {
     units: {
       "web.container": `[Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=web
 PublishPort=80
 PublishPort=8080:80
@@ -91,12 +138,14 @@ PublishPort=514/udp
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "volumes short and long, bind and named": {
     units: {
       "web.container": `[Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=web
 Tmpfs=/scratch:size=1000000
 Volume=/srv/app/config:/config
@@ -111,12 +160,14 @@ Volume=data.volume:/cache:nocopy
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "networks list and mapping with aliases and addresses": {
     units: {
       "web.container": `[Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=web
 IP=10.5.0.10
 Network=front.network
@@ -124,7 +175,7 @@ Network=back.network
 PodmanArgs=--network-alias www
 `,
       "db.container": `[Container]
-Image=postgres
+Image=docker.io/library/postgres
 ContainerName=db
 Network=back.network
 `,
@@ -143,28 +194,35 @@ NetworkName=app_back
 `,
     },
     unsupported: [],
-    warnings: ['service "web": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias'],
+    warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+      'service "web": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias',
+      'image "postgres" written as "docker.io/library/postgres" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "network_mode host and none": {
     units: {
       "plex.container": `[Container]
-Image=plexinc/pms-docker
+Image=docker.io/plexinc/pms-docker
 ContainerName=plex
 Network=host
 `,
       "offline.container": `[Container]
-Image=busybox
+Image=docker.io/library/busybox
 ContainerName=offline
 Network=none
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "plexinc/pms-docker" written as "docker.io/plexinc/pms-docker" (Docker Hub, as Docker resolves short names)',
+      'image "busybox" written as "docker.io/library/busybox" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "network_mode service on Podman 4.9 joins the container by name": {
     units: {
       "vpn.container": `[Container]
-Image=qmcgaw/gluetun
+Image=docker.io/qmcgaw/gluetun
 ContainerName=vpn
 AddCapability=NET_ADMIN
 `,
@@ -173,28 +231,34 @@ Requires=vpn.service
 After=vpn.service
 
 [Container]
-Image=qbittorrent
+Image=docker.io/library/qbittorrent
 ContainerName=torrent
 Network=container:vpn
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "qmcgaw/gluetun" written as "docker.io/qmcgaw/gluetun" (Docker Hub, as Docker resolves short names)',
+      'image "qbittorrent" written as "docker.io/library/qbittorrent" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "network_mode service on Podman 5.4 uses the container unit": {
     units: {
       "vpn.container": `[Container]
-Image=qmcgaw/gluetun
+Image=docker.io/qmcgaw/gluetun
 ContainerName=vpn
 `,
       "torrent.container": `[Container]
-Image=qbittorrent
+Image=docker.io/library/qbittorrent
 ContainerName=torrent
 Network=vpn.container
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "qmcgaw/gluetun" written as "docker.io/qmcgaw/gluetun" (Docker Hub, as Docker resolves short names)',
+      'image "qbittorrent" written as "docker.io/library/qbittorrent" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "depends_on short and long": {
     units: {
@@ -205,7 +269,7 @@ Wants=cache.service
 After=cache.service
 
 [Container]
-Image=app
+Image=docker.io/library/app
 ContainerName=app
 Network=default.network
 `,
@@ -214,19 +278,19 @@ Requires=db.service
 After=db.service
 
 [Container]
-Image=app
+Image=docker.io/library/app
 ContainerName=worker
 Network=default.network
 `,
       "db.container": `[Container]
-Image=postgres
+Image=docker.io/library/postgres
 ContainerName=db
 HealthCmd=pg_isready
 Network=default.network
 PodmanArgs=--sdnotify=healthy
 `,
       "cache.container": `[Container]
-Image=redis
+Image=docker.io/library/redis
 ContainerName=cache
 Network=default.network
 `,
@@ -234,12 +298,17 @@ Network=default.network
 `,
     },
     unsupported: [],
-    warnings: ['service "db": Notify=healthy needs Podman 5.0; written as PodmanArgs=--sdnotify=healthy'],
+    warnings: [
+      'image "app" written as "docker.io/library/app" (Docker Hub, as Docker resolves short names)',
+      'image "postgres" written as "docker.io/library/postgres" (Docker Hub, as Docker resolves short names)',
+      'image "redis" written as "docker.io/library/redis" (Docker Hub, as Docker resolves short names)',
+      'service "db": Notify=healthy needs Podman 5.0; written as PodmanArgs=--sdnotify=healthy',
+    ],
   },
   "restart policies": {
     units: {
       "a.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=a
 Network=default.network
 
@@ -250,7 +319,7 @@ Restart=always
 WantedBy=default.target
 `,
       "b.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=b
 Network=default.network
 
@@ -261,7 +330,7 @@ Restart=always
 WantedBy=default.target
 `,
       "c.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=c
 Network=default.network
 
@@ -269,7 +338,7 @@ Network=default.network
 Restart=on-failure
 `,
       "d.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=d
 Network=default.network
 
@@ -280,12 +349,12 @@ Restart=no
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: ['image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)'],
   },
   "healthcheck forms": {
     units: {
       "cmd.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=cmd
 HealthCmd=curl -f 'http://localhost:8080/ping?a=1&b=2'
 HealthInterval=30s
@@ -295,25 +364,25 @@ HealthTimeout=5s
 Network=default.network
 `,
       "shell.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=shell
 HealthCmd=wget -qO- http://localhost/ || exit 1
 Network=default.network
 `,
       "string.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=string
 HealthCmd=["CMD-SHELL","curl -f \\"http://localhost/\\""]
 Network=default.network
 `,
       "off.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=off
 HealthCmd=none
 Network=default.network
 `,
       "none.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=none
 HealthCmd=none
 Network=default.network
@@ -323,13 +392,14 @@ Network=default.network
     },
     unsupported: [],
     warnings: [
+      'image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)',
       'service "cmd": healthcheck CMD form runs through /bin/sh (Podman\'s --health-cmd takes a shell string)',
     ],
   },
   "capabilities, devices and labels": {
     units: {
       "vpn.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=vpn
 AddCapability=NET_ADMIN
 AddCapability=SYS_MODULE
@@ -342,7 +412,7 @@ Label=io.containers.autoupdate=registry
 Network=default.network
 `,
       "web.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=web
 Label=traefik.enable=true
 Label="traefik.http.routers.web.rule=Host(\`example.com\`)"
@@ -352,26 +422,26 @@ Network=default.network
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: ['image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)'],
   },
   "command and entrypoint quoting": {
     units: {
       "list.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=list
 Entrypoint=["/bin/tini","--"]
 Exec=sh -c "echo \\"hi there\\" > /tmp/x; echo 50%% $$HOME"
 Network=default.network
 `,
       "string.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=string
 Entrypoint=/docker-entrypoint.sh
 Exec=python -m http.server --bind 0.0.0.0 8000
 Network=default.network
 `,
       "empty_entrypoint.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=empty_entrypoint
 Exec=echo "single quoted" double
 Network=default.network
@@ -381,12 +451,12 @@ PodmanArgs=--entrypoint=
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: ['image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)'],
   },
   "runtime options": {
     units: {
       "app.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=app
 AddHost=host.docker.internal:host-gateway
 AddHost=db:10.0.0.5
@@ -425,12 +495,12 @@ PodmanArgs=--security-opt apparmor=unconfined
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: ['image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)'],
   },
   "runtime options downgraded for Podman 4.4": {
     units: {
       "app.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=app
 HealthCmd=true
 PodmanArgs=--workdir /app
@@ -447,6 +517,7 @@ PodmanArgs=--health-interval 10s
     },
     unsupported: [],
     warnings: [
+      'image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)',
       'service "app": WorkingDir= needs Podman 4.6; written as PodmanArgs=--workdir',
       'service "app": Tmpfs= needs Podman 4.5; written as PodmanArgs=--tmpfs',
       'service "app": ShmSize= needs Podman 4.7; written as PodmanArgs=--shm-size',
@@ -462,7 +533,7 @@ PodmanArgs=--health-interval 10s
   "PodmanArgs passthrough keys": {
     units: {
       "app.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=app
 Network=default.network
 PodmanArgs=--memory 512m
@@ -479,7 +550,7 @@ PodmanArgs=--device-cgroup-rule "c 1:3 mr"
 PodmanArgs=--oom-score-adj -500
 `,
       "sidecar.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=sidecar
 Network=default.network
 PodmanArgs=--volumes-from app:ro
@@ -488,12 +559,12 @@ PodmanArgs=--volumes-from app:ro
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: ['image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)'],
   },
   "unsupported and unknown keys are reported": {
     units: {
       "app.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=app
 `,
     },
@@ -525,6 +596,7 @@ ContainerName=app
     warnings: [
       'top-level key "version" ignored: obsolete; the compose specification ignores it',
       'top-level extension field "x-anchors" ignored',
+      'image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)',
       'service "app": key "links" ignored: legacy links; services on a shared network already reach each other by name',
       'service "app": extension field "x-custom" ignored',
     ],
@@ -532,7 +604,7 @@ ContainerName=app
   "named volumes with driver options": {
     units: {
       "app.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=app
 Volume=media.volume:/media
 Volume=cache.volume:/cache
@@ -551,7 +623,7 @@ PodmanArgs=--opt size=10G
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: ['image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)'],
   },
   "stack prefix names units and references": {
     units: {
@@ -560,7 +632,7 @@ Requires=blog-db.service
 After=blog-db.service
 
 [Container]
-Image=nginx
+Image=docker.io/library/nginx
 ContainerName=blog-web
 Network=blog-front.network
 Volume=blog-html.volume:/usr/share/nginx/html
@@ -573,7 +645,7 @@ Restart=always
 WantedBy=default.target
 `,
       "blog-db.container": `[Container]
-Image=postgres
+Image=docker.io/library/postgres
 ContainerName=blog-db
 Network=blog-front.network
 PodmanArgs=--network-alias db
@@ -585,19 +657,21 @@ PodmanArgs=--network-alias db
     },
     unsupported: [],
     warnings: [
+      'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
       'service "web": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias',
+      'image "postgres" written as "docker.io/library/postgres" (Docker Hub, as Docker resolves short names)',
       'service "db": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias',
     ],
   },
   "implicit default network for two services": {
     units: {
       "a.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=a
 Network=default.network
 `,
       "b.container": `[Container]
-Image=y
+Image=docker.io/library/y
 ContainerName=b
 Network=default.network
 `,
@@ -605,12 +679,15 @@ Network=default.network
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)',
+      'image "y" written as "docker.io/library/y" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "secrets": {
     units: {
       "app.container": `[Container]
-Image=x
+Image=docker.io/library/x
 ContainerName=app
 Secret=db_password
 Secret=prod_api_key,target=/run/secrets/api,mode=0400
@@ -619,12 +696,13 @@ Secret=prod_api_key,target=/run/secrets/api,mode=0400
     unsupported: [],
     warnings: [
       'secret "db_password": create it once with: podman secret create db_password /srv/app/db_password.txt',
+      'image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)',
     ],
   },
   "interpolation from .env and shell": {
     units: {
       "app.container": `[Container]
-Image=busybox:1.36
+Image=docker.io/library/busybox:1.36
 ContainerName=app
 Environment=FROM_SHELL=from-shell
 Environment=DEFAULTED=fallback
@@ -633,7 +711,9 @@ Environment=LITERAL=$$NOT_A_VAR
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: [
+      'image "busybox:1.36" written as "docker.io/library/busybox:1.36" (Docker Hub, as Docker resolves short names)',
+    ],
   },
   "anchors and merge keys": {
     units: {

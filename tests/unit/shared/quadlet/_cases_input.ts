@@ -14,6 +14,29 @@ export const PROJECT = "/srv/app";
 export const CASE_INPUTS: CaseInput[] = [
   { name: "image only", compose: "services:\n  web:\n    image: docker.io/library/nginx:1.27\n" },
   {
+    name: "short image names are qualified as Docker does, one warning per image",
+    compose: `services:
+  a:
+    image: nginx
+    network_mode: none
+  b:
+    image: nginx
+    network_mode: none
+  c:
+    image: qmcgaw/gluetun:v3
+    network_mode: none
+  d:
+    image: redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+    network_mode: none
+  e:
+    image: localhost/app:1
+    network_mode: none
+  f:
+    image: registry.example.com:5000/app
+    network_mode: none
+`,
+  },
+  {
     name: "container_name and hostname",
     compose: "services:\n  web:\n    image: nginx\n    container_name: my-web\n    hostname: web.local\n",
   },

@@ -136,7 +136,7 @@ Deno.test("convertCompose() lets the shell environment win over .env", () => {
     env: { TAG: "from-shell" },
   });
   assert.ok(r.ok);
-  assert.match(r.value.units[0]?.text ?? "", /^Image=x:from-shell$/m);
+  assert.match(r.value.units[0]?.text ?? "", /^Image=docker\.io\/library\/x:from-shell$/m);
 });
 
 Deno.test("convertCompose() reports volume options an old Podman cannot take instead of failing", () => {

@@ -7,7 +7,7 @@ import { quadletToCompose } from "../../../../shared/quadlet/reverse.ts";
 const COMPOSE = `name: rt
 services:
   web:
-    image: nginx:1.27
+    image: docker.io/library/nginx:1.27
     container_name: web-custom
     hostname: web
     environment:
@@ -62,19 +62,19 @@ services:
     mem_limit: 512m
     privileged: true
   db:
-    image: postgres:16
+    image: docker.io/library/postgres:16
     networks: [front]
     environment:
       POSTGRES_PASSWORD: secret
     healthcheck:
       test: [CMD-SHELL, pg_isready]
   worker:
-    image: busybox
+    image: docker.io/library/busybox
     network_mode: service:web
     depends_on: [cache]
     restart: on-failure
   cache:
-    image: redis:7
+    image: docker.io/library/redis:7
 networks:
   front:
     driver: bridge
@@ -118,14 +118,17 @@ Deno.test("round trip on Podman 4.4 loses only the health condition, which the r
 
 Deno.test("quadletToCompose() brings relative binds back absolute and unless-stopped back as always", () => {
   const forward = convertCompose({
-    compose: "services:\n  a:\n    image: x\n    restart: unless-stopped\n    volumes: [./conf:/conf]\n",
+    compose:
+      "services:\n  a:\n    image: docker.io/library/x\n    restart: unless-stopped\n    volumes: [./conf:/conf]\n",
     projectDir: "/opt/stacks/demo",
   });
   assert.ok(forward.ok);
   const back = quadletToCompose(forward.value.units);
   assert.ok(back.ok);
   assert.deepEqual(back.value.compose, {
-    services: { a: { image: "x", restart: "always", volumes: ["/opt/stacks/demo/conf:/conf"] } },
+    services: {
+      a: { image: "docker.io/library/x", restart: "always", volumes: ["/opt/stacks/demo/conf:/conf"] },
+    },
   });
 });
 
@@ -160,7 +163,7 @@ Deno.test("round trip preserves arbitrary environment, label and command strings
       fc.dictionary(labelName, anyText, { maxKeys: 3 }),
       fc.array(anyText, { minLength: 1, maxLength: 4 }),
       (environment, labels, command) => {
-        const svc: Record<string, unknown> = { image: "busybox", command };
+        const svc: Record<string, unknown> = { image: "docker.io/library/busybox", command };
         if (Object.keys(environment).length) svc["environment"] = { ...environment };
         if (Object.keys(labels).length) svc["labels"] = { ...labels };
         const doc = { services: { app: svc } };
