@@ -1,5 +1,6 @@
 /**
- * `deno task convert <compose-file> --out <dir> [--env-file F] [--podman-version X] [--stack NAME] [--report FILE]`
+ * `deno task convert <compose-file> --out <dir> [--env-file F] [--podman-version X] [--stack NAME]
+ *   [--project-name NAME] [--report FILE]`
  *
  * The imperative shell around convertCompose: reads the compose file, the `.env` beside it (or --env-file),
  * the env_file files and the process environment; writes units atomically. Exit 0 when units were produced
@@ -13,7 +14,7 @@ import { type ConvertInput, type ConvertOptions, formatConvertError } from "./ty
 import { writeFileAtomic } from "../atomic_write.ts";
 
 const USAGE =
-  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--report FILE]";
+  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--project-name NAME] [--report FILE]";
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
         "env-file": { type: "string" },
         "podman-version": { type: "string" },
         stack: { type: "string" },
+        "project-name": { type: "string", short: "p" },
         report: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -74,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   const options: ConvertOptions = {};
   if (values["podman-version"]) options.podmanVersion = values["podman-version"];
   if (values.stack) options.stack = values.stack;
+  if (values["project-name"]) options.projectName = values["project-name"];
   const result = convertCompose(input, options);
   if (!result.ok) {
     console.error(formatConvertError(result.error));

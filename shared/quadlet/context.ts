@@ -15,6 +15,8 @@ export interface ConvertContext {
   podmanVersion: string;
   /** "" or "stack-". */
   prefix: string;
+  /** The compose project name: volumes and networks are named `<project>_<name>`. */
+  project: string;
   projectDir: string;
   lookup: Lookup;
   envFiles: Readonly<Record<string, string>>;
@@ -54,6 +56,35 @@ export function networkRef(ctx: ConvertContext, name: string, key: string): stri
   const def = ctx.networks[name];
   if (isMapping(def) && def["external"] === true) return String(def["name"] ?? name);
   return `${unitBase(ctx, name)}.network`;
+}
+
+/**
+ * The name compose gives a top-level volume or network: its `name:`, else `<project>_<key>`. Quadlet can set it
+ * only since the version in QUADLET_KEY_SINCE; older targets get `systemd-<unit>`, which is reported.
+ */
+export function writeResourceName(
+  ctx: ConvertContext,
+  w: FieldWriter,
+  kind: "network" | "volume",
+  name: string,
+  def: Mapping,
+): void {
+  const key = kind === "network" ? "NetworkName" : "VolumeName";
+  const explicit = def["name"];
+  const value = typeof explicit === "string" || typeof explicit === "number"
+    ? String(explicit)
+    : `${ctx.project}_${name}`;
+  const since = QUADLET_KEY_SINCE[kind][key]?.since ?? "4.7";
+  if (atLeast(ctx.podmanVersion, since)) {
+    w.put(key, escapeSystemd(value));
+    return;
+  }
+  ctx.unsupported.push({
+    service: null,
+    key: `${kind}s.${name}${explicit === undefined ? "" : ".name"}`,
+    reason: `${key}= needs Podman ${since} (target ${ctx.podmanVersion}): the ${kind} is named ` +
+      `systemd-${unitBase(ctx, name)}, not "${value}" as compose names it`,
+  });
 }
 
 /** How a container refers to a top-level volume: its unit, or its name when external. */

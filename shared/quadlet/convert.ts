@@ -11,8 +11,9 @@ import { InvalidValue } from "./failure.ts";
 import { isExtensionKey, TOP_LEVEL_KEYS } from "./key_table.ts";
 import { loadCompose } from "./load_compose.ts";
 import { convertNetwork } from "./network.ts";
+import { normalizeProjectName, projectName } from "./project_name.ts";
 import type { Conversion, ConvertError, ConvertInput, ConvertOptions, QuadletUnit } from "./types.ts";
-import { addField, MAIN_SECTION, newDraft, renderUnit, type UnitDraft } from "./unit_file.ts";
+import { addField, MAIN_SECTION, renderUnit, type UnitDraft } from "./unit_file.ts";
 import { isMapping, type Mapping } from "./values.ts";
 import { atLeast, parseVersion, QUADLET_VALUE_SINCE, UNIT_TYPE_SINCE } from "./versions.ts";
 import { convertVolume } from "./volume.ts";
@@ -35,7 +36,17 @@ export function convertCompose(
   const loaded = loadCompose(input);
   if (!loaded.ok) return loaded;
   const doc = loaded.value.doc;
-  const stack = options.stack ?? (typeof doc["name"] === "string" ? doc["name"] : undefined);
+  const project = options.projectName !== undefined
+    ? ok(normalizeProjectName(options.projectName))
+    : projectName(doc["name"], loaded.value.lookup, input.projectDir);
+  if (!project.ok) return err({ file, key: "name", message: project.error });
+  if (project.value === "") {
+    return err({
+      file,
+      message: `Cannot use project name "${options.projectName}": it has no letter or digit`,
+    });
+  }
+  const stack = options.stack ?? (typeof doc["name"] === "string" ? project.value : undefined);
   if (stack !== undefined && !STACK_NAME.test(stack)) {
     return err({
       file,
@@ -48,6 +59,7 @@ export function convertCompose(
   const ctx: ConvertContext = {
     podmanVersion,
     prefix: stack ? `${stack}-` : "",
+    project: project.value,
     projectDir: input.projectDir,
     lookup: loaded.value.lookup,
     envFiles: input.envFiles ?? {},
@@ -69,7 +81,9 @@ export function convertCompose(
     for (const d of made.value) drafts.push([name, d]);
   }
   if (ctx.defaultNetworkUnit && !Object.hasOwn(networks, "default")) {
-    drafts.push(["default", newDraft(`${ctx.prefix}default.network`, "network")]);
+    const draft = guard(() => convertNetwork("default", {}, ctx), file);
+    if (!draft.ok) return draft;
+    if (draft.value) drafts.push(["default", draft.value]);
   }
   for (const [name, def] of Object.entries(networks)) {
     const draft = guard(() => convertNetwork(name, def, ctx), file);
@@ -91,6 +105,7 @@ export function convertCompose(
     report: { units: units.map((u) => u.fileName), unsupported: ctx.unsupported, warnings: ctx.warnings },
   };
   if (stack) conversion.stack = stack;
+  conversion.project = project.value;
   return ok(conversion);
 }
 

@@ -1,10 +1,9 @@
 /** A top-level compose network → a `.network` unit (none for `external`). */
-import { type ConvertContext, FieldWriter, unitBase } from "./context.ts";
+import { type ConvertContext, FieldWriter, unitBase, writeResourceName } from "./context.ts";
 import { isExtensionKey, NETWORK_KEYS } from "./key_table.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { newDraft, type UnitDraft } from "./unit_file.ts";
 import { bool, keyValues, list, mapping, scalar } from "./values.ts";
-import { atLeast, QUADLET_KEY_SINCE } from "./versions.ts";
 
 const IPAM_CONFIG: Record<string, string> = { subnet: "Subnet", ip_range: "IPRange", gateway: "Gateway" };
 
@@ -31,16 +30,12 @@ export function convertNetwork(name: string, value: unknown, ctx: ConvertContext
     } else if (key === "labels") {
       for (const [k, l] of keyValues(v, path)) w.put("Label", escapeSystemd(`${k}=${l ?? ""}`));
     } else if (key === "name") {
-      const since = QUADLET_KEY_SINCE.network["NetworkName"]?.since ?? "4.7";
-      if (atLeast(ctx.podmanVersion, since)) w.put("NetworkName", escapeSystemd(scalar(v, path)));
-      else {unsupported(
-          path,
-          `NetworkName= needs Podman ${since}; the network is named systemd-${unitBase(ctx, name)}`,
-        );}
+      scalar(v, path);
     } else if (key === "ipam") {
       ipam(v, path, w, unsupported);
     }
   }
+  writeResourceName(ctx, w, "network", name, def);
   w.finish();
   return draft;
 }

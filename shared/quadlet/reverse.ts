@@ -17,6 +17,11 @@ export interface UnitText {
 export interface ReverseOptions {
   /** The stack prefix to strip from unit names (`media` for `media-sonarr.container`). */
   stack?: string;
+  /**
+   * The compose project name: a `NetworkName=`/`VolumeName=` of `<project>_<name>` is what compose would name
+   * it anyway, so it gives no `name:`. @default read from the units (`<project>_<name>` names)
+   */
+  project?: string;
 }
 
 export interface ReverseResult {
@@ -104,10 +109,18 @@ export function quadletToCompose(
     }));
   }
   compose["services"] = services;
+  const project = options.project ?? projectOf(parsed, strip);
+  const implied = (def: Mapping | null, name: string) => {
+    if (def !== null && project !== undefined && def["name"] === `${project}_${name}`) delete def["name"];
+    return def !== null && Object.keys(def).length === 0 ? null : def;
+  };
   const networks: Mapping = {};
   for (const u of parsed.filter((p) => p.kind === "network")) {
     const name = strip(u.fileName.replace(EXT, ""));
-    const def = networkBack(logicalFields("Network", u.sections.get("Network") ?? []), name, warnings);
+    const def = implied(
+      networkBack(logicalFields("Network", u.sections.get("Network") ?? []), name, warnings),
+      name,
+    );
     if (name === "default" && def === null) continue;
     networks[name] = def;
   }
@@ -115,7 +128,10 @@ export function quadletToCompose(
   const volumes: Mapping = {};
   for (const u of parsed.filter((p) => p.kind === "volume")) {
     const name = strip(u.fileName.replace(EXT, ""));
-    volumes[name] = volumeBack(logicalFields("Volume", u.sections.get("Volume") ?? []), name, warnings);
+    volumes[name] = implied(
+      volumeBack(logicalFields("Volume", u.sections.get("Volume") ?? []), name, warnings),
+      name,
+    );
   }
   for (const v of namedVolumes) if (!Object.hasOwn(volumes, v)) volumes[v] = { external: true };
   if (Object.keys(volumes).length) compose["volumes"] = volumes;
@@ -128,6 +144,25 @@ export function quadletToCompose(
     compose["secrets"] = Object.fromEntries(secretNames.map((n) => [n, { external: true }]));
   }
   return ok({ compose, yaml: stringify(compose, { lineWidth: 0 }), warnings });
+}
+
+/** The project a converter named the networks and volumes after: `<project>_<name>`, the default network first. */
+function projectOf(
+  parsed: readonly { fileName: string; kind: string | undefined; sections: ReturnType<typeof parseUnit> }[],
+  strip: (b: string) => string,
+): string | undefined {
+  const found: string[] = [];
+  for (const u of parsed) {
+    const section = u.kind === "network" ? "Network" : u.kind === "volume" ? "Volume" : undefined;
+    if (section === undefined) continue;
+    const name = strip(u.fileName.replace(EXT, ""));
+    const value = u.sections.get(section)?.find((l) => l.key === `${section}Name`)?.value;
+    if (value === undefined || !value.endsWith(`_${name}`)) continue;
+    const project = value.slice(0, -name.length - 1);
+    if (name === "default") return project;
+    found.push(project);
+  }
+  return found[0];
 }
 
 function unitDeps(

@@ -21,6 +21,11 @@ export interface ConvertOptions {
   podmanVersion?: string;
   /** Prefix for unit names (`NAME-service.container`). @default the compose top-level `name`, else none */
   stack?: string;
+  /**
+   * The compose project name (`-p`), which names volumes and networks `<project>_<name>`.
+   * @default the top-level `name`, else `COMPOSE_PROJECT_NAME`, else the compose file's folder
+   */
+  projectName?: string;
 }
 
 export interface QuadletUnit {
@@ -50,6 +55,8 @@ export interface Conversion {
   report: ConvertReport;
   /** The unit name prefix used (without the dash), when any. */
   stack?: string;
+  /** The compose project name that named the volumes and networks. */
+  project?: string;
 }
 
 /** Why the input could not be converted at all (CLI exit code 2). */

@@ -7,7 +7,7 @@ import { PROJECT } from "./_cases_input.ts";
 export function runCase(c: CaseInput) {
   const input: ConvertInput = {
     compose: c.compose,
-    projectDir: PROJECT,
+    projectDir: c.projectDir ?? PROJECT,
     env: c.env ?? {},
     envFiles: c.envFiles ?? {},
   };

@@ -157,6 +157,7 @@ Volume=/srv/app/html:/usr/share/nginx/html:ro
 Volume=data.volume:/cache:nocopy
 `,
       "data.volume": `[Volume]
+VolumeName=app_data
 `,
     },
     unsupported: [],
@@ -184,6 +185,7 @@ Driver=bridge
 Gateway=10.5.0.1
 IPRange=10.5.0.128/25
 Label=tier=front
+NetworkName=app_front
 Options=com.docker.network.bridge.name=br-front
 Subnet=10.5.0.0/24
 `,
@@ -295,6 +297,7 @@ ContainerName=cache
 Network=default.network
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -346,6 +349,7 @@ Network=default.network
 Restart=no
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -388,6 +392,7 @@ HealthCmd=none
 Network=default.network
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -419,6 +424,7 @@ Label="traefik.http.routers.web.rule=Host(\`example.com\`)"
 Network=default.network
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -448,6 +454,7 @@ Network=default.network
 PodmanArgs=--entrypoint=
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -556,6 +563,7 @@ Network=default.network
 PodmanArgs=--volumes-from app:ro
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -616,6 +624,7 @@ Driver=local
 Label=backup=true
 Options=addr=10.0.0.2,nolock,soft,rw
 Type=nfs
+VolumeName=app_media
 `,
       "cache.volume": `[Volume]
 VolumeName=app_cache
@@ -651,8 +660,10 @@ Network=blog-front.network
 PodmanArgs=--network-alias db
 `,
       "blog-front.network": `[Network]
+NetworkName=app_front
 `,
       "blog-html.volume": `[Volume]
+VolumeName=app_html
 `,
     },
     unsupported: [],
@@ -676,6 +687,7 @@ ContainerName=b
 Network=default.network
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -745,6 +757,7 @@ Restart=always
 WantedBy=default.target
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -776,6 +789,7 @@ ImageTag=registry.example.com/tool:2
 SetWorkingDirectory=/srv/app/tool
 `,
       "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [{
@@ -783,6 +797,76 @@ SetWorkingDirectory=/srv/app/tool
       "key": "build.cache_from",
       "reason": 'build option "cache_from" is not converted',
     }],
+    warnings: [],
+  },
+  "volumes and networks get compose's names: <project>_<name> from the folder, name: kept, external untouched":
+    {
+      units: {
+        "app.container": `[Container]
+Image=docker.io/library/x
+ContainerName=app
+Network=front.network
+Network=fixed.network
+Volume=data.volume:/data
+Volume=kept.volume:/kept
+Volume=shared:/shared
+`,
+        "front.network": `[Network]
+NetworkName=mymediastack_front
+`,
+        "fixed.network": `[Network]
+NetworkName=fixed-net
+`,
+        "data.volume": `[Volume]
+VolumeName=mymediastack_data
+`,
+        "kept.volume": `[Volume]
+VolumeName=my-kept-volume
+`,
+      },
+      unsupported: [],
+      warnings: [],
+    },
+  "COMPOSE_PROJECT_NAME from .env names the project": {
+    units: {
+      "app.container": `[Container]
+Image=docker.io/library/x
+ContainerName=app
+Volume=data.volume:/data
+`,
+      "data.volume": `[Volume]
+VolumeName=from_dotenv_data
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "COMPOSE_PROJECT_NAME from the shell wins over .env": {
+    units: {
+      "app.container": `[Container]
+Image=docker.io/library/x
+ContainerName=app
+Volume=data.volume:/data
+`,
+      "data.volume": `[Volume]
+VolumeName=shell_data
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "top-level name names the project and prefixes the units": {
+    units: {
+      "media-app.container": `[Container]
+Image=docker.io/library/x
+ContainerName=media-app
+Volume=media-data.volume:/data
+`,
+      "media-data.volume": `[Volume]
+VolumeName=media_data
+`,
+    },
+    unsupported: [],
     warnings: [],
   },
 };

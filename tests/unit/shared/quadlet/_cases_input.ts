@@ -7,6 +7,8 @@ export interface CaseInput {
   envFiles?: Record<string, string>;
   podmanVersion?: string;
   stack?: string;
+  /** @default PROJECT */
+  projectDir?: string;
 }
 
 export const PROJECT = "/srv/app";
@@ -478,5 +480,45 @@ services:
     build: ./tool
 `,
     podmanVersion: "5.4",
+  },
+  {
+    name:
+      "volumes and networks get compose's names: <project>_<name> from the folder, name: kept, external untouched",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    volumes: [data:/data, kept:/kept, shared:/shared]
+    networks: [front, fixed]
+volumes:
+  data:
+  kept:
+    name: my-kept-volume
+  shared:
+    external: true
+networks:
+  front:
+  fixed:
+    name: fixed-net
+`,
+    projectDir: "/opt/stacks/My Media.Stack",
+  },
+  {
+    name: "COMPOSE_PROJECT_NAME from .env names the project",
+    compose:
+      "services:\n  app:\n    image: docker.io/library/x\n    volumes: [data:/data]\nvolumes:\n  data:\n",
+    dotenv: "COMPOSE_PROJECT_NAME=From_DotEnv\n",
+  },
+  {
+    name: "COMPOSE_PROJECT_NAME from the shell wins over .env",
+    compose:
+      "services:\n  app:\n    image: docker.io/library/x\n    volumes: [data:/data]\nvolumes:\n  data:\n",
+    dotenv: "COMPOSE_PROJECT_NAME=dotenv\n",
+    env: { COMPOSE_PROJECT_NAME: "shell" },
+  },
+  {
+    name: "top-level name names the project and prefixes the units",
+    compose:
+      "name: media\nservices:\n  app:\n    image: docker.io/library/x\n    volumes: [data:/data]\nvolumes:\n  data:\n",
+    env: { COMPOSE_PROJECT_NAME: "ignored" },
   },
 ];

@@ -151,6 +151,11 @@ Deno.test("convertCompose() reports volume options an old Podman cannot take ins
   assert.deepEqual(r.value.report.unsupported, [{
     service: null,
     key: "volumes.v",
+    reason:
+      'VolumeName= needs Podman 4.7 (target 4.4): the volume is named systemd-v, not "srv_v" as compose names it',
+  }, {
+    service: null,
+    key: "volumes.v",
     reason: "--driver nfs-plugin needs PodmanArgs=, which .volume units have since Podman 4.6 (target 4.4)",
   }]);
   assert.equal(r.value.units.find((u) => u.fileName === "v.volume")?.text, "[Volume]\n");

@@ -101,10 +101,20 @@ for (const podmanVersion of ["4.9", "5.4"]) {
   });
 }
 
-Deno.test("round trip on Podman 4.4 loses only the health condition, which the report names", () => {
+Deno.test("round trip on Podman 4.4 loses only the health condition and the compose names, which the report names", () => {
   const forward = convertCompose({ compose: COMPOSE, projectDir: "/srv/web" }, { podmanVersion: "4.4" });
   assert.ok(forward.ok);
   assert.deepEqual(forward.value.report.unsupported, [{
+    service: null,
+    key: "networks.front",
+    reason:
+      'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-rt-front, not "rt_front" as compose names it',
+  }, {
+    service: null,
+    key: "volumes.data",
+    reason:
+      'VolumeName= needs Podman 4.7 (target 4.4): the volume is named systemd-rt-data, not "rt_data" as compose names it',
+  }, {
     service: "db",
     key: "healthcheck",
     reason: "dependents wait for it to be healthy, which needs Podman 4.7 (target 4.4)",
