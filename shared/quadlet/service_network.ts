@@ -6,9 +6,25 @@ import { escapeSystemd } from "./systemd_quote.ts";
 import { addField } from "./unit_file.ts";
 import { isMapping, list, mapping, scalar, stringList } from "./values.ts";
 import { atLeast, QUADLET_VALUE_SINCE } from "./versions.ts";
+import { lookupTable } from "./lookup_table.ts";
 
-const NETWORK_SUBKEYS = new Set(["aliases", "ipv4_address", "ipv6_address"]);
+/** Per-network compose options → Podman's `--network NAME:OPTION=…` options (verified on Podman 4.3.1). */
+const NETWORK_OPTIONS: Readonly<Record<string, string>> = lookupTable({
+  aliases: "alias",
+  interface_name: "interface_name",
+  ipv4_address: "ip",
+  ipv6_address: "ip6",
+  mac_address: "mac",
+});
 
+/** Options with an exact single-network key (anything else needs the per-network form). */
+const PLAIN_KEYS = new Set(["alias", "ip", "ip6", "mac"]);
+
+/**
+ * On one network, per-network options use the plain keys (`IP=`, `IP6=`, `NetworkAlias=`, `--mac-address`); with
+ * two or more they go on each network's own line (`Network=x.network:ip=…,alias=…`), since Podman refuses
+ * `--ip` when a container joins more than one network.
+ */
 export const networks: Handler = (value, s, key) => {
   if (s.svc["network_mode"] !== undefined) {
     throw new InvalidValue(key, "Cannot use both `networks` and `network_mode`");
@@ -20,24 +36,59 @@ export const networks: Handler = (value, s, key) => {
     : (() => {
       throw new InvalidValue(key, "Cannot read value: expected a list or a mapping of networks");
     })();
-  const aliases = new Set<string>();
-  for (const [name, opts] of entries) {
+  const serviceAlias = new Set<string>();
+  addServiceAlias(s, serviceAlias);
+  const parsed = entries.map(([name, opts]): [string, [string, string][]] => [
+    name,
+    networkOptions(s, `${key}.${name}`, opts),
+  ]);
+  const [only] = parsed;
+  if (parsed.length === 1 && only && only[1].every(([o]) => PLAIN_KEYS.has(o))) {
+    const [name, options] = only;
     s.w.put("Network", escapeSystemd(networkRef(s.ctx, name, key)));
-    if (!isMapping(opts)) continue;
-    for (const [sub, v] of Object.entries(opts)) {
-      const subKey = `${key}.${name}.${sub}`;
-      if (!NETWORK_SUBKEYS.has(sub)) {
-        s.unsupported(subKey, `per-network option "${sub}" has no quadlet equivalent`);
-      } else if (sub === "aliases") {
-        for (const a of stringList(v, subKey)) aliases.add(a);
-      } else {
-        s.w.put(sub === "ipv4_address" ? "IP" : "IP6", escapeSystemd(scalar(v, subKey)));
+    const aliases = new Set<string>();
+    for (const [option, v] of options) {
+      if (option === "alias") aliases.add(v);
+      else if (option === "ip") s.w.put("IP", escapeSystemd(v));
+      else if (option === "ip6") s.w.put("IP6", escapeSystemd(v));
+      else s.w.args("--mac-address", escapeSystemd(v));
+    }
+    for (const a of serviceAlias) aliases.add(a);
+    for (const a of aliases) s.w.put("NetworkAlias", escapeSystemd(a));
+    return;
+  }
+  for (const [name, options] of parsed) {
+    for (const a of serviceAlias) {
+      if (!options.some(([o, v]) => o === "alias" && v === a)) options.push(["alias", a]);
+    }
+    const suffix = options.length ? `:${options.map(([o, v]) => `${o}=${v}`).join(",")}` : "";
+    s.w.put("Network", escapeSystemd(`${networkRef(s.ctx, name, key)}${suffix}`));
+  }
+};
+
+/** A network entry's options as `[podman option, value]` pairs; options without a Podman form are reported. */
+function networkOptions(s: ServiceScope, key: string, opts: unknown): [string, string][] {
+  if (opts === null || opts === undefined) return [];
+  const out: [string, string][] = [];
+  for (const [sub, v] of Object.entries(mapping(opts, key))) {
+    const subKey = `${key}.${sub}`;
+    const option = NETWORK_OPTIONS[sub];
+    if (option === undefined) {
+      s.unsupported(subKey, `per-network option "${sub}" has no Podman equivalent`);
+      continue;
+    }
+    for (const text of sub === "aliases" ? stringList(v, subKey) : [scalar(v, subKey)]) {
+      if (/[,\s]/.test(text) || text === "") {
+        throw new InvalidValue(
+          subKey,
+          `Cannot use ${sub} ${JSON.stringify(text)}: it is empty or holds "," or a space`,
+        );
       }
+      out.push([option, text]);
     }
   }
-  addServiceAlias(s, aliases);
-  for (const a of aliases) s.w.put("NetworkAlias", escapeSystemd(a));
-};
+  return out;
+}
 
 /** Compose lets services reach each other by service name; add it as an alias when the container is named otherwise. */
 export function addServiceAlias(s: ServiceScope, aliases: Set<string>): void {

@@ -170,10 +170,8 @@ VolumeName=app_data
       "web.container": `[Container]
 Image=docker.io/library/nginx
 ContainerName=web
-IP=10.5.0.10
-Network=front.network
+Network=front.network:alias=www,ip=10.5.0.10
 Network=back.network
-PodmanArgs=--network-alias www
 `,
       "db.container": `[Container]
 Image=docker.io/library/postgres
@@ -198,7 +196,6 @@ NetworkName=app_back
     unsupported: [],
     warnings: [
       'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
-      'service "web": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias',
       'image "postgres" written as "docker.io/library/postgres" (Docker Hub, as Docker resolves short names)',
     ],
   },
@@ -867,6 +864,37 @@ VolumeName=media_data
 `,
     },
     unsupported: [],
+    warnings: [],
+  },
+  "per-network options go on each network's line when a container joins two networks": {
+    units: {
+      "dns.container": `[Container]
+Image=docker.io/pihole/pihole
+ContainerName=pihole
+Network=lan.network:ip=192.168.1.53,ip6=fd00::53,mac=02:42:c0:a8:01:35,alias=pi.hole,alias=dns.lan,alias=dns
+Network=back.network:interface_name=eth1,alias=dns
+`,
+      "one.container": `[Container]
+Image=docker.io/library/x
+ContainerName=one
+IP=192.168.1.10
+Network=lan.network
+NetworkAlias=one.lan
+PodmanArgs=--mac-address 02:42:c0:a8:01:0a
+`,
+      "lan.network": `[Network]
+Driver=macvlan
+NetworkName=app_lan
+`,
+      "back.network": `[Network]
+NetworkName=app_back
+`,
+    },
+    unsupported: [{
+      "service": "dns",
+      "key": "networks.lan.priority",
+      "reason": 'per-network option "priority" has no Podman equivalent',
+    }],
     warnings: [],
   },
 };

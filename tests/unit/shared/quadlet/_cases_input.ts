@@ -521,4 +521,33 @@ networks:
       "name: media\nservices:\n  app:\n    image: docker.io/library/x\n    volumes: [data:/data]\nvolumes:\n  data:\n",
     env: { COMPOSE_PROJECT_NAME: "ignored" },
   },
+  {
+    name: "per-network options go on each network's line when a container joins two networks",
+    compose: `services:
+  dns:
+    image: docker.io/pihole/pihole
+    container_name: pihole
+    networks:
+      lan:
+        ipv4_address: 192.168.1.53
+        ipv6_address: fd00::53
+        mac_address: 02:42:c0:a8:01:35
+        aliases: [pi.hole, dns.lan]
+        priority: 100
+      back:
+        interface_name: eth1
+  one:
+    image: docker.io/library/x
+    networks:
+      lan:
+        ipv4_address: 192.168.1.10
+        mac_address: 02:42:c0:a8:01:0a
+        aliases: [one.lan]
+networks:
+  lan:
+    driver: macvlan
+  back:
+`,
+    podmanVersion: "5.4",
+  },
 ];

@@ -221,3 +221,29 @@ Deno.test("round trip keeps build settings through .build units (Podman 5.4)", (
   assert.ok(back.ok);
   assert.deepEqual(back.value.compose, parse(compose));
 });
+
+Deno.test("round trip keeps per-network addresses and aliases of a container on two networks", () => {
+  const compose = `name: rt
+services:
+  dns:
+    image: docker.io/pihole/pihole
+    container_name: pihole
+    networks:
+      lan:
+        ipv4_address: 192.168.1.53
+        ipv6_address: fd00::53
+        mac_address: 02:42:c0:a8:01:35
+        aliases: [pi.hole, dns.lan]
+      back:
+        interface_name: eth1
+networks:
+  lan:
+  back:
+`;
+  const forward = convertCompose({ compose, projectDir: "/srv/rt" }, { podmanVersion: "5.4" });
+  assert.ok(forward.ok);
+  const back = quadletToCompose(forward.value.units, { stack: "rt" });
+  assert.ok(back.ok);
+  assert.deepEqual(back.value.compose, parse(compose));
+  assert.deepEqual(back.value.warnings, []);
+});
