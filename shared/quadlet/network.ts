@@ -48,8 +48,11 @@ function ipam(
 ): void {
   const def = mapping(value, path);
   for (const [key, v] of Object.entries(def)) {
-    if (key === "driver") w.put("IPAMDriver", escapeSystemd(scalar(v, `${path}.driver`)));
-    else if (key === "config") {
+    if (key === "driver") {
+      // Docker's name for "the default IPAM driver"; Podman knows no driver called "default".
+      const driver = scalar(v, `${path}.driver`);
+      if (driver !== "default") w.put("IPAMDriver", escapeSystemd(driver));
+    } else if (key === "config") {
       list(v, `${path}.config`).forEach((c, i) => {
         const cfg = mapping(c, `${path}.config[${i}]`);
         for (const [ck, cv] of Object.entries(cfg)) {

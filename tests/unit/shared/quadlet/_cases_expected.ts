@@ -897,4 +897,27 @@ NetworkName=app_back
     }],
     warnings: [],
   },
+  "ipam driver default is left out, subnets, ranges and gateways kept": {
+    units: {
+      "app.container": `[Container]
+Image=docker.io/library/x
+ContainerName=app
+Network=lan.network
+Network=dhcp.network
+`,
+      "lan.network": `[Network]
+Gateway=172.28.5.254
+IPRange=172.28.5.0/24
+NetworkName=app_lan
+Subnet=172.28.0.0/16
+`,
+      "dhcp.network": `[Network]
+Driver=macvlan
+IPAMDriver=dhcp
+NetworkName=app_dhcp
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
 };

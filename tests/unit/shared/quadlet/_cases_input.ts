@@ -550,4 +550,24 @@ networks:
 `,
     podmanVersion: "5.4",
   },
+  {
+    name: "ipam driver default is left out, subnets, ranges and gateways kept",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    networks: [lan, dhcp]
+networks:
+  lan:
+    ipam:
+      driver: default
+      config:
+        - subnet: 172.28.0.0/16
+          ip_range: 172.28.5.0/24
+          gateway: 172.28.5.254
+  dhcp:
+    driver: macvlan
+    ipam:
+      driver: dhcp
+`,
+  },
 ];
