@@ -67,8 +67,7 @@ export function convertCompose(
     networks,
     volumes,
     secrets,
-    defaultNetworkUnit: Object.hasOwn(networks, "default") ||
-      usesImplicitDefault(services, podmanVersion) >= 2,
+    defaultNetworkUnit: Object.hasOwn(networks, "default") || joinsDefault(services, podmanVersion),
     healthWaitedOn: new Set(),
     unsupported: [],
     warnings: [],
@@ -153,12 +152,20 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
   return ok(out);
 }
 
-/** Services that become units and join compose's implicit default network. */
-function usesImplicitDefault(services: Record<string, Mapping>, podmanVersion: string): number {
-  return Object.values(services).filter((s) =>
-    s["networks"] === undefined && s["network_mode"] === undefined &&
-    (s["image"] !== undefined || (s["build"] !== undefined && atLeast(podmanVersion, UNIT_TYPE_SINCE.build)))
-  ).length;
+/**
+ * Whether any service that becomes a unit is on compose's `default` network: it names `default`, or it has
+ * neither `networks` nor `network_mode` (compose then puts it on `<project>_default`, even when it is alone).
+ */
+function joinsDefault(services: Record<string, Mapping>, podmanVersion: string): boolean {
+  return Object.values(services).some((s) => {
+    const becomesUnit = s["image"] !== undefined ||
+      (s["build"] !== undefined && atLeast(podmanVersion, UNIT_TYPE_SINCE.build));
+    const nets = s["networks"];
+    const namesDefault = Array.isArray(nets)
+      ? nets.includes("default")
+      : isMapping(nets) && "default" in nets;
+    return becomesUnit && (namesDefault || (nets === undefined && s["network_mode"] === undefined));
+  });
 }
 
 function topLevelReport(doc: Mapping, ctx: ConvertContext): void {

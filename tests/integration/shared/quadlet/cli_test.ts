@@ -63,11 +63,12 @@ Deno.test("convert CLI prints units headed by file name without --out and report
       `${dir}/compose.yaml`,
       "services:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n",
     );
-    const r = await cli([`${dir}/compose.yaml`]);
+    const r = await cli([`${dir}/compose.yaml`, "--project-name", "demo"]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(
       r.stdout,
-      "# web.container\n[Container]\nImage=docker.io/library/nginx\nContainerName=web\n\n",
+      "# web.container\n[Container]\nImage=docker.io/library/nginx\nContainerName=web\nNetwork=default.network\n\n" +
+        "# default.network\n[Network]\nNetworkName=demo_default\n\n",
     );
     assert.match(r.stderr, /unsupported: service "web": key "deploy": Swarm/);
   });
@@ -146,6 +147,6 @@ Deno.test("convert CLI replaces units atomically and leaves no temp files", asyn
     );
     assert.equal(((await Deno.stat(`${dir}/demo-web.container`)).mode ?? 0) & 0o777, 0o600);
     const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
-    assert.deepEqual(names, ["compose.yaml", "demo-web.container"]);
+    assert.deepEqual(names, ["compose.yaml", "demo-default.network", "demo-web.container"]);
   });
 });

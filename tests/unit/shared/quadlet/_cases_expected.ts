@@ -12,6 +12,10 @@ export const CASE_EXPECTED: Record<string, CaseExpected> = {
       "web.container": `[Container]
 Image=docker.io/library/nginx:1.27
 ContainerName=web
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -63,11 +67,17 @@ Network=none
 Image=docker.io/library/nginx
 ContainerName=my-web
 HostName=web.local
+Network=default.network
+PodmanArgs=--network-alias web
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
     warnings: [
       'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
+      'service "web": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias',
     ],
   },
   "environment as a list": {
@@ -79,6 +89,10 @@ Environment=A=1
 Environment="B=two words"
 Environment=C=from-shell
 Environment=D=
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -97,6 +111,10 @@ Environment="QUOTE=say \\"hi\\""
 Environment=NUM=42
 Environment=BOOL=true
 Environment=EMPTY=
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -112,6 +130,10 @@ ContainerName=web
 Environment=R=keep
 Environment=Q=override
 EnvironmentFile=/srv/app/plain.env
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -126,6 +148,7 @@ EnvironmentFile=/srv/app/plain.env
       "web.container": `[Container]
 Image=docker.io/library/nginx
 ContainerName=web
+Network=default.network
 PublishPort=80
 PublishPort=8080:80
 PublishPort=127.0.0.1:8443:443
@@ -135,6 +158,9 @@ PublishPort=9000-9002:9000-9002
 PublishPort=[::1]:5353:53/udp
 PublishPort=0.0.0.0:3001:3000
 PublishPort=514/udp
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -147,6 +173,7 @@ PublishPort=514/udp
       "web.container": `[Container]
 Image=docker.io/library/nginx
 ContainerName=web
+Network=default.network
 Tmpfs=/scratch:size=1000000
 Volume=/srv/app/config:/config
 Volume=/media-server/tv:/tv:ro
@@ -155,6 +182,9 @@ Volume=data.volume:/data:Z
 Volume=/anonymous
 Volume=/srv/app/html:/usr/share/nginx/html:ro
 Volume=data.volume:/cache:nocopy
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
       "data.volume": `[Volume]
 VolumeName=app_data
@@ -224,6 +254,7 @@ Network=none
 Image=docker.io/qmcgaw/gluetun
 ContainerName=vpn
 AddCapability=NET_ADMIN
+Network=default.network
 `,
       "torrent.container": `[Unit]
 Requires=vpn.service
@@ -233,6 +264,9 @@ After=vpn.service
 Image=docker.io/library/qbittorrent
 ContainerName=torrent
 Network=container:vpn
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -246,11 +280,15 @@ Network=container:vpn
       "vpn.container": `[Container]
 Image=docker.io/qmcgaw/gluetun
 ContainerName=vpn
+Network=default.network
 `,
       "torrent.container": `[Container]
 Image=docker.io/library/qbittorrent
 ContainerName=torrent
 Network=vpn.container
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -476,6 +514,7 @@ GroupAdd=video
 LogDriver=json-file
 LogOpt=max-size=10m
 LogOpt=max-file=3
+Network=default.network
 NoNewPrivileges=true
 PidsLimit=200
 Pull=always
@@ -497,6 +536,9 @@ UserNS=keep-id
 WorkingDir=/app
 PodmanArgs=--security-opt apparmor=unconfined
 `,
+      "default.network": `[Network]
+NetworkName=app_default
+`,
     },
     unsupported: [],
     warnings: ['image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)'],
@@ -507,6 +549,7 @@ PodmanArgs=--security-opt apparmor=unconfined
 Image=docker.io/library/x
 ContainerName=app
 HealthCmd=true
+Network=default.network
 PodmanArgs=--workdir /app
 PodmanArgs=--tmpfs /run
 PodmanArgs=--shm-size 256m
@@ -518,8 +561,15 @@ PodmanArgs=--log-driver journald
 PodmanArgs=--hostname app
 PodmanArgs=--health-interval 10s
 `,
+      "default.network": `[Network]
+`,
     },
-    unsupported: [],
+    unsupported: [{
+      "service": null,
+      "key": "networks.default",
+      "reason":
+        'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-default, not "app_default" as compose names it',
+    }],
     warnings: [
       'image "x" written as "docker.io/library/x" (Docker Hub, as Docker resolves short names)',
       'service "app": WorkingDir= needs Podman 4.6; written as PodmanArgs=--workdir',
@@ -571,6 +621,10 @@ NetworkName=app_default
       "app.container": `[Container]
 Image=docker.io/library/x
 ContainerName=app
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [
@@ -611,9 +665,13 @@ ContainerName=app
       "app.container": `[Container]
 Image=docker.io/library/x
 ContainerName=app
+Network=default.network
 Volume=media.volume:/media
 Volume=cache.volume:/cache
 Volume=shared_data:/shared
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
       "media.volume": `[Volume]
 Device=:/export/media
@@ -698,8 +756,12 @@ NetworkName=app_default
       "app.container": `[Container]
 Image=docker.io/library/x
 ContainerName=app
+Network=default.network
 Secret=db_password
 Secret=prod_api_key,target=/run/secrets/api,mode=0400
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -717,6 +779,10 @@ Environment=FROM_SHELL=from-shell
 Environment=DEFAULTED=fallback
 Environment=ALT=tag-is-set
 Environment=LITERAL=$$NOT_A_VAR
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=app_default
 `,
     },
     unsupported: [],
@@ -829,7 +895,11 @@ VolumeName=my-kept-volume
       "app.container": `[Container]
 Image=docker.io/library/x
 ContainerName=app
+Network=default.network
 Volume=data.volume:/data
+`,
+      "default.network": `[Network]
+NetworkName=from_dotenv_default
 `,
       "data.volume": `[Volume]
 VolumeName=from_dotenv_data
@@ -843,7 +913,11 @@ VolumeName=from_dotenv_data
       "app.container": `[Container]
 Image=docker.io/library/x
 ContainerName=app
+Network=default.network
 Volume=data.volume:/data
+`,
+      "default.network": `[Network]
+NetworkName=shell_default
 `,
       "data.volume": `[Volume]
 VolumeName=shell_data
@@ -857,14 +931,19 @@ VolumeName=shell_data
       "media-app.container": `[Container]
 Image=docker.io/library/x
 ContainerName=media-app
+Network=media-default.network
 Volume=media-data.volume:/data
+PodmanArgs=--network-alias app
+`,
+      "media-default.network": `[Network]
+NetworkName=media_default
 `,
       "media-data.volume": `[Volume]
 VolumeName=media_data
 `,
     },
     unsupported: [],
-    warnings: [],
+    warnings: ['service "app": NetworkAlias= needs Podman 5.2; written as PodmanArgs=--network-alias'],
   },
   "per-network options go on each network's line when a container joins two networks": {
     units: {
@@ -915,6 +994,44 @@ Subnet=172.28.0.0/16
 Driver=macvlan
 IPAMDriver=dhcp
 NetworkName=app_dhcp
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "a service naming the undeclared default network gets <project>_default": {
+    units: {
+      "adguard.container": `[Container]
+Image=docker.io/adguard/adguardhome
+ContainerName=adguard
+Network=default.network
+Network=lan.network:ip=192.168.1.2
+`,
+      "host.container": `[Container]
+Image=docker.io/library/x
+ContainerName=host
+Network=host
+`,
+      "default.network": `[Network]
+NetworkName=app_default
+`,
+      "lan.network": `[Network]
+Driver=macvlan
+NetworkName=app_lan
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "a declared default network keeps its name": {
+    units: {
+      "app.container": `[Container]
+Image=docker.io/library/x
+ContainerName=app
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=shared-net
 `,
     },
     unsupported: [],

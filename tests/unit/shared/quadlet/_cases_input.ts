@@ -570,4 +570,31 @@ networks:
       driver: dhcp
 `,
   },
+  {
+    name: "a service naming the undeclared default network gets <project>_default",
+    compose: `services:
+  adguard:
+    image: docker.io/adguard/adguardhome
+    networks:
+      default:
+      lan:
+        ipv4_address: 192.168.1.2
+  host:
+    image: docker.io/library/x
+    network_mode: host
+networks:
+  lan:
+    driver: macvlan
+`,
+  },
+  {
+    name: "a declared default network keeps its name",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+networks:
+  default:
+    name: shared-net
+`,
+  },
 ];

@@ -125,7 +125,7 @@ Deno.test("convertCompose() requires a required env_file and reads the top-level
   const r = convertCompose({ compose: "name: media\nservices:\n  web:\n    image: x\n", projectDir: "/srv" });
   assert.ok(r.ok);
   assert.equal(r.value.stack, "media");
-  assert.deepEqual(r.value.report.units, ["media-web.container"]);
+  assert.deepEqual(r.value.report.units, ["media-web.container", "media-default.network"]);
 });
 
 Deno.test("convertCompose() lets the shell environment win over .env", () => {
@@ -149,6 +149,11 @@ Deno.test("convertCompose() reports volume options an old Podman cannot take ins
   );
   assert.ok(r.ok);
   assert.deepEqual(r.value.report.unsupported, [{
+    service: null,
+    key: "networks.default",
+    reason:
+      'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-default, not "srv_default" as compose names it',
+  }, {
     service: null,
     key: "volumes.v",
     reason:

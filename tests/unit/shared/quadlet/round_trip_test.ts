@@ -106,6 +106,11 @@ Deno.test("round trip on Podman 4.4 loses only the health condition and the comp
   assert.ok(forward.ok);
   assert.deepEqual(forward.value.report.unsupported, [{
     service: null,
+    key: "networks.default",
+    reason:
+      'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-rt-default, not "rt_default" as compose names it',
+  }, {
+    service: null,
     key: "networks.front",
     reason:
       'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-rt-front, not "rt_front" as compose names it',
