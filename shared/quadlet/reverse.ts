@@ -7,6 +7,7 @@ import { err, ok, type Result } from "../result.ts";
 import { containerToService, type ReverseNames } from "./reverse_container.ts";
 import { type LogicalField, logicalFields } from "./reverse_fields.ts";
 import { parseUnit } from "./unit_file.ts";
+import { EMPTY_WORD_VAR } from "./systemd_quote.ts";
 import { type Mapping } from "./values.ts";
 
 export interface UnitText {
@@ -194,6 +195,7 @@ function serviceSection(
 ): void {
   for (const l of lines) {
     if (l.key === "Restart" && ["no", "always", "on-failure"].includes(l.value)) svc["restart"] = l.value;
+    else if (l.key === "Environment" && l.value === `${EMPTY_WORD_VAR}=`) continue;
     else {warnings.push(
         `service "${name}": [Service] ${l.key}=${l.value} has no compose equivalent; left out`,
       );}

@@ -1037,4 +1037,29 @@ NetworkName=shared-net
     unsupported: [],
     warnings: [],
   },
+  "empty command words become a systemd variable that quadlet keeps and systemd makes one empty argument": {
+    units: {
+      "relay.container": `[Container]
+Image=docker.io/modem7/dhcprelay
+ContainerName=relay
+Exec=-id eth0 -iu eth1 -f "\${ARR_EMPTY_ARG}" -r 192.168.1.0/24
+Network=host
+
+[Service]
+Environment=ARR_EMPTY_ARG=
+`,
+      "list.container": `[Container]
+Image=docker.io/library/x
+ContainerName=list
+Entrypoint=["/bin/sh","-c","printf '[%%s]' \\"$$@\\"","sh"]
+Exec="\${ARR_EMPTY_ARG}" "a b" "say \\"hi\\"" 50%% $$HOME "C:\\\\temp" "two\\nlines" "\\t" "'" "\${ARR_EMPTY_ARG}"
+Network=none
+
+[Service]
+Environment=ARR_EMPTY_ARG=
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
 };

@@ -597,4 +597,20 @@ networks:
     name: shared-net
 `,
   },
+  {
+    name:
+      "empty command words become a systemd variable that quadlet keeps and systemd makes one empty argument",
+    compose: `services:
+  relay:
+    image: docker.io/modem7/dhcprelay
+    network_mode: host
+    command: '-id eth0 -iu eth1 -f "" -r 192.168.1.0/24'
+  list:
+    image: docker.io/library/x
+    network_mode: none
+    entrypoint: ["/bin/sh", "-c", "printf '[%s]' \\"$$@\\"", "sh"]
+    command: ["", "a b", "say \\"hi\\"", "50%", "$$HOME", "C:\\\\temp", "two\\nlines", "\\t", "'", ""]
+`,
+    podmanVersion: "5.4",
+  },
 ];
