@@ -7,6 +7,7 @@ import { posix } from "node:path";
 import { err, ok, type Result } from "../result.ts";
 import type { ConvertContext } from "./context.ts";
 import { convertService } from "./container.ts";
+import { warnUnset } from "./service_env.ts";
 import { InvalidValue } from "./failure.ts";
 import { isExtensionKey, TOP_LEVEL_KEYS } from "./key_table.ts";
 import { loadCompose } from "./load_compose.ts";
@@ -72,6 +73,7 @@ export function convertCompose(
     unsupported: [],
     warnings: [],
   };
+  for (const name of loaded.value.unset) warnUnset(ctx, name);
   topLevelReport(doc, ctx);
   const drafts: [string, UnitDraft][] = [];
   for (const [name, svc] of Object.entries(services)) {

@@ -13,13 +13,18 @@ import { isMapping, type Mapping } from "./values.ts";
 export interface LoadedCompose {
   doc: Mapping;
   lookup: Lookup;
+  /** Variables used without a default that are not set (compose warns and substitutes ""), in first-use order. */
+  unset: string[];
 }
 
-export function composeLookup(input: ConvertInput): Result<Lookup, ConvertError> {
+export function composeLookup(
+  input: ConvertInput,
+  unset?: (name: string) => void,
+): Result<Lookup, ConvertError> {
   const env = input.env ?? {};
   const shell: Lookup = (name) => Object.hasOwn(env, name) ? env[name] : undefined;
   if (input.dotenv === undefined) return ok(shell);
-  const parsed = parseDotenv(input.dotenv, shell);
+  const parsed = parseDotenv(input.dotenv, shell, unset);
   if (!parsed.ok) return err({ file: ".env", message: parsed.error.message });
   const fromFile = dotenvMap(parsed.value);
   return ok((name) => shell(name) ?? fromFile.get(name));
@@ -27,7 +32,11 @@ export function composeLookup(input: ConvertInput): Result<Lookup, ConvertError>
 
 export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertError> {
   const file = input.composeFile ?? "compose.yaml";
-  const lookup = composeLookup(input);
+  const unset: string[] = [];
+  const onUnset = (name: string) => {
+    if (!unset.includes(name)) unset.push(name);
+  };
+  const lookup = composeLookup(input, onUnset);
   if (!lookup.ok) return lookup;
   const yaml = parseDocument(input.compose, {
     merge: true,
@@ -49,7 +58,7 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
   if (!isMapping(data)) {
     return err({ file, message: "Cannot read compose file: the top level must be a mapping" });
   }
-  const resolved = interpolateTree(data, lookup.value, []);
+  const resolved = interpolateTree(data, lookup.value, [], onUnset);
   if (!resolved.ok) {
     const path = resolved.error.path;
     const service = path[0] === "services" && path.length > 1 ? path[1] : undefined;
@@ -60,7 +69,7 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
     if (resolved.error.variable !== undefined) e.variable = resolved.error.variable;
     return err(e);
   }
-  return ok({ doc: resolved.value as Mapping, lookup: lookup.value });
+  return ok({ doc: resolved.value as Mapping, lookup: lookup.value, unset });
 }
 
 /**
@@ -81,9 +90,14 @@ interface TreeError {
   message: string;
 }
 
-function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result<unknown, TreeError> {
+function interpolateTree(
+  value: unknown,
+  lookup: Lookup,
+  path: string[],
+  unset: (name: string) => void,
+): Result<unknown, TreeError> {
   if (typeof value === "string") {
-    const r = interpolate(value, lookup);
+    const r = interpolate(value, lookup, unset);
     if (r.ok) return r;
     const e: TreeError = { path, message: r.error.message };
     if (r.error.variable !== undefined) e.variable = r.error.variable;
@@ -92,7 +106,7 @@ function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
-      const r = interpolateTree(value[i], lookup, [...path, `[${i}]`]);
+      const r = interpolateTree(value[i], lookup, [...path, `[${i}]`], unset);
       if (!r.ok) return r;
       out.push(r.value);
     }
@@ -102,7 +116,7 @@ function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result
   if (isMapping(value)) {
     const out: Mapping = {};
     for (const [k, v] of Object.entries(value)) {
-      const r = interpolateTree(v, lookup, [...path, k]);
+      const r = interpolateTree(v, lookup, [...path, k], unset);
       if (!r.ok) return r;
       out[k] = r.value;
     }

@@ -127,9 +127,10 @@ NetworkName=app_default
       "web.container": `[Container]
 Image=docker.io/library/nginx
 ContainerName=web
+Environment=A=1
+Environment=B=2
 Environment=R=keep
 Environment=Q=override
-EnvironmentFile=/srv/app/plain.env
 Network=default.network
 `,
       "default.network": `[Network]
@@ -139,8 +140,8 @@ NetworkName=app_default
     unsupported: [],
     warnings: [
       'image "nginx" written as "docker.io/library/nginx" (Docker Hub, as Docker resolves short names)',
-      'service "web": env_file "/srv/app/quoted.env" uses quoting or bare keys that podman --env-file reads differently; its variables were written into the unit as Environment=',
       'service "web": optional env_file "/srv/app/missing.env" is missing; left out',
+      'service "web": env_file "/srv/app/quoted.env" uses quoting, variables, `export` or bare keys that podman --env-file reads differently; its variables were written into the unit as Environment=',
     ],
   },
   "ports in every syntax": {
@@ -1061,5 +1062,64 @@ Environment=ARR_EMPTY_ARG=
     },
     unsupported: [],
     warnings: [],
+  },
+  "env_file files that are all plain KEY=VALUE stay EnvironmentFile=, in order": {
+    units: {
+      "web.container": `[Container]
+Image=docker.io/library/x
+ContainerName=web
+EnvironmentFile=/srv/app/a.env
+EnvironmentFile=/srv/app/b.env
+Network=none
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "env_file read as compose reads it: quotes, export, comments, variables, $$": {
+    units: {
+      "web.container": `[Container]
+Image=docker.io/library/x
+ContainerName=web
+Environment=URL=https://example.com/app
+Environment=HASH=overridden
+Environment="SINGLE=literal $\${DOMAIN} and \\\\\\\\n"
+Environment="DOUBLE=tab\\there \\"q\\" $$DOMAIN $\${DOMAIN}"
+Environment="MULTI=line one\\nline two"
+Environment=SPACED=padded
+Environment=YAML_STYLE=colon
+Environment=TZ=Europe/Berlin
+Environment=SECRET=s3cr3t
+Environment=UNSET_REF=/x
+Environment="EARLIER=x#not-a-comment-https://example.com/app"
+Environment=KEEP=from-environment
+Network=none
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'variable "NOPE" is not set: defaulting to a blank string',
+      'service "web": env_file "/srv/app/first.env" uses quoting, variables, `export` or bare keys that podman --env-file reads differently; its variables were written into the unit as Environment=',
+      'service "web": env_file "/srv/app/second.env" uses quoting, variables, `export` or bare keys that podman --env-file reads differently; its variables were written into the unit as Environment=',
+    ],
+  },
+  "unset variables without a default give one warning per variable, as compose": {
+    units: {
+      "web.container": `[Container]
+Image=docker.io/library/x
+ContainerName=web
+Environment=A=-
+Environment=B=dx
+Environment=C=$$LITERAL
+Label=version=
+Network=none
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'variable "IN_DOTENV" is not set: defaulting to a blank string',
+      'variable "TAG" is not set: defaulting to a blank string',
+      'variable "OTHER" is not set: defaulting to a blank string',
+    ],
   },
 };

@@ -613,4 +613,60 @@ networks:
 `,
     podmanVersion: "5.4",
   },
+  {
+    name: "env_file files that are all plain KEY=VALUE stay EnvironmentFile=, in order",
+    compose: `services:
+  web:
+    image: docker.io/library/x
+    network_mode: none
+    env_file: [a.env, b.env]
+`,
+    envFiles: { "/srv/app/a.env": "# settings\nA=1\nURL=http://x/?a=b&c=%20\n", "/srv/app/b.env": "A=2\n" },
+  },
+  {
+    name: "env_file read as compose reads it: quotes, export, comments, variables, $$",
+    compose: `services:
+  web:
+    image: docker.io/library/x
+    network_mode: none
+    env_file: [first.env, second.env]
+    environment:
+      KEEP: from-environment
+`,
+    dotenv: "DOMAIN=example.com\nSECRET=s3cr3t\n",
+    env: { TZ: "Europe/Berlin" },
+    envFiles: {
+      "/srv/app/first.env": [
+        "# comment",
+        "export URL=https://${DOMAIN}/app # trailing comment",
+        "HASH=x#not-a-comment",
+        "SINGLE='literal ${DOMAIN} and \\\\n'",
+        'DOUBLE="tab\\there \\"q\\" \\$DOMAIN $${DOMAIN}"',
+        "MULTI='line one",
+        "line two'",
+        "SPACED =  padded  ",
+        "YAML_STYLE: colon",
+        "TZ",
+        "SECRET",
+        "KEEP=from-file",
+        "UNSET_REF=${NOPE}/x",
+      ].join("\n"),
+      "/srv/app/second.env": "EARLIER=${HASH}-${URL}\nHASH=overridden\n",
+    },
+  },
+  {
+    name: "unset variables without a default give one warning per variable, as compose",
+    compose: `services:
+  web:
+    image: docker.io/library/x
+    network_mode: none
+    labels:
+      version: \${TAG}
+    environment:
+      A: \${TAG}-\${OTHER}
+      B: \${WITH_DEFAULT:-d}\${SET_EMPTY}\${ALT:+alt}\${DASH-x}
+      C: $$LITERAL
+`,
+    dotenv: "SET_EMPTY=\nFROM_DOTENV=${IN_DOTENV}\n",
+  },
 ];
