@@ -1,6 +1,6 @@
 /**
  * `deno task convert <compose-file> --out <dir> [--env-file F] [--podman-version X] [--stack NAME]
- *   [--project-name NAME] [--report FILE]`
+ *   [--project-name NAME] [--profile NAME]... [--report FILE]`
  *
  * The imperative shell around convertCompose: reads the compose file, the `.env` beside it (or --env-file),
  * the env_file files and the process environment; writes units atomically. Exit 0 when units were produced
@@ -14,7 +14,7 @@ import { type ConvertInput, type ConvertOptions, formatConvertError } from "./ty
 import { writeFileAtomic } from "../atomic_write.ts";
 
 const USAGE =
-  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--project-name NAME] [--report FILE]";
+  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--project-name NAME] [--profile NAME]... [--report FILE]";
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -28,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
         "podman-version": { type: "string" },
         stack: { type: "string" },
         "project-name": { type: "string", short: "p" },
+        profile: { type: "string", multiple: true },
         report: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -77,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values["podman-version"]) options.podmanVersion = values["podman-version"];
   if (values.stack) options.stack = values.stack;
   if (values["project-name"]) options.projectName = values["project-name"];
+  if (values.profile) options.profiles = values.profile;
   const result = convertCompose(input, options);
   if (!result.ok) {
     console.error(formatConvertError(result.error));
@@ -96,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     log(`unsupported: ${u.service === null ? "" : `service "${u.service}": `}key "${u.key}": ${u.reason}`);
   }
   for (const w of report.warnings) log(`warning: ${w}`);
+  for (const k of report.skipped) log(`skipped: service "${k.service}": ${k.reason}`);
   if (values.report) await writeAtomic(resolve(cwd, values.report), JSON.stringify(report, null, 2) + "\n");
   return 0;
 }

@@ -49,6 +49,7 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   network_mode: net.networkMode,
   networks: net.networks,
   pids_limit: misc.pidsLimit,
+  profiles: () => {},
   ports: ports.ports,
   pull_policy: misc.pullPolicy,
   read_only: sec.readOnly,

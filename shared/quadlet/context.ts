@@ -20,7 +20,10 @@ export interface ConvertContext {
   projectDir: string;
   lookup: Lookup;
   envFiles: Readonly<Record<string, string>>;
+  /** The services being converted (those with an active profile, or none). */
   services: Readonly<Record<string, Mapping>>;
+  /** Services left out for their inactive profiles → those profiles. */
+  inactive: ReadonlyMap<string, readonly string[]>;
   networks: Mapping;
   volumes: Mapping;
   secrets: Mapping;
@@ -43,6 +46,22 @@ export function containerName(ctx: ConvertContext, service: string): string {
   return typeof explicit === "string" || typeof explicit === "number"
     ? String(explicit)
     : unitBase(ctx, service);
+}
+
+/**
+ * Throws unless `service` (named by `key` of another service) is converted; a service left out for its profiles
+ * gets a message naming them. `what` starts the message: `Cannot depend on "db"`.
+ */
+export function requireService(ctx: ConvertContext, service: string, key: string, what: string): void {
+  if (Object.hasOwn(ctx.services, service)) return;
+  const profiles = ctx.inactive.get(service);
+  if (profiles === undefined) throw new InvalidValue(key, `${what}: there is no service "${service}"`);
+  throw new InvalidValue(
+    key,
+    `${what}: service "${service}" is left out, since its profiles ${
+      profiles.map((p) => `"${p}"`).join(", ")
+    } are not active`,
+  );
 }
 
 /** How a container refers to a top-level network: its unit, or its name when external. */

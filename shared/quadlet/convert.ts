@@ -13,6 +13,7 @@ import { isExtensionKey, TOP_LEVEL_KEYS } from "./key_table.ts";
 import { loadCompose } from "./load_compose.ts";
 import { convertNetwork } from "./network.ts";
 import { normalizeProjectName, projectName } from "./project_name.ts";
+import { activeProfiles, inactiveProfiles } from "./profiles.ts";
 import type { Conversion, ConvertError, ConvertInput, ConvertOptions, QuadletUnit } from "./types.ts";
 import { addField, MAIN_SECTION, renderUnit, type UnitDraft } from "./unit_file.ts";
 import { isMapping, type Mapping } from "./values.ts";
@@ -56,7 +57,16 @@ export function convertCompose(
   }
   const sections = readSections(doc, file);
   if (!sections.ok) return sections;
-  const { services, networks, volumes, secrets } = sections.value;
+  const { networks, volumes, secrets } = sections.value;
+  const active = activeProfiles(options.profiles, loaded.value.lookup);
+  const services: Record<string, Mapping> = {};
+  const inactive = new Map<string, string[]>();
+  for (const [name, svc] of Object.entries(sections.value.services)) {
+    const profiles = guard(() => inactiveProfiles(svc, active), file, name);
+    if (!profiles.ok) return profiles;
+    if (profiles.value === undefined) services[name] = svc;
+    else inactive.set(name, profiles.value);
+  }
   const ctx: ConvertContext = {
     podmanVersion,
     prefix: stack ? `${stack}-` : "",
@@ -65,6 +75,7 @@ export function convertCompose(
     lookup: loaded.value.lookup,
     envFiles: input.envFiles ?? {},
     services,
+    inactive,
     networks,
     volumes,
     secrets,
@@ -101,9 +112,18 @@ export function convertCompose(
     sortMainSection(d);
     return { fileName: d.fileName, kind: d.kind, text: renderUnit(d), source };
   });
+  const skipped = [...inactive].map(([service, profiles]) => ({
+    service,
+    reason: `profiles ${profiles.map((p) => `"${p}"`).join(", ")} not active`,
+  }));
   const conversion: Conversion = {
     units,
-    report: { units: units.map((u) => u.fileName), unsupported: ctx.unsupported, warnings: ctx.warnings },
+    report: {
+      units: units.map((u) => u.fileName),
+      unsupported: ctx.unsupported,
+      warnings: ctx.warnings,
+      skipped,
+    },
   };
   if (stack) conversion.stack = stack;
   conversion.project = project.value;

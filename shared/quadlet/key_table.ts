@@ -99,7 +99,10 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   post_start: unsupported("lifecycle hooks are not converted; add ExecStartPost= by hand"),
   pre_stop: unsupported("lifecycle hooks are not converted; add ExecStop= by hand"),
   privileged: args("--privileged"),
-  profiles: unsupported("profiles select services at `compose up` time; every service is converted"),
+  profiles: elsewhere(
+    "selects the services converted: those with an active profile (profiles option, else COMPOSE_PROFILES); " +
+      "the others are listed in the report's `skipped`",
+  ),
   provider: unsupported("service providers are a Docker-only feature"),
   pull_policy: native("Pull"),
   read_only: native("ReadOnly"),

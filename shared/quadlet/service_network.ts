@@ -1,5 +1,5 @@
 /** networks, network_mode (host, none, service:NAME — the VPN-sidecar pattern), dns*, extra_hosts. */
-import { containerName, networkRef, unitBase } from "./context.ts";
+import { containerName, networkRef, requireService, unitBase } from "./context.ts";
 import { InvalidValue } from "./failure.ts";
 import type { Handler, ServiceScope } from "./service_scope.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
@@ -102,9 +102,7 @@ export const networkMode: Handler = (value, s, key) => {
     s.w.put("Network", escapeSystemd(mode));
     return;
   }
-  if (!Object.hasOwn(s.ctx.services, service)) {
-    throw new InvalidValue(key, `Cannot use network_mode "${mode}": there is no service "${service}"`);
-  }
+  requireService(s.ctx, service, key, `Cannot use network_mode "${mode}"`);
   if (atLeast(s.ctx.podmanVersion, QUADLET_VALUE_SINCE.networkContainerUnit.since)) {
     // Quadlet resolves the unit to its container name and adds Requires=/After= itself.
     s.w.put("Network", escapeSystemd(`${unitBase(s.ctx, service)}.container`));

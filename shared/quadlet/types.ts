@@ -26,6 +26,11 @@ export interface ConvertOptions {
    * @default the top-level `name`, else `COMPOSE_PROJECT_NAME`, else the compose file's folder
    */
   projectName?: string;
+  /**
+   * Active compose profiles (as `--profile`): services whose `profiles` are all inactive are not converted.
+   * @default `COMPOSE_PROFILES` (comma-separated, shell environment then `.env`), else none
+   */
+  profiles?: readonly string[];
 }
 
 export interface QuadletUnit {
@@ -44,10 +49,18 @@ export interface UnsupportedKey {
   reason: string;
 }
 
+/** A service that was deliberately not converted. */
+export interface SkippedService {
+  service: string;
+  reason: string;
+}
+
 export interface ConvertReport {
   units: string[];
   unsupported: UnsupportedKey[];
   warnings: string[];
+  /** Services left out because none of their profiles is active. */
+  skipped: SkippedService[];
 }
 
 export interface Conversion {

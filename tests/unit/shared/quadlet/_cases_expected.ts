@@ -4,6 +4,8 @@ export interface CaseExpected {
   units: Record<string, string>;
   unsupported: { service: string | null; key: string; reason: string }[];
   warnings: string[];
+  /** Services left out for their profiles (report.skipped); none when absent. */
+  skipped?: { service: string; reason: string }[];
 }
 
 export const CASE_EXPECTED: Record<string, CaseExpected> = {
@@ -640,11 +642,6 @@ NetworkName=app_default
         "key": "deploy",
         "reason": "Swarm/orchestrator deployment settings have no quadlet equivalent; use mem_limit, cpus",
       },
-      {
-        "service": "app",
-        "key": "profiles",
-        "reason": "profiles select services at `compose up` time; every service is converted",
-      },
       { "service": "app", "key": "frobnicate", "reason": "unknown compose service key" },
       {
         "service": "db",
@@ -1121,5 +1118,32 @@ Network=none
       'variable "TAG" is not set: defaulting to a blank string',
       'variable "OTHER" is not set: defaulting to a blank string',
     ],
+  },
+  "profiles: only services with an active profile are converted, the others are listed as skipped": {
+    units: {
+      "app.container": `[Unit]
+Requires=db.service
+After=db.service
+
+[Container]
+Image=docker.io/library/x
+ContainerName=app
+Network=default.network
+`,
+      "db.container": `[Container]
+Image=docker.io/library/postgres
+ContainerName=db
+Network=default.network
+`,
+      "default.network": `[Network]
+NetworkName=app_default
+`,
+    },
+    unsupported: [],
+    warnings: [],
+    skipped: [{ "service": "debugger", "reason": 'profiles "debug" not active' }, {
+      "service": "tools",
+      "reason": 'profiles "tools" not active',
+    }],
   },
 };

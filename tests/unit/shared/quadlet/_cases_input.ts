@@ -357,7 +357,6 @@ services:
     build: .
     deploy:
       replicas: 2
-    profiles: [debug]
     links: [db]
     x-custom: 1
     frobnicate: yes
@@ -668,5 +667,28 @@ networks:
       C: $$LITERAL
 `,
     dotenv: "SET_EMPTY=\nFROM_DOTENV=${IN_DOTENV}\n",
+  },
+  {
+    name: "profiles: only services with an active profile are converted, the others are listed as skipped",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    depends_on:
+      db:
+        condition: service_started
+      debugger:
+        condition: service_started
+        required: false
+  db:
+    image: docker.io/library/postgres
+    profiles: [prod, staging]
+  debugger:
+    image: docker.io/library/busybox
+    profiles: [debug]
+  tools:
+    image: docker.io/library/busybox
+    profiles: [tools]
+`,
+    dotenv: "COMPOSE_PROFILES=staging,other\n",
   },
 ];

@@ -71,7 +71,7 @@ Deno.test("convertCompose() rejects malformed values naming the exact key", asyn
       "network_mode",
       'Cannot use network_mode "service:ghost": there is no service "ghost"',
     ],
-    ["depends_on: [ghost]", "depends_on.ghost", 'Cannot depend on "ghost": there is no such service'],
+    ["depends_on: [ghost]", "depends_on.ghost", 'Cannot depend on "ghost": there is no service "ghost"'],
     [
       "restart: sometimes",
       "restart",
