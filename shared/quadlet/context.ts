@@ -31,6 +31,8 @@ export interface ConvertContext {
   defaultNetworkUnit: boolean;
   /** Services another service waits for with `condition: service_healthy`. */
   healthWaitedOn: Set<string>;
+  /** Services another service waits for with `condition: service_completed_successfully`. */
+  completionWaitedOn: Set<string>;
   unsupported: UnsupportedKey[];
   warnings: string[];
 }

@@ -15,7 +15,7 @@ import { convertNetwork } from "./network.ts";
 import { normalizeProjectName, projectName } from "./project_name.ts";
 import { activeProfiles, inactiveProfiles } from "./profiles.ts";
 import type { Conversion, ConvertError, ConvertInput, ConvertOptions, QuadletUnit } from "./types.ts";
-import { addField, MAIN_SECTION, renderUnit, type UnitDraft } from "./unit_file.ts";
+import { addField, MAIN_SECTION, renderUnit, section, type UnitDraft } from "./unit_file.ts";
 import { isMapping, type Mapping } from "./values.ts";
 import { atLeast, parseVersion, QUADLET_VALUE_SINCE, UNIT_TYPE_SINCE } from "./versions.ts";
 import { convertVolume } from "./volume.ts";
@@ -81,6 +81,7 @@ export function convertCompose(
     secrets,
     defaultNetworkUnit: Object.hasOwn(networks, "default") || joinsDefault(services, podmanVersion),
     healthWaitedOn: new Set(),
+    completionWaitedOn: new Set(),
     unsupported: [],
     warnings: [],
   };
@@ -108,6 +109,7 @@ export function convertCompose(
     if (draft.value) drafts.push([name, draft.value]);
   }
   markHealthNotify(drafts, ctx);
+  markOneshot(drafts, ctx);
   const units: QuadletUnit[] = drafts.map(([source, d]) => {
     sortMainSection(d);
     return { fileName: d.fileName, kind: d.kind, text: renderUnit(d), source };
@@ -233,6 +235,29 @@ function markHealthNotify(drafts: [string, UnitDraft][], ctx: ConvertContext): v
         reason: `dependents wait for it to be healthy, which needs Podman 4.7 (target ${ctx.podmanVersion})`,
       });
     }
+  }
+}
+
+/**
+ * A service others wait for with `service_completed_successfully` runs as a one-shot job: systemd starts its
+ * dependents only after the container has exited 0 (`Type=oneshot`; quadlet then runs it in the foreground), and
+ * `RemainAfterExit=yes` keeps it "active" so the dependents' `Requires=` stays met. systemd allows no
+ * `Restart=always` on a one-shot unit, so that becomes `Restart=on-failure` (reported).
+ */
+function markOneshot(drafts: [string, UnitDraft][], ctx: ConvertContext): void {
+  for (const [name, draft] of drafts) {
+    if (draft.kind !== "container" || !ctx.completionWaitedOn.has(name)) continue;
+    const service = section(draft, "Service");
+    const restart = service.fields.find((f) => f.key === "Restart");
+    if (restart?.words[0] === "always") {
+      restart.words = ["on-failure"];
+      ctx.warnings.push(
+        `service "${name}": others wait for it to complete, so it runs as Type=oneshot, where systemd allows no ` +
+          "Restart=always; written as Restart=on-failure",
+      );
+    }
+    addField(draft, "Service", "Type", "oneshot");
+    addField(draft, "Service", "RemainAfterExit", "yes");
   }
 }
 

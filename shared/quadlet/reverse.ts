@@ -79,6 +79,7 @@ export function quadletToCompose(
   if (options.stack) compose["name"] = options.stack;
   const services: Mapping = {};
   const healthy = new Set<string>();
+  const completes = new Set<string>();
   const deps = new Map<string, [string, boolean][]>();
   const namedVolumes = new Set<string>();
   for (const u of containers) {
@@ -88,7 +89,7 @@ export function quadletToCompose(
     if (back.healthyNotify) healthy.add(name);
     back.volumes.forEach((v) => namedVolumes.add(v));
     deps.set(name, unitDeps(u.sections.get("Unit") ?? [], strip, name, warnings));
-    serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings);
+    if (serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings)) completes.add(name);
     for (const l of u.sections.get("Install") ?? []) {
       // WantedBy=default.target is what restart: always/unless-stopped produce.
       if (l.key !== "WantedBy" || l.value !== "default.target") {
@@ -102,9 +103,14 @@ export function quadletToCompose(
     const sidecar = /^service:(.+)$/.exec(String(svc["network_mode"] ?? ""))?.[1];
     const kept = list.filter(([dep]) => dep !== sidecar || healthy.has(dep));
     if (kept.length === 0) continue;
-    const plain = kept.every(([dep, required]) => required && !healthy.has(dep));
+    const plain = kept.every(([dep, required]) => required && !healthy.has(dep) && !completes.has(dep));
     svc["depends_on"] = plain ? kept.map(([d]) => d) : Object.fromEntries(kept.map(([d, required]) => {
-      const opts: Mapping = { condition: healthy.has(d) ? "service_healthy" : "service_started" };
+      const condition = healthy.has(d)
+        ? "service_healthy"
+        : completes.has(d)
+        ? "service_completed_successfully"
+        : "service_started";
+      const opts: Mapping = { condition };
       if (!required) opts["required"] = false;
       return [d, opts];
     }));
@@ -187,19 +193,24 @@ function unitDeps(
   return out;
 }
 
+/** Reads [Service] back; true when it is the one-shot job that `service_completed_successfully` produces. */
 function serviceSection(
   lines: readonly { key: string; value: string }[],
   svc: Mapping,
   name: string,
   warnings: string[],
-): void {
+): boolean {
+  const oneshot = lines.some((l) => l.key === "Type" && l.value === "oneshot") &&
+    lines.some((l) => l.key === "RemainAfterExit" && l.value === "yes");
   for (const l of lines) {
     if (l.key === "Restart" && ["no", "always", "on-failure"].includes(l.value)) svc["restart"] = l.value;
     else if (l.key === "Environment" && l.value === `${EMPTY_WORD_VAR}=`) continue;
+    else if (oneshot && (l.key === "Type" || l.key === "RemainAfterExit")) continue;
     else {warnings.push(
         `service "${name}": [Service] ${l.key}=${l.value} has no compose equivalent; left out`,
       );}
   }
+  return oneshot;
 }
 
 function networkBack(fields: readonly LogicalField[], name: string, warnings: string[]): Mapping | null {

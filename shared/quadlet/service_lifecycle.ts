@@ -31,12 +31,7 @@ export const dependsOn: Handler = (value, s, key) => {
     addField(s.draft, "Unit", required ? "Requires" : "Wants", unit);
     addField(s.draft, "Unit", "After", unit);
     if (condition === "service_healthy") s.ctx.healthWaitedOn.add(dep);
-    if (condition === "service_completed_successfully") {
-      s.w.warnOnce(
-        `service "${s.name}": depends_on "${dep}" with service_completed_successfully waits only for the unit ` +
-          `to start; give "${dep}" Type=oneshot by hand to wait for it to finish`,
-      );
-    }
+    if (condition === "service_completed_successfully") s.ctx.completionWaitedOn.add(dep);
   }
 };
 

@@ -63,3 +63,19 @@ Deno.test("quadlet generator builds the image of a .build unit before the contai
   assert.match(execStart(run, "app.service"), / localhost\/app:latest$/);
   assert.match(execStart(run, "tool.service"), / registry\.example\.com\/tool:2$/);
 });
+
+Deno.test("quadlet generator runs a service others wait to complete in the foreground as a one-shot unit", async () => {
+  const c = CASE_INPUTS.find((x) => x.name.startsWith("a service others wait for to complete"));
+  assert.ok(c);
+  const result = runCase(c);
+  assert.ok(result.ok);
+  const run = await assertGeneratorAccepts(
+    Object.fromEntries(result.value.units.map((u) => [u.fileName, u.text])),
+  );
+  const migrate = run.services.get("migrate.service") ?? "";
+  assert.match(migrate, /^Type=oneshot$/m);
+  assert.match(migrate, /^RemainAfterExit=yes$/m);
+  assert.doesNotMatch(execStart(run, "migrate.service"), / -d |--sdnotify/);
+  assert.match(run.services.get("app.service") ?? "", /^After=migrate\.service$/m);
+  assert.match(run.services.get("app.service") ?? "", /^Type=notify$/m);
+});

@@ -1146,4 +1146,52 @@ NetworkName=app_default
       "reason": 'profiles "tools" not active',
     }],
   },
+  "a service others wait for to complete runs as a one-shot unit that stays active": {
+    units: {
+      "app.container": `[Unit]
+Requires=migrate.service
+After=migrate.service
+Requires=init.service
+After=init.service
+
+[Container]
+Image=docker.io/library/x
+ContainerName=app
+Network=none
+
+[Service]
+Restart=always
+
+[Install]
+WantedBy=default.target
+`,
+      "migrate.container": `[Container]
+Image=docker.io/library/x
+ContainerName=migrate
+Exec=migrate up
+Network=none
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+`,
+      "init.container": `[Container]
+Image=docker.io/library/busybox
+ContainerName=init
+Network=none
+
+[Service]
+Restart=on-failure
+Type=oneshot
+RemainAfterExit=yes
+
+[Install]
+WantedBy=default.target
+`,
+    },
+    unsupported: [],
+    warnings: [
+      'service "init": others wait for it to complete, so it runs as Type=oneshot, where systemd allows no Restart=always; written as Restart=on-failure',
+    ],
+  },
 };

@@ -691,4 +691,26 @@ networks:
 `,
     dotenv: "COMPOSE_PROFILES=staging,other\n",
   },
+  {
+    name: "a service others wait for to complete runs as a one-shot unit that stays active",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    network_mode: none
+    restart: unless-stopped
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+      init:
+        condition: service_completed_successfully
+  migrate:
+    image: docker.io/library/x
+    network_mode: none
+    command: [migrate, up]
+  init:
+    image: docker.io/library/busybox
+    network_mode: none
+    restart: always
+`,
+  },
 ];

@@ -252,3 +252,24 @@ networks:
   assert.deepEqual(back.value.compose, parse(compose));
   assert.deepEqual(back.value.warnings, []);
 });
+
+Deno.test("round trip keeps depends_on service_completed_successfully through the one-shot unit", () => {
+  const compose = `services:
+  app:
+    image: docker.io/library/x
+    network_mode: none
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+  migrate:
+    image: docker.io/library/x
+    network_mode: none
+    restart: on-failure
+`;
+  const forward = convertCompose({ compose, projectDir: "/srv/rt" }, { podmanVersion: "5.4" });
+  assert.ok(forward.ok);
+  const back = quadletToCompose(forward.value.units);
+  assert.ok(back.ok);
+  assert.deepEqual(back.value.warnings, []);
+  assert.deepEqual(back.value.compose, parse(compose));
+});
