@@ -1,6 +1,6 @@
 /**
  * `deno task convert <compose-file> --out <dir> [--env-file F] [--podman-version X] [--stack NAME]
- *   [--project-name NAME] [--profile NAME]... [--report FILE]`
+ *   [--project-name NAME] [--profile NAME]... [--start-timeout SECONDS] [--report FILE]`
  *
  * The imperative shell around convertCompose: reads the compose file, the `.env` beside it (or --env-file),
  * the env_file files and the process environment; writes units atomically. Exit 0 when units were produced
@@ -14,7 +14,7 @@ import { type ConvertInput, type ConvertOptions, formatConvertError } from "./ty
 import { writeFileAtomic } from "../atomic_write.ts";
 
 const USAGE =
-  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--project-name NAME] [--profile NAME]... [--report FILE]";
+  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--project-name NAME] [--profile NAME]... [--start-timeout SECONDS] [--report FILE]";
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
         stack: { type: "string" },
         "project-name": { type: "string", short: "p" },
         profile: { type: "string", multiple: true },
+        "start-timeout": { type: "string" },
         report: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -79,6 +80,15 @@ export async function main(argv: string[]): Promise<number> {
   if (values.stack) options.stack = values.stack;
   if (values["project-name"]) options.projectName = values["project-name"];
   if (values.profile) options.profiles = values.profile;
+  if (values["start-timeout"] !== undefined) {
+    if (!/^\d+$/.test(values["start-timeout"])) {
+      console.error(
+        `Cannot use --start-timeout "${values["start-timeout"]}": expected whole seconds\n${USAGE}`,
+      );
+      return 2;
+    }
+    options.startTimeoutSec = Number(values["start-timeout"]);
+  }
   const result = convertCompose(input, options);
   if (!result.ok) {
     console.error(formatConvertError(result.error));

@@ -14,7 +14,14 @@ import { loadCompose } from "./load_compose.ts";
 import { convertNetwork } from "./network.ts";
 import { normalizeProjectName, projectName } from "./project_name.ts";
 import { activeProfiles, inactiveProfiles } from "./profiles.ts";
-import type { Conversion, ConvertError, ConvertInput, ConvertOptions, QuadletUnit } from "./types.ts";
+import {
+  type Conversion,
+  type ConvertError,
+  type ConvertInput,
+  type ConvertOptions,
+  DEFAULT_START_TIMEOUT_SEC,
+  type QuadletUnit,
+} from "./types.ts";
 import { addField, MAIN_SECTION, renderUnit, section, type UnitDraft } from "./unit_file.ts";
 import { isMapping, type Mapping } from "./values.ts";
 import { atLeast, parseVersion, QUADLET_VALUE_SINCE, UNIT_TYPE_SINCE } from "./versions.ts";
@@ -31,6 +38,13 @@ export function convertCompose(
   const podmanVersion = options.podmanVersion ?? DEFAULT_PODMAN_VERSION;
   if (parseVersion(podmanVersion) === undefined) {
     return err({ file, message: `Cannot use Podman version "${podmanVersion}": expected e.g. 4.9 or 5.4.2` });
+  }
+  const startTimeout = options.startTimeoutSec ?? DEFAULT_START_TIMEOUT_SEC;
+  if (!Number.isInteger(startTimeout) || startTimeout < 0) {
+    return err({
+      file,
+      message: `Cannot use start timeout ${startTimeout}: expected whole seconds, 0 or more`,
+    });
   }
   if (!atLeast(podmanVersion, UNIT_TYPE_SINCE.container)) {
     return err({ file, message: `Cannot target Podman ${podmanVersion}: quadlet needs Podman 4.4 or newer` });
@@ -110,6 +124,7 @@ export function convertCompose(
   }
   markHealthNotify(drafts, ctx);
   markOneshot(drafts, ctx);
+  if (startTimeout > 0) markStartTimeout(drafts, ctx, startTimeout);
   const units: QuadletUnit[] = drafts.map(([source, d]) => {
     sortMainSection(d);
     return { fileName: d.fileName, kind: d.kind, text: renderUnit(d), source };
@@ -258,6 +273,24 @@ function markOneshot(drafts: [string, UnitDraft][], ctx: ConvertContext): void {
     }
     addField(draft, "Service", "Type", "oneshot");
     addField(draft, "Service", "RemainAfterExit", "yes");
+  }
+}
+
+/**
+ * The first start pulls the image inside the unit's start timeout; systemd's 90 s default fails big pulls. Units
+ * that cannot pull (a `.build` or `localhost/` image, `pull_policy: never`) and one-shot units (no timeout by
+ * default, and their run counts towards it) keep systemd's default.
+ */
+function markStartTimeout(drafts: [string, UnitDraft][], ctx: ConvertContext, seconds: number): void {
+  for (const [name, draft] of drafts) {
+    if (draft.kind !== "container") continue;
+    const image = section(draft, "Container").fields.find((f) => f.key === "Image")?.words[0] ?? "";
+    const oneshot = section(draft, "Service").fields.some((f) =>
+      f.key === "Type" && f.words[0] === "oneshot"
+    );
+    const never = ctx.services[name]?.["pull_policy"] === "never";
+    if (oneshot || never || image.endsWith(".build") || image.startsWith("localhost/")) continue;
+    addField(draft, "Service", "TimeoutStartSec", String(seconds));
   }
 }
 

@@ -8,6 +8,7 @@ import { containerToService, type ReverseNames } from "./reverse_container.ts";
 import { type LogicalField, logicalFields } from "./reverse_fields.ts";
 import { parseUnit } from "./unit_file.ts";
 import { EMPTY_WORD_VAR } from "./systemd_quote.ts";
+import { DEFAULT_START_TIMEOUT_SEC } from "./types.ts";
 import { type Mapping } from "./values.ts";
 
 export interface UnitText {
@@ -23,6 +24,8 @@ export interface ReverseOptions {
    * it anyway, so it gives no `name:`. @default read from the units (`<project>_<name>` names)
    */
   project?: string;
+  /** A `TimeoutStartSec=` of this value is the converter's pull allowance and gives no warning. @default 900 */
+  startTimeoutSec?: number;
 }
 
 export interface ReverseResult {
@@ -89,7 +92,10 @@ export function quadletToCompose(
     if (back.healthyNotify) healthy.add(name);
     back.volumes.forEach((v) => namedVolumes.add(v));
     deps.set(name, unitDeps(u.sections.get("Unit") ?? [], strip, name, warnings));
-    if (serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings)) completes.add(name);
+    const timeout = options.startTimeoutSec ?? DEFAULT_START_TIMEOUT_SEC;
+    if (serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings, timeout)) {
+      completes.add(name);
+    }
     for (const l of u.sections.get("Install") ?? []) {
       // WantedBy=default.target is what restart: always/unless-stopped produce.
       if (l.key !== "WantedBy" || l.value !== "default.target") {
@@ -199,6 +205,7 @@ function serviceSection(
   svc: Mapping,
   name: string,
   warnings: string[],
+  startTimeoutSec: number,
 ): boolean {
   const oneshot = lines.some((l) => l.key === "Type" && l.value === "oneshot") &&
     lines.some((l) => l.key === "RemainAfterExit" && l.value === "yes");
@@ -206,6 +213,8 @@ function serviceSection(
     if (l.key === "Restart" && ["no", "always", "on-failure"].includes(l.value)) svc["restart"] = l.value;
     else if (l.key === "Environment" && l.value === `${EMPTY_WORD_VAR}=`) continue;
     else if (oneshot && (l.key === "Type" || l.key === "RemainAfterExit")) continue;
+    // The converter's allowance for the first image pull; compose has no start timeout.
+    else if (l.key === "TimeoutStartSec" && l.value === String(startTimeoutSec)) continue;
     else {warnings.push(
         `service "${name}": [Service] ${l.key}=${l.value} has no compose equivalent; left out`,
       );}

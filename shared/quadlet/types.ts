@@ -16,6 +16,9 @@ export interface ConvertInput {
   envFiles?: Readonly<Record<string, string>>;
 }
 
+/** Time a container unit gets to start, first image pull included (systemd's default is 90 s). */
+export const DEFAULT_START_TIMEOUT_SEC = 900;
+
 export interface ConvertOptions {
   /** The Podman release the units must work with. @default "4.9" */
   podmanVersion?: string;
@@ -31,6 +34,12 @@ export interface ConvertOptions {
    * @default `COMPOSE_PROFILES` (comma-separated, shell environment then `.env`), else none
    */
   profiles?: readonly string[];
+  /**
+   * `[Service] TimeoutStartSec=` for every container unit that may pull its image on start (systemd's 90 s
+   * default is too short for a big first pull); 0 leaves systemd's default. One-shot units keep theirs (none).
+   * @default 900
+   */
+  startTimeoutSec?: number;
 }
 
 export interface QuadletUnit {

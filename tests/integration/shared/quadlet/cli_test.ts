@@ -49,7 +49,7 @@ Deno.test("convert CLI writes units and a JSON report, exit 0", async () => {
       "media-sonarr.container",
     ]);
     const report = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
-    assert.deepEqual(Object.keys(report), ["units", "unsupported", "warnings"]);
+    assert.deepEqual(Object.keys(report), ["units", "unsupported", "warnings", "skipped"]);
     assert.equal(report.units.length, 7);
     const units = Object.fromEntries(files.map((f) => [f, Deno.readTextFileSync(`${dir}/units/${f}`)]));
     assert.match(units["media-sonarr.container"] ?? "", /^Environment=TZ=Europe\/Berlin$/m);
@@ -68,6 +68,7 @@ Deno.test("convert CLI prints units headed by file name without --out and report
     assert.equal(
       r.stdout,
       "# web.container\n[Container]\nImage=docker.io/library/nginx\nContainerName=web\nNetwork=default.network\n\n" +
+        "[Service]\nTimeoutStartSec=900\n\n" +
         "# default.network\n[Network]\nNetworkName=demo_default\n\n",
     );
     assert.match(r.stderr, /unsupported: service "web": key "deploy": Swarm/);

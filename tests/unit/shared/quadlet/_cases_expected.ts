@@ -15,6 +15,9 @@ export const CASE_EXPECTED: Record<string, CaseExpected> = {
 Image=docker.io/library/nginx:1.27
 ContainerName=web
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -29,21 +32,33 @@ NetworkName=app_default
 Image=docker.io/library/nginx
 ContainerName=a
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
       "b.container": `[Container]
 Image=docker.io/library/nginx
 ContainerName=b
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
       "c.container": `[Container]
 Image=docker.io/qmcgaw/gluetun:v3
 ContainerName=c
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
       "d.container": `[Container]
 Image=docker.io/library/redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
 ContainerName=d
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
       "e.container": `[Container]
 Image=localhost/app:1
@@ -54,6 +69,9 @@ Network=none
 Image=registry.example.com:5000/app
 ContainerName=f
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
     },
     unsupported: [],
@@ -71,6 +89,9 @@ ContainerName=my-web
 HostName=web.local
 Network=default.network
 PodmanArgs=--network-alias web
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -92,6 +113,9 @@ Environment="B=two words"
 Environment=C=from-shell
 Environment=D=
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -114,6 +138,9 @@ Environment=NUM=42
 Environment=BOOL=true
 Environment=EMPTY=
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -134,6 +161,9 @@ Environment=B=2
 Environment=R=keep
 Environment=Q=override
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -161,6 +191,9 @@ PublishPort=9000-9002:9000-9002
 PublishPort=[::1]:5353:53/udp
 PublishPort=0.0.0.0:3001:3000
 PublishPort=514/udp
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -185,6 +218,9 @@ Volume=data.volume:/data:Z
 Volume=/anonymous
 Volume=/srv/app/html:/usr/share/nginx/html:ro
 Volume=data.volume:/cache:nocopy
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -205,11 +241,17 @@ Image=docker.io/library/nginx
 ContainerName=web
 Network=front.network:alias=www,ip=10.5.0.10
 Network=back.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "db.container": `[Container]
 Image=docker.io/library/postgres
 ContainerName=db
 Network=back.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "front.network": `[Network]
 Driver=bridge
@@ -238,11 +280,17 @@ NetworkName=app_back
 Image=docker.io/plexinc/pms-docker
 ContainerName=plex
 Network=host
+
+[Service]
+TimeoutStartSec=900
 `,
       "offline.container": `[Container]
 Image=docker.io/library/busybox
 ContainerName=offline
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
     },
     unsupported: [],
@@ -258,6 +306,9 @@ Image=docker.io/qmcgaw/gluetun
 ContainerName=vpn
 AddCapability=NET_ADMIN
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "torrent.container": `[Unit]
 Requires=vpn.service
@@ -267,6 +318,9 @@ After=vpn.service
 Image=docker.io/library/qbittorrent
 ContainerName=torrent
 Network=container:vpn
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -284,11 +338,17 @@ NetworkName=app_default
 Image=docker.io/qmcgaw/gluetun
 ContainerName=vpn
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "torrent.container": `[Container]
 Image=docker.io/library/qbittorrent
 ContainerName=torrent
 Network=vpn.container
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -312,6 +372,9 @@ After=cache.service
 Image=docker.io/library/app
 ContainerName=app
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "worker.container": `[Unit]
 Requires=db.service
@@ -321,6 +384,9 @@ After=db.service
 Image=docker.io/library/app
 ContainerName=worker
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "db.container": `[Container]
 Image=docker.io/library/postgres
@@ -328,11 +394,17 @@ ContainerName=db
 HealthCmd=pg_isready
 Network=default.network
 PodmanArgs=--sdnotify=healthy
+
+[Service]
+TimeoutStartSec=900
 `,
       "cache.container": `[Container]
 Image=docker.io/library/redis
 ContainerName=cache
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -355,6 +427,7 @@ Network=default.network
 
 [Service]
 Restart=always
+TimeoutStartSec=900
 
 [Install]
 WantedBy=default.target
@@ -366,6 +439,7 @@ Network=default.network
 
 [Service]
 Restart=always
+TimeoutStartSec=900
 
 [Install]
 WantedBy=default.target
@@ -377,6 +451,7 @@ Network=default.network
 
 [Service]
 Restart=on-failure
+TimeoutStartSec=900
 `,
       "d.container": `[Container]
 Image=docker.io/library/x
@@ -385,6 +460,7 @@ Network=default.network
 
 [Service]
 Restart=no
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -404,30 +480,45 @@ HealthRetries=3
 HealthStartPeriod=1m
 HealthTimeout=5s
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "shell.container": `[Container]
 Image=docker.io/library/x
 ContainerName=shell
 HealthCmd=wget -qO- http://localhost/ || exit 1
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "string.container": `[Container]
 Image=docker.io/library/x
 ContainerName=string
 HealthCmd=["CMD-SHELL","curl -f \\"http://localhost/\\""]
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "off.container": `[Container]
 Image=docker.io/library/x
 ContainerName=off
 HealthCmd=none
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "none.container": `[Container]
 Image=docker.io/library/x
 ContainerName=none
 HealthCmd=none
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -453,6 +544,9 @@ DropCapability=ALL
 Label="com.example.tier=back end"
 Label=io.containers.autoupdate=registry
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "web.container": `[Container]
 Image=docker.io/library/x
@@ -460,6 +554,9 @@ ContainerName=web
 Label=traefik.enable=true
 Label="traefik.http.routers.web.rule=Host(\`example.com\`)"
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -476,6 +573,9 @@ ContainerName=list
 Entrypoint=["/bin/tini","--"]
 Exec=sh -c "echo \\"hi there\\" > /tmp/x; echo 50%% $$HOME"
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "string.container": `[Container]
 Image=docker.io/library/x
@@ -483,6 +583,9 @@ ContainerName=string
 Entrypoint=/docker-entrypoint.sh
 Exec=python -m http.server --bind 0.0.0.0 8000
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "empty_entrypoint.container": `[Container]
 Image=docker.io/library/x
@@ -490,6 +593,9 @@ ContainerName=empty_entrypoint
 Exec=echo "single quoted" double
 Network=default.network
 PodmanArgs=--entrypoint=
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -538,6 +644,9 @@ User=1000:1000
 UserNS=keep-id
 WorkingDir=/app
 PodmanArgs=--security-opt apparmor=unconfined
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -563,6 +672,9 @@ PodmanArgs=--sysctl net.core.somaxconn=1024
 PodmanArgs=--log-driver journald
 PodmanArgs=--hostname app
 PodmanArgs=--health-interval 10s
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 `,
@@ -605,12 +717,18 @@ PodmanArgs=--platform linux/arm64
 PodmanArgs=--storage-opt size=10G
 PodmanArgs=--device-cgroup-rule "c 1:3 mr"
 PodmanArgs=--oom-score-adj -500
+
+[Service]
+TimeoutStartSec=900
 `,
       "sidecar.container": `[Container]
 Image=docker.io/library/x
 ContainerName=sidecar
 Network=default.network
 PodmanArgs=--volumes-from app:ro
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -625,6 +743,9 @@ NetworkName=app_default
 Image=docker.io/library/x
 ContainerName=app
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -667,6 +788,9 @@ Network=default.network
 Volume=media.volume:/media
 Volume=cache.volume:/cache
 Volume=shared_data:/shared
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -702,6 +826,7 @@ PodmanArgs=--network-alias web
 
 [Service]
 Restart=always
+TimeoutStartSec=900
 
 [Install]
 WantedBy=default.target
@@ -711,6 +836,9 @@ Image=docker.io/library/postgres
 ContainerName=blog-db
 Network=blog-front.network
 PodmanArgs=--network-alias db
+
+[Service]
+TimeoutStartSec=900
 `,
       "blog-front.network": `[Network]
 NetworkName=app_front
@@ -733,11 +861,17 @@ VolumeName=app_html
 Image=docker.io/library/x
 ContainerName=a
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "b.container": `[Container]
 Image=docker.io/library/y
 ContainerName=b
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -757,6 +891,9 @@ ContainerName=app
 Network=default.network
 Secret=db_password
 Secret=prod_api_key,target=/run/secrets/api,mode=0400
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -778,6 +915,9 @@ Environment=DEFAULTED=fallback
 Environment=ALT=tag-is-set
 Environment=LITERAL=$$NOT_A_VAR
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -799,6 +939,7 @@ Network=default.network
 
 [Service]
 Restart=always
+TimeoutStartSec=900
 
 [Install]
 WantedBy=default.target
@@ -813,6 +954,7 @@ Network=default.network
 
 [Service]
 Restart=always
+TimeoutStartSec=900
 
 [Install]
 WantedBy=default.target
@@ -871,6 +1013,9 @@ Network=fixed.network
 Volume=data.volume:/data
 Volume=kept.volume:/kept
 Volume=shared:/shared
+
+[Service]
+TimeoutStartSec=900
 `,
         "front.network": `[Network]
 NetworkName=mymediastack_front
@@ -895,6 +1040,9 @@ Image=docker.io/library/x
 ContainerName=app
 Network=default.network
 Volume=data.volume:/data
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=from_dotenv_default
@@ -913,6 +1061,9 @@ Image=docker.io/library/x
 ContainerName=app
 Network=default.network
 Volume=data.volume:/data
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=shell_default
@@ -932,6 +1083,9 @@ ContainerName=media-app
 Network=media-default.network
 Volume=media-data.volume:/data
 PodmanArgs=--network-alias app
+
+[Service]
+TimeoutStartSec=900
 `,
       "media-default.network": `[Network]
 NetworkName=media_default
@@ -950,6 +1104,9 @@ Image=docker.io/pihole/pihole
 ContainerName=pihole
 Network=lan.network:ip=192.168.1.53,ip6=fd00::53,mac=02:42:c0:a8:01:35,alias=pi.hole,alias=dns.lan,alias=dns
 Network=back.network:interface_name=eth1,alias=dns
+
+[Service]
+TimeoutStartSec=900
 `,
       "one.container": `[Container]
 Image=docker.io/library/x
@@ -958,6 +1115,9 @@ IP=192.168.1.10
 Network=lan.network
 NetworkAlias=one.lan
 PodmanArgs=--mac-address 02:42:c0:a8:01:0a
+
+[Service]
+TimeoutStartSec=900
 `,
       "lan.network": `[Network]
 Driver=macvlan
@@ -981,6 +1141,9 @@ Image=docker.io/library/x
 ContainerName=app
 Network=lan.network
 Network=dhcp.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "lan.network": `[Network]
 Gateway=172.28.5.254
@@ -1004,11 +1167,17 @@ Image=docker.io/adguard/adguardhome
 ContainerName=adguard
 Network=default.network
 Network=lan.network:ip=192.168.1.2
+
+[Service]
+TimeoutStartSec=900
 `,
       "host.container": `[Container]
 Image=docker.io/library/x
 ContainerName=host
 Network=host
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -1027,6 +1196,9 @@ NetworkName=app_lan
 Image=docker.io/library/x
 ContainerName=app
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=shared-net
@@ -1045,6 +1217,7 @@ Network=host
 
 [Service]
 Environment=ARR_EMPTY_ARG=
+TimeoutStartSec=900
 `,
       "list.container": `[Container]
 Image=docker.io/library/x
@@ -1055,6 +1228,7 @@ Network=none
 
 [Service]
 Environment=ARR_EMPTY_ARG=
+TimeoutStartSec=900
 `,
     },
     unsupported: [],
@@ -1068,6 +1242,9 @@ ContainerName=web
 EnvironmentFile=/srv/app/a.env
 EnvironmentFile=/srv/app/b.env
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
     },
     unsupported: [],
@@ -1091,6 +1268,9 @@ Environment=UNSET_REF=/x
 Environment="EARLIER=x#not-a-comment-https://example.com/app"
 Environment=KEEP=from-environment
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
     },
     unsupported: [],
@@ -1110,6 +1290,9 @@ Environment=B=dx
 Environment=C=$$LITERAL
 Label=version=
 Network=none
+
+[Service]
+TimeoutStartSec=900
 `,
     },
     unsupported: [],
@@ -1129,11 +1312,17 @@ After=db.service
 Image=docker.io/library/x
 ContainerName=app
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "db.container": `[Container]
 Image=docker.io/library/postgres
 ContainerName=db
 Network=default.network
+
+[Service]
+TimeoutStartSec=900
 `,
       "default.network": `[Network]
 NetworkName=app_default
@@ -1161,6 +1350,7 @@ Network=none
 
 [Service]
 Restart=always
+TimeoutStartSec=900
 
 [Install]
 WantedBy=default.target

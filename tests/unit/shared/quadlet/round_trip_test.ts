@@ -151,7 +151,7 @@ Deno.test("quadletToCompose() warns about keys without a compose form and reject
   const back = quadletToCompose([{
     fileName: "a.container",
     text:
-      "[Unit]\nDescription=A\n[Container]\nImage=x\nTimezone=UTC\nPodmanArgs=--blkio-weight 10\n[Service]\nTimeoutStartSec=900\n[Install]\nWantedBy=multi-user.target\n",
+      "[Unit]\nDescription=A\n[Container]\nImage=x\nTimezone=UTC\nPodmanArgs=--blkio-weight 10\n[Service]\nTimeoutStartSec=600\n[Install]\nWantedBy=multi-user.target\n",
   }]);
   assert.ok(back.ok);
   assert.deepEqual(back.value.compose, { services: { a: { image: "x", container_name: "systemd-a" } } });
@@ -159,7 +159,7 @@ Deno.test("quadletToCompose() warns about keys without a compose form and reject
     'service "a": quadlet key Timezone= has no compose equivalent; left out',
     'service "a": PodmanArgs --blkio-weight has no compose equivalent; left out',
     'service "a": [Unit] Description= has no compose equivalent; left out',
-    'service "a": [Service] TimeoutStartSec=900 has no compose equivalent; left out',
+    'service "a": [Service] TimeoutStartSec=600 has no compose equivalent; left out',
     'service "a": [Install] WantedBy=multi-user.target has no compose equivalent; left out',
   ]);
   const bad = quadletToCompose([{ fileName: "a.kube", text: "[Kube]\nYaml=x\n" }]);
