@@ -4,6 +4,7 @@ import { InvalidValue } from "./failure.ts";
 import { isExtensionKey, SERVICE_KEYS } from "./key_table.ts";
 import { passthrough } from "./service_misc.ts";
 import * as misc from "./service_misc.ts";
+import * as deploy from "./service_deploy.ts";
 import * as env from "./service_env.ts";
 import * as exec from "./service_exec.ts";
 import * as life from "./service_lifecycle.ts";
@@ -29,6 +30,7 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   command: exec.command,
   container_name: misc.containerNameKey,
   depends_on: life.dependsOn,
+  deploy: deploy.deploy,
   devices: sec.devices,
   dns: net.dns,
   dns_opt: net.dnsOpt,
@@ -38,6 +40,7 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   environment: env.environment,
   expose: ports.expose,
   extra_hosts: net.extraHosts,
+  gpus: deploy.gpus,
   group_add: sec.groupAdd,
   healthcheck: exec.healthcheck,
   hostname: misc.hostname,

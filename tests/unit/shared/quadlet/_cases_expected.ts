@@ -760,8 +760,8 @@ NetworkName=app_default
       },
       {
         "service": "app",
-        "key": "deploy",
-        "reason": "Swarm/orchestrator deployment settings have no quadlet equivalent; use mem_limit, cpus",
+        "key": "deploy.replicas",
+        "reason": "a quadlet unit runs one container (replicas: 1 is fine)",
       },
       { "service": "app", "key": "frobnicate", "reason": "unknown compose service key" },
       {
@@ -1382,6 +1382,79 @@ WantedBy=default.target
     unsupported: [],
     warnings: [
       'service "init": others wait for it to complete, so it runs as Type=oneshot, where systemd allows no Restart=always; written as Restart=on-failure',
+    ],
+  },
+  "deploy resources, GPU reservations, restart_policy and gpus": {
+    units: {
+      "limited.container": `[Container]
+Image=docker.io/library/x
+ContainerName=limited
+Network=none
+PidsLimit=200
+PodmanArgs=--cpus 1.5
+PodmanArgs=--memory 1000M
+PodmanArgs=--memory-reservation 500M
+
+[Service]
+Restart=on-failure
+TimeoutStartSec=900
+`,
+      "ollama.container": `[Container]
+Image=docker.io/ollama/ollama
+ContainerName=ollama
+AddDevice=nvidia.com/gpu=all
+Network=none
+
+[Service]
+Restart=always
+TimeoutStartSec=900
+
+[Install]
+WantedBy=default.target
+`,
+      "whisper.container": `[Container]
+Image=docker.io/library/x
+ContainerName=whisper
+AddDevice=nvidia.com/gpu=0
+AddDevice=nvidia.com/gpu=1
+AddDevice=nvidia.com/gpu=GPU-3a23c669
+Network=none
+
+[Service]
+TimeoutStartSec=900
+`,
+      "short.container": `[Container]
+Image=docker.io/library/x
+ContainerName=short
+AddDevice=nvidia.com/gpu=all
+Network=none
+
+[Service]
+TimeoutStartSec=900
+`,
+    },
+    unsupported: [{
+      "service": "limited",
+      "key": "deploy.resources.reservations.cpus",
+      "reason": "Podman has no CPU reservation (Docker Compose applies none either)",
+    }, {
+      "service": "limited",
+      "key": "deploy.restart_policy.max_attempts",
+      "reason": "systemd's StartLimitBurst= is the equivalent; set it by hand",
+    }, {
+      "service": "limited",
+      "key": "deploy.update_config",
+      "reason": "Swarm rolling updates have no quadlet equivalent",
+    }, {
+      "service": "whisper",
+      "key": "deploy.resources.reservations.devices[2]",
+      "reason":
+        'device request (driver "amd", capabilities ["gpu"]) has no Podman equivalent; only NVIDIA GPUs map to CDI devices',
+    }],
+    warnings: [
+      'service "ollama": GPUs are passed as CDI devices (nvidia.com/gpu=…); the host needs the NVIDIA Container Toolkit\'s CDI spec (nvidia-ctk cdi generate)',
+      'service "whisper": GPUs are passed as CDI devices (nvidia.com/gpu=…); the host needs the NVIDIA Container Toolkit\'s CDI spec (nvidia-ctk cdi generate)',
+      'service "short": GPUs are passed as CDI devices (nvidia.com/gpu=…); the host needs the NVIDIA Container Toolkit\'s CDI spec (nvidia-ctk cdi generate)',
     ],
   },
 };

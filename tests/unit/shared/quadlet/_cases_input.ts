@@ -713,4 +713,58 @@ networks:
     restart: always
 `,
   },
+  {
+    name: "deploy resources, GPU reservations, restart_policy and gpus",
+    compose: `services:
+  limited:
+    image: docker.io/library/x
+    network_mode: none
+    deploy:
+      replicas: 1
+      resources:
+        limits:
+          cpus: "1.5"
+          memory: 1000M
+          pids: 200
+        reservations:
+          cpus: "1.0"
+          memory: 500M
+      restart_policy:
+        condition: on-failure
+        max_attempts: 3
+      update_config:
+        order: start-first
+  ollama:
+    image: docker.io/ollama/ollama
+    network_mode: none
+    restart: always
+    deploy:
+      restart_policy:
+        condition: none
+      resources:
+        reservations:
+          devices:
+            - driver: nvidia
+              count: all
+              capabilities: [gpu]
+  whisper:
+    image: docker.io/library/x
+    network_mode: none
+    deploy:
+      resources:
+        reservations:
+          devices:
+            - capabilities: [gpu]
+              count: 2
+            - capabilities: [gpu]
+              device_ids: ["GPU-3a23c669"]
+            - driver: amd
+              capabilities: [gpu]
+  short:
+    image: docker.io/library/x
+    network_mode: none
+    gpus: all
+`,
+    podmanVersion: "5.4",
+  },
 ];
