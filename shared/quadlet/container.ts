@@ -4,6 +4,7 @@ import { InvalidValue } from "./failure.ts";
 import { isExtensionKey, SERVICE_KEYS } from "./key_table.ts";
 import { passthrough } from "./service_misc.ts";
 import * as misc from "./service_misc.ts";
+import * as configs from "./service_configs.ts";
 import * as deploy from "./service_deploy.ts";
 import * as env from "./service_env.ts";
 import * as exec from "./service_exec.ts";
@@ -28,6 +29,7 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   cap_add: sec.capAdd,
   cap_drop: sec.capDrop,
   command: exec.command,
+  configs: configs.configs,
   container_name: misc.containerNameKey,
   depends_on: life.dependsOn,
   deploy: deploy.deploy,

@@ -27,6 +27,7 @@ export interface ConvertContext {
   networks: Mapping;
   volumes: Mapping;
   secrets: Mapping;
+  configs: Mapping;
   /** Whether the implicit `default` network gets a unit (two or more services on it). */
   defaultNetworkUnit: boolean;
   /** Services another service waits for with `condition: service_healthy`. */

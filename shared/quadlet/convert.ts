@@ -71,7 +71,7 @@ export function convertCompose(
   }
   const sections = readSections(doc, file);
   if (!sections.ok) return sections;
-  const { networks, volumes, secrets } = sections.value;
+  const { networks, volumes, secrets, configs } = sections.value;
   const active = activeProfiles(options.profiles, loaded.value.lookup);
   const services: Record<string, Mapping> = {};
   const inactive = new Map<string, string[]>();
@@ -93,6 +93,7 @@ export function convertCompose(
     networks,
     volumes,
     secrets,
+    configs,
     defaultNetworkUnit: Object.hasOwn(networks, "default") || joinsDefault(services, podmanVersion),
     healthWaitedOn: new Set(),
     completionWaitedOn: new Set(),
@@ -152,6 +153,7 @@ interface Sections {
   networks: Mapping;
   volumes: Mapping;
   secrets: Mapping;
+  configs: Mapping;
 }
 
 function readSections(doc: Mapping, file: string): Result<Sections, ConvertError> {
@@ -172,8 +174,9 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
     networks: {},
     volumes: {},
     secrets: {},
+    configs: {},
   };
-  for (const key of ["networks", "volumes", "secrets"] as const) {
+  for (const key of ["networks", "volumes", "secrets", "configs"] as const) {
     const v = doc[key];
     if (v === undefined || v === null) continue;
     if (!isMapping(v)) return err({ file, key, message: `Cannot read top-level ${key}: expected a mapping` });

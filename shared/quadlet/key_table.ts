@@ -38,9 +38,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   cgroup: args("--cgroupns"),
   cgroup_parent: args("--cgroup-parent"),
   command: native("Exec"),
-  configs: unsupported(
-    "compose configs have no Podman equivalent; bind-mount the file with `volumes` instead",
-  ),
+  configs: native("Volume", "Secret"),
   container_name: native("ContainerName"),
   cpu_count: unsupported(WINDOWS_ONLY),
   cpu_percent: unsupported(WINDOWS_ONLY),
@@ -130,7 +128,9 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
 });
 
 export const TOP_LEVEL_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
-  configs: unsupported("compose configs have no Podman equivalent"),
+  configs: elsewhere(
+    "used by the services' `configs`: a file is bind-mounted read-only, content/environment become Podman secrets",
+  ),
   include: unsupported("`include` must be resolved before conversion (e.g. `podman-compose config`)"),
   models: unsupported("AI model bindings are a Docker-only feature"),
   name: elsewhere("the stack name: unit name prefix when --stack is not given"),

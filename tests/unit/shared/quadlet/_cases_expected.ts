@@ -752,7 +752,6 @@ NetworkName=app_default
 `,
     },
     unsupported: [
-      { "service": null, "key": "configs", "reason": "compose configs have no Podman equivalent" },
       {
         "service": "app",
         "key": "build",
@@ -1455,6 +1454,31 @@ TimeoutStartSec=900
       'service "ollama": GPUs are passed as CDI devices (nvidia.com/gpu=…); the host needs the NVIDIA Container Toolkit\'s CDI spec (nvidia-ctk cdi generate)',
       'service "whisper": GPUs are passed as CDI devices (nvidia.com/gpu=…); the host needs the NVIDIA Container Toolkit\'s CDI spec (nvidia-ctk cdi generate)',
       'service "short": GPUs are passed as CDI devices (nvidia.com/gpu=…); the host needs the NVIDIA Container Toolkit\'s CDI spec (nvidia-ctk cdi generate)',
+    ],
+  },
+  "configs: a file is bind-mounted read-only, content and environment become Podman secrets": {
+    units: {
+      "clickhouse.container": `[Container]
+Image=docker.io/clickhouse/clickhouse-server
+ContainerName=clickhouse
+Network=none
+Secret=app_network,type=mount,target=/etc/clickhouse-server/config.d/network.xml,mode=0440
+Secret=app_token,type=mount,target=/token.txt,uid=101
+Volume=/srv/app/app.conf:/app_conf:ro
+Volume=/srv/app/app.conf:/etc/app.conf:ro
+
+[Service]
+TimeoutStartSec=900
+`,
+    },
+    unsupported: [{
+      "service": "clickhouse",
+      "key": "configs[3].mode",
+      "reason": "a config from a file is bind-mounted, so it keeps the file's own mode",
+    }],
+    warnings: [
+      'config "network" is mounted as a Podman secret; create it once with: podman secret create app_network FILE (FILE holding the config\'s content)',
+      'config "token" is mounted as a Podman secret; create it once with: printenv API_TOKEN | podman secret create app_token -',
     ],
   },
 };

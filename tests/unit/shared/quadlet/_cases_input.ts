@@ -362,9 +362,6 @@ services:
     frobnicate: yes
   db:
     build: ./db
-configs:
-  c:
-    file: ./c.conf
 x-anchors:
   a: 1
 `,
@@ -766,5 +763,32 @@ networks:
     gpus: all
 `,
     podmanVersion: "5.4",
+  },
+  {
+    name: "configs: a file is bind-mounted read-only, content and environment become Podman secrets",
+    compose: `services:
+  clickhouse:
+    image: docker.io/clickhouse/clickhouse-server
+    network_mode: none
+    configs:
+      - app_conf
+      - source: network
+        target: /etc/clickhouse-server/config.d/network.xml
+        mode: 0440
+      - source: token
+        target: token.txt
+        uid: "101"
+      - source: app_conf
+        target: /etc/app.conf
+        mode: 0400
+configs:
+  app_conf:
+    file: ./app.conf
+  network:
+    content: |
+      <clickhouse><listen_host>0.0.0.0</listen_host></clickhouse>
+  token:
+    environment: API_TOKEN
+`,
   },
 ];
