@@ -41,6 +41,7 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   env_file: env.envFile,
   environment: env.environment,
   expose: ports.expose,
+  extends: () => {},
   extra_hosts: net.extraHosts,
   gpus: deploy.gpus,
   group_add: sec.groupAdd,

@@ -63,7 +63,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   env_file: native("EnvironmentFile", "Environment"),
   environment: native("Environment"),
   expose: native("ExposeHostPort"),
-  extends: unsupported("`extends` must be resolved before conversion (e.g. `podman-compose config`)"),
+  extends: elsewhere("resolved before conversion (same file or `file:`), by the compose merge rules"),
   external_links: unsupported("links to containers outside the file; join a shared network instead"),
   extra_hosts: native("AddHost"),
   gpus: native("AddDevice"),
@@ -131,7 +131,9 @@ export const TOP_LEVEL_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   configs: elsewhere(
     "used by the services' `configs`: a file is bind-mounted read-only, content/environment become Podman secrets",
   ),
-  include: unsupported("`include` must be resolved before conversion (e.g. `podman-compose config`)"),
+  include: elsewhere(
+    "resolved before conversion: the included files' services, networks, volumes … are added",
+  ),
   models: unsupported("AI model bindings are a Docker-only feature"),
   name: elsewhere("the stack name: unit name prefix when --stack is not given"),
   networks: elsewhere(".network units"),

@@ -5,6 +5,7 @@
  */
 import { parseDocument, type ScalarTag, type Tags } from "yaml";
 import { err, ok, type Result } from "../result.ts";
+import { missingComposeFiles, resolveComposeFiles } from "./compose_files.ts";
 import { dotenvMap, parseDotenv } from "./dotenv.ts";
 import { interpolate, type Lookup } from "./interpolate.ts";
 import type { ConvertError, ConvertInput } from "./types.ts";
@@ -38,7 +39,45 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
   };
   const lookup = composeLookup(input, onUnset);
   if (!lookup.ok) return lookup;
-  const yaml = parseDocument(input.compose, {
+  const parse = (text: string, name: string) => parseComposeText(text, name, lookup.value, onUnset);
+  const main = parse(input.compose, file);
+  if (!main.ok) return main;
+  const resolved = resolveComposeFiles(main.value, {
+    file,
+    projectDir: input.projectDir,
+    files: input.files ?? {},
+    parse,
+  });
+  if (!resolved.ok) return resolved;
+  return ok({ doc: resolved.value, lookup: lookup.value, unset });
+}
+
+/**
+ * The other compose files (absolute paths) the input's `include` and `extends` need and `input.files` does not
+ * hold yet. Read them into `files` and call again until the list is empty (an included file may include more).
+ */
+export function composeFilePaths(input: ConvertInput): string[] {
+  const lookup = composeLookup(input);
+  if (!lookup.ok) return [];
+  const parse = (text: string, name: string) => parseComposeText(text, name, lookup.value, () => {});
+  const main = parse(input.compose, input.composeFile ?? "compose.yaml");
+  if (!main.ok) return [];
+  return missingComposeFiles(main.value, {
+    file: input.composeFile ?? "compose.yaml",
+    projectDir: input.projectDir,
+    files: input.files ?? {},
+    parse,
+  });
+}
+
+/** One compose file's text → interpolated plain data (no `include`/`extends` resolution). */
+export function parseComposeText(
+  text: string,
+  file: string,
+  lookup: Lookup,
+  onUnset: (name: string) => void,
+): Result<Mapping, ConvertError> {
+  const yaml = parseDocument(text, {
     merge: true,
     prettyErrors: true,
     customTags: numbersAsWritten,
@@ -58,7 +97,7 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
   if (!isMapping(data)) {
     return err({ file, message: "Cannot read compose file: the top level must be a mapping" });
   }
-  const resolved = interpolateTree(data, lookup.value, [], onUnset);
+  const resolved = interpolateTree(data, lookup, [], onUnset);
   if (!resolved.ok) {
     const path = resolved.error.path;
     const service = path[0] === "services" && path.length > 1 ? path[1] : undefined;
@@ -69,7 +108,7 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
     if (resolved.error.variable !== undefined) e.variable = resolved.error.variable;
     return err(e);
   }
-  return ok({ doc: resolved.value as Mapping, lookup: lookup.value, unset });
+  return ok(resolved.value as Mapping);
 }
 
 /**

@@ -14,6 +14,11 @@ export interface ConvertInput {
   env?: Readonly<Record<string, string>>;
   /** Contents of `env_file` files by absolute path; a path missing here counts as unreadable. */
   envFiles?: Readonly<Record<string, string>>;
+  /**
+   * Contents of the other compose files this one uses (`include`, `extends.file`) by absolute path;
+   * `composeFilePaths()` lists them. A file missing here is an error that names it.
+   */
+  files?: Readonly<Record<string, string>>;
 }
 
 /** Time a container unit gets to start, first image pull included (systemd's default is 90 s). */

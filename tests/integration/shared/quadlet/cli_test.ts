@@ -71,7 +71,10 @@ Deno.test("convert CLI prints units headed by file name without --out and report
         "[Service]\nTimeoutStartSec=900\n\n" +
         "# default.network\n[Network]\nNetworkName=demo_default\n\n",
     );
-    assert.match(r.stderr, /unsupported: service "web": key "deploy": Swarm/);
+    assert.match(
+      r.stderr,
+      /unsupported: service "web": key "deploy.replicas": a quadlet unit runs one container/,
+    );
   });
 });
 
@@ -149,5 +152,29 @@ Deno.test("convert CLI replaces units atomically and leaves no temp files", asyn
     assert.equal(((await Deno.stat(`${dir}/demo-web.container`)).mode ?? 0) & 0o777, 0o600);
     const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
     assert.deepEqual(names, ["compose.yaml", "demo-default.network", "demo-web.container"]);
+  });
+});
+
+Deno.test("convert CLI reads the files that include and extends name, nested ones too", async () => {
+  await withTempDir(async (dir) => {
+    await Deno.mkdir(`${dir}/db`);
+    await Deno.writeTextFile(
+      `${dir}/compose.yaml`,
+      "include: [db/compose.yaml]\nservices:\n  web:\n    image: docker.io/library/x\n    extends:\n      file: base.yml\n      service: base\n",
+    );
+    await Deno.writeTextFile(`${dir}/base.yml`, "services:\n  base:\n    volumes: [./www:/www]\n");
+    await Deno.writeTextFile(
+      `${dir}/db/compose.yaml`,
+      "include: [extra.yaml]\nservices:\n  db:\n    image: docker.io/library/postgres\n",
+    );
+    await Deno.writeTextFile(
+      `${dir}/db/extra.yaml`,
+      "services:\n  cache:\n    image: docker.io/library/redis\n",
+    );
+    const r = await cli([`${dir}/compose.yaml`, "--project-name", "demo"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# db\.container$/m);
+    assert.match(r.stdout, /^# cache\.container$/m);
+    assert.match(r.stdout, new RegExp(`^Volume=${dir}/www:/www$`, "m"));
   });
 });

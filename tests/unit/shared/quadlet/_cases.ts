@@ -12,6 +12,7 @@ export function runCase(c: CaseInput) {
     envFiles: c.envFiles ?? {},
   };
   if (c.dotenv !== undefined) input.dotenv = c.dotenv;
+  if (c.files !== undefined) input.files = c.files;
   const options: ConvertOptions = {};
   if (c.podmanVersion !== undefined) options.podmanVersion = c.podmanVersion;
   if (c.stack !== undefined) options.stack = c.stack;

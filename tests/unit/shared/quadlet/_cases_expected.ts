@@ -1481,4 +1481,86 @@ TimeoutStartSec=900
       'config "token" is mounted as a Podman secret; create it once with: printenv API_TOKEN | podman secret create app_token -',
     ],
   },
+  "extends in the same file and in another file, merged by the compose rules": {
+    units: {
+      "base.container": `[Container]
+Image=docker.io/library/x
+ContainerName=base
+Environment=A=base
+Environment=B=base
+Exec=serve --base
+Network=default.network
+PublishPort=80:80
+Volume=/srv/base:/data
+Volume=/srv/logs:/logs
+
+[Service]
+TimeoutStartSec=900
+`,
+      "web.container": `[Container]
+Image=docker.io/library/x
+ContainerName=web
+Environment=A=base
+Environment=B=web
+Environment=C=web
+Exec=serve --web
+Network=default.network
+PublishPort=80:80
+PublishPort=443:443
+Volume=/srv/logs:/logs
+Volume=/srv/web:/data
+
+[Service]
+TimeoutStartSec=900
+`,
+      "gpu.container": `[Container]
+Image=docker.io/immich/server
+ContainerName=gpu
+AddDevice=/dev/dri:/dev/dri
+EnvironmentFile=/srv/shared/hw.env
+Label=from=hwaccel
+Network=none
+Volume=/srv/shared/cache:/cache
+Volume=/srv/upload:/upload
+
+[Service]
+TimeoutStartSec=900
+`,
+      "default.network": `[Network]
+NetworkName=app_default
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
+  "include adds the other file's services and networks, its relative paths kept pointing at its folder": {
+    units: {
+      "app.container": `[Unit]
+Requires=db.service
+After=db.service
+
+[Container]
+Image=docker.io/library/x
+ContainerName=app
+Network=backend.network
+
+[Service]
+TimeoutStartSec=900
+`,
+      "db.container": `[Container]
+Image=docker.io/library/postgres
+ContainerName=db
+Network=backend.network
+Volume=/srv/db/data:/var/lib/postgresql/data
+
+[Service]
+TimeoutStartSec=900
+`,
+      "backend.network": `[Network]
+NetworkName=app_backend
+`,
+    },
+    unsupported: [],
+    warnings: [],
+  },
 };

@@ -9,6 +9,8 @@ export interface CaseInput {
   stack?: string;
   /** @default PROJECT */
   projectDir?: string;
+  /** Other compose files (include, extends.file) by absolute path. */
+  files?: Record<string, string>;
 }
 
 export const PROJECT = "/srv/app";
@@ -790,5 +792,65 @@ configs:
   token:
     environment: API_TOKEN
 `,
+  },
+  {
+    name: "extends in the same file and in another file, merged by the compose rules",
+    compose: `services:
+  base:
+    image: docker.io/library/x
+    environment:
+      A: base
+      B: base
+    ports: ["80:80"]
+    command: [serve, --base]
+    volumes: [/srv/base:/data, /srv/logs:/logs]
+  web:
+    extends: base
+    environment:
+      - B=web
+      - C=web
+    ports: ["443:443"]
+    command: [serve, --web]
+    volumes: [/srv/web:/data]
+  gpu:
+    image: docker.io/immich/server
+    network_mode: none
+    extends:
+      file: ../shared/hwaccel.yml
+      service: hwaccel
+    volumes: [/srv/upload:/upload]
+`,
+    files: {
+      "/srv/shared/hwaccel.yml": `services:
+  hwaccel:
+    devices: [/dev/dri:/dev/dri]
+    env_file: ./hw.env
+    volumes: [./cache:/cache]
+    labels: [from=hwaccel]
+`,
+    },
+    envFiles: { "/srv/shared/hw.env": "LIBVA_DRIVER_NAME=iHD\n" },
+  },
+  {
+    name:
+      "include adds the other file's services and networks, its relative paths kept pointing at its folder",
+    compose: `include:
+  - ../db/compose.yaml
+services:
+  app:
+    image: docker.io/library/x
+    networks: [backend]
+    depends_on: [db]
+`,
+    files: {
+      "/srv/db/compose.yaml": `services:
+  db:
+    image: docker.io/library/postgres
+    networks: [backend]
+    volumes: [./data:/var/lib/postgresql/data]
+networks:
+  backend:
+`,
+    },
   },
 ];
