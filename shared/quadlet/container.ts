@@ -52,6 +52,7 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   label_file: misc.labelFile,
   labels: env.labels,
   logging: misc.logging,
+  mac_address: net.macAddress,
   network_mode: net.networkMode,
   networks: net.networks,
   pids_limit: misc.pidsLimit,

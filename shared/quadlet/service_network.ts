@@ -113,18 +113,42 @@ export const networkMode: Handler = (value, s, key) => {
   addField(s.draft, "Unit", "After", `${unitBase(s.ctx, service)}.service`);
 };
 
+/**
+ * A container in another container's network namespace (`network_mode: service:x` or `container:x`) takes its
+ * DNS, hosts file and MAC address from that container: Podman and Docker refuse these options there.
+ */
+function sharesNetwork(s: ServiceScope, key: string): boolean {
+  const mode = s.svc["network_mode"];
+  if (typeof mode !== "string" || !/^(service|container):/.test(mode)) return false;
+  s.unsupported(
+    key,
+    `Podman refuses ${key} for a container in another container's network (network_mode "${mode}"); ` +
+      "set it on that container",
+  );
+  return true;
+}
+
 export const dns: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   for (const v of stringList(value, key)) s.w.put("DNS", escapeSystemd(v));
 };
 export const dnsSearch: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   for (const v of stringList(value, key)) s.w.put("DNSSearch", escapeSystemd(v));
 };
 export const dnsOpt: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   for (const v of stringList(value, key)) s.w.put("DNSOption", escapeSystemd(v));
+};
+
+export const macAddress: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
+  s.w.args("--mac-address", escapeSystemd(scalar(value, key)));
 };
 
 /** `host:ip`, `host=ip` (list) or `host: ip` (mapping) → AddHost=host:ip; IPv6 brackets are dropped. */
 export const extraHosts: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   const pairs: [string, string][] = [];
   if (Array.isArray(value)) {
     list(value, key).forEach((item, i) => {
@@ -144,6 +168,14 @@ export const extraHosts: Handler = (value, s, key) => {
   for (const [host, ip] of pairs) {
     const bare = ip.replace(/^\[(.*)\]$/, "$1");
     if (bare === "") throw new InvalidValue(key, `Cannot parse extra host "${host}": no IP address`);
+    if (bare === "host-gateway" && !atLeast(s.ctx.podmanVersion, QUADLET_VALUE_SINCE.hostGateway.since)) {
+      s.unsupported(
+        key,
+        `"${host}:host-gateway" needs Podman ${QUADLET_VALUE_SINCE.hostGateway.since} (target ` +
+          `${s.ctx.podmanVersion}); Podman itself adds host.containers.internal, pointing at the host`,
+      );
+      continue;
+    }
     s.w.put("AddHost", escapeSystemd(`${host}:${bare}`));
   }
 };

@@ -4,10 +4,24 @@
  * container is `podman create`d from its `podman run` line. Nothing is pulled: the local busybox image is tagged
  * under each image name first. Everything made is removed by `remove()`.
  *
- * Deviations from the generated lines, all forced by the testbed (tests/testbed notes): `run` → `create` (and
- * `-d` dropped), `--cgroups=split` dropped (no systemd here), `--ignore` dropped from `network/volume create`
- * (Podman 4.4+), and an image pinned by digest is tagged and created by its name without the digest.
+ * What differs from the generated lines, each forced by the testbed (tests/testbed notes) or by the rule that
+ * a test names what it creates `conv-test-…`:
+ * - `run` → `create` (`-d` dropped); `--cgroups=split` dropped (no systemd here); `--pull always` → `missing`
+ *   (no registry is reachable);
+ * - options of Podman releases newer than 4.3.1, which the units (made for 5.4, the generator's release) use:
+ *   `--ignore` dropped from `network/volume create` (4.4), `--sdnotify=healthy` → `--sdnotify=conmon` (4.7),
+ *   `--add-host NAME:host-gateway` → `NAME:192.0.2.1` (4.7), network option `com.docker.network.bridge.name`
+ *   dropped and `com.docker.network.driver.mtu` → `mtu` (4.5);
+ * - containers, networks, volumes and secrets get the prefix `conv-test-<id>-` (references follow), and secrets
+ *   the stack mounts are created with a placeholder value;
+ * - a bind source or device that does not exist on this machine is replaced by a folder under the test's
+ *   temporary folder or by /dev/null (the unit's own path is checked by the caller from the unit text);
+ * - a `container:NAME` network the stack does not create itself is stood in by a placeholder container, as an
+ *   external network is created;
+ * - an image pinned by digest is tagged and created by its name without the digest; a `.build` unit is not
+ *   built (that needs its base image from a registry): the busybox image is tagged under the built name.
  */
+import { existsSync } from "node:fs";
 import { installOrder } from "../../../../shared/quadlet/install_order.ts";
 import type { QuadletUnit } from "../../../../shared/quadlet/types.ts";
 import { parseUnit } from "../../../../shared/quadlet/unit_file.ts";
@@ -23,55 +37,62 @@ import {
 
 export interface CreatedStack {
   run: GeneratorRun;
-  /** Unit file name → the podman words it ran (after the testbed deviations). */
+  /** Unit file name → the podman words it ran (after the testbed changes above). */
   commands: Map<string, string[]>;
   /** Unit file name → the Podman container name, for each `.container` unit. */
   containers: Map<string, string>;
-  /** Unit file name → why Podman refused it (empty when every unit was accepted). */
+  /** Unit file name → Podman's message, for each unit Podman refused. */
   refused: Map<string, string>;
   remove(): Promise<void>;
 }
 
-const NOT_A_NETWORK = /^(host|none|bridge|private|slirp4netns|pasta|ns:|container:)/;
+const NOT_A_NETWORK = /^(host|none|bridge|private|slirp4netns|pasta|ns:)/;
 
 export async function createStack(units: readonly QuadletUnit[]): Promise<CreatedStack> {
   const tb = testbed();
   const run = await assertGeneratorAccepts(Object.fromEntries(units.map((u) => [u.fileName, u.text])));
   const runtimeDir = await Deno.makeTempDir({ prefix: "conv-test-run-" });
-  const made = { containers: [] as string[], networks: new Set<string>(), volumes: new Set<string>() };
+  const prefix = `conv-test-${crypto.randomUUID().slice(0, 8)}-`;
+  const own = (name: string) => (name.startsWith("conv-test-") ? name : `${prefix}${name}`);
+  const made = {
+    containers: [] as string[],
+    networks: new Set<string>(),
+    volumes: new Set<string>(),
+    secrets: new Set<string>(),
+  };
   const tags = new Set<string>();
   const commands = new Map<string, string[]>();
   const containers = new Map<string, string>();
   const refused = new Map<string, string>();
+  const containerNames = new Set(
+    units.filter((u) => u.kind === "container").map((u) => {
+      const cn = parseUnit(u.text).get("Container")?.find((l) => l.key === "ContainerName")?.value;
+      return own(cn ?? `systemd-${u.fileName.replace(/\.container$/, "")}`);
+    }),
+  );
   for (const unit of installOrder(units)) {
     const service = serviceNameOf(unit.fileName);
     const name = service.replace(/\.service$/, "");
-    const words = systemdWords(execStart(run, service), { t: runtimeDir, N: name, n: service }, {
-      ...serviceEnvironment(run, service),
-    }).slice(1);
+    const words = systemdWords(
+      execStart(run, service),
+      { t: runtimeDir, N: name, n: service },
+      serviceEnvironment(run, service),
+    ).slice(1);
     let args: string[];
     if (unit.kind === "network" || unit.kind === "volume") {
-      args = words.filter((w) => w !== "--ignore");
-      const created = args[args.length - 1] as string;
+      args = olderPodmanNetwork(words.filter((w) => w !== "--ignore"));
+      const created = own(args[args.length - 1] as string);
+      args[args.length - 1] = created;
       (unit.kind === "network" ? made.networks : made.volumes).add(created);
     } else if (unit.kind === "container") {
-      args = words.filter((w) => w !== "-d" && w !== "--cgroups=split");
-      args[0] = "create";
-      const image = imageOf(unit.text);
-      if (image !== undefined) {
-        const byName = image.replace(/@sha256:[0-9a-f]+$/, "");
-        if (byName !== image) args[args.lastIndexOf(image)] = byName;
-        if (!tags.has(byName)) {
-          await podmanResult("tag", tb.image, byName);
-          tags.add(byName);
-        }
+      const image = imageOf(unit.text, units);
+      args = await containerArgs(words, image, { own, runtimeDir, made, containerNames });
+      const byName = image.replace(/@sha256:[0-9a-f]+$/, "");
+      if (byName !== image) args[args.lastIndexOf(image)] = byName;
+      if (!tags.has(byName)) {
+        await podmanResult("tag", tb.image, byName);
+        tags.add(byName);
       }
-      for (const net of networksOf(args)) {
-        if (made.networks.has(net)) continue;
-        const r = await podmanResult("network", "create", net);
-        if (r.ok) made.networks.add(net);
-      }
-      for (const vol of volumesOf(args)) made.volumes.add(vol);
       const cname = args[args.indexOf("--name") + 1] as string;
       containers.set(unit.fileName, cname);
       made.containers.push(cname);
@@ -89,36 +110,222 @@ export async function createStack(units: readonly QuadletUnit[]): Promise<Create
       if (made.containers.length) await podmanResult("rm", "-f", "-t", "0", "--ignore", ...made.containers);
       for (const v of made.volumes) await podmanResult("volume", "rm", "-f", v);
       for (const n of made.networks) await podmanResult("network", "rm", "-f", n);
+      for (const s of made.secrets) await podmanResult("secret", "rm", s);
       for (const t of tags) await podmanResult("untag", tb.image, t);
       await Deno.remove(runtimeDir, { recursive: true });
     },
   };
 }
 
-function imageOf(text: string): string | undefined {
-  const image = parseUnit(text).get("Container")?.find((l) => l.key === "Image")?.value;
-  return image === undefined || image.endsWith(".build") ? undefined : image;
-}
-
-/** The networks a `podman create` line joins by name (per-network options cut off). */
-function networksOf(args: readonly string[]): string[] {
+/** `podman network create` words without the Docker bridge options Podman 4.3.1 lacks (4.5). */
+function olderPodmanNetwork(words: string[]): string[] {
   const out: string[] = [];
-  args.forEach((w, i) => {
-    const v = w === "--network" ? args[i + 1] : w.startsWith("--network=") ? w.slice(10) : undefined;
-    if (v !== undefined && !NOT_A_NETWORK.test(v)) out.push(v.split(":")[0] as string);
-  });
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const next = words[i + 1] ?? "";
+    if (w === "--opt" && next.startsWith("com.docker.network.bridge.name=")) i++;
+    else if (w === "--opt" && next.startsWith("com.docker.network.driver.mtu=")) {
+      out.push(w, next.replace("com.docker.network.driver.mtu=", "mtu="));
+      i++;
+    } else out.push(w);
+  }
   return out;
 }
 
-/** Named volumes a `podman create` line mounts (Podman creates them; they are removed afterwards). */
-function volumesOf(args: readonly string[]): string[] {
+interface ArgContext {
+  own(name: string): string;
+  runtimeDir: string;
+  /** The (prefixed) container names the stack's own units create. */
+  containerNames: Set<string>;
+  made: { containers: string[]; networks: Set<string>; volumes: Set<string>; secrets: Set<string> };
+}
+
+/** The `podman create` words of one generated `podman run` line (see the list at the top). */
+async function containerArgs(words: string[], imageRef: string, c: ArgContext): Promise<string[]> {
   const out: string[] = [];
-  args.forEach((w, i) => {
-    const v = w === "-v" || w === "--volume" ? args[i + 1] : undefined;
-    const source = v?.split(":")[0];
-    if (v?.includes(":") && source && !source.startsWith("/")) out.push(source);
-  });
+  const image = words.findIndex((w, i) => i > 0 && w === imageRef && !takesValue(words[i - 1] as string));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (i === 0) {
+      out.push("create");
+      continue;
+    }
+    if (image >= 0 && i >= image) {
+      out.push(w);
+      continue;
+    }
+    if (w === "-d" || w === "--cgroups=split") continue;
+    if (w === "--sdnotify=healthy") {
+      out.push("--sdnotify=conmon");
+      continue;
+    }
+    const eq = w.startsWith("--") ? w.indexOf("=") : -1;
+    const flag = eq > 0 ? w.slice(0, eq) : w;
+    const inline = eq > 0;
+    if (!takesValue(flag)) {
+      out.push(w);
+      continue;
+    }
+    const value = inline ? w.slice(eq + 1) : words[++i] as string;
+    const mapped = flag === "--pull" && value === "always"
+      ? "missing"
+      : flag === "--add-host"
+      ? value.replace(/:host-gateway$/, ":192.0.2.1")
+      : await mapValue(flag, value, c);
+    if (inline) out.push(`${flag}=${mapped}`);
+    else out.push(flag, mapped);
+  }
   return out;
+}
+
+const VALUE_FLAGS = new Set([
+  "--name",
+  "--network",
+  "-v",
+  "--volume",
+  "--volumes-from",
+  "--secret",
+  "--device",
+  "--cidfile",
+  "--env",
+  "--env-file",
+  "--label",
+  "--label-file",
+  "--annotation",
+  "--publish",
+  "--expose",
+  "--entrypoint",
+  "--health-cmd",
+  "--health-interval",
+  "--health-timeout",
+  "--health-retries",
+  "--health-start-period",
+  "--tmpfs",
+  "--user",
+  "--workdir",
+  "--hostname",
+  "--ip",
+  "--ip6",
+  "--network-alias",
+  "--mac-address",
+  "--cap-add",
+  "--cap-drop",
+  "--dns",
+  "--dns-option",
+  "--dns-search",
+  "--add-host",
+  "--sysctl",
+  "--ulimit",
+  "--log-driver",
+  "--log-opt",
+  "--pull",
+  "--pids-limit",
+  "--shm-size",
+  "--stop-timeout",
+  "--stop-signal",
+  "--userns",
+  "--group-add",
+  "--security-opt",
+  "--memory",
+  "--memory-reservation",
+  "--memory-swap",
+  "--memory-swappiness",
+  "--cpus",
+  "--cpu-shares",
+  "--cpu-period",
+  "--cpu-quota",
+  "--cpuset-cpus",
+  "--ipc",
+  "--pid",
+  "--uts",
+  "--cgroupns",
+  "--cgroup-parent",
+  "--platform",
+  "--runtime",
+  "--storage-opt",
+  "--device-cgroup-rule",
+  "--oom-score-adj",
+  "--sdnotify",
+  "--mount",
+  "--health-on-failure",
+  "--rm",
+]);
+
+function takesValue(flag: string): boolean {
+  return VALUE_FLAGS.has(flag) && flag !== "--rm";
+}
+
+async function mapValue(flag: string, value: string, c: ArgContext): Promise<string> {
+  if (flag === "--name") return c.own(value);
+  if (flag === "--network") {
+    if (value.startsWith("container:")) {
+      const owned = c.own(value.slice(10));
+      if (!c.containerNames.has(owned) && !c.made.containers.includes(owned)) {
+        // Outside the stack, like an external network: stand in a placeholder container.
+        await podmanResult("create", "--name", owned, testbed().image, "sleep", "1");
+        c.made.containers.push(owned);
+      }
+      return `container:${owned}`;
+    }
+    if (NOT_A_NETWORK.test(value)) return value;
+    const [net, ...opts] = value.split(":");
+    const owned = c.own(net as string);
+    if (!c.made.networks.has(owned)) {
+      await podmanResult("network", "create", owned);
+      c.made.networks.add(owned);
+    }
+    return [owned, ...opts].join(":");
+  }
+  if (flag === "--volumes-from") {
+    const [from, ...opts] = value.split(":");
+    return [c.own(from as string), ...opts].join(":");
+  }
+  if (flag === "-v" || flag === "--volume") {
+    const [source, ...rest] = value.split(":");
+    if (rest.length === 0) return value;
+    if (source?.startsWith("/")) {
+      if (existsSync(source)) return value;
+      const stand = `${c.runtimeDir}/binds${source}`;
+      await Deno.mkdir(stand, { recursive: true });
+      return [stand, ...rest].join(":");
+    }
+    const owned = c.own(source as string);
+    c.made.volumes.add(owned);
+    return [owned, ...rest].join(":");
+  }
+  if (flag === "--secret") {
+    const [secret, ...opts] = value.split(",");
+    const owned = c.own(secret as string);
+    if (!c.made.secrets.has(owned)) {
+      const out = new Deno.Command("podman", {
+        args: ["secret", "create", owned, "-"],
+        stdin: "piped",
+        stdout: "null",
+        stderr: "null",
+      })
+        .spawn();
+      const writer = out.stdin.getWriter();
+      await writer.write(new TextEncoder().encode("placeholder"));
+      await writer.close();
+      await out.status;
+      c.made.secrets.add(owned);
+    }
+    return [owned, ...opts].join(",");
+  }
+  if (flag === "--device") {
+    const [source, ...rest] = value.split(":");
+    if (source?.startsWith("/") && !existsSync(source)) return ["/dev/null", ...rest].join(":");
+    return value;
+  }
+  return value;
+}
+
+/** The image word of the generated command line: Image=, or the tag of the `.build` unit it names. */
+function imageOf(text: string, units: readonly QuadletUnit[]): string {
+  const image = parseUnit(text).get("Container")?.find((l) => l.key === "Image")?.value ?? "";
+  if (!image.endsWith(".build")) return image;
+  const build = units.find((u) => u.fileName === image);
+  return parseUnit(build?.text ?? "").get("Build")?.find((l) => l.key === "ImageTag")?.value ?? image;
 }
 
 export async function podmanResult(

@@ -1563,4 +1563,69 @@ NetworkName=app_backend
     unsupported: [],
     warnings: [],
   },
+  "options Podman refuses in another container's network, and version-gated host-gateway and bridge options":
+    {
+      units: {
+        "vpn.container": `[Container]
+Image=docker.io/qmcgaw/gluetun
+ContainerName=vpn
+Network=lan.network
+PodmanArgs=--add-host db:10.0.0.5
+
+[Service]
+TimeoutStartSec=900
+`,
+        "app.container": `[Unit]
+Requires=vpn.service
+After=vpn.service
+
+[Container]
+Image=docker.io/library/x
+ContainerName=app
+Network=container:vpn
+
+[Service]
+TimeoutStartSec=900
+`,
+        "lan.network": `[Network]
+Options=mtu=1400
+`,
+      },
+      unsupported: [{
+        "service": "vpn",
+        "key": "extra_hosts",
+        "reason":
+          '"host.docker.internal:host-gateway" needs Podman 4.7 (target 4.4); Podman itself adds host.containers.internal, pointing at the host',
+      }, {
+        "service": "app",
+        "key": "dns",
+        "reason":
+          'Podman refuses dns for a container in another container\'s network (network_mode "service:vpn"); set it on that container',
+      }, {
+        "service": "app",
+        "key": "dns_search",
+        "reason":
+          'Podman refuses dns_search for a container in another container\'s network (network_mode "service:vpn"); set it on that container',
+      }, {
+        "service": "app",
+        "key": "extra_hosts",
+        "reason":
+          'Podman refuses extra_hosts for a container in another container\'s network (network_mode "service:vpn"); set it on that container',
+      }, {
+        "service": "app",
+        "key": "mac_address",
+        "reason":
+          'Podman refuses mac_address for a container in another container\'s network (network_mode "service:vpn"); set it on that container',
+      }, {
+        "service": null,
+        "key": "networks.lan.driver_opts.com.docker.network.bridge.name",
+        "reason": "com.docker.network.bridge.name needs Podman 4.5 (target 4.4)",
+      }, {
+        "service": null,
+        "key": "networks.lan",
+        "reason":
+          'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-lan, not "app_lan" as compose names it',
+      }],
+      warnings: ['service "vpn": AddHost= needs Podman 5.1; written as PodmanArgs=--add-host'],
+    },
 };

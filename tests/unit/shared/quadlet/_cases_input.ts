@@ -853,4 +853,27 @@ networks:
 `,
     },
   },
+  {
+    name:
+      "options Podman refuses in another container's network, and version-gated host-gateway and bridge options",
+    compose: `services:
+  vpn:
+    image: docker.io/qmcgaw/gluetun
+    extra_hosts: ["host.docker.internal:host-gateway", "db:10.0.0.5"]
+    networks: [lan]
+  app:
+    image: docker.io/library/x
+    network_mode: service:vpn
+    dns: [1.1.1.1]
+    dns_search: [lan]
+    extra_hosts: ["db:10.0.0.5"]
+    mac_address: 02:42:ac:11:00:02
+networks:
+  lan:
+    driver_opts:
+      com.docker.network.bridge.name: br-lan
+      com.docker.network.driver.mtu: "1400"
+`,
+    podmanVersion: "4.4",
+  },
 ];
