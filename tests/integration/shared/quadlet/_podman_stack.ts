@@ -6,16 +6,18 @@
  *
  * What differs from the generated lines, each forced by the testbed (tests/testbed notes) or by the rule that
  * a test names what it creates `conv-test-…`:
- * - `run` → `create` (`-d` dropped); `--cgroups=split` dropped (no systemd here); `--pull always` → `missing`
- *   (no registry is reachable);
+ * - `run` → `create` (`-d` dropped); `--cgroups=split` dropped (no systemd here); no registry is reachable, so
+ *   `--pull always` → `missing` and `--platform` is dropped;
  * - options of Podman releases newer than 4.3.1, which the units (made for 5.4, the generator's release) use:
  *   `--ignore` dropped from `network/volume create` (4.4), `--sdnotify=healthy` → `--sdnotify=conmon` (4.7),
  *   `--add-host NAME:host-gateway` → `NAME:192.0.2.1` (4.7), network option `com.docker.network.bridge.name`
  *   dropped and `com.docker.network.driver.mtu` → `mtu` (4.5);
  * - containers, networks, volumes and secrets get the prefix `conv-test-<id>-` (references follow), and secrets
  *   the stack mounts are created with a placeholder value;
- * - a bind source or device that does not exist on this machine is replaced by a folder under the test's
- *   temporary folder or by /dev/null (the unit's own path is checked by the caller from the unit text);
+ * - a bind source, env file or device that does not exist on this machine is replaced by a folder or a file
+ *   (with the fixture's content) under the test's temporary folder, or by /dev/null; `%h` is a folder there;
+ * - this testbed runs as root without journald or XFS: `--userns keep-id` and `--storage-opt` are dropped and
+ *   `--log-driver journald` becomes `k8s-file`;
  * - a `container:NAME` network the stack does not create itself is stood in by a placeholder container, as an
  *   external network is created;
  * - an image pinned by digest is tagged and created by its name without the digest; a `.build` unit is not
@@ -37,6 +39,8 @@ import {
 
 export interface CreatedStack {
   run: GeneratorRun;
+  /** Unit file name → the podman words of its generated ExecStart=, as systemd reads them (before any change). */
+  generated: Map<string, string[]>;
   /** Unit file name → the podman words it ran (after the testbed changes above). */
   commands: Map<string, string[]>;
   /** Unit file name → the Podman container name, for each `.container` unit. */
@@ -48,9 +52,19 @@ export interface CreatedStack {
 
 const NOT_A_NETWORK = /^(host|none|bridge|private|slirp4netns|pasta|ns:)/;
 
-export async function createStack(units: readonly QuadletUnit[]): Promise<CreatedStack> {
+export async function createStack(
+  units: readonly QuadletUnit[],
+  /** Contents of env files the units name that do not exist on this machine (fixture paths). */
+  envFiles: Readonly<Record<string, string>> = {},
+): Promise<CreatedStack> {
   const tb = testbed();
   const run = await assertGeneratorAccepts(Object.fromEntries(units.map((u) => [u.fileName, u.text])));
+  // Image tags are shared by all test processes: one stack at a time tags, creates and untags.
+  const lock = await Deno.open(`${Deno.env.get("ARR_TESTBED_DIR")}/conv-test-stack.lock`, {
+    create: true,
+    write: true,
+  });
+  await lock.lock(true);
   const runtimeDir = await Deno.makeTempDir({ prefix: "conv-test-run-" });
   const prefix = `conv-test-${crypto.randomUUID().slice(0, 8)}-`;
   const own = (name: string) => (name.startsWith("conv-test-") ? name : `${prefix}${name}`);
@@ -62,6 +76,7 @@ export async function createStack(units: readonly QuadletUnit[]): Promise<Create
   };
   const tags = new Set<string>();
   const commands = new Map<string, string[]>();
+  const generated = new Map<string, string[]>();
   const containers = new Map<string, string>();
   const refused = new Map<string, string>();
   const containerNames = new Set(
@@ -70,51 +85,58 @@ export async function createStack(units: readonly QuadletUnit[]): Promise<Create
       return own(cn ?? `systemd-${u.fileName.replace(/\.container$/, "")}`);
     }),
   );
-  for (const unit of installOrder(units)) {
-    const service = serviceNameOf(unit.fileName);
-    const name = service.replace(/\.service$/, "");
-    const words = systemdWords(
-      execStart(run, service),
-      { t: runtimeDir, N: name, n: service },
-      serviceEnvironment(run, service),
-    ).slice(1);
-    let args: string[];
-    if (unit.kind === "network" || unit.kind === "volume") {
-      args = olderPodmanNetwork(words.filter((w) => w !== "--ignore"));
-      const created = own(args[args.length - 1] as string);
-      args[args.length - 1] = created;
-      (unit.kind === "network" ? made.networks : made.volumes).add(created);
-    } else if (unit.kind === "container") {
-      const image = imageOf(unit.text, units);
-      args = await containerArgs(words, image, { own, runtimeDir, made, containerNames });
-      const byName = image.replace(/@sha256:[0-9a-f]+$/, "");
-      if (byName !== image) args[args.lastIndexOf(image)] = byName;
-      if (!tags.has(byName)) {
-        await podmanResult("tag", tb.image, byName);
-        tags.add(byName);
-      }
-      const cname = args[args.indexOf("--name") + 1] as string;
-      containers.set(unit.fileName, cname);
-      made.containers.push(cname);
-    } else continue;
-    commands.set(unit.fileName, args);
-    const r = await podmanResult(...args);
-    if (!r.ok) refused.set(unit.fileName, r.stderr);
-  }
-  return {
-    run,
-    commands,
-    containers,
-    refused,
-    async remove() {
-      if (made.containers.length) await podmanResult("rm", "-f", "-t", "0", "--ignore", ...made.containers);
-      for (const v of made.volumes) await podmanResult("volume", "rm", "-f", v);
-      for (const n of made.networks) await podmanResult("network", "rm", "-f", n);
-      for (const s of made.secrets) await podmanResult("secret", "rm", s);
-      for (const t of tags) await podmanResult("untag", tb.image, t);
-      await Deno.remove(runtimeDir, { recursive: true });
-    },
+  const createUnits = async () => {
+    for (const unit of installOrder(units)) {
+      const service = serviceNameOf(unit.fileName);
+      const name = service.replace(/\.service$/, "");
+      const words = systemdWords(
+        execStart(run, service),
+        { t: runtimeDir, N: name, n: service, h: `${runtimeDir}/home` },
+        serviceEnvironment(run, service),
+      ).slice(1);
+      generated.set(unit.fileName, words);
+      let args: string[];
+      if (unit.kind === "network" || unit.kind === "volume") {
+        args = olderPodmanNetwork(words.filter((w) => w !== "--ignore"));
+        const created = own(args[args.length - 1] as string);
+        args[args.length - 1] = created;
+        (unit.kind === "network" ? made.networks : made.volumes).add(created);
+      } else if (unit.kind === "container") {
+        const image = imageOf(unit.text, units);
+        args = await containerArgs(words, image, { own, runtimeDir, made, containerNames, envFiles });
+        const byName = image.replace(/@sha256:[0-9a-f]+$/, "");
+        if (byName !== image) args[args.lastIndexOf(image)] = byName;
+        if (!tags.has(byName)) {
+          await podmanResult("tag", tb.image, byName);
+          tags.add(byName);
+        }
+        const cname = args[args.indexOf("--name") + 1] as string;
+        containers.set(unit.fileName, cname);
+        made.containers.push(cname);
+      } else continue;
+      commands.set(unit.fileName, args);
+      const r = await podmanResult(...args);
+      if (!r.ok) refused.set(unit.fileName, r.stderr);
+    }
   };
+  const remove = async () => {
+    // Dependents first: Podman keeps a container another one shares a namespace with.
+    for (const c of [...made.containers].reverse()) await podmanResult("rm", "-f", "-t", "0", "--ignore", c);
+    for (const v of made.volumes) await podmanResult("volume", "rm", "-f", v);
+    for (const n of made.networks) await podmanResult("network", "rm", "-f", n);
+    for (const s of made.secrets) await podmanResult("secret", "rm", s);
+    for (const t of tags) await podmanResult("untag", tb.image, t);
+    await Deno.remove(runtimeDir, { recursive: true });
+    await lock.unlock();
+    lock.close();
+  };
+  try {
+    await createUnits();
+  } catch (e) {
+    await remove();
+    throw e;
+  }
+  return { run, generated, commands, containers, refused, remove };
 }
 
 /** `podman network create` words without the Docker bridge options Podman 4.3.1 lacks (4.5). */
@@ -137,6 +159,7 @@ interface ArgContext {
   runtimeDir: string;
   /** The (prefixed) container names the stack's own units create. */
   containerNames: Set<string>;
+  envFiles: Readonly<Record<string, string>>;
   made: { containers: string[]; networks: Set<string>; volumes: Set<string>; secrets: Set<string> };
 }
 
@@ -155,6 +178,19 @@ async function containerArgs(words: string[], imageRef: string, c: ArgContext): 
       continue;
     }
     if (w === "-d" || w === "--cgroups=split") continue;
+    // Root here: keep-id is for rootless Podman; no XFS for --storage-opt size.
+    // --platform would pull another architecture's image.
+    if (
+      (w === "--userns" && words[i + 1]?.startsWith("keep-id")) || w === "--storage-opt" || w === "--platform"
+    ) {
+      i++;
+      continue;
+    }
+    if (w === "--log-driver" && words[i + 1] === "journald") {
+      out.push(w, "k8s-file");
+      i++;
+      continue;
+    }
     if (w === "--sdnotify=healthy") {
       out.push("--sdnotify=conmon");
       continue;
@@ -311,6 +347,12 @@ async function mapValue(flag: string, value: string, c: ArgContext): Promise<str
       c.made.secrets.add(owned);
     }
     return [owned, ...opts].join(",");
+  }
+  if (flag === "--env-file" && !existsSync(value)) {
+    const stand = `${c.runtimeDir}/env-files${value}`;
+    await Deno.mkdir(stand.slice(0, stand.lastIndexOf("/")), { recursive: true });
+    await Deno.writeTextFile(stand, c.envFiles[value] ?? "");
+    return stand;
   }
   if (flag === "--device") {
     const [source, ...rest] = value.split(":");

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { CASE_INPUTS } from "../../../unit/shared/quadlet/_cases_input.ts";
 import { runCase } from "../../../unit/shared/quadlet/_cases.ts";
+import { createStack } from "./_podman_stack.ts";
 import { assertGeneratorAccepts, execStart } from "./quadlet_generator.ts";
 
 Deno.test("every fixture's units pass the real quadlet 5.4.2 generator", async (t) => {
@@ -78,4 +79,19 @@ Deno.test("quadlet generator runs a service others wait to complete in the foreg
   assert.doesNotMatch(execStart(run, "migrate.service"), / -d |--sdnotify/);
   assert.match(run.services.get("app.service") ?? "", /^After=migrate\.service$/m);
   assert.match(run.services.get("app.service") ?? "", /^Type=notify$/m);
+});
+
+Deno.test("every fixture's units are accepted by real Podman: networks, volumes and containers created", async (t) => {
+  for (const c of CASE_INPUTS) {
+    await t.step(c.name, async () => {
+      const result = runCase(c);
+      assert.ok(result.ok);
+      const stack = await createStack(result.value.units, c.envFiles);
+      try {
+        assert.deepEqual([...stack.refused], []);
+      } finally {
+        await stack.remove();
+      }
+    });
+  }
 });

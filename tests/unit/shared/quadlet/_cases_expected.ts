@@ -1121,6 +1121,7 @@ TimeoutStartSec=900
       "lan.network": `[Network]
 Driver=macvlan
 NetworkName=app_lan
+Subnet=192.168.1.0/24
 `,
       "back.network": `[Network]
 NetworkName=app_back
@@ -1139,7 +1140,7 @@ NetworkName=app_back
 Image=docker.io/library/x
 ContainerName=app
 Network=lan.network
-Network=dhcp.network
+Network=local.network
 
 [Service]
 TimeoutStartSec=900
@@ -1150,10 +1151,9 @@ IPRange=172.28.5.0/24
 NetworkName=app_lan
 Subnet=172.28.0.0/16
 `,
-      "dhcp.network": `[Network]
-Driver=macvlan
-IPAMDriver=dhcp
-NetworkName=app_dhcp
+      "local.network": `[Network]
+IPAMDriver=host-local
+NetworkName=app_local
 `,
     },
     unsupported: [],
@@ -1184,6 +1184,7 @@ NetworkName=app_default
       "lan.network": `[Network]
 Driver=macvlan
 NetworkName=app_lan
+Subnet=192.168.1.0/24
 `,
     },
     unsupported: [],

@@ -544,6 +544,9 @@ networks:
 networks:
   lan:
     driver: macvlan
+    ipam:
+      config:
+        - subnet: 192.168.1.0/24
   back:
 `,
     podmanVersion: "5.4",
@@ -553,7 +556,7 @@ networks:
     compose: `services:
   app:
     image: docker.io/library/x
-    networks: [lan, dhcp]
+    networks: [lan, local]
 networks:
   lan:
     ipam:
@@ -562,10 +565,9 @@ networks:
         - subnet: 172.28.0.0/16
           ip_range: 172.28.5.0/24
           gateway: 172.28.5.254
-  dhcp:
-    driver: macvlan
+  local:
     ipam:
-      driver: dhcp
+      driver: host-local
 `,
   },
   {
@@ -583,6 +585,9 @@ networks:
 networks:
   lan:
     driver: macvlan
+    ipam:
+      config:
+        - subnet: 192.168.1.0/24
 `,
   },
   {
