@@ -9,8 +9,7 @@
 import { parseArgs } from "node:util";
 import { dirname, join, resolve } from "node:path";
 import { convertCompose } from "./convert.ts";
-import { envFilePaths } from "./env_file_paths.ts";
-import { composeFilePaths } from "./load_compose.ts";
+import { withComposeInputs } from "./compose_inputs.ts";
 import { type ConvertInput, type ConvertOptions, formatConvertError } from "./types.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 
@@ -70,25 +69,6 @@ export async function main(argv: string[]): Promise<number> {
     env: Deno.env.toObject(),
   };
   if (dotenv !== undefined) input.dotenv = dotenv;
-  const files: Record<string, string> = {};
-  input.files = files;
-  for (let wanted = composeFilePaths(input); wanted.length > 0; wanted = composeFilePaths(input)) {
-    let added = false;
-    for (const path of wanted) {
-      const text = await readText(path);
-      if (text !== undefined && !(path in files)) {
-        files[path] = text;
-        added = true;
-      }
-    }
-    if (!added) break; // the conversion then names the file it could not read
-  }
-  const envFiles: Record<string, string> = {};
-  for (const path of envFilePaths(input)) {
-    const text = await readText(path);
-    if (text !== undefined) envFiles[path] = text;
-  }
-  input.envFiles = envFiles;
   const options: ConvertOptions = {};
   if (values["podman-version"]) options.podmanVersion = values["podman-version"];
   if (values.stack) options.stack = values.stack;
@@ -103,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     options.startTimeoutSec = Number(values["start-timeout"]);
   }
-  const result = convertCompose(input, options);
+  const result = convertCompose(await withComposeInputs(input, readText), options);
   if (!result.ok) {
     console.error(formatConvertError(result.error));
     return 2;
