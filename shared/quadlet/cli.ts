@@ -1,5 +1,6 @@
 /**
- * `deno task convert <compose-file> --out <dir> [--env-file F] [--podman-version X] [--stack NAME] [--report FILE]`
+ * `deno task convert <compose-file> --out <dir> [--env-file F] [--podman-version X] [--stack NAME]
+ *   [--project-name NAME] [--profile NAME]... [--start-timeout SECONDS] [--report FILE]`
  *
  * The imperative shell around convertCompose: reads the compose file, the `.env` beside it (or --env-file),
  * the env_file files and the process environment; writes units atomically. Exit 0 when units were produced
@@ -8,12 +9,12 @@
 import { parseArgs } from "node:util";
 import { dirname, join, resolve } from "node:path";
 import { convertCompose } from "./convert.ts";
-import { envFilePaths } from "./env_file_paths.ts";
+import { withComposeInputs } from "./compose_inputs.ts";
 import { type ConvertInput, type ConvertOptions, formatConvertError } from "./types.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 
 const USAGE =
-  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--report FILE]";
+  "Usage: deno task convert <compose-file> [--out DIR] [--env-file FILE] [--podman-version X] [--stack NAME] [--project-name NAME] [--profile NAME]... [--start-timeout SECONDS] [--report FILE]";
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -26,6 +27,9 @@ export async function main(argv: string[]): Promise<number> {
         "env-file": { type: "string" },
         "podman-version": { type: "string" },
         stack: { type: "string" },
+        "project-name": { type: "string", short: "p" },
+        profile: { type: "string", multiple: true },
+        "start-timeout": { type: "string" },
         report: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -65,16 +69,21 @@ export async function main(argv: string[]): Promise<number> {
     env: Deno.env.toObject(),
   };
   if (dotenv !== undefined) input.dotenv = dotenv;
-  const envFiles: Record<string, string> = {};
-  for (const path of envFilePaths(input)) {
-    const text = await readText(path);
-    if (text !== undefined) envFiles[path] = text;
-  }
-  input.envFiles = envFiles;
   const options: ConvertOptions = {};
   if (values["podman-version"]) options.podmanVersion = values["podman-version"];
   if (values.stack) options.stack = values.stack;
-  const result = convertCompose(input, options);
+  if (values["project-name"]) options.projectName = values["project-name"];
+  if (values.profile) options.profiles = values.profile;
+  if (values["start-timeout"] !== undefined) {
+    if (!/^\d+$/.test(values["start-timeout"])) {
+      console.error(
+        `Cannot use --start-timeout "${values["start-timeout"]}": expected whole seconds\n${USAGE}`,
+      );
+      return 2;
+    }
+    options.startTimeoutSec = Number(values["start-timeout"]);
+  }
+  const result = convertCompose(await withComposeInputs(input, readText), options);
   if (!result.ok) {
     console.error(formatConvertError(result.error));
     return 2;
@@ -93,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     log(`unsupported: ${u.service === null ? "" : `service "${u.service}": `}key "${u.key}": ${u.reason}`);
   }
   for (const w of report.warnings) log(`warning: ${w}`);
+  for (const k of report.skipped) log(`skipped: service "${k.service}": ${k.reason}`);
   if (values.report) await writeAtomic(resolve(cwd, values.report), JSON.stringify(report, null, 2) + "\n");
   return 0;
 }

@@ -4,6 +4,8 @@ import { InvalidValue } from "./failure.ts";
 import { isExtensionKey, SERVICE_KEYS } from "./key_table.ts";
 import { passthrough } from "./service_misc.ts";
 import * as misc from "./service_misc.ts";
+import * as configs from "./service_configs.ts";
+import * as deploy from "./service_deploy.ts";
 import * as env from "./service_env.ts";
 import * as exec from "./service_exec.ts";
 import * as life from "./service_lifecycle.ts";
@@ -18,6 +20,7 @@ import { type Mapping, scalar } from "./values.ts";
 import { buildKey, buildUnits, convertBuild } from "./build.ts";
 import { UNIT_TYPE_SINCE } from "./versions.ts";
 import { lookupTable } from "./lookup_table.ts";
+import { qualifyImage } from "./image_name.ts";
 
 /** Handlers for every `native` and `elsewhere` service key; `podman-args` keys use the generic passthrough. */
 export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
@@ -26,8 +29,10 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   cap_add: sec.capAdd,
   cap_drop: sec.capDrop,
   command: exec.command,
+  configs: configs.configs,
   container_name: misc.containerNameKey,
   depends_on: life.dependsOn,
+  deploy: deploy.deploy,
   devices: sec.devices,
   dns: net.dns,
   dns_opt: net.dnsOpt,
@@ -36,7 +41,9 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   env_file: env.envFile,
   environment: env.environment,
   expose: ports.expose,
+  extends: () => {},
   extra_hosts: net.extraHosts,
+  gpus: deploy.gpus,
   group_add: sec.groupAdd,
   healthcheck: exec.healthcheck,
   hostname: misc.hostname,
@@ -45,9 +52,11 @@ export const SERVICE_HANDLERS: Readonly<Record<string, Handler>> = lookupTable({
   label_file: misc.labelFile,
   labels: env.labels,
   logging: misc.logging,
+  mac_address: net.macAddress,
   network_mode: net.networkMode,
   networks: net.networks,
   pids_limit: misc.pidsLimit,
+  profiles: () => {},
   ports: ports.ports,
   pull_policy: misc.pullPolicy,
   read_only: sec.readOnly,
@@ -93,7 +102,7 @@ export function convertService(name: string, svc: Mapping, ctx: ConvertContext):
     throw new InvalidValue("image", "Cannot convert service: it has neither `image` nor `build`");
   }
   const build = builds ? convertBuild(name, svc, ctx) : undefined;
-  scope.w.put("Image", escapeSystemd(build ? build.fileName : scalar(svc["image"], "image")));
+  scope.w.put("Image", escapeSystemd(build ? build.fileName : image(scalar(svc["image"], "image"), scope)));
   scope.w.put("ContainerName", escapeSystemd(containerName(ctx, name)));
   for (const [key, value] of Object.entries(svc)) {
     const rule = SERVICE_KEYS[key];
@@ -122,6 +131,15 @@ export function convertService(name: string, svc: Mapping, ctx: ConvertContext):
   scope.w.finish();
   return build ? [scope.draft, build] : [scope.draft];
 }
+/** The image reference written to Image=: short names qualified as Docker resolves them, once reported. */
+function image(ref: string, s: ServiceScope): string {
+  const full = qualifyImage(ref);
+  if (full !== ref) {
+    s.w.warnOnce(`image "${ref}" written as "${full}" (Docker Hub, as Docker resolves short names)`);
+  }
+  return full;
+}
+
 function newScope(name: string, svc: Mapping, ctx: ConvertContext): ServiceScope {
   const draft = newDraft(`${unitBase(ctx, name)}.container`, "container");
   return {

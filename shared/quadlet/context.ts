@@ -15,17 +15,25 @@ export interface ConvertContext {
   podmanVersion: string;
   /** "" or "stack-". */
   prefix: string;
+  /** The compose project name: volumes and networks are named `<project>_<name>`. */
+  project: string;
   projectDir: string;
   lookup: Lookup;
   envFiles: Readonly<Record<string, string>>;
+  /** The services being converted (those with an active profile, or none). */
   services: Readonly<Record<string, Mapping>>;
+  /** Services left out for their inactive profiles → those profiles. */
+  inactive: ReadonlyMap<string, readonly string[]>;
   networks: Mapping;
   volumes: Mapping;
   secrets: Mapping;
+  configs: Mapping;
   /** Whether the implicit `default` network gets a unit (two or more services on it). */
   defaultNetworkUnit: boolean;
   /** Services another service waits for with `condition: service_healthy`. */
   healthWaitedOn: Set<string>;
+  /** Services another service waits for with `condition: service_completed_successfully`. */
+  completionWaitedOn: Set<string>;
   unsupported: UnsupportedKey[];
   warnings: string[];
 }
@@ -43,6 +51,22 @@ export function containerName(ctx: ConvertContext, service: string): string {
     : unitBase(ctx, service);
 }
 
+/**
+ * Throws unless `service` (named by `key` of another service) is converted; a service left out for its profiles
+ * gets a message naming them. `what` starts the message: `Cannot depend on "db"`.
+ */
+export function requireService(ctx: ConvertContext, service: string, key: string, what: string): void {
+  if (Object.hasOwn(ctx.services, service)) return;
+  const profiles = ctx.inactive.get(service);
+  if (profiles === undefined) throw new InvalidValue(key, `${what}: there is no service "${service}"`);
+  throw new InvalidValue(
+    key,
+    `${what}: service "${service}" is left out, since its profiles ${
+      profiles.map((p) => `"${p}"`).join(", ")
+    } are not active`,
+  );
+}
+
 /** How a container refers to a top-level network: its unit, or its name when external. */
 export function networkRef(ctx: ConvertContext, name: string, key: string): string {
   if (name === "default" && !Object.hasOwn(ctx.networks, "default")) {
@@ -54,6 +78,35 @@ export function networkRef(ctx: ConvertContext, name: string, key: string): stri
   const def = ctx.networks[name];
   if (isMapping(def) && def["external"] === true) return String(def["name"] ?? name);
   return `${unitBase(ctx, name)}.network`;
+}
+
+/**
+ * The name compose gives a top-level volume or network: its `name:`, else `<project>_<key>`. Quadlet can set it
+ * only since the version in QUADLET_KEY_SINCE; older targets get `systemd-<unit>`, which is reported.
+ */
+export function writeResourceName(
+  ctx: ConvertContext,
+  w: FieldWriter,
+  kind: "network" | "volume",
+  name: string,
+  def: Mapping,
+): void {
+  const key = kind === "network" ? "NetworkName" : "VolumeName";
+  const explicit = def["name"];
+  const value = typeof explicit === "string" || typeof explicit === "number"
+    ? String(explicit)
+    : `${ctx.project}_${name}`;
+  const since = QUADLET_KEY_SINCE[kind][key]?.since ?? "4.7";
+  if (atLeast(ctx.podmanVersion, since)) {
+    w.put(key, escapeSystemd(value));
+    return;
+  }
+  ctx.unsupported.push({
+    service: null,
+    key: `${kind}s.${name}${explicit === undefined ? "" : ".name"}`,
+    reason: `${key}= needs Podman ${since} (target ${ctx.podmanVersion}): the ${kind} is named ` +
+      `systemd-${unitBase(ctx, name)}, not "${value}" as compose names it`,
+  });
 }
 
 /** How a container refers to a top-level volume: its unit, or its name when external. */

@@ -7,12 +7,22 @@ import { posix } from "node:path";
 import { err, ok, type Result } from "../result.ts";
 import type { ConvertContext } from "./context.ts";
 import { convertService } from "./container.ts";
+import { warnUnset } from "./service_env.ts";
 import { InvalidValue } from "./failure.ts";
 import { isExtensionKey, TOP_LEVEL_KEYS } from "./key_table.ts";
 import { loadCompose } from "./load_compose.ts";
 import { convertNetwork } from "./network.ts";
-import type { Conversion, ConvertError, ConvertInput, ConvertOptions, QuadletUnit } from "./types.ts";
-import { addField, MAIN_SECTION, newDraft, renderUnit, type UnitDraft } from "./unit_file.ts";
+import { normalizeProjectName, projectName } from "./project_name.ts";
+import { activeProfiles, inactiveProfiles } from "./profiles.ts";
+import {
+  type Conversion,
+  type ConvertError,
+  type ConvertInput,
+  type ConvertOptions,
+  DEFAULT_START_TIMEOUT_SEC,
+  type QuadletUnit,
+} from "./types.ts";
+import { addField, MAIN_SECTION, renderUnit, section, type UnitDraft } from "./unit_file.ts";
 import { isMapping, type Mapping } from "./values.ts";
 import { atLeast, parseVersion, QUADLET_VALUE_SINCE, UNIT_TYPE_SINCE } from "./versions.ts";
 import { convertVolume } from "./volume.ts";
@@ -29,13 +39,30 @@ export function convertCompose(
   if (parseVersion(podmanVersion) === undefined) {
     return err({ file, message: `Cannot use Podman version "${podmanVersion}": expected e.g. 4.9 or 5.4.2` });
   }
+  const startTimeout = options.startTimeoutSec ?? DEFAULT_START_TIMEOUT_SEC;
+  if (!Number.isInteger(startTimeout) || startTimeout < 0) {
+    return err({
+      file,
+      message: `Cannot use start timeout ${startTimeout}: expected whole seconds, 0 or more`,
+    });
+  }
   if (!atLeast(podmanVersion, UNIT_TYPE_SINCE.container)) {
     return err({ file, message: `Cannot target Podman ${podmanVersion}: quadlet needs Podman 4.4 or newer` });
   }
   const loaded = loadCompose(input);
   if (!loaded.ok) return loaded;
   const doc = loaded.value.doc;
-  const stack = options.stack ?? (typeof doc["name"] === "string" ? doc["name"] : undefined);
+  const project = options.projectName !== undefined
+    ? ok(normalizeProjectName(options.projectName))
+    : projectName(doc["name"], loaded.value.lookup, input.projectDir);
+  if (!project.ok) return err({ file, key: "name", message: project.error });
+  if (project.value === "") {
+    return err({
+      file,
+      message: `Cannot use project name "${options.projectName}": it has no letter or digit`,
+    });
+  }
+  const stack = options.stack ?? (typeof doc["name"] === "string" ? project.value : undefined);
   if (stack !== undefined && !STACK_NAME.test(stack)) {
     return err({
       file,
@@ -44,23 +71,36 @@ export function convertCompose(
   }
   const sections = readSections(doc, file);
   if (!sections.ok) return sections;
-  const { services, networks, volumes, secrets } = sections.value;
+  const { networks, volumes, secrets, configs } = sections.value;
+  const active = activeProfiles(options.profiles, loaded.value.lookup);
+  const services: Record<string, Mapping> = {};
+  const inactive = new Map<string, string[]>();
+  for (const [name, svc] of Object.entries(sections.value.services)) {
+    const profiles = guard(() => inactiveProfiles(svc, active), file, name);
+    if (!profiles.ok) return profiles;
+    if (profiles.value === undefined) services[name] = svc;
+    else inactive.set(name, profiles.value);
+  }
   const ctx: ConvertContext = {
     podmanVersion,
     prefix: stack ? `${stack}-` : "",
+    project: project.value,
     projectDir: input.projectDir,
     lookup: loaded.value.lookup,
     envFiles: input.envFiles ?? {},
     services,
+    inactive,
     networks,
     volumes,
     secrets,
-    defaultNetworkUnit: Object.hasOwn(networks, "default") ||
-      usesImplicitDefault(services, podmanVersion) >= 2,
+    configs,
+    defaultNetworkUnit: Object.hasOwn(networks, "default") || joinsDefault(services, podmanVersion),
     healthWaitedOn: new Set(),
+    completionWaitedOn: new Set(),
     unsupported: [],
     warnings: [],
   };
+  for (const name of loaded.value.unset) warnUnset(ctx, name);
   topLevelReport(doc, ctx);
   const drafts: [string, UnitDraft][] = [];
   for (const [name, svc] of Object.entries(services)) {
@@ -69,7 +109,9 @@ export function convertCompose(
     for (const d of made.value) drafts.push([name, d]);
   }
   if (ctx.defaultNetworkUnit && !Object.hasOwn(networks, "default")) {
-    drafts.push(["default", newDraft(`${ctx.prefix}default.network`, "network")]);
+    const draft = guard(() => convertNetwork("default", {}, ctx), file);
+    if (!draft.ok) return draft;
+    if (draft.value) drafts.push(["default", draft.value]);
   }
   for (const [name, def] of Object.entries(networks)) {
     const draft = guard(() => convertNetwork(name, def, ctx), file);
@@ -82,15 +124,27 @@ export function convertCompose(
     if (draft.value) drafts.push([name, draft.value]);
   }
   markHealthNotify(drafts, ctx);
+  markOneshot(drafts, ctx);
+  if (startTimeout > 0) markStartTimeout(drafts, ctx, startTimeout);
   const units: QuadletUnit[] = drafts.map(([source, d]) => {
     sortMainSection(d);
     return { fileName: d.fileName, kind: d.kind, text: renderUnit(d), source };
   });
+  const skipped = [...inactive].map(([service, profiles]) => ({
+    service,
+    reason: `profiles ${profiles.map((p) => `"${p}"`).join(", ")} not active`,
+  }));
   const conversion: Conversion = {
     units,
-    report: { units: units.map((u) => u.fileName), unsupported: ctx.unsupported, warnings: ctx.warnings },
+    report: {
+      units: units.map((u) => u.fileName),
+      unsupported: ctx.unsupported,
+      warnings: ctx.warnings,
+      skipped,
+    },
   };
   if (stack) conversion.stack = stack;
+  conversion.project = project.value;
   return ok(conversion);
 }
 
@@ -99,6 +153,7 @@ interface Sections {
   networks: Mapping;
   volumes: Mapping;
   secrets: Mapping;
+  configs: Mapping;
 }
 
 function readSections(doc: Mapping, file: string): Result<Sections, ConvertError> {
@@ -119,8 +174,9 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
     networks: {},
     volumes: {},
     secrets: {},
+    configs: {},
   };
-  for (const key of ["networks", "volumes", "secrets"] as const) {
+  for (const key of ["networks", "volumes", "secrets", "configs"] as const) {
     const v = doc[key];
     if (v === undefined || v === null) continue;
     if (!isMapping(v)) return err({ file, key, message: `Cannot read top-level ${key}: expected a mapping` });
@@ -138,12 +194,20 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
   return ok(out);
 }
 
-/** Services that become units and join compose's implicit default network. */
-function usesImplicitDefault(services: Record<string, Mapping>, podmanVersion: string): number {
-  return Object.values(services).filter((s) =>
-    s["networks"] === undefined && s["network_mode"] === undefined &&
-    (s["image"] !== undefined || (s["build"] !== undefined && atLeast(podmanVersion, UNIT_TYPE_SINCE.build)))
-  ).length;
+/**
+ * Whether any service that becomes a unit is on compose's `default` network: it names `default`, or it has
+ * neither `networks` nor `network_mode` (compose then puts it on `<project>_default`, even when it is alone).
+ */
+function joinsDefault(services: Record<string, Mapping>, podmanVersion: string): boolean {
+  return Object.values(services).some((s) => {
+    const becomesUnit = s["image"] !== undefined ||
+      (s["build"] !== undefined && atLeast(podmanVersion, UNIT_TYPE_SINCE.build));
+    const nets = s["networks"];
+    const namesDefault = Array.isArray(nets)
+      ? nets.includes("default")
+      : isMapping(nets) && "default" in nets;
+    return becomesUnit && (namesDefault || (nets === undefined && s["network_mode"] === undefined));
+  });
 }
 
 function topLevelReport(doc: Mapping, ctx: ConvertContext): void {
@@ -189,6 +253,47 @@ function markHealthNotify(drafts: [string, UnitDraft][], ctx: ConvertContext): v
         reason: `dependents wait for it to be healthy, which needs Podman 4.7 (target ${ctx.podmanVersion})`,
       });
     }
+  }
+}
+
+/**
+ * A service others wait for with `service_completed_successfully` runs as a one-shot job: systemd starts its
+ * dependents only after the container has exited 0 (`Type=oneshot`; quadlet then runs it in the foreground), and
+ * `RemainAfterExit=yes` keeps it "active" so the dependents' `Requires=` stays met. systemd allows no
+ * `Restart=always` on a one-shot unit, so that becomes `Restart=on-failure` (reported).
+ */
+function markOneshot(drafts: [string, UnitDraft][], ctx: ConvertContext): void {
+  for (const [name, draft] of drafts) {
+    if (draft.kind !== "container" || !ctx.completionWaitedOn.has(name)) continue;
+    const service = section(draft, "Service");
+    const restart = service.fields.find((f) => f.key === "Restart");
+    if (restart?.words[0] === "always") {
+      restart.words = ["on-failure"];
+      ctx.warnings.push(
+        `service "${name}": others wait for it to complete, so it runs as Type=oneshot, where systemd allows no ` +
+          "Restart=always; written as Restart=on-failure",
+      );
+    }
+    addField(draft, "Service", "Type", "oneshot");
+    addField(draft, "Service", "RemainAfterExit", "yes");
+  }
+}
+
+/**
+ * The first start pulls the image inside the unit's start timeout; systemd's 90 s default fails big pulls. Units
+ * that cannot pull (a `.build` or `localhost/` image, `pull_policy: never`) and one-shot units (no timeout by
+ * default, and their run counts towards it) keep systemd's default.
+ */
+function markStartTimeout(drafts: [string, UnitDraft][], ctx: ConvertContext, seconds: number): void {
+  for (const [name, draft] of drafts) {
+    if (draft.kind !== "container") continue;
+    const image = section(draft, "Container").fields.find((f) => f.key === "Image")?.words[0] ?? "";
+    const oneshot = section(draft, "Service").fields.some((f) =>
+      f.key === "Type" && f.words[0] === "oneshot"
+    );
+    const never = ctx.services[name]?.["pull_policy"] === "never";
+    if (oneshot || never || image.endsWith(".build") || image.startsWith("localhost/")) continue;
+    addField(draft, "Service", "TimeoutStartSec", String(seconds));
   }
 }
 

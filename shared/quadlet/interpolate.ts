@@ -17,9 +17,22 @@ export interface InterpolationError {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-export function interpolate(text: string, lookup: Lookup): Result<string, InterpolationError> {
+/**
+ * @param unset called with each variable used without a default (`$VAR`, `${VAR}`) that is not set; compose
+ * substitutes an empty string and warns.
+ */
+export function interpolate(
+  text: string,
+  lookup: Lookup,
+  unset?: (name: string) => void,
+): Result<string, InterpolationError> {
   if (!text.includes("$")) return ok(text);
-  const parsed = substitute(text, 0, lookup, false, true);
+  const warned: Lookup = unset === undefined ? lookup : (name) => {
+    const v = lookup(name);
+    if (v === undefined) unset(name);
+    return v;
+  };
+  const parsed = substitute(text, 0, lookup, false, true, warned);
   if (!parsed.ok) return parsed;
   return ok(parsed.value.text);
 }
@@ -30,7 +43,14 @@ type Step = Result<{ text: string; next: number }, InterpolationError>;
  * Substitutes from `start`; when `nested`, stops at the `}` closing the enclosing braced expression.
  * When not `evaluate`, only finds the extent (a default that is not used raises no `?` error).
  */
-function substitute(text: string, start: number, lookup: Lookup, nested: boolean, evaluate: boolean): Step {
+function substitute(
+  text: string,
+  start: number,
+  lookup: Lookup,
+  nested: boolean,
+  evaluate: boolean,
+  bare: Lookup = lookup,
+): Step {
   let out = "";
   let i = start;
   while (i < text.length) {
@@ -46,7 +66,7 @@ function substitute(text: string, start: number, lookup: Lookup, nested: boolean
       out += "$";
       i += 2;
     } else if (next === "{") {
-      const braced = readBraced(text, i + 2, lookup, evaluate);
+      const braced = readBraced(text, i + 2, lookup, evaluate, bare);
       if (!braced.ok) return braced;
       out += braced.value.text;
       i = braced.value.next;
@@ -57,7 +77,7 @@ function substitute(text: string, start: number, lookup: Lookup, nested: boolean
           message: `Invalid interpolation format "${text}": "$" must start a variable or be "$$"`,
         });
       }
-      out += lookup(name) ?? "";
+      out += (evaluate ? bare(name) : lookup(name)) ?? "";
       i += 1 + name.length;
     }
   }
@@ -65,14 +85,14 @@ function substitute(text: string, start: number, lookup: Lookup, nested: boolean
   return ok({ text: out, next: i });
 }
 
-function readBraced(text: string, start: number, lookup: Lookup, evaluate: boolean): Step {
+function readBraced(text: string, start: number, lookup: Lookup, evaluate: boolean, bare: Lookup): Step {
   const name = NAME.exec(text.slice(start))?.[0];
   if (name === undefined) {
     return err({ message: `Invalid interpolation format "${text}": expected a variable name after "\${"` });
   }
   let i = start + name.length;
+  if (text[i] === "}") return ok({ text: (evaluate ? bare(name) : lookup(name)) ?? "", next: i + 1 });
   const value = lookup(name);
-  if (text[i] === "}") return ok({ text: value ?? "", next: i + 1 });
   const colon = text[i] === ":";
   if (colon) i++;
   const op = text[i];
@@ -83,7 +103,7 @@ function readBraced(text: string, start: number, lookup: Lookup, evaluate: boole
   }
   const missing = colon ? value === undefined || value === "" : value === undefined;
   const used = op === "+" ? !missing : missing;
-  const rest = substitute(text, i + 1, lookup, true, evaluate && used);
+  const rest = substitute(text, i + 1, lookup, true, evaluate && used, bare);
   if (!rest.ok) return rest;
   const word = rest.value.text;
   const next = rest.value.next + 1;

@@ -38,9 +38,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   cgroup: args("--cgroupns"),
   cgroup_parent: args("--cgroup-parent"),
   command: native("Exec"),
-  configs: unsupported(
-    "compose configs have no Podman equivalent; bind-mount the file with `volumes` instead",
-  ),
+  configs: native("Volume", "Secret"),
   container_name: native("ContainerName"),
   cpu_count: unsupported(WINDOWS_ONLY),
   cpu_percent: unsupported(WINDOWS_ONLY),
@@ -53,9 +51,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   cpuset: args("--cpuset-cpus"),
   credential_spec: unsupported(WINDOWS_ONLY),
   depends_on: elsewhere("[Unit] Requires=/Wants= and After= on the dependency's .service"),
-  deploy: unsupported(
-    "Swarm/orchestrator deployment settings have no quadlet equivalent; use mem_limit, cpus",
-  ),
+  deploy: native("AddDevice", "PidsLimit", "PodmanArgs"),
   develop: unsupported("compose watch (development mode) has no quadlet equivalent"),
   device_cgroup_rules: args("--device-cgroup-rule"),
   devices: native("AddDevice"),
@@ -67,10 +63,10 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   env_file: native("EnvironmentFile", "Environment"),
   environment: native("Environment"),
   expose: native("ExposeHostPort"),
-  extends: unsupported("`extends` must be resolved before conversion (e.g. `podman-compose config`)"),
+  extends: elsewhere("resolved before conversion (same file or `file:`), by the compose merge rules"),
   external_links: unsupported("links to containers outside the file; join a shared network instead"),
   extra_hosts: native("AddHost"),
-  gpus: unsupported("use `devices` with CDI names (e.g. nvidia.com/gpu=all) instead"),
+  gpus: native("AddDevice"),
   group_add: native("GroupAdd"),
   healthcheck: native("HealthCmd", "HealthInterval", "HealthTimeout", "HealthRetries", "HealthStartPeriod"),
   hostname: native("HostName"),
@@ -99,7 +95,10 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
   post_start: unsupported("lifecycle hooks are not converted; add ExecStartPost= by hand"),
   pre_stop: unsupported("lifecycle hooks are not converted; add ExecStop= by hand"),
   privileged: args("--privileged"),
-  profiles: unsupported("profiles select services at `compose up` time; every service is converted"),
+  profiles: elsewhere(
+    "selects the services converted: those with an active profile (profiles option, else COMPOSE_PROFILES); " +
+      "the others are listed in the report's `skipped`",
+  ),
   provider: unsupported("service providers are a Docker-only feature"),
   pull_policy: native("Pull"),
   read_only: native("ReadOnly"),
@@ -129,8 +128,12 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
 });
 
 export const TOP_LEVEL_KEYS: Readonly<Record<string, KeyRule>> = lookupTable({
-  configs: unsupported("compose configs have no Podman equivalent"),
-  include: unsupported("`include` must be resolved before conversion (e.g. `podman-compose config`)"),
+  configs: elsewhere(
+    "used by the services' `configs`: a file is bind-mounted read-only, content/environment become Podman secrets",
+  ),
+  include: elsewhere(
+    "resolved before conversion: the included files' services, networks, volumes … are added",
+  ),
   models: unsupported("AI model bindings are a Docker-only feature"),
   name: elsewhere("the stack name: unit name prefix when --stack is not given"),
   networks: elsewhere(".network units"),

@@ -5,6 +5,7 @@
  */
 import { parseDocument, type ScalarTag, type Tags } from "yaml";
 import { err, ok, type Result } from "../result.ts";
+import { missingComposeFiles, resolveComposeFiles } from "./compose_files.ts";
 import { dotenvMap, parseDotenv } from "./dotenv.ts";
 import { interpolate, type Lookup } from "./interpolate.ts";
 import type { ConvertError, ConvertInput } from "./types.ts";
@@ -13,13 +14,18 @@ import { isMapping, type Mapping } from "./values.ts";
 export interface LoadedCompose {
   doc: Mapping;
   lookup: Lookup;
+  /** Variables used without a default that are not set (compose warns and substitutes ""), in first-use order. */
+  unset: string[];
 }
 
-export function composeLookup(input: ConvertInput): Result<Lookup, ConvertError> {
+export function composeLookup(
+  input: ConvertInput,
+  unset?: (name: string) => void,
+): Result<Lookup, ConvertError> {
   const env = input.env ?? {};
   const shell: Lookup = (name) => Object.hasOwn(env, name) ? env[name] : undefined;
   if (input.dotenv === undefined) return ok(shell);
-  const parsed = parseDotenv(input.dotenv, shell);
+  const parsed = parseDotenv(input.dotenv, shell, unset);
   if (!parsed.ok) return err({ file: ".env", message: parsed.error.message });
   const fromFile = dotenvMap(parsed.value);
   return ok((name) => shell(name) ?? fromFile.get(name));
@@ -27,9 +33,51 @@ export function composeLookup(input: ConvertInput): Result<Lookup, ConvertError>
 
 export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertError> {
   const file = input.composeFile ?? "compose.yaml";
-  const lookup = composeLookup(input);
+  const unset: string[] = [];
+  const onUnset = (name: string) => {
+    if (!unset.includes(name)) unset.push(name);
+  };
+  const lookup = composeLookup(input, onUnset);
   if (!lookup.ok) return lookup;
-  const yaml = parseDocument(input.compose, {
+  const parse = (text: string, name: string) => parseComposeText(text, name, lookup.value, onUnset);
+  const main = parse(input.compose, file);
+  if (!main.ok) return main;
+  const resolved = resolveComposeFiles(main.value, {
+    file,
+    projectDir: input.projectDir,
+    files: input.files ?? {},
+    parse,
+  });
+  if (!resolved.ok) return resolved;
+  return ok({ doc: resolved.value, lookup: lookup.value, unset });
+}
+
+/**
+ * The other compose files (absolute paths) the input's `include` and `extends` need and `input.files` does not
+ * hold yet. Read them into `files` and call again until the list is empty (an included file may include more).
+ */
+export function composeFilePaths(input: ConvertInput): string[] {
+  const lookup = composeLookup(input);
+  if (!lookup.ok) return [];
+  const parse = (text: string, name: string) => parseComposeText(text, name, lookup.value, () => {});
+  const main = parse(input.compose, input.composeFile ?? "compose.yaml");
+  if (!main.ok) return [];
+  return missingComposeFiles(main.value, {
+    file: input.composeFile ?? "compose.yaml",
+    projectDir: input.projectDir,
+    files: input.files ?? {},
+    parse,
+  });
+}
+
+/** One compose file's text → interpolated plain data (no `include`/`extends` resolution). */
+export function parseComposeText(
+  text: string,
+  file: string,
+  lookup: Lookup,
+  onUnset: (name: string) => void,
+): Result<Mapping, ConvertError> {
+  const yaml = parseDocument(text, {
     merge: true,
     prettyErrors: true,
     customTags: numbersAsWritten,
@@ -49,7 +97,7 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
   if (!isMapping(data)) {
     return err({ file, message: "Cannot read compose file: the top level must be a mapping" });
   }
-  const resolved = interpolateTree(data, lookup.value, []);
+  const resolved = interpolateTree(data, lookup, [], onUnset);
   if (!resolved.ok) {
     const path = resolved.error.path;
     const service = path[0] === "services" && path.length > 1 ? path[1] : undefined;
@@ -60,7 +108,7 @@ export function loadCompose(input: ConvertInput): Result<LoadedCompose, ConvertE
     if (resolved.error.variable !== undefined) e.variable = resolved.error.variable;
     return err(e);
   }
-  return ok({ doc: resolved.value as Mapping, lookup: lookup.value });
+  return ok(resolved.value as Mapping);
 }
 
 /**
@@ -81,9 +129,14 @@ interface TreeError {
   message: string;
 }
 
-function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result<unknown, TreeError> {
+function interpolateTree(
+  value: unknown,
+  lookup: Lookup,
+  path: string[],
+  unset: (name: string) => void,
+): Result<unknown, TreeError> {
   if (typeof value === "string") {
-    const r = interpolate(value, lookup);
+    const r = interpolate(value, lookup, unset);
     if (r.ok) return r;
     const e: TreeError = { path, message: r.error.message };
     if (r.error.variable !== undefined) e.variable = r.error.variable;
@@ -92,7 +145,7 @@ function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
-      const r = interpolateTree(value[i], lookup, [...path, `[${i}]`]);
+      const r = interpolateTree(value[i], lookup, [...path, `[${i}]`], unset);
       if (!r.ok) return r;
       out.push(r.value);
     }
@@ -102,7 +155,7 @@ function interpolateTree(value: unknown, lookup: Lookup, path: string[]): Result
   if (isMapping(value)) {
     const out: Mapping = {};
     for (const [k, v] of Object.entries(value)) {
-      const r = interpolateTree(v, lookup, [...path, k]);
+      const r = interpolateTree(v, lookup, [...path, k], unset);
       if (!r.ok) return r;
       out[k] = r.value;
     }

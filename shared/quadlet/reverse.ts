@@ -7,12 +7,20 @@ import { err, ok, type Result } from "../result.ts";
 import { containerToService, type ReverseNames } from "./reverse_container.ts";
 import { type LogicalField, logicalFields } from "./reverse_fields.ts";
 import { parseUnit } from "./unit_file.ts";
-import type { UnitText } from "./types.ts";
+import { EMPTY_WORD_VAR } from "./systemd_quote.ts";
+import { DEFAULT_START_TIMEOUT_SEC, type UnitText } from "./types.ts";
 import { type Mapping } from "./values.ts";
 
 export interface ReverseOptions {
   /** The stack prefix to strip from unit names (`media` for `media-sonarr.container`). */
   stack?: string;
+  /**
+   * The compose project name: a `NetworkName=`/`VolumeName=` of `<project>_<name>` is what compose would name
+   * it anyway, so it gives no `name:`. @default read from the units (`<project>_<name>` names)
+   */
+  project?: string;
+  /** A `TimeoutStartSec=` of this value is the converter's pull allowance and gives no warning. @default 900 */
+  startTimeoutSec?: number;
 }
 
 export interface ReverseResult {
@@ -69,6 +77,7 @@ export function quadletToCompose(
   if (options.stack) compose["name"] = options.stack;
   const services: Mapping = {};
   const healthy = new Set<string>();
+  const completes = new Set<string>();
   const deps = new Map<string, [string, boolean][]>();
   const namedVolumes = new Set<string>();
   for (const u of containers) {
@@ -78,7 +87,10 @@ export function quadletToCompose(
     if (back.healthyNotify) healthy.add(name);
     back.volumes.forEach((v) => namedVolumes.add(v));
     deps.set(name, unitDeps(u.sections.get("Unit") ?? [], strip, name, warnings));
-    serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings);
+    const timeout = options.startTimeoutSec ?? DEFAULT_START_TIMEOUT_SEC;
+    if (serviceSection(u.sections.get("Service") ?? [], back.service, name, warnings, timeout)) {
+      completes.add(name);
+    }
     for (const l of u.sections.get("Install") ?? []) {
       // WantedBy=default.target is what restart: always/unless-stopped produce.
       if (l.key !== "WantedBy" || l.value !== "default.target") {
@@ -92,18 +104,31 @@ export function quadletToCompose(
     const sidecar = /^service:(.+)$/.exec(String(svc["network_mode"] ?? ""))?.[1];
     const kept = list.filter(([dep]) => dep !== sidecar || healthy.has(dep));
     if (kept.length === 0) continue;
-    const plain = kept.every(([dep, required]) => required && !healthy.has(dep));
+    const plain = kept.every(([dep, required]) => required && !healthy.has(dep) && !completes.has(dep));
     svc["depends_on"] = plain ? kept.map(([d]) => d) : Object.fromEntries(kept.map(([d, required]) => {
-      const opts: Mapping = { condition: healthy.has(d) ? "service_healthy" : "service_started" };
+      const condition = healthy.has(d)
+        ? "service_healthy"
+        : completes.has(d)
+        ? "service_completed_successfully"
+        : "service_started";
+      const opts: Mapping = { condition };
       if (!required) opts["required"] = false;
       return [d, opts];
     }));
   }
   compose["services"] = services;
+  const project = options.project ?? projectOf(parsed, strip);
+  const implied = (def: Mapping | null, name: string) => {
+    if (def !== null && project !== undefined && def["name"] === `${project}_${name}`) delete def["name"];
+    return def !== null && Object.keys(def).length === 0 ? null : def;
+  };
   const networks: Mapping = {};
   for (const u of parsed.filter((p) => p.kind === "network")) {
     const name = strip(u.fileName.replace(EXT, ""));
-    const def = networkBack(logicalFields("Network", u.sections.get("Network") ?? []), name, warnings);
+    const def = implied(
+      networkBack(logicalFields("Network", u.sections.get("Network") ?? []), name, warnings),
+      name,
+    );
     if (name === "default" && def === null) continue;
     networks[name] = def;
   }
@@ -111,7 +136,10 @@ export function quadletToCompose(
   const volumes: Mapping = {};
   for (const u of parsed.filter((p) => p.kind === "volume")) {
     const name = strip(u.fileName.replace(EXT, ""));
-    volumes[name] = volumeBack(logicalFields("Volume", u.sections.get("Volume") ?? []), name, warnings);
+    volumes[name] = implied(
+      volumeBack(logicalFields("Volume", u.sections.get("Volume") ?? []), name, warnings),
+      name,
+    );
   }
   for (const v of namedVolumes) if (!Object.hasOwn(volumes, v)) volumes[v] = { external: true };
   if (Object.keys(volumes).length) compose["volumes"] = volumes;
@@ -124,6 +152,25 @@ export function quadletToCompose(
     compose["secrets"] = Object.fromEntries(secretNames.map((n) => [n, { external: true }]));
   }
   return ok({ compose, yaml: stringify(compose, { lineWidth: 0 }), warnings });
+}
+
+/** The project a converter named the networks and volumes after: `<project>_<name>`, the default network first. */
+function projectOf(
+  parsed: readonly { fileName: string; kind: string | undefined; sections: ReturnType<typeof parseUnit> }[],
+  strip: (b: string) => string,
+): string | undefined {
+  const found: string[] = [];
+  for (const u of parsed) {
+    const section = u.kind === "network" ? "Network" : u.kind === "volume" ? "Volume" : undefined;
+    if (section === undefined) continue;
+    const name = strip(u.fileName.replace(EXT, ""));
+    const value = u.sections.get(section)?.find((l) => l.key === `${section}Name`)?.value;
+    if (value === undefined || !value.endsWith(`_${name}`)) continue;
+    const project = value.slice(0, -name.length - 1);
+    if (name === "default") return project;
+    found.push(project);
+  }
+  return found[0];
 }
 
 function unitDeps(
@@ -147,18 +194,27 @@ function unitDeps(
   return out;
 }
 
+/** Reads [Service] back; true when it is the one-shot job that `service_completed_successfully` produces. */
 function serviceSection(
   lines: readonly { key: string; value: string }[],
   svc: Mapping,
   name: string,
   warnings: string[],
-): void {
+  startTimeoutSec: number,
+): boolean {
+  const oneshot = lines.some((l) => l.key === "Type" && l.value === "oneshot") &&
+    lines.some((l) => l.key === "RemainAfterExit" && l.value === "yes");
   for (const l of lines) {
     if (l.key === "Restart" && ["no", "always", "on-failure"].includes(l.value)) svc["restart"] = l.value;
+    else if (l.key === "Environment" && l.value === `${EMPTY_WORD_VAR}=`) continue;
+    else if (oneshot && (l.key === "Type" || l.key === "RemainAfterExit")) continue;
+    // The converter's allowance for the first image pull; compose has no start timeout.
+    else if (l.key === "TimeoutStartSec" && l.value === String(startTimeoutSec)) continue;
     else {warnings.push(
         `service "${name}": [Service] ${l.key}=${l.value} has no compose equivalent; left out`,
       );}
   }
+  return oneshot;
 }
 
 function networkBack(fields: readonly LogicalField[], name: string, warnings: string[]): Mapping | null {

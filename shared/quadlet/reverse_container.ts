@@ -47,7 +47,7 @@ export function containerToService(
     const at = text.indexOf("=");
     return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + 1)];
   };
-  const networks: string[] = [];
+  const networks: [string, Mapping][] = [];
   const aliases: string[] = [];
   const ips: [string, string][] = [];
   const apply = (key: string, v: string, all: string[]): void => {
@@ -88,7 +88,7 @@ export function containerToService(
         push("tmpfs", v);
         break;
       case "Network":
-        networkBack(v, names, s, networks);
+        networkBack(v, names, s, networks, name);
         break;
       case "NetworkAlias":
         if (v !== name) aliases.push(v);
@@ -228,16 +228,15 @@ export function containerToService(
   // Without ContainerName=, quadlet names the container systemd-<unit>; keep that name.
   if (!fields.some((f) => f.key === "ContainerName")) s["container_name"] = names.unnamedContainer(name);
   if (networks.length > 0) {
-    if (aliases.length === 0 && ips.length === 0) s["networks"] = networks;
-    else {
-      const map: Mapping = {};
-      networks.forEach((n, i) => {
-        const opts: Mapping = {};
-        if (i === 0 && aliases.length > 0) opts["aliases"] = aliases;
-        if (i === 0) { for (const [k, ip] of ips) opts[k] = ip; }
-        map[n] = Object.keys(opts).length ? opts : null;
-      });
-      s["networks"] = map;
+    const first = networks[0]?.[1] ?? {};
+    if (aliases.length > 0) first["aliases"] = aliases;
+    for (const [k, ip] of ips) first[k] = ip;
+    if (networks.every(([, opts]) => Object.keys(opts).length === 0)) {
+      s["networks"] = networks.map(([n]) => n);
+    } else {
+      s["networks"] = Object.fromEntries(
+        networks.map(([n, opts]) => [n, Object.keys(opts).length ? opts : null]),
+      );
     }
   }
   return out;
@@ -280,10 +279,32 @@ function volumeBack(v: string, names: ReverseNames, out: ServiceBack): string {
   return v;
 }
 
-function networkBack(v: string, names: ReverseNames, s: Mapping, networks: string[]): void {
-  if (v.endsWith(".network")) {
-    const n = names.networkOf(v.slice(0, -8));
-    if (n !== "default") networks.push(n);
+/** Podman's per-network options (`Network=x.network:ip=…,alias=…`) → compose's per-network keys. */
+const NETWORK_OPTION_BACK: Record<string, string> = {
+  ip: "ipv4_address",
+  ip6: "ipv6_address",
+  mac: "mac_address",
+  interface_name: "interface_name",
+};
+
+function networkBack(
+  v: string,
+  names: ReverseNames,
+  s: Mapping,
+  networks: [string, Mapping][],
+  service: string,
+): void {
+  const unit = /^([^:]+)\.network(?::(.*))?$/.exec(v);
+  if (unit) {
+    const n = names.networkOf(unit[1] as string);
+    const opts: Mapping = {};
+    for (const option of unit[2] ? unit[2].split(",") : []) {
+      const [k, val] = [option.slice(0, option.indexOf("=")), option.slice(option.indexOf("=") + 1)];
+      if (k === "alias") {
+        if (val !== service) ((opts["aliases"] ??= []) as string[]).push(val);
+      } else if (NETWORK_OPTION_BACK[k]) opts[NETWORK_OPTION_BACK[k] as string] = val;
+    }
+    if (n !== "default" || Object.keys(opts).length > 0) networks.push([n, opts]);
   } else if (v.endsWith(".container")) {
     s["network_mode"] = `service:${names.serviceOf(v.slice(0, -10))}`;
   } else if (v.startsWith("container:")) {
@@ -292,7 +313,7 @@ function networkBack(v: string, names: ReverseNames, s: Mapping, networks: strin
   } else if (["host", "none", "bridge"].includes(v) || v.includes(":")) {
     s["network_mode"] = v;
   } else {
-    networks.push(v);
+    networks.push([v, {}]);
   }
 }
 

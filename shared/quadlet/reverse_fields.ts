@@ -1,5 +1,5 @@
 /** Reading a parsed quadlet unit back into logical values (unquoted, systemd escapes undone). */
-import { splitWords, unescapeSystemd } from "./systemd_quote.ts";
+import { EMPTY_WORD, splitWords, unescapeSystemd } from "./systemd_quote.ts";
 import { type ParsedLine, WORD_KEYS } from "./unit_file.ts";
 
 export interface LogicalField {
@@ -12,7 +12,7 @@ export function logicalFields(section: string, lines: readonly ParsedLine[]): Lo
   return lines.map((l) => {
     if (wordKeys?.has(l.key)) {
       const words = splitWords(l.value) ?? [l.value];
-      return { key: l.key, words: words.map(unescapeSystemd) };
+      return { key: l.key, words: words.map((w) => (w === EMPTY_WORD ? "" : unescapeSystemd(w))) };
     }
     return { key: l.key, words: [unescapeSystemd(l.value)] };
   });

@@ -10,7 +10,8 @@ import { InvalidValue } from "./failure.ts";
 import type { Handler } from "./service_scope.ts";
 import { rawSafe } from "./context.ts";
 import { shellJoin, shellSplit } from "./shell_words.ts";
-import { escapeSystemd } from "./systemd_quote.ts";
+import { EMPTY_WORD, EMPTY_WORD_VAR, escapeSystemd } from "./systemd_quote.ts";
+import { addField } from "./unit_file.ts";
 import { bool, list, mapping, scalar } from "./values.ts";
 
 /** A compose command/entrypoint: a list, or a string split the way a shell would. */
@@ -25,7 +26,13 @@ export function commandWords(value: unknown, key: string): string[] {
 export const command: Handler = (value, s, key) => {
   if (value === null) return;
   const words = commandWords(value, key);
-  if (words.length > 0) s.w.put("Exec", ...words.map(escapeSystemd));
+  if (words.length === 0) return;
+  if (words.some((w) => w.includes("\0"))) {
+    s.unsupported(key, "a command word holds a NUL character, which no process argument can hold");
+    return;
+  }
+  s.w.put("Exec", ...words.map((w) => (w === "" ? EMPTY_WORD : escapeSystemd(w))));
+  if (words.includes("")) addField(s.draft, "Service", "Environment", `${EMPTY_WORD_VAR}=`);
 };
 
 export const entrypoint: Handler = (value, s, key) => {

@@ -1,5 +1,5 @@
 /** depends_on, restart, stop_grace_period, stop_signal, init. */
-import { unitBase } from "./context.ts";
+import { requireService, unitBase } from "./context.ts";
 import { durationSeconds } from "./duration.ts";
 import { InvalidValue } from "./failure.ts";
 import type { Handler } from "./service_scope.ts";
@@ -19,24 +19,19 @@ export const dependsOn: Handler = (value, s, key) => {
     })();
   for (const [dep, opts] of deps) {
     const depKey = `${key}.${dep}`;
-    if (!Object.hasOwn(s.ctx.services, dep)) {
-      throw new InvalidValue(depKey, `Cannot depend on "${dep}": there is no such service`);
-    }
     const condition = opts["condition"] === undefined ? "service_started" : scalar(opts["condition"], depKey);
     if (!CONDITIONS.has(condition)) {
       throw new InvalidValue(`${depKey}.condition`, `Cannot use condition "${condition}": unknown condition`);
     }
     const required = opts["required"] === undefined ? true : bool(opts["required"], `${depKey}.required`);
+    // Compose skips an optional dependency that is not started; a required one must be converted too.
+    if (!required && s.ctx.inactive.has(dep)) continue;
+    requireService(s.ctx, dep, depKey, `Cannot depend on "${dep}"`);
     const unit = `${unitBase(s.ctx, dep)}.service`;
     addField(s.draft, "Unit", required ? "Requires" : "Wants", unit);
     addField(s.draft, "Unit", "After", unit);
     if (condition === "service_healthy") s.ctx.healthWaitedOn.add(dep);
-    if (condition === "service_completed_successfully") {
-      s.w.warnOnce(
-        `service "${s.name}": depends_on "${dep}" with service_completed_successfully waits only for the unit ` +
-          `to start; give "${dep}" Type=oneshot by hand to wait for it to finish`,
-      );
-    }
+    if (condition === "service_completed_successfully") s.ctx.completionWaitedOn.add(dep);
   }
 };
 

@@ -1,6 +1,6 @@
 /** hostname, working_dir, ulimits, sysctls, logging, shm_size, pids_limit, pull_policy, secrets, expose. */
 import { posix } from "node:path";
-import { containerName } from "./context.ts";
+import { containerName, requireService } from "./context.ts";
 import { InvalidValue } from "./failure.ts";
 import type { Handler } from "./service_scope.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
@@ -115,12 +115,7 @@ export const volumesFrom: Handler = (value, s, key) => {
     const isContainer = first === "container";
     const target = isContainer ? second ?? "" : first ?? "";
     const mode = isContainer ? third : second;
-    if (!isContainer && !Object.hasOwn(s.ctx.services, target)) {
-      throw new InvalidValue(
-        `${key}[${i}]`,
-        `Cannot use volumes_from "${text}": there is no service "${target}"`,
-      );
-    }
+    if (!isContainer) requireService(s.ctx, target, `${key}[${i}]`, `Cannot use volumes_from "${text}"`);
     const name = isContainer ? target : containerName(s.ctx, target);
     s.w.args("--volumes-from", escapeSystemd(mode ? `${name}:${mode}` : name));
   });

@@ -1,14 +1,30 @@
 /** networks, network_mode (host, none, service:NAME — the VPN-sidecar pattern), dns*, extra_hosts. */
-import { containerName, networkRef, unitBase } from "./context.ts";
+import { containerName, networkRef, requireService, unitBase } from "./context.ts";
 import { InvalidValue } from "./failure.ts";
 import type { Handler, ServiceScope } from "./service_scope.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { addField } from "./unit_file.ts";
 import { isMapping, list, mapping, scalar, stringList } from "./values.ts";
 import { atLeast, QUADLET_VALUE_SINCE } from "./versions.ts";
+import { lookupTable } from "./lookup_table.ts";
 
-const NETWORK_SUBKEYS = new Set(["aliases", "ipv4_address", "ipv6_address"]);
+/** Per-network compose options → Podman's `--network NAME:OPTION=…` options (verified on Podman 4.3.1). */
+const NETWORK_OPTIONS: Readonly<Record<string, string>> = lookupTable({
+  aliases: "alias",
+  interface_name: "interface_name",
+  ipv4_address: "ip",
+  ipv6_address: "ip6",
+  mac_address: "mac",
+});
 
+/** Options with an exact single-network key (anything else needs the per-network form). */
+const PLAIN_KEYS = new Set(["alias", "ip", "ip6", "mac"]);
+
+/**
+ * On one network, per-network options use the plain keys (`IP=`, `IP6=`, `NetworkAlias=`, `--mac-address`); with
+ * two or more they go on each network's own line (`Network=x.network:ip=…,alias=…`), since Podman refuses
+ * `--ip` when a container joins more than one network.
+ */
 export const networks: Handler = (value, s, key) => {
   if (s.svc["network_mode"] !== undefined) {
     throw new InvalidValue(key, "Cannot use both `networks` and `network_mode`");
@@ -20,24 +36,59 @@ export const networks: Handler = (value, s, key) => {
     : (() => {
       throw new InvalidValue(key, "Cannot read value: expected a list or a mapping of networks");
     })();
-  const aliases = new Set<string>();
-  for (const [name, opts] of entries) {
+  const serviceAlias = new Set<string>();
+  addServiceAlias(s, serviceAlias);
+  const parsed = entries.map(([name, opts]): [string, [string, string][]] => [
+    name,
+    networkOptions(s, `${key}.${name}`, opts),
+  ]);
+  const [only] = parsed;
+  if (parsed.length === 1 && only && only[1].every(([o]) => PLAIN_KEYS.has(o))) {
+    const [name, options] = only;
     s.w.put("Network", escapeSystemd(networkRef(s.ctx, name, key)));
-    if (!isMapping(opts)) continue;
-    for (const [sub, v] of Object.entries(opts)) {
-      const subKey = `${key}.${name}.${sub}`;
-      if (!NETWORK_SUBKEYS.has(sub)) {
-        s.unsupported(subKey, `per-network option "${sub}" has no quadlet equivalent`);
-      } else if (sub === "aliases") {
-        for (const a of stringList(v, subKey)) aliases.add(a);
-      } else {
-        s.w.put(sub === "ipv4_address" ? "IP" : "IP6", escapeSystemd(scalar(v, subKey)));
+    const aliases = new Set<string>();
+    for (const [option, v] of options) {
+      if (option === "alias") aliases.add(v);
+      else if (option === "ip") s.w.put("IP", escapeSystemd(v));
+      else if (option === "ip6") s.w.put("IP6", escapeSystemd(v));
+      else s.w.args("--mac-address", escapeSystemd(v));
+    }
+    for (const a of serviceAlias) aliases.add(a);
+    for (const a of aliases) s.w.put("NetworkAlias", escapeSystemd(a));
+    return;
+  }
+  for (const [name, options] of parsed) {
+    for (const a of serviceAlias) {
+      if (!options.some(([o, v]) => o === "alias" && v === a)) options.push(["alias", a]);
+    }
+    const suffix = options.length ? `:${options.map(([o, v]) => `${o}=${v}`).join(",")}` : "";
+    s.w.put("Network", escapeSystemd(`${networkRef(s.ctx, name, key)}${suffix}`));
+  }
+};
+
+/** A network entry's options as `[podman option, value]` pairs; options without a Podman form are reported. */
+function networkOptions(s: ServiceScope, key: string, opts: unknown): [string, string][] {
+  if (opts === null || opts === undefined) return [];
+  const out: [string, string][] = [];
+  for (const [sub, v] of Object.entries(mapping(opts, key))) {
+    const subKey = `${key}.${sub}`;
+    const option = NETWORK_OPTIONS[sub];
+    if (option === undefined) {
+      s.unsupported(subKey, `per-network option "${sub}" has no Podman equivalent`);
+      continue;
+    }
+    for (const text of sub === "aliases" ? stringList(v, subKey) : [scalar(v, subKey)]) {
+      if (/[,\s]/.test(text) || text === "") {
+        throw new InvalidValue(
+          subKey,
+          `Cannot use ${sub} ${JSON.stringify(text)}: it is empty or holds "," or a space`,
+        );
       }
+      out.push([option, text]);
     }
   }
-  addServiceAlias(s, aliases);
-  for (const a of aliases) s.w.put("NetworkAlias", escapeSystemd(a));
-};
+  return out;
+}
 
 /** Compose lets services reach each other by service name; add it as an alias when the container is named otherwise. */
 export function addServiceAlias(s: ServiceScope, aliases: Set<string>): void {
@@ -51,9 +102,7 @@ export const networkMode: Handler = (value, s, key) => {
     s.w.put("Network", escapeSystemd(mode));
     return;
   }
-  if (!Object.hasOwn(s.ctx.services, service)) {
-    throw new InvalidValue(key, `Cannot use network_mode "${mode}": there is no service "${service}"`);
-  }
+  requireService(s.ctx, service, key, `Cannot use network_mode "${mode}"`);
   if (atLeast(s.ctx.podmanVersion, QUADLET_VALUE_SINCE.networkContainerUnit.since)) {
     // Quadlet resolves the unit to its container name and adds Requires=/After= itself.
     s.w.put("Network", escapeSystemd(`${unitBase(s.ctx, service)}.container`));
@@ -64,18 +113,42 @@ export const networkMode: Handler = (value, s, key) => {
   addField(s.draft, "Unit", "After", `${unitBase(s.ctx, service)}.service`);
 };
 
+/**
+ * A container in another container's network namespace (`network_mode: service:x` or `container:x`) takes its
+ * DNS, hosts file and MAC address from that container: Podman and Docker refuse these options there.
+ */
+function sharesNetwork(s: ServiceScope, key: string): boolean {
+  const mode = s.svc["network_mode"];
+  if (typeof mode !== "string" || !/^(service|container):/.test(mode)) return false;
+  s.unsupported(
+    key,
+    `Podman refuses ${key} for a container in another container's network (network_mode "${mode}"); ` +
+      "set it on that container",
+  );
+  return true;
+}
+
 export const dns: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   for (const v of stringList(value, key)) s.w.put("DNS", escapeSystemd(v));
 };
 export const dnsSearch: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   for (const v of stringList(value, key)) s.w.put("DNSSearch", escapeSystemd(v));
 };
 export const dnsOpt: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   for (const v of stringList(value, key)) s.w.put("DNSOption", escapeSystemd(v));
+};
+
+export const macAddress: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
+  s.w.args("--mac-address", escapeSystemd(scalar(value, key)));
 };
 
 /** `host:ip`, `host=ip` (list) or `host: ip` (mapping) → AddHost=host:ip; IPv6 brackets are dropped. */
 export const extraHosts: Handler = (value, s, key) => {
+  if (sharesNetwork(s, key)) return;
   const pairs: [string, string][] = [];
   if (Array.isArray(value)) {
     list(value, key).forEach((item, i) => {
@@ -95,6 +168,14 @@ export const extraHosts: Handler = (value, s, key) => {
   for (const [host, ip] of pairs) {
     const bare = ip.replace(/^\[(.*)\]$/, "$1");
     if (bare === "") throw new InvalidValue(key, `Cannot parse extra host "${host}": no IP address`);
+    if (bare === "host-gateway" && !atLeast(s.ctx.podmanVersion, QUADLET_VALUE_SINCE.hostGateway.since)) {
+      s.unsupported(
+        key,
+        `"${host}:host-gateway" needs Podman ${QUADLET_VALUE_SINCE.hostGateway.since} (target ` +
+          `${s.ctx.podmanVersion}); Podman itself adds host.containers.internal, pointing at the host`,
+      );
+      continue;
+    }
     s.w.put("AddHost", escapeSystemd(`${host}:${bare}`));
   }
 };

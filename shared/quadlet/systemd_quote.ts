@@ -7,6 +7,14 @@
  * always double-quoted instead.
  */
 
+/**
+ * An empty argument in `Exec=`. Quadlet 5.4.2 stops reading `Exec=` at an empty word (`-f "" -r x` gives only
+ * `-f`), so an empty word is written as this variable reference instead: systemd turns `${VAR}` standing as a
+ * word of its own into exactly one argument, here the empty value the unit's `[Service] Environment=` gives it.
+ */
+export const EMPTY_WORD_VAR = "ARR_EMPTY_ARG";
+export const EMPTY_WORD = `\${${EMPTY_WORD_VAR}}`;
+
 /** Makes text literal for systemd: `%` → `%%`, `$` → `$$`. */
 export function escapeSystemd(text: string): string {
   return text.replaceAll("%", "%%").replaceAll("$", "$$$$");

@@ -14,13 +14,37 @@ export interface ConvertInput {
   env?: Readonly<Record<string, string>>;
   /** Contents of `env_file` files by absolute path; a path missing here counts as unreadable. */
   envFiles?: Readonly<Record<string, string>>;
+  /**
+   * Contents of the other compose files this one uses (`include`, `extends.file`) by absolute path;
+   * `composeFilePaths()` lists them. A file missing here is an error that names it.
+   */
+  files?: Readonly<Record<string, string>>;
 }
+
+/** Time a container unit gets to start, first image pull included (systemd's default is 90 s). */
+export const DEFAULT_START_TIMEOUT_SEC = 900;
 
 export interface ConvertOptions {
   /** The Podman release the units must work with. @default "4.9" */
   podmanVersion?: string;
   /** Prefix for unit names (`NAME-service.container`). @default the compose top-level `name`, else none */
   stack?: string;
+  /**
+   * The compose project name (`-p`), which names volumes and networks `<project>_<name>`.
+   * @default the top-level `name`, else `COMPOSE_PROJECT_NAME`, else the compose file's folder
+   */
+  projectName?: string;
+  /**
+   * Active compose profiles (as `--profile`): services whose `profiles` are all inactive are not converted.
+   * @default `COMPOSE_PROFILES` (comma-separated, shell environment then `.env`), else none
+   */
+  profiles?: readonly string[];
+  /**
+   * `[Service] TimeoutStartSec=` for every container unit that may pull its image on start (systemd's 90 s
+   * default is too short for a big first pull); 0 leaves systemd's default. One-shot units keep theirs (none).
+   * @default 900
+   */
+  startTimeoutSec?: number;
 }
 
 /** A unit file as text: what the converter writes, the reverse converter reads and the generator checks. */
@@ -43,10 +67,18 @@ export interface UnsupportedKey {
   reason: string;
 }
 
+/** A service that was deliberately not converted. */
+export interface SkippedService {
+  service: string;
+  reason: string;
+}
+
 export interface ConvertReport {
   units: string[];
   unsupported: UnsupportedKey[];
   warnings: string[];
+  /** Services left out because none of their profiles is active. */
+  skipped: SkippedService[];
 }
 
 export interface Conversion {
@@ -54,6 +86,8 @@ export interface Conversion {
   report: ConvertReport;
   /** The unit name prefix used (without the dash), when any. */
   stack?: string;
+  /** The compose project name that named the volumes and networks. */
+  project?: string;
 }
 
 /** Why the input could not be converted at all (CLI exit code 2). */

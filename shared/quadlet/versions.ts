@@ -122,6 +122,10 @@ export const QUADLET_VALUE_SINCE = {
   /** `Notify=healthy` (before that: `PodmanArgs=--sdnotify=healthy`, which Podman has since 4.7). */
   notifyHealthy: { since: "5.0" },
   sdnotifyHealthyFlag: { since: "4.7" },
+  /** `--add-host NAME:host-gateway` (containers/podman#19152). */
+  hostGateway: { since: "4.7" },
+  /** Docker's bridge options `com.docker.network.bridge.name` / `.driver.mtu` (containers/podman#17457). */
+  dockerBridgeOptions: { since: "4.5" },
   /** `Network=other.container` joining another quadlet container's network namespace. */
   networkContainerUnit: { since: "5.1", verified: false },
 } as const;

@@ -1,10 +1,9 @@
 /** A top-level compose volume → a `.volume` unit (none for `external`). */
-import { type ConvertContext, FieldWriter, unitBase } from "./context.ts";
+import { type ConvertContext, FieldWriter, unitBase, writeResourceName } from "./context.ts";
 import { isExtensionKey, VOLUME_KEYS } from "./key_table.ts";
 import { escapeSystemd } from "./systemd_quote.ts";
 import { newDraft, type UnitDraft } from "./unit_file.ts";
 import { keyValues, mapping, scalar } from "./values.ts";
-import { atLeast, QUADLET_KEY_SINCE } from "./versions.ts";
 
 const DRIVER_OPTS: Record<string, string> = { type: "Type", device: "Device", o: "Options" };
 
@@ -30,17 +29,10 @@ export function convertVolume(name: string, value: unknown, ctx: ConvertContext)
     } else if (key === "labels") {
       for (const [k, l] of keyValues(v, path)) w.put("Label", escapeSystemd(`${k}=${l ?? ""}`));
     } else if (key === "name") {
-      const since = QUADLET_KEY_SINCE.volume["VolumeName"]?.since ?? "4.7";
-      if (atLeast(ctx.podmanVersion, since)) w.put("VolumeName", escapeSystemd(scalar(v, path)));
-      else {
-        ctx.unsupported.push({
-          service: null,
-          key: path,
-          reason: `VolumeName= needs Podman ${since}; the volume is named systemd-${unitBase(ctx, name)}`,
-        });
-      }
+      scalar(v, path);
     }
   }
+  writeResourceName(ctx, w, "volume", name, def);
   w.finish();
   return draft;
 }

@@ -49,7 +49,7 @@ Deno.test("convert CLI writes units and a JSON report, exit 0", async () => {
       "media-sonarr.container",
     ]);
     const report = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
-    assert.deepEqual(Object.keys(report), ["units", "unsupported", "warnings"]);
+    assert.deepEqual(Object.keys(report), ["units", "unsupported", "warnings", "skipped"]);
     assert.equal(report.units.length, 7);
     const units = Object.fromEntries(files.map((f) => [f, Deno.readTextFileSync(`${dir}/units/${f}`)]));
     assert.match(units["media-sonarr.container"] ?? "", /^Environment=TZ=Europe\/Berlin$/m);
@@ -63,10 +63,18 @@ Deno.test("convert CLI prints units headed by file name without --out and report
       `${dir}/compose.yaml`,
       "services:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n",
     );
-    const r = await cli([`${dir}/compose.yaml`]);
+    const r = await cli([`${dir}/compose.yaml`, "--project-name", "demo"]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, "# web.container\n[Container]\nImage=nginx\nContainerName=web\n\n");
-    assert.match(r.stderr, /unsupported: service "web": key "deploy": Swarm/);
+    assert.equal(
+      r.stdout,
+      "# web.container\n[Container]\nImage=docker.io/library/nginx\nContainerName=web\nNetwork=default.network\n\n" +
+        "[Service]\nTimeoutStartSec=900\n\n" +
+        "# default.network\n[Network]\nNetworkName=demo_default\n\n",
+    );
+    assert.match(
+      r.stderr,
+      /unsupported: service "web": key "deploy.replicas": a quadlet unit runs one container/,
+    );
   });
 });
 
@@ -75,11 +83,14 @@ Deno.test("convert CLI: the shell environment beats .env, --env-file replaces .e
     await Deno.writeTextFile(`${dir}/compose.yaml`, "services:\n  web:\n    image: nginx:${TAG}\n");
     await Deno.writeTextFile(`${dir}/.env`, "TAG=dotenv\n");
     await Deno.writeTextFile(`${dir}/other.env`, "TAG=other\n");
-    assert.match((await cli([`${dir}/compose.yaml`])).stdout, /^Image=nginx:dotenv$/m);
-    assert.match((await cli([`${dir}/compose.yaml`], { TAG: "shell" })).stdout, /^Image=nginx:shell$/m);
+    assert.match((await cli([`${dir}/compose.yaml`])).stdout, /^Image=docker\.io\/library\/nginx:dotenv$/m);
+    assert.match(
+      (await cli([`${dir}/compose.yaml`], { TAG: "shell" })).stdout,
+      /^Image=docker\.io\/library\/nginx:shell$/m,
+    );
     assert.match(
       (await cli([`${dir}/compose.yaml`, "--env-file", `${dir}/other.env`])).stdout,
-      /^Image=nginx:other$/m,
+      /^Image=docker\.io\/library\/nginx:other$/m,
     );
   });
 });
@@ -134,9 +145,36 @@ Deno.test("convert CLI replaces units atomically and leaves no temp files", asyn
     assert.equal((await cli([`${dir}/compose.yaml`, "--out", dir, "--stack", "demo"])).code, 0);
     await Deno.writeTextFile(`${dir}/compose.yaml`, "services:\n  web:\n    image: nginx:2\n");
     assert.equal((await cli([`${dir}/compose.yaml`, "--out", dir, "--stack", "demo"])).code, 0);
-    assert.match(await Deno.readTextFile(`${dir}/demo-web.container`), /^Image=nginx:2$/m);
+    assert.match(
+      await Deno.readTextFile(`${dir}/demo-web.container`),
+      /^Image=docker\.io\/library\/nginx:2$/m,
+    );
     assert.equal(((await Deno.stat(`${dir}/demo-web.container`)).mode ?? 0) & 0o777, 0o600);
     const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
-    assert.deepEqual(names, ["compose.yaml", "demo-web.container"]);
+    assert.deepEqual(names, ["compose.yaml", "demo-default.network", "demo-web.container"]);
+  });
+});
+
+Deno.test("convert CLI reads the files that include and extends name, nested ones too", async () => {
+  await withTempDir(async (dir) => {
+    await Deno.mkdir(`${dir}/db`);
+    await Deno.writeTextFile(
+      `${dir}/compose.yaml`,
+      "include: [db/compose.yaml]\nservices:\n  web:\n    image: docker.io/library/x\n    extends:\n      file: base.yml\n      service: base\n",
+    );
+    await Deno.writeTextFile(`${dir}/base.yml`, "services:\n  base:\n    volumes: [./www:/www]\n");
+    await Deno.writeTextFile(
+      `${dir}/db/compose.yaml`,
+      "include: [extra.yaml]\nservices:\n  db:\n    image: docker.io/library/postgres\n",
+    );
+    await Deno.writeTextFile(
+      `${dir}/db/extra.yaml`,
+      "services:\n  cache:\n    image: docker.io/library/redis\n",
+    );
+    const r = await cli([`${dir}/compose.yaml`, "--project-name", "demo"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# db\.container$/m);
+    assert.match(r.stdout, /^# cache\.container$/m);
+    assert.match(r.stdout, new RegExp(`^Volume=${dir}/www:/www$`, "m"));
   });
 });

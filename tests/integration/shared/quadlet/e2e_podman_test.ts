@@ -10,13 +10,20 @@ import { assertGeneratorAccepts, execStart, systemdWords } from "./quadlet_gener
 
 Deno.test("a converted unit runs under real Podman with every value intact", async () => {
   const tb = testbed();
-  const name = uniqueName("convert-e2e");
+  const name = `conv-test-e2e-${crypto.randomUUID().slice(0, 8)}`;
   const runtimeDir = await Deno.makeTempDir();
   try {
-    const c = await convertFixture("e2e-busybox", {}, { ARR_TEST_IMAGE: tb.image, NAME: name });
+    const c = await convertFixture("e2e-busybox", { projectName: name }, {
+      ARR_TEST_IMAGE: tb.image,
+      NAME: name,
+    });
     const run = await assertGeneratorAccepts(unitMap(c));
+    const net = systemdWords(execStart(run, "default-network.service"), {});
+    // Podman 4.3.1 has no `network create --ignore` (4.4+).
+    await podman(...net.slice(1).filter((w) => w !== "--ignore"));
     const words = systemdWords(execStart(run, "web.service"), { t: runtimeDir, N: "web", n: "web.service" });
     assert.equal(words[0], "/usr/bin/podman");
+    assert.ok(words.includes(`${name}_default`), words.join(" "));
     // Podman 4.3.1 here runs without systemd cgroups (testbed note); everything else is as generated.
     const args = words.slice(1).filter((w) => w !== "--cgroups=split");
     await podman(...args);
@@ -41,6 +48,7 @@ Deno.test("a converted unit runs under real Podman with every value intact", asy
     assert.match(body, /converted by arr-mcp/);
   } finally {
     await removeContainers(name);
+    await removeNetworks(`${name}_default`);
     await Deno.remove(runtimeDir, { recursive: true });
   }
 });
@@ -86,12 +94,16 @@ networks:
     assert.match(ping, /1 packets received/);
   } finally {
     await removeContainers(`${stack}-client`, `${stack}-web`);
-    await new Deno.Command("podman", {
-      args: ["network", "rm", "-f", network],
-      stdout: "null",
-      stderr: "null",
-    })
-      .output();
+    await removeNetworks(network);
     await Deno.remove(runtimeDir, { recursive: true });
   }
 });
+
+async function removeNetworks(...names: string[]): Promise<void> {
+  await new Deno.Command("podman", {
+    args: ["network", "rm", "-f", ...names],
+    stdout: "null",
+    stderr: "null",
+  })
+    .output();
+}

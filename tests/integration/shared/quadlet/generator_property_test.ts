@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { convertCompose } from "../../../../shared/quadlet/convert.ts";
-import { assertGeneratorAccepts, execStart, systemdWords } from "./quadlet_generator.ts";
+import { qualifyImage } from "../../../../shared/quadlet/image_name.ts";
+import { assertGeneratorAccepts, execStart, serviceEnvironment, systemdWords } from "./quadlet_generator.ts";
 
 const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 16 }).filter((s) =>
   !s.includes("\u0000")
@@ -19,7 +20,7 @@ const serviceArb = fc.record({
   image: fc.constantFrom("busybox", "docker.io/library/nginx:1.27", "lscr.io/linuxserver/sonarr:4.0.14"),
   environment: fc.dictionary(envName, text, { maxKeys: 4 }),
   labels: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/), text, { maxKeys: 3 }),
-  command: fc.array(text, { minLength: 1, maxLength: 4 }),
+  command: fc.array(fc.oneof(text, fc.constant("")), { minLength: 1, maxLength: 4 }),
   entrypoint: fc.array(text, { minLength: 1, maxLength: 2 }),
   healthcheck: fc.record({ test: fc.tuple(fc.constant("CMD"), text, text) }),
   volumes: fc.array(
@@ -49,7 +50,7 @@ Deno.test("random plausible services give units the real generator accepts, valu
         t: "/run/user/1000",
         N: "app",
         n: "app.service",
-      });
+      }, serviceEnvironment(run, "app.service"));
       for (const [k, v] of Object.entries(svc.environment)) {
         const at = words.indexOf(`${k}=${v}`);
         assert.ok(
@@ -59,7 +60,7 @@ Deno.test("random plausible services give units the real generator accepts, valu
       }
       for (const [k, v] of Object.entries(svc.labels)) assert.ok(words.includes(`${k}=${v}`), `label ${k}`);
       assert.deepEqual(words.slice(-svc.command.length), svc.command, `${line}\n${unit}`);
-      assert.equal(words[words.length - svc.command.length - 1], svc.image);
+      assert.equal(words[words.length - svc.command.length - 1], qualifyImage(svc.image));
       const ep = words[words.indexOf("--entrypoint") + 1] ?? "";
       assert.deepEqual(
         svc.entrypoint.length === 1 && !ep.startsWith("[") ? [ep] : JSON.parse(ep),

@@ -68,17 +68,39 @@ export function execStart(run: GeneratorRun, service: string): string {
   return line;
 }
 
-/** systemd's reading of an ExecStart= command line: words, then specifiers (%t %N %n %%) and $$. */
-export function systemdWords(line: string, spec: Record<string, string>): string[] {
+/**
+ * systemd's reading of an ExecStart= command line (systemd.service(5), "Command lines"): words, then specifiers
+ * (%t %N %n %%), `$$` for `$`, and `${VAR}` replaced by the unit's Environment= value (a word that is only
+ * `${VAR}` stays exactly one argument, even when the value is empty).
+ */
+export function systemdWords(
+  line: string,
+  spec: Record<string, string>,
+  env: Record<string, string> = {},
+): string[] {
   const words = splitWords(line.replace(/^ExecStart=/, ""));
   assert.ok(words, `cannot split ${line}`);
   return words.map((w) =>
-    w.replace(/%(.)|\$\$/g, (m, c: string | undefined) => {
-      if (m === "$$") return "$";
-      if (c === "%") return "%";
-      const v = spec[c ?? ""];
-      if (v === undefined) throw new Error(`unexpected specifier %${c} in ${w}`);
-      return v;
-    })
+    w.replace(
+      /%(.)|\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g,
+      (m, c: string | undefined, name: string | undefined) => {
+        if (m === "$$") return "$";
+        if (name !== undefined) return env[name] ?? "";
+        if (c === "%") return "%";
+        const v = spec[c ?? ""];
+        if (v === undefined) throw new Error(`unexpected specifier %${c} in ${w}`);
+        return v;
+      },
+    )
   );
+}
+
+/** The `[Service] Environment=` values of one generated service (what systemd gives ExecStart= to expand). */
+export function serviceEnvironment(run: GeneratorRun, service: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of (run.services.get(service) ?? "").split("\n")) {
+    const m = /^Environment=([^=]+)=(.*)$/.exec(line);
+    if (m) env[m[1] as string] = m[2] as string;
+  }
+  return env;
 }

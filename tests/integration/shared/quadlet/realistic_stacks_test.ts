@@ -27,7 +27,7 @@ for (const version of ["4.9", "5.4"]) {
     assert.match(sonarr, /--health-cmd "curl -fsS http:\/\/localhost:8989\/ping"/);
     assert.match(run.services.get("media-sonarr.service") ?? "", /^Requires=media-prowlarr\.service$/m);
     assert.match(run.services.get("media-sonarr.service") ?? "", /^WantedBy=default\.target$/m);
-    assert.match(execStart(run, "media-prowlarr.service"), /-v systemd-media-prowlarr-config:\/config /);
+    assert.match(execStart(run, "media-prowlarr.service"), /-v media_prowlarr-config:\/config /);
     assert.match(execStart(run, "media-sabnzbd.service"), /--publish 127\.0\.0\.1:8080:8080 /);
     assert.match(execStart(run, "media-sabnzbd.service"), /--tmpfs \/incomplete-downloads:size=2147483648 /);
     const qbit = execStart(run, "media-qbittorrent.service");

@@ -7,12 +7,39 @@ export interface CaseInput {
   envFiles?: Record<string, string>;
   podmanVersion?: string;
   stack?: string;
+  /** @default PROJECT */
+  projectDir?: string;
+  /** Other compose files (include, extends.file) by absolute path. */
+  files?: Record<string, string>;
 }
 
 export const PROJECT = "/srv/app";
 
 export const CASE_INPUTS: CaseInput[] = [
   { name: "image only", compose: "services:\n  web:\n    image: docker.io/library/nginx:1.27\n" },
+  {
+    name: "short image names are qualified as Docker does, one warning per image",
+    compose: `services:
+  a:
+    image: nginx
+    network_mode: none
+  b:
+    image: nginx
+    network_mode: none
+  c:
+    image: qmcgaw/gluetun:v3
+    network_mode: none
+  d:
+    image: redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+    network_mode: none
+  e:
+    image: localhost/app:1
+    network_mode: none
+  f:
+    image: registry.example.com:5000/app
+    network_mode: none
+`,
+  },
   {
     name: "container_name and hostname",
     compose: "services:\n  web:\n    image: nginx\n    container_name: my-web\n    hostname: web.local\n",
@@ -332,15 +359,11 @@ services:
     build: .
     deploy:
       replicas: 2
-    profiles: [debug]
     links: [db]
     x-custom: 1
     frobnicate: yes
   db:
     build: ./db
-configs:
-  c:
-    file: ./c.conf
 x-anchors:
   a: 1
 `,
@@ -455,5 +478,407 @@ services:
     build: ./tool
 `,
     podmanVersion: "5.4",
+  },
+  {
+    name:
+      "volumes and networks get compose's names: <project>_<name> from the folder, name: kept, external untouched",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    volumes: [data:/data, kept:/kept, shared:/shared]
+    networks: [front, fixed]
+volumes:
+  data:
+  kept:
+    name: my-kept-volume
+  shared:
+    external: true
+networks:
+  front:
+  fixed:
+    name: fixed-net
+`,
+    projectDir: "/opt/stacks/My Media.Stack",
+  },
+  {
+    name: "COMPOSE_PROJECT_NAME from .env names the project",
+    compose:
+      "services:\n  app:\n    image: docker.io/library/x\n    volumes: [data:/data]\nvolumes:\n  data:\n",
+    dotenv: "COMPOSE_PROJECT_NAME=From_DotEnv\n",
+  },
+  {
+    name: "COMPOSE_PROJECT_NAME from the shell wins over .env",
+    compose:
+      "services:\n  app:\n    image: docker.io/library/x\n    volumes: [data:/data]\nvolumes:\n  data:\n",
+    dotenv: "COMPOSE_PROJECT_NAME=dotenv\n",
+    env: { COMPOSE_PROJECT_NAME: "shell" },
+  },
+  {
+    name: "top-level name names the project and prefixes the units",
+    compose:
+      "name: media\nservices:\n  app:\n    image: docker.io/library/x\n    volumes: [data:/data]\nvolumes:\n  data:\n",
+    env: { COMPOSE_PROJECT_NAME: "ignored" },
+  },
+  {
+    name: "per-network options go on each network's line when a container joins two networks",
+    compose: `services:
+  dns:
+    image: docker.io/pihole/pihole
+    container_name: pihole
+    networks:
+      lan:
+        ipv4_address: 192.168.1.53
+        ipv6_address: fd00::53
+        mac_address: 02:42:c0:a8:01:35
+        aliases: [pi.hole, dns.lan]
+        priority: 100
+      back:
+        interface_name: eth1
+  one:
+    image: docker.io/library/x
+    networks:
+      lan:
+        ipv4_address: 192.168.1.10
+        mac_address: 02:42:c0:a8:01:0a
+        aliases: [one.lan]
+networks:
+  lan:
+    driver: macvlan
+    ipam:
+      config:
+        - subnet: 192.168.1.0/24
+  back:
+`,
+    podmanVersion: "5.4",
+  },
+  {
+    name: "ipam driver default is left out, subnets, ranges and gateways kept",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    networks: [lan, local]
+networks:
+  lan:
+    ipam:
+      driver: default
+      config:
+        - subnet: 172.28.0.0/16
+          ip_range: 172.28.5.0/24
+          gateway: 172.28.5.254
+  local:
+    ipam:
+      driver: host-local
+`,
+  },
+  {
+    name: "a service naming the undeclared default network gets <project>_default",
+    compose: `services:
+  adguard:
+    image: docker.io/adguard/adguardhome
+    networks:
+      default:
+      lan:
+        ipv4_address: 192.168.1.2
+  host:
+    image: docker.io/library/x
+    network_mode: host
+networks:
+  lan:
+    driver: macvlan
+    ipam:
+      config:
+        - subnet: 192.168.1.0/24
+`,
+  },
+  {
+    name: "a declared default network keeps its name",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+networks:
+  default:
+    name: shared-net
+`,
+  },
+  {
+    name:
+      "empty command words become a systemd variable that quadlet keeps and systemd makes one empty argument",
+    compose: `services:
+  relay:
+    image: docker.io/modem7/dhcprelay
+    network_mode: host
+    command: '-id eth0 -iu eth1 -f "" -r 192.168.1.0/24'
+  list:
+    image: docker.io/library/x
+    network_mode: none
+    entrypoint: ["/bin/sh", "-c", "printf '[%s]' \\"$$@\\"", "sh"]
+    command: ["", "a b", "say \\"hi\\"", "50%", "$$HOME", "C:\\\\temp", "two\\nlines", "\\t", "'", ""]
+`,
+    podmanVersion: "5.4",
+  },
+  {
+    name: "env_file files that are all plain KEY=VALUE stay EnvironmentFile=, in order",
+    compose: `services:
+  web:
+    image: docker.io/library/x
+    network_mode: none
+    env_file: [a.env, b.env]
+`,
+    envFiles: { "/srv/app/a.env": "# settings\nA=1\nURL=http://x/?a=b&c=%20\n", "/srv/app/b.env": "A=2\n" },
+  },
+  {
+    name: "env_file read as compose reads it: quotes, export, comments, variables, $$",
+    compose: `services:
+  web:
+    image: docker.io/library/x
+    network_mode: none
+    env_file: [first.env, second.env]
+    environment:
+      KEEP: from-environment
+`,
+    dotenv: "DOMAIN=example.com\nSECRET=s3cr3t\n",
+    env: { TZ: "Europe/Berlin" },
+    envFiles: {
+      "/srv/app/first.env": [
+        "# comment",
+        "export URL=https://${DOMAIN}/app # trailing comment",
+        "HASH=x#not-a-comment",
+        "SINGLE='literal ${DOMAIN} and \\\\n'",
+        'DOUBLE="tab\\there \\"q\\" \\$DOMAIN $${DOMAIN}"',
+        "MULTI='line one",
+        "line two'",
+        "SPACED =  padded  ",
+        "YAML_STYLE: colon",
+        "TZ",
+        "SECRET",
+        "KEEP=from-file",
+        "UNSET_REF=${NOPE}/x",
+      ].join("\n"),
+      "/srv/app/second.env": "EARLIER=${HASH}-${URL}\nHASH=overridden\n",
+    },
+  },
+  {
+    name: "unset variables without a default give one warning per variable, as compose",
+    compose: `services:
+  web:
+    image: docker.io/library/x
+    network_mode: none
+    labels:
+      version: \${TAG}
+    environment:
+      A: \${TAG}-\${OTHER}
+      B: \${WITH_DEFAULT:-d}\${SET_EMPTY}\${ALT:+alt}\${DASH-x}
+      C: $$LITERAL
+`,
+    dotenv: "SET_EMPTY=\nFROM_DOTENV=${IN_DOTENV}\n",
+  },
+  {
+    name: "profiles: only services with an active profile are converted, the others are listed as skipped",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    depends_on:
+      db:
+        condition: service_started
+      debugger:
+        condition: service_started
+        required: false
+  db:
+    image: docker.io/library/postgres
+    profiles: [prod, staging]
+  debugger:
+    image: docker.io/library/busybox
+    profiles: [debug]
+  tools:
+    image: docker.io/library/busybox
+    profiles: [tools]
+`,
+    dotenv: "COMPOSE_PROFILES=staging,other\n",
+  },
+  {
+    name: "a service others wait for to complete runs as a one-shot unit that stays active",
+    compose: `services:
+  app:
+    image: docker.io/library/x
+    network_mode: none
+    restart: unless-stopped
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+      init:
+        condition: service_completed_successfully
+  migrate:
+    image: docker.io/library/x
+    network_mode: none
+    command: [migrate, up]
+  init:
+    image: docker.io/library/busybox
+    network_mode: none
+    restart: always
+`,
+  },
+  {
+    name: "deploy resources, GPU reservations, restart_policy and gpus",
+    compose: `services:
+  limited:
+    image: docker.io/library/x
+    network_mode: none
+    deploy:
+      replicas: 1
+      resources:
+        limits:
+          cpus: "1.5"
+          memory: 1000M
+          pids: 200
+        reservations:
+          cpus: "1.0"
+          memory: 500M
+      restart_policy:
+        condition: on-failure
+        max_attempts: 3
+      update_config:
+        order: start-first
+  ollama:
+    image: docker.io/ollama/ollama
+    network_mode: none
+    restart: always
+    deploy:
+      restart_policy:
+        condition: none
+      resources:
+        reservations:
+          devices:
+            - driver: nvidia
+              count: all
+              capabilities: [gpu]
+  whisper:
+    image: docker.io/library/x
+    network_mode: none
+    deploy:
+      resources:
+        reservations:
+          devices:
+            - capabilities: [gpu]
+              count: 2
+            - capabilities: [gpu]
+              device_ids: ["GPU-3a23c669"]
+            - driver: amd
+              capabilities: [gpu]
+  short:
+    image: docker.io/library/x
+    network_mode: none
+    gpus: all
+`,
+    podmanVersion: "5.4",
+  },
+  {
+    name: "configs: a file is bind-mounted read-only, content and environment become Podman secrets",
+    compose: `services:
+  clickhouse:
+    image: docker.io/clickhouse/clickhouse-server
+    network_mode: none
+    configs:
+      - app_conf
+      - source: network
+        target: /etc/clickhouse-server/config.d/network.xml
+        mode: 0440
+      - source: token
+        target: token.txt
+        uid: "101"
+      - source: app_conf
+        target: /etc/app.conf
+        mode: 0400
+configs:
+  app_conf:
+    file: ./app.conf
+  network:
+    content: |
+      <clickhouse><listen_host>0.0.0.0</listen_host></clickhouse>
+  token:
+    environment: API_TOKEN
+`,
+  },
+  {
+    name: "extends in the same file and in another file, merged by the compose rules",
+    compose: `services:
+  base:
+    image: docker.io/library/x
+    environment:
+      A: base
+      B: base
+    ports: ["80:80"]
+    command: [serve, --base]
+    volumes: [/srv/base:/data, /srv/logs:/logs]
+  web:
+    extends: base
+    environment:
+      - B=web
+      - C=web
+    ports: ["443:443"]
+    command: [serve, --web]
+    volumes: [/srv/web:/data]
+  gpu:
+    image: docker.io/immich/server
+    network_mode: none
+    extends:
+      file: ../shared/hwaccel.yml
+      service: hwaccel
+    volumes: [/srv/upload:/upload]
+`,
+    files: {
+      "/srv/shared/hwaccel.yml": `services:
+  hwaccel:
+    devices: [/dev/dri:/dev/dri]
+    env_file: ./hw.env
+    volumes: [./cache:/cache]
+    labels: [from=hwaccel]
+`,
+    },
+    envFiles: { "/srv/shared/hw.env": "LIBVA_DRIVER_NAME=iHD\n" },
+  },
+  {
+    name:
+      "include adds the other file's services and networks, its relative paths kept pointing at its folder",
+    compose: `include:
+  - ../db/compose.yaml
+services:
+  app:
+    image: docker.io/library/x
+    networks: [backend]
+    depends_on: [db]
+`,
+    files: {
+      "/srv/db/compose.yaml": `services:
+  db:
+    image: docker.io/library/postgres
+    networks: [backend]
+    volumes: [./data:/var/lib/postgresql/data]
+networks:
+  backend:
+`,
+    },
+  },
+  {
+    name:
+      "options Podman refuses in another container's network, and version-gated host-gateway and bridge options",
+    compose: `services:
+  vpn:
+    image: docker.io/qmcgaw/gluetun
+    extra_hosts: ["host.docker.internal:host-gateway", "db:10.0.0.5"]
+    networks: [lan]
+  app:
+    image: docker.io/library/x
+    network_mode: service:vpn
+    dns: [1.1.1.1]
+    dns_search: [lan]
+    extra_hosts: ["db:10.0.0.5"]
+    mac_address: 02:42:ac:11:00:02
+networks:
+  lan:
+    driver_opts:
+      com.docker.network.bridge.name: br-lan
+      com.docker.network.driver.mtu: "1400"
+`,
+    podmanVersion: "4.4",
   },
 ];

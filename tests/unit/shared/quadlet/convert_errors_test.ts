@@ -71,7 +71,7 @@ Deno.test("convertCompose() rejects malformed values naming the exact key", asyn
       "network_mode",
       'Cannot use network_mode "service:ghost": there is no service "ghost"',
     ],
-    ["depends_on: [ghost]", "depends_on.ghost", 'Cannot depend on "ghost": there is no such service'],
+    ["depends_on: [ghost]", "depends_on.ghost", 'Cannot depend on "ghost": there is no service "ghost"'],
     [
       "restart: sometimes",
       "restart",
@@ -125,7 +125,7 @@ Deno.test("convertCompose() requires a required env_file and reads the top-level
   const r = convertCompose({ compose: "name: media\nservices:\n  web:\n    image: x\n", projectDir: "/srv" });
   assert.ok(r.ok);
   assert.equal(r.value.stack, "media");
-  assert.deepEqual(r.value.report.units, ["media-web.container"]);
+  assert.deepEqual(r.value.report.units, ["media-web.container", "media-default.network"]);
 });
 
 Deno.test("convertCompose() lets the shell environment win over .env", () => {
@@ -136,7 +136,7 @@ Deno.test("convertCompose() lets the shell environment win over .env", () => {
     env: { TAG: "from-shell" },
   });
   assert.ok(r.ok);
-  assert.match(r.value.units[0]?.text ?? "", /^Image=x:from-shell$/m);
+  assert.match(r.value.units[0]?.text ?? "", /^Image=docker\.io\/library\/x:from-shell$/m);
 });
 
 Deno.test("convertCompose() reports volume options an old Podman cannot take instead of failing", () => {
@@ -149,6 +149,16 @@ Deno.test("convertCompose() reports volume options an old Podman cannot take ins
   );
   assert.ok(r.ok);
   assert.deepEqual(r.value.report.unsupported, [{
+    service: null,
+    key: "networks.default",
+    reason:
+      'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-default, not "srv_default" as compose names it',
+  }, {
+    service: null,
+    key: "volumes.v",
+    reason:
+      'VolumeName= needs Podman 4.7 (target 4.4): the volume is named systemd-v, not "srv_v" as compose names it',
+  }, {
     service: null,
     key: "volumes.v",
     reason: "--driver nfs-plugin needs PodmanArgs=, which .volume units have since Podman 4.6 (target 4.4)",

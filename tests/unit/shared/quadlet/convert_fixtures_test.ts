@@ -14,6 +14,7 @@ Deno.test("convertCompose() writes the exact units for each key family", async (
       assert.deepEqual(units, expected.units);
       assert.deepEqual(result.value.report.unsupported, expected.unsupported);
       assert.deepEqual(result.value.report.warnings, expected.warnings);
+      assert.deepEqual(result.value.report.skipped, expected.skipped ?? []);
       assert.deepEqual(result.value.report.units, Object.keys(expected.units));
     });
   }

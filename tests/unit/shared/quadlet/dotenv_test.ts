@@ -58,10 +58,34 @@ Deno.test("parseDotenv() marks values a plain KEY=VALUE reader reads alike", () 
 });
 
 Deno.test("parseDotenv() rejects bad keys and unterminated quotes with the line number", () => {
-  const bad = parseDotenv("OK=1\n1BAD=2");
+  const bad = parseDotenv("OK=1\nB@D=2");
   assert.ok(!bad.ok);
-  assert.equal(bad.error.message, 'Cannot parse line 2: invalid key "1BAD"');
+  assert.equal(bad.error.message, 'Cannot parse line 2: unexpected character "@" in variable name');
+  const spaced = parseDotenv("A B=1");
+  assert.ok(!spaced.ok);
+  assert.equal(spaced.error.message, 'Cannot parse line 1: key "A B" contains a space');
   const open = parseDotenv("A='x");
   assert.ok(!open.ok);
   assert.equal(open.error.message, "Cannot parse line 1: unterminated single quote");
+});
+
+Deno.test("parseDotenv() follows compose-go: digits first in keys, escaped quotes, octal escapes, bare key at the end", () => {
+  assert.deepEqual(map('1KEY=a\nQ=\'it\\\'s\'\nO="\\0101\\a"\nP="\\$HOME"\nBARE', { BARE: "shell" }), {
+    "1KEY": "a",
+    Q: "it's",
+    O: "A\x07",
+    P: "$HOME",
+    BARE: "shell",
+  });
+});
+
+Deno.test("parseDotenv() reports each unset variable it substitutes with an empty string", () => {
+  const unset: string[] = [];
+  const r = parseDotenv(
+    "A=${NOPE}\nB=${NOPE:-x}${ALSO}\nC='${SINGLE}'",
+    () => undefined,
+    (n) => unset.push(n),
+  );
+  assert.ok(r.ok);
+  assert.deepEqual(unset, ["NOPE", "ALSO"]);
 });

@@ -87,3 +87,15 @@ Deno.test("interpolate() rejects malformed expressions", () => {
   assert.match(failure("${SET!x}").message, /unexpected "!"/);
   assert.match(failure("a $ b").message, /"\$" must start a variable or be "\$\$"/);
 });
+
+Deno.test("interpolate() reports unset variables used without a default, not those with one", () => {
+  const unset: string[] = [];
+  const r = interpolate(
+    "$A ${B} ${C:-c} ${D-d} ${E:+e} ${F+f} $${G} ${H:-$I}",
+    () => undefined,
+    (n) => unset.push(n),
+  );
+  assert.ok(r.ok);
+  assert.equal(r.value, "  c d   ${G} ");
+  assert.deepEqual(unset, ["A", "B", "I"]);
+});

@@ -7,7 +7,7 @@ import { quadletToCompose } from "../../../../shared/quadlet/reverse.ts";
 const COMPOSE = `name: rt
 services:
   web:
-    image: nginx:1.27
+    image: docker.io/library/nginx:1.27
     container_name: web-custom
     hostname: web
     environment:
@@ -62,19 +62,19 @@ services:
     mem_limit: 512m
     privileged: true
   db:
-    image: postgres:16
+    image: docker.io/library/postgres:16
     networks: [front]
     environment:
       POSTGRES_PASSWORD: secret
     healthcheck:
       test: [CMD-SHELL, pg_isready]
   worker:
-    image: busybox
+    image: docker.io/library/busybox
     network_mode: service:web
     depends_on: [cache]
     restart: on-failure
   cache:
-    image: redis:7
+    image: docker.io/library/redis:7
 networks:
   front:
     driver: bridge
@@ -101,10 +101,25 @@ for (const podmanVersion of ["4.9", "5.4"]) {
   });
 }
 
-Deno.test("round trip on Podman 4.4 loses only the health condition, which the report names", () => {
+Deno.test("round trip on Podman 4.4 loses only the health condition and the compose names, which the report names", () => {
   const forward = convertCompose({ compose: COMPOSE, projectDir: "/srv/web" }, { podmanVersion: "4.4" });
   assert.ok(forward.ok);
   assert.deepEqual(forward.value.report.unsupported, [{
+    service: null,
+    key: "networks.default",
+    reason:
+      'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-rt-default, not "rt_default" as compose names it',
+  }, {
+    service: null,
+    key: "networks.front",
+    reason:
+      'NetworkName= needs Podman 4.7 (target 4.4): the network is named systemd-rt-front, not "rt_front" as compose names it',
+  }, {
+    service: null,
+    key: "volumes.data",
+    reason:
+      'VolumeName= needs Podman 4.7 (target 4.4): the volume is named systemd-rt-data, not "rt_data" as compose names it',
+  }, {
     service: "db",
     key: "healthcheck",
     reason: "dependents wait for it to be healthy, which needs Podman 4.7 (target 4.4)",
@@ -118,14 +133,17 @@ Deno.test("round trip on Podman 4.4 loses only the health condition, which the r
 
 Deno.test("quadletToCompose() brings relative binds back absolute and unless-stopped back as always", () => {
   const forward = convertCompose({
-    compose: "services:\n  a:\n    image: x\n    restart: unless-stopped\n    volumes: [./conf:/conf]\n",
+    compose:
+      "services:\n  a:\n    image: docker.io/library/x\n    restart: unless-stopped\n    volumes: [./conf:/conf]\n",
     projectDir: "/opt/stacks/demo",
   });
   assert.ok(forward.ok);
   const back = quadletToCompose(forward.value.units);
   assert.ok(back.ok);
   assert.deepEqual(back.value.compose, {
-    services: { a: { image: "x", restart: "always", volumes: ["/opt/stacks/demo/conf:/conf"] } },
+    services: {
+      a: { image: "docker.io/library/x", restart: "always", volumes: ["/opt/stacks/demo/conf:/conf"] },
+    },
   });
 });
 
@@ -133,7 +151,7 @@ Deno.test("quadletToCompose() warns about keys without a compose form and reject
   const back = quadletToCompose([{
     fileName: "a.container",
     text:
-      "[Unit]\nDescription=A\n[Container]\nImage=x\nTimezone=UTC\nPodmanArgs=--blkio-weight 10\n[Service]\nTimeoutStartSec=900\n[Install]\nWantedBy=multi-user.target\n",
+      "[Unit]\nDescription=A\n[Container]\nImage=x\nTimezone=UTC\nPodmanArgs=--blkio-weight 10\n[Service]\nTimeoutStartSec=600\n[Install]\nWantedBy=multi-user.target\n",
   }]);
   assert.ok(back.ok);
   assert.deepEqual(back.value.compose, { services: { a: { image: "x", container_name: "systemd-a" } } });
@@ -141,7 +159,7 @@ Deno.test("quadletToCompose() warns about keys without a compose form and reject
     'service "a": quadlet key Timezone= has no compose equivalent; left out',
     'service "a": PodmanArgs --blkio-weight has no compose equivalent; left out',
     'service "a": [Unit] Description= has no compose equivalent; left out',
-    'service "a": [Service] TimeoutStartSec=900 has no compose equivalent; left out',
+    'service "a": [Service] TimeoutStartSec=600 has no compose equivalent; left out',
     'service "a": [Install] WantedBy=multi-user.target has no compose equivalent; left out',
   ]);
   const bad = quadletToCompose([{ fileName: "a.kube", text: "[Kube]\nYaml=x\n" }]);
@@ -160,7 +178,7 @@ Deno.test("round trip preserves arbitrary environment, label and command strings
       fc.dictionary(labelName, anyText, { maxKeys: 3 }),
       fc.array(anyText, { minLength: 1, maxLength: 4 }),
       (environment, labels, command) => {
-        const svc: Record<string, unknown> = { image: "busybox", command };
+        const svc: Record<string, unknown> = { image: "docker.io/library/busybox", command };
         if (Object.keys(environment).length) svc["environment"] = { ...environment };
         if (Object.keys(labels).length) svc["labels"] = { ...labels };
         const doc = { services: { app: svc } };
@@ -206,5 +224,52 @@ Deno.test("round trip keeps build settings through .build units (Podman 5.4)", (
   ]);
   const back = quadletToCompose(forward.value.units);
   assert.ok(back.ok);
+  assert.deepEqual(back.value.compose, parse(compose));
+});
+
+Deno.test("round trip keeps per-network addresses and aliases of a container on two networks", () => {
+  const compose = `name: rt
+services:
+  dns:
+    image: docker.io/pihole/pihole
+    container_name: pihole
+    networks:
+      lan:
+        ipv4_address: 192.168.1.53
+        ipv6_address: fd00::53
+        mac_address: 02:42:c0:a8:01:35
+        aliases: [pi.hole, dns.lan]
+      back:
+        interface_name: eth1
+networks:
+  lan:
+  back:
+`;
+  const forward = convertCompose({ compose, projectDir: "/srv/rt" }, { podmanVersion: "5.4" });
+  assert.ok(forward.ok);
+  const back = quadletToCompose(forward.value.units, { stack: "rt" });
+  assert.ok(back.ok);
+  assert.deepEqual(back.value.compose, parse(compose));
+  assert.deepEqual(back.value.warnings, []);
+});
+
+Deno.test("round trip keeps depends_on service_completed_successfully through the one-shot unit", () => {
+  const compose = `services:
+  app:
+    image: docker.io/library/x
+    network_mode: none
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+  migrate:
+    image: docker.io/library/x
+    network_mode: none
+    restart: on-failure
+`;
+  const forward = convertCompose({ compose, projectDir: "/srv/rt" }, { podmanVersion: "5.4" });
+  assert.ok(forward.ok);
+  const back = quadletToCompose(forward.value.units);
+  assert.ok(back.ok);
+  assert.deepEqual(back.value.warnings, []);
   assert.deepEqual(back.value.compose, parse(compose));
 });
