@@ -22,6 +22,9 @@ Deno.test("dashboard stack page lists the stack's quadlet units from the real ar
     `services:\n  web:\n    image: ${tb.image}\n`,
   );
   await using helper = await startHelper(dirs);
+  // The overview gives arr-helper 3 s; on a loaded machine its first info (podman-compose and quadlet versions)
+  // can take longer. Ask once here, as the helper's own start does, so the page reads the cached answer.
+  assert.equal((await helper.command("info")).status, 200);
   const served = await serveArrMcp({
     env: {
       ARR_RUNTIME_SOCKET: tb.podmanSocket,
