@@ -67,6 +67,7 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
     assert.deepEqual(out.units.map((u: { file: string }) => u.file), [
       "media-vpn.container",
       "media-torrent.container",
+      "media-default.network",
       "media-data.volume",
     ]);
     assert.equal(out.host.podman, "4.3.1");
@@ -75,9 +76,14 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
     assert.equal(out.validation.ok, true, out.validation.messages.join("\n"));
     assert.equal(
       out.validation.messages[0],
-      "Accepted by the quadlet generator: media-vpn.container, media-torrent.container, media-data.volume",
+      "Accepted by the quadlet generator: media-vpn.container, media-torrent.container, media-default.network, media-data.volume",
     );
-    assert.deepEqual(out.installed_diff.map((d: { status: string }) => d.status), ["new", "new", "new"]);
+    assert.deepEqual(out.installed_diff.map((d: { status: string }) => d.status), [
+      "new",
+      "new",
+      "new",
+      "new",
+    ]);
     const vpnShown = out.units[0].content as string;
     assert.doesNotMatch(vpnShown, /c2VjcmV0/);
     assert.match(vpnShown, /WIREGUARD_PRIVATE_KEY=\[REDACTED\]/);
@@ -92,7 +98,7 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
     assert.equal(preview.structuredContent.status, "confirmation_required");
     assert.match(
       preview.structuredContent.preview.summary,
-      /Install 3 quadlet unit\(s\) for stack "media" \(3 new, 0 replaced\)/,
+      /Install 4 quadlet unit\(s\) for stack "media" \(4 new, 0 replaced\)/,
     );
     await assert.rejects(Deno.stat(`${dirs.quadletDir}/media-vpn.container`));
     const done = await served.call("quadlet_install", {
@@ -101,6 +107,7 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
     });
     assert.equal(done.structuredContent.status, "done", JSON.stringify(done.structuredContent));
     assert.deepEqual(done.structuredContent.result.installed, [
+      "media-default.network",
       "media-data.volume",
       "media-vpn.container",
       "media-torrent.container",
@@ -112,11 +119,16 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
     await Deno.writeTextFile(`${stackDir}/compose.yaml`, COMPOSE.replace("v3.40.0", "v3.41.0"));
     const second = await served.call("compose_to_quadlet", { stack: "media" });
     const diff = second.structuredContent.installed_diff;
-    assert.deepEqual(diff.map((d: { status: string }) => d.status), ["changed", "unchanged", "unchanged"]);
+    assert.deepEqual(diff.map((d: { status: string }) => d.status), [
+      "changed",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
     assert.deepEqual(diff[0].removed, ["Image=docker.io/qmcgaw/gluetun:v3.40.0"]);
     assert.deepEqual(diff[0].added, ["Image=docker.io/qmcgaw/gluetun:v3.41.0"]);
     const preview2 = await served.call("quadlet_install", { stack: "media" });
-    assert.match(preview2.structuredContent.preview.summary, /\(0 new, 3 replaced\)/);
+    assert.match(preview2.structuredContent.preview.summary, /\(0 new, 4 replaced\)/);
     const done2 = await served.call("quadlet_install", {
       stack: "media",
       confirm_token: preview2.structuredContent.confirm_token,
@@ -134,6 +146,7 @@ Deno.test("compose_to_quadlet stages validated units, quadlet_install installs t
     assert.doesNotMatch(yaml, /c2VjcmV0/);
     assert.deepEqual(back.structuredContent.units, [
       "media-data.volume",
+      "media-default.network",
       "media-torrent.container",
       "media-vpn.container",
     ]);
@@ -211,8 +224,10 @@ Deno.test("quadlet_install puts back what it wrote when the generator in arr-hel
   });
   try {
     const staged = await served.call("compose_to_quadlet", { stack: "app" });
+    // The web unit changes; the project's default network (as compose creates it) is new.
     assert.deepEqual(staged.structuredContent.installed_diff.map((d: { status: string }) => d.status), [
       "changed",
+      "new",
     ]);
     // A unit the generator refuses, staged beside the good one (installed after it).
     await Deno.writeTextFile(`${stackDir}/quadlets/app-zz.container`, "[Container]\nImage=x\nFrobnicate=1\n");
@@ -223,7 +238,7 @@ Deno.test("quadlet_install puts back what it wrote when the generator in arr-hel
     });
     const e = errorOf(failed);
     assert.match(e.message, /app-zz\.container/);
-    assert.match(e.message, /Put back app-web\.container: done/);
+    assert.match(e.message, /Put back app-default\.network, app-web\.container: done/);
     assert.equal(await Deno.readTextFile(`${dirs.quadletDir}/app-web.container`), before);
     await assert.rejects(Deno.stat(`${dirs.quadletDir}/app-zz.container`));
     const rollbacks = [...Deno.readDirSync(`${stackDir}/quadlets/.rollback`)];
