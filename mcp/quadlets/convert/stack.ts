@@ -1,7 +1,7 @@
 /** Reads a stack (compose file, its .env and env_files) and converts it to quadlet units with shared/quadlet/. */
 import { dirname } from "node:path";
 import { convertCompose } from "../../../shared/quadlet/convert.ts";
-import { envFilePaths } from "../../../shared/quadlet/env_file_paths.ts";
+import { withComposeInputs } from "../../../shared/quadlet/compose_inputs.ts";
 import { type ConvertInput, formatConvertError, type QuadletUnit } from "../../../shared/quadlet/types.ts";
 import { err, ok, type Result } from "../../../shared/result.ts";
 import type { FsPort } from "../../fs/port.ts";
@@ -48,15 +48,11 @@ export async function convertStack(
   };
   const dotenv = await readInside(fs, roots, `${dir}/.env`);
   if (dotenv !== undefined) input.dotenv = dotenv;
-  const envFiles: Record<string, string> = {};
-  for (const path of envFilePaths(input)) {
-    const text = await readInside(fs, roots, path);
-    if (text !== undefined) envFiles[path] = text;
-  }
-  input.envFiles = envFiles;
+  // The files include/extends name and the env_files, read only inside the stacks dir through the file layer.
+  const full = await withComposeInputs(input, (path) => readInside(fs, roots, path));
   const { podmanVersion } = options;
   const result = convertCompose(
-    input,
+    full,
     options.prefix ? { podmanVersion, stack: stack.toLowerCase() } : { podmanVersion },
   );
   if (!result.ok) return err({ kind: "invalid_compose", message: formatConvertError(result.error) });
