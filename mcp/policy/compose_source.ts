@@ -4,7 +4,7 @@
  * uninterpolated. Each checked value is then interpolated on its own: a variable with no value is reported
  * for the value that uses it, and a `${X:?}` elsewhere in the file does not hide everything else.
  */
-import { composeLookup, loadCompose } from "../../shared/quadlet/load_compose.ts";
+import { composeLookup, parseComposeText } from "../../shared/quadlet/load_compose.ts";
 import { interpolate, type Lookup } from "../../shared/quadlet/interpolate.ts";
 import { isMapping, type Mapping } from "../../shared/quadlet/values.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
@@ -33,9 +33,10 @@ export function loadComposeSource(
   if (!lookup.ok) return err({ message: `Cannot read .env: ${lookup.error.message}` });
   let raw: Mapping;
   if (typeof doc === "string") {
-    const loaded = loadCompose({ ...input, compose: doc.replaceAll("$", "$$$$") });
-    if (!loaded.ok) return err({ message: loaded.error.message });
-    raw = loaded.value.doc;
+    // One file as written: include/extends are flagged, not followed (the policy does not read other files).
+    const parsed = parseComposeText(doc.replaceAll("$", "$$$$"), "compose.yaml", lookup.value, () => {});
+    if (!parsed.ok) return err({ message: parsed.error.message });
+    raw = parsed.value;
   } else if (isMapping(doc)) raw = doc;
   else return err({ message: "Cannot check compose file: the top level must be a mapping" });
   const vars = lookup.value;

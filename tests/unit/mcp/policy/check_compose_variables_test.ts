@@ -60,7 +60,7 @@ Deno.test("checkCompose() reports a bad .env as an error", () => {
   const r = checkCompose(doc("./x:/x"), { ...CTX, dotenv: "not a key=1" });
   assert.deepEqual(r, {
     ok: false,
-    error: { message: `Cannot read .env: Cannot parse line 1: invalid key "not a key"` },
+    error: { message: `Cannot read .env: Cannot parse line 1: key "not a key" contains a space` },
   });
 });
 

@@ -75,9 +75,10 @@ Deno.test("SERVICE_KEYS has the counts and the keys docs/convert.md states", asy
   const kinds = (keys: string[]) => keys.map((k) => SERVICE_KEYS[k]?.kind);
   assert.deepEqual(kinds(["depends_on", "restart", "build"]), ["elsewhere", "elsewhere", "elsewhere"]);
   assert.deepEqual(kinds(["attach", "links"]), ["ignored", "ignored"]);
+  // deploy (resources) and configs map to native keys; profiles and extends are resolved before conversion.
   assert.deepEqual(
     kinds(["deploy", "profiles", "extends", "configs", "scale"]),
-    Array(5).fill("unsupported"),
+    ["native", "elsewhere", "elsewhere", "native", "unsupported"],
   );
 });
 

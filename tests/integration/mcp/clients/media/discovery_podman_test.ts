@@ -30,13 +30,23 @@ Deno.test("createMediaServices() discovers a Sonarr container's URL through the 
       `${dir}/www/api/v3/system/status`,
       JSON.stringify({ appName: "Sonarr", version: "4.0.19.2979", branch: "main" }),
     );
-    await podman("tag", tb.image, image);
-    await runContainer(name, {
-      image,
-      publish: [`127.0.0.1:${hostPort}:8989`],
-      volumes: [`${dir}:/config`],
-      command: ["httpd", "-f", "-p", "8989", "-h", "/config/www"],
-    });
+    // Other test files tag and untag names on the same busybox image at the same time; Podman 4.3 can lose a
+    // name in that race, so the tag is set again if the run does not find it.
+    for (let attempt = 1;; attempt++) {
+      await podman("tag", tb.image, image);
+      try {
+        await runContainer(name, {
+          image,
+          publish: [`127.0.0.1:${hostPort}:8989`],
+          volumes: [`${dir}:/config`],
+          command: ["httpd", "-f", "-p", "8989", "-h", "/config/www"],
+        });
+        break;
+      } catch (e) {
+        if (attempt >= 3 || !String(e).includes("Trying to pull")) throw e;
+        await removeContainers(name);
+      }
+    }
     const runtime = createDetectingRuntime({
       socket: tb.podmanSocket,
       fetch: unixSocketFetch(tb.podmanSocket).fetch,
