@@ -1,11 +1,12 @@
 /** Quadlet file tools through arr-helper: list, read, write, delete (in the service account's quadlet dir). */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { QUADLET_TYPES, QuadletListEntry, type QuadletType } from "../../shared/helper_protocol.ts";
+import { QUADLET_TYPES, type QuadletType } from "../../shared/helper_protocol.ts";
 import { QUADLET_MAX_CONTENT_BYTES } from "../../shared/limits.ts";
 import { QUADLET_NAME_PATTERN } from "../../shared/names.ts";
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { HelperClient } from "../clients/helper/helper_client.ts";
+import { listQuadlets } from "../toolkit/quadlet_list.ts";
 import { sha256Hex } from "../../shared/encoding.ts";
 import { restoreRedacted, shownText } from "../fs/restore_redacted.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
@@ -38,21 +39,6 @@ export function parseQuadletFile(file: string): Result<QuadletRef, ToolFailure> 
     });
   }
   return ok({ name, type, file });
-}
-
-export async function listQuadlets(
-  helper: HelperClient,
-  type?: QuadletType,
-): Promise<Result<QuadletListEntry[], ToolFailure>> {
-  const out = helperOutput("list quadlets", await helper.call("quadlet_list", type ? { type } : {}));
-  if (!out.ok) return out;
-  try {
-    const parsed = z.array(QuadletListEntry).safeParse(JSON.parse(out.value));
-    if (parsed.success) return ok(parsed.data);
-  } catch {
-    // fall through
-  }
-  return err({ kind: "helper_decode", message: "arr-helper answered quadlet_list in an unexpected shape" });
 }
 
 /** The current content, or null when the file does not exist. */

@@ -3,12 +3,10 @@
  * quadlet_list, ARR_SYSTEMD_UNITS) and answers the gate's message as a `refused` failure. Special units are
  * refused before arr-helper is asked anything.
  */
-import { z } from "zod";
-import { QuadletListEntry } from "../../shared/helper_protocol.ts";
 import { err, type Result } from "../../shared/result.ts";
 import { refusedUnitReason } from "../../shared/special_units.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
-import { helperOutput } from "../toolkit/helper_failure.ts";
+import { listQuadlets } from "../toolkit/quadlet_list.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 import { checkUnitAccess } from "./unit_access.ts";
 
@@ -20,26 +18,11 @@ export async function gateUnit(
   if (refusedUnitReason(unit) !== null || allowList.includes(unit)) {
     return refusal(checkUnitAccess(unit, { quadlets: [], allowList }));
   }
-  const listed = helperOutput(
-    `check whether ${unit} belongs to a quadlet`,
-    await deps.helper.call("quadlet_list", {}),
-  );
-  if (!listed.ok) return listed;
-  const parsed = z.array(QuadletListEntry).safeParse(parseJson(listed.value));
-  if (!parsed.success) {
-    return err({ kind: "helper_decode", message: "Cannot read arr-helper's quadlet list: unexpected shape" });
-  }
-  return refusal(checkUnitAccess(unit, { quadlets: parsed.data, allowList }));
+  const quadlets = await listQuadlets(deps.helper);
+  if (!quadlets.ok) return quadlets;
+  return refusal(checkUnitAccess(unit, { quadlets: quadlets.value, allowList }));
 }
 
 function refusal(r: Result<void, string>): Result<void, ToolFailure> {
   return r.ok ? r : err({ kind: "refused", message: r.error });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,7 +3,7 @@ import { ok, type Result } from "../../../shared/result.ts";
 import type { HelperClient } from "../../clients/helper/helper_client.ts";
 import { helperOutput } from "../../toolkit/helper_failure.ts";
 import { unitRef } from "./common.ts";
-import { listQuadlets } from "../quadlet_tools.ts";
+import { listQuadlets } from "../../toolkit/quadlet_list.ts";
 import type { ToolFailure } from "../../toolkit/tool_result.ts";
 
 /** The installed unit files, as `name.type`. */
