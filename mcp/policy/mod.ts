@@ -5,6 +5,6 @@
 export { checkCompose } from "./check_compose.ts";
 export { checkQuadlet, type QuadletCheckOptions } from "./check_quadlet.ts";
 export { describeFlags, NOTHING_FLAGGED } from "./describe_flags.ts";
-export { parsePolicyMode, type PolicyDecision, policyDecision, type PolicyMode } from "./policy_mode.ts";
+export { type PolicyDecision, policyDecision } from "./policy_mode.ts";
 export { ALLOWED_CAPABILITIES } from "./capabilities.ts";
 export type { PolicyContext, PolicyError, PolicyFlag, PolicyRule, Severity } from "./types.ts";

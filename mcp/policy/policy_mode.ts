@@ -5,8 +5,6 @@
 import type { PolicyMode } from "../core/policy_mode.ts";
 import type { PolicyFlag } from "./types.ts";
 
-export { parsePolicyMode, POLICY_MODES, type PolicyMode } from "../core/policy_mode.ts";
-
 export type PolicyDecision = "allow" | "confirm" | "refuse";
 
 export function policyDecision(flags: readonly PolicyFlag[], mode: PolicyMode): PolicyDecision {

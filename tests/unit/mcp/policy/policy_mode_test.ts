@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { parsePolicyMode, policyDecision } from "../../../../mcp/policy/policy_mode.ts";
+import { parsePolicyMode } from "../../../../mcp/core/policy_mode.ts";
+import { policyDecision } from "../../../../mcp/policy/policy_mode.ts";
 import { composeFlags } from "./_support.ts";
 
 Deno.test("parsePolicyMode() defaults to confirm when ARR_POLICY is unset or blank", () => {
