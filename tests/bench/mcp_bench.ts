@@ -8,69 +8,14 @@
  *  3. the server's RSS idle and after the load.
  * The report goes to stderr; the 50 containers are removed by exact name at the end.
  */
-import { unixHttpFetch } from "../../mcp/clients/unix/http1_unix.ts";
+import { env, IMAGE, openPodmanBench, podman } from "./_podman_bench.ts";
 
 const REPO = new URL("../../", import.meta.url).pathname;
-const TESTBED = Deno.env.get("ARR_TESTBED_DIR") ?? "/var/tmp/arr-mcp-testbed";
-const IMAGE = Deno.env.get("ARR_TEST_IMAGE") ?? "localhost/busybox:test";
 const CONTAINERS = 50;
 const SAMPLES = 300;
-const env = {
-  ...Deno.env.toObject(),
-  CONTAINERS_CONF: Deno.env.get("CONTAINERS_CONF") ?? `${TESTBED}/containers.conf`,
-  PATH: `${TESTBED}/bin:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
-};
-const work = await Deno.makeTempDir({ prefix: "arr-mcp-bench-" });
-const children: Deno.ChildProcess[] = [];
 const tag = crypto.randomUUID().slice(0, 6);
 const names = Array.from({ length: CONTAINERS }, (_, i) => `arrtest-mcpbench-${tag}-${i}`);
-
-globalThis.addEventListener("unload", () => {
-  new Deno.Command("podman", {
-    args: ["rm", "-f", "-t", "0", "--ignore", ...names],
-    env,
-    stdout: "null",
-    stderr: "null",
-  })
-    .outputSync();
-  for (const child of children.reverse()) {
-    try {
-      child.kill("SIGTERM");
-    } catch { /* already gone */ }
-  }
-  Deno.removeSync(work, { recursive: true });
-});
-
-async function podman(...args: string[]): Promise<void> {
-  const out = await new Deno.Command("podman", { args, env, stdout: "null", stderr: "piped" }).output();
-  if (!out.success) throw new Error(`podman ${args[0]} failed: ${new TextDecoder().decode(out.stderr)}`);
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
-// The Podman API: the testbed run's socket, or a private service.
-let socket = Deno.env.get("ARR_TEST_PODMAN_SOCKET");
-if (!socket) {
-  socket = `${work}/podman.sock`;
-  children.push(
-    new Deno.Command("podman", {
-      args: ["system", "service", "--time=0", `unix://${socket}`],
-      env,
-      stdout: "null",
-      stderr: "null",
-    })
-      .spawn(),
-  );
-  const path = socket;
-  await waitFor(() => Deno.stat(path).then(() => true, () => false), "the Podman API socket");
-}
-const raw = unixHttpFetch(socket);
+const { work, socket, raw, children } = await openPodmanBench("arr-mcp-bench-", () => names);
 
 for (let i = 0; i < names.length; i += 10) {
   await Promise.all(

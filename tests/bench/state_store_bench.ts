@@ -1,6 +1,6 @@
 /**
  * Container state store benchmark on the real testbed (run by `deno task bench`, or alone:
- * `deno bench --allow-all bench/state_store_bench.ts`). With 60 busybox containers (50 running, 10 exited):
+ * `deno bench --allow-all tests/bench/state_store_bench.ts`). With 60 busybox containers (50 running, 10 exited):
  *  1. the store's first sync (live after one list; then one inspect per container in the background);
  *  2. raw libpod `GET /containers/json?all=true` vs `store.list()`, interleaved, p50/p95;
  *  3. the dashboard's per-container facts (collectContainerExtras: 60 inspects + 50 stats per poll) straight
@@ -16,64 +16,18 @@ import { createStatsSampler } from "../../mcp/clients/runtime/store/stats_sample
 import { libpodStatsSource } from "../../mcp/clients/runtime/store/stats_source.ts";
 import { storeBackedRuntime } from "../../mcp/clients/runtime/store/store_backed_runtime.ts";
 import { unixStreamFetch } from "../../mcp/clients/unix/http1_stream.ts";
-import { unixHttpFetch } from "../../mcp/clients/unix/http1_unix.ts";
+import { IMAGE, openPodmanBench, podman } from "./_podman_bench.ts";
 import { collectContainerExtras } from "../../mcp/dashboard/container_extras.ts";
 
-const TESTBED = Deno.env.get("ARR_TESTBED_DIR") ?? "/var/tmp/arr-mcp-testbed";
-const IMAGE = Deno.env.get("ARR_TEST_IMAGE") ?? "localhost/busybox:test";
 const RUNNING = 50;
 const EXITED = 10;
 const LIST_SAMPLES = 200;
 const EXTRAS_SAMPLES = 15;
 const CHANGES = 40;
-const env = {
-  ...Deno.env.toObject(),
-  CONTAINERS_CONF: Deno.env.get("CONTAINERS_CONF") ?? `${TESTBED}/containers.conf`,
-  PATH: `${TESTBED}/bin:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
-};
-const work = await Deno.makeTempDir({ prefix: "store-test-bench-" });
-const children: Deno.ChildProcess[] = [];
 const tag = crypto.randomUUID().slice(0, 6);
 const running = Array.from({ length: RUNNING }, (_, i) => `store-test-bench-${tag}-up${i}`);
 const exited = Array.from({ length: EXITED }, (_, i) => `store-test-bench-${tag}-off${i}`);
-
-globalThis.addEventListener("unload", () => {
-  new Deno.Command("podman", {
-    args: ["rm", "-f", "-t", "0", "--ignore", ...running, ...exited],
-    env,
-    stdout: "null",
-    stderr: "null",
-  }).outputSync();
-  for (const child of children.reverse()) {
-    try {
-      child.kill("SIGTERM");
-    } catch { /* already gone */ }
-  }
-  Deno.removeSync(work, { recursive: true });
-});
-
-async function podman(...args: string[]): Promise<void> {
-  const out = await new Deno.Command("podman", { args, env, stdout: "null", stderr: "piped" }).output();
-  if (!out.success) throw new Error(`podman ${args[0]} failed: ${new TextDecoder().decode(out.stderr)}`);
-}
-
-// The Podman API: the testbed run's socket, or a private service.
-let socket = Deno.env.get("ARR_TEST_PODMAN_SOCKET");
-if (!socket) {
-  socket = `${work}/podman.sock`;
-  children.push(
-    new Deno.Command("podman", {
-      args: ["system", "service", "--time=0", `unix://${socket}`],
-      env,
-      stdout: "null",
-      stderr: "null",
-    }).spawn(),
-  );
-  for (let i = 0; i < 400 && !(await Deno.stat(socket).then(() => true, () => false)); i++) {
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-const raw = unixHttpFetch(socket);
+const { socket, raw } = await openPodmanBench("store-test-bench-", () => [...running, ...exited]);
 
 for (let i = 0; i < running.length; i += 10) {
   await Promise.all(
