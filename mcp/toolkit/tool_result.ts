@@ -10,10 +10,13 @@ export interface ToolFailure {
   message: string;
 }
 
-/** A successful result: `value` becomes `structuredContent` and, as pretty JSON, the text block. */
+/**
+ * A successful result: `value` becomes `structuredContent` and, as compact JSON, the text block. The text
+ * repeats the structured data for text-only clients, so it carries no indentation.
+ */
 export function toolSuccess(value: Record<string, unknown>): CallToolResult {
   return {
-    content: [{ type: "text", text: JSON.stringify(value, null, 2) }],
+    content: [{ type: "text", text: JSON.stringify(value) }],
     structuredContent: value,
   };
 }
