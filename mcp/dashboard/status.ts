@@ -13,6 +13,7 @@ import type { ToolDeps } from "../toolkit/deps.ts";
 import { collectContainerExtras, type ContainerExtras, NO_EXTRAS } from "./container_extras.ts";
 import { collectDisks, type DiskStatus } from "./disks.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
+import { type ApiStoreStatus, apiStoreStatus } from "./store_status.ts";
 
 export interface ApiStatus {
   /** Version of this document's shape. */
@@ -55,6 +56,8 @@ export interface ApiStatus {
     quadlet: string | null;
     error: string | null;
   };
+  /** The container state store: `live`, or `resyncing`/`down` with the data's age; null without a store. */
+  store: ApiStoreStatus | null;
 }
 
 export const STATUS_HELPER_TIMEOUT_MS = 3000;
@@ -117,6 +120,7 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
       quadlet: helperFacts?.quadlet ?? null,
       error: helperInfo.ok ? null : helperInfo.error,
     },
+    store: apiStoreStatus(deps.containerStore?.status()),
   };
 }
 

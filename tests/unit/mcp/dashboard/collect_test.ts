@@ -3,6 +3,7 @@ import { withCachedInfo } from "../../../../mcp/dashboard/cached_info.ts";
 import { collectContainerExtras } from "../../../../mcp/dashboard/container_extras.ts";
 import { collectDisks } from "../../../../mcp/dashboard/disks.ts";
 import { collectStatus } from "../../../../mcp/dashboard/status.ts";
+import type { ContainerStateStore, StoreStatus } from "../../../../mcp/clients/runtime/store/store_types.ts";
 import { testClock } from "../_support/test_deps.ts";
 import { dashboardDeps, fakeContainer, fakeRuntime } from "./fixtures.ts";
 
@@ -61,6 +62,41 @@ Deno.test("collectStatus() adds problems, health, restarts, stats and disks to e
   assert.equal(status.stacks[0]?.state, "partial");
   assert.equal(status.stacks[0]?.problem, "1 of 2 containers running");
   assert.deepEqual(status.disks.map((d) => d.label), ["stacks", "media"]);
+  await Deno.remove(deps.dataDir, { recursive: true });
+});
+
+Deno.test("collectStatus() says whether container data is live, and how old it is when it is not", async () => {
+  const deps = await dashboardDeps([]);
+  assert.equal((await collectStatus(deps)).store, null);
+  const resyncing: StoreStatus = {
+    state: "resyncing",
+    since: Date.parse("2026-11-22T04:00:00Z"),
+    ageMs: 4_200,
+    containers: 12,
+    eventsApplied: 40,
+    eventsIgnored: 3,
+    junkLines: 0,
+    driftRepaired: 1,
+    resyncs: 2,
+    drops: 1,
+    runtimeCalls: 9,
+    lastListAt: null,
+    lastEventAt: null,
+    lastError: "Event stream ended",
+  };
+  const store = { status: () => resyncing } as Partial<ContainerStateStore> as ContainerStateStore;
+  const status = await collectStatus({ ...deps, containerStore: store });
+  assert.deepEqual(status.store, {
+    state: "resyncing",
+    since: "2026-11-22T04:00:00.000Z",
+    age_ms: 4_200,
+    containers: 12,
+    events_applied: 40,
+    drift_repaired: 1,
+    resyncs: 2,
+    drops: 1,
+    last_error: "Event stream ended",
+  });
   await Deno.remove(deps.dataDir, { recursive: true });
 });
 
