@@ -1,0 +1,111 @@
+/**
+ * Startup of arr-mcp (run by `deno task bench`, or alone: `deno bench --allow-all tests/bench/startup_bench.ts`):
+ * from spawning the process to the first answered `tools/list`, with the `start` task's own flags, for
+ *  1. `deno run mcp/main.ts` (what `deno task start` runs, without the task runner's own process), and
+ *  2. the same program as one file made by `deno bundle` (what an image could ship).
+ * Each is started RUNS times with no runtime socket and a fresh data dir; the report (stderr) gives wall time,
+ * the process's own CPU time (user + system, less sensitive to other load on the machine) and RSS at that
+ * first answer. Compiling to a binary (`deno compile`) needs a download of denort that this machine can't make.
+ */
+const REPO = new URL("../../", import.meta.url).pathname;
+const RUNS = 5;
+
+const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
+const runFlags = task.split(/\s+/).slice(1, -1); // `run` and its flags, without the entry file
+const work = await Deno.makeTempDir({ prefix: "arr-startup-bench-" });
+const bundle = `${work}/arr-mcp.bundle.js`;
+const bundled = await new Deno.Command(Deno.execPath(), {
+  args: ["bundle", "--platform=deno", "mcp/main.ts", "-o", bundle],
+  cwd: REPO,
+  stdout: "null",
+  stderr: "piped",
+}).output();
+if (!bundled.success) throw new Error(`deno bundle failed: ${new TextDecoder().decode(bundled.stderr)}`);
+
+interface Start {
+  wallMs: number;
+  cpuMs: number;
+  rssMb: number;
+}
+
+const CLK_TCK_MS = 10; // Linux USER_HZ is 100 on every supported kernel
+
+async function startOnce(entry: string, run: number): Promise<Start> {
+  const home = `${work}/home-${crypto.randomUUID().slice(0, 6)}-${run}`;
+  await Deno.mkdir(home, { recursive: true });
+  const key = `startup-${crypto.randomUUID()}`;
+  const started = performance.now();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [...runFlags, entry],
+    cwd: REPO,
+    clearEnv: true,
+    env: {
+      HOME: home,
+      XDG_RUNTIME_DIR: home,
+      DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+      ARR_MCP_API_KEY: key,
+      ARR_MCP_PORT: "0",
+      ARR_DATA_DIR: `${home}/data`,
+      ARR_STACKS_DIR: `${home}/stacks`,
+      ARR_HELPER_SOCKET: `${home}/no-helper.sock`,
+      NO_COLOR: "1",
+    },
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  try {
+    const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    let banner = "";
+    while (!/listening on 127\.0\.0\.1:(\d+)/.test(banner)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`arr-mcp exited: ${banner}`);
+      banner += value;
+    }
+    void reader.cancel();
+    const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(banner)![1]);
+    const res = await fetch(`http://127.0.0.1:${port}/mcp`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": "2025-06-18",
+      },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+    const body = await res.text();
+    if (!res.ok || !body.includes("container_list")) throw new Error(`tools/list failed: ${res.status}`);
+    const wallMs = performance.now() - started;
+    const stat = (await Deno.readTextFile(`/proc/${child.pid}/stat`)).split(") ")[1]!.split(" ");
+    const cpuMs = (Number(stat[11]) + Number(stat[12])) * CLK_TCK_MS;
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(await Deno.readTextFile(`/proc/${child.pid}/status`))?.[1]);
+    return { wallMs, cpuMs, rssMb: rssKb / 1024 };
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const summary = (label: string, starts: Start[]) =>
+  `  ${label.padEnd(34)} wall p50 ${median(starts.map((s) => s.wallMs)).toFixed(0)} ms` +
+  `  (min ${Math.min(...starts.map((s) => s.wallMs)).toFixed(0)})` +
+  `  CPU p50 ${median(starts.map((s) => s.cpuMs)).toFixed(0)} ms` +
+  `  RSS p50 ${median(starts.map((s) => s.rssMb)).toFixed(1)} MB`;
+
+const source: Start[] = [];
+const single: Start[] = [];
+for (let i = 0; i < RUNS; i++) {
+  source.push(await startOnce("mcp/main.ts", i));
+  single.push(await startOnce(bundle, i));
+}
+console.error([
+  `arr-mcp startup to the first answered tools/list (${RUNS} starts each, interleaved, no runtime socket)`,
+  summary("deno run mcp/main.ts", source),
+  summary("deno run <bundle> (one file)", single),
+].join("\n"));
+globalThis.addEventListener("unload", () => Deno.removeSync(work, { recursive: true }));
+
+Deno.bench({ name: "startup: deno run mcp/main.ts to first tools/list", n: 1, warmup: 0 }, async () => {
+  await startOnce("mcp/main.ts", RUNS);
+});
