@@ -31,6 +31,8 @@ export interface ComposeContainer {
 
 export interface MigrationFacts {
   stack: string;
+  /** The stack's folder (real path); its `quadlets/` stages the units and keeps rollback copies. */
+  dir: string;
   /** The compose project the units are converted for: the one arr-helper runs the stack as. */
   project: string;
   units: readonly QuadletUnit[];
@@ -57,6 +59,8 @@ export interface PlannedUnit {
 
 export interface MigrationOperation {
   stack: string;
+  /** `<stack>/quadlets/`: the units are staged there, replaced ones kept in its `.rollback/`. */
+  stagingDir: string;
   project: string;
   sources: { path: string; sha256: string }[];
   /** In install order (networks, volumes, then containers by dependency). */
@@ -74,19 +78,24 @@ export function planMigration(facts: MigrationFacts): Result<Plan<MigrationOpera
   if (facts.validation.ok === false) {
     return err({
       kind: "invalid_units",
-      message: `Cannot migrate stack "${stack}": the quadlet generator rejects the converted units. Nothing ` +
+      message:
+        `Cannot migrate stack "${stack}": the quadlet generator rejects the converted units. Nothing ` +
         `was changed.\n${facts.validation.messages.join("\n")}`,
     });
   }
   const units = installOrder(facts.units).map((u) => planned(u, facts.installed.get(u.fileName)));
   const services = units.flatMap((u) => (u.service ? [u.service] : []));
   if (services.length === 0) {
-    return err({ kind: "invalid_compose", message: `Cannot migrate stack "${stack}": it converts to no container` });
+    return err({
+      kind: "invalid_compose",
+      message: `Cannot migrate stack "${stack}": it converts to no container`,
+    });
   }
   const containers = [...facts.containers].sort((a, b) => (a.name < b.name ? -1 : 1));
   const volumes = units.flatMap((u) => volumeName(u.text) ?? []).sort();
   const operation: MigrationOperation = {
     stack,
+    stagingDir: `${facts.dir}/quadlets`,
     project: facts.project,
     sources: Object.entries(facts.sources).map(([path, text]) => ({ path, sha256: sha256Hex(text) }))
       .sort((a, b) => (a.path < b.path ? -1 : 1)),
@@ -96,12 +105,15 @@ export function planMigration(facts: MigrationFacts): Result<Plan<MigrationOpera
     volumes,
   };
   const migrated = new Set(services.map((s) => s.compose));
-  const notMigrated = containers.filter((c) => c.service === null || !migrated.has(c.service)).map((c) => c.name);
+  const notMigrated = containers.filter((c) => c.service === null || !migrated.has(c.service)).map((c) =>
+    c.name
+  );
   const replaced = units.filter((u) => u.previousSha256 !== null).map((u) => u.file);
   const running = containers.filter((c) => c.running).length;
   return ok({
     operation,
-    summary: `Migrate stack "${stack}" to ${units.length} quadlet unit(s): stop its ${running} running compose ` +
+    summary:
+      `Migrate stack "${stack}" to ${units.length} quadlet unit(s): stop its ${running} running compose ` +
       `container(s) (volumes kept), start ${services.length} unit(s); any failure puts compose back`,
     details: {
       units: units.map((u) => ({
@@ -109,7 +121,11 @@ export function planMigration(facts: MigrationFacts): Result<Plan<MigrationOpera
         status: u.previousSha256 === null ? "new" : "replaces an installed unit",
         starts: u.service?.unit ?? null,
       })),
-      compose_containers_stopped: containers.map((c) => ({ name: c.name, service: c.service, running: c.running })),
+      compose_containers_stopped: containers.map((c) => ({
+        name: c.name,
+        service: c.service,
+        running: c.running,
+      })),
       not_migrated: notMigrated,
       volumes_carried_over: volumes,
       replaced,
@@ -133,7 +149,9 @@ function planned(u: QuadletUnit, installed: string | undefined): PlannedUnit {
       ? {
         unit: quadletServiceName(ref.name, "container"),
         compose: u.source,
-        oneshot: (parseUnit(u.text).get("Service") ?? []).some((l) => l.key === "Type" && l.value === "oneshot"),
+        oneshot: (parseUnit(u.text).get("Service") ?? []).some((l) =>
+          l.key === "Type" && l.value === "oneshot"
+        ),
       }
       : null,
   };

@@ -6,7 +6,13 @@
 import type { Result } from "../../../shared/result.ts";
 
 /** Forward: install the units, let systemd see them, stop compose (volumes kept), start the units, check them. */
-export const FORWARD_STEPS = ["write_units", "daemon_reload", "stop_compose", "start_units", "verify"] as const;
+export const FORWARD_STEPS = [
+  "write_units",
+  "daemon_reload",
+  "stop_compose",
+  "start_units",
+  "verify",
+] as const;
 export type ForwardStep = typeof FORWARD_STEPS[number];
 
 /** Back: stop what was started, take the units out (backups kept), let systemd forget them, compose up again. */
@@ -59,7 +65,12 @@ export async function runMigration(runners: StepRunners, composeWasUp: boolean):
     if (done.ok) continue;
     for (const back of rollbackSteps(name, composeWasUp)) {
       const undone = await runStep(runners[back]);
-      steps.push({ name: back, ok: undone.ok, detail: undone.ok ? undone.value : undone.error, rollback: true });
+      steps.push({
+        name: back,
+        ok: undone.ok,
+        detail: undone.ok ? undone.value : undone.error,
+        rollback: true,
+      });
     }
     return { ok: false, failedAt: name, steps };
   }

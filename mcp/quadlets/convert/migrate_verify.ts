@@ -6,7 +6,7 @@
  */
 import { parseUnit } from "../../../shared/quadlet/unit_file.ts";
 import { err, ok, type Result } from "../../../shared/result.ts";
-import type { Mount, MigrationOperation, PlannedUnit } from "./migrate_plan.ts";
+import type { MigrationOperation, Mount, PlannedUnit } from "./migrate_plan.ts";
 
 export const SYSTEMD_UNIT_LABEL = "PODMAN_SYSTEMD_UNIT";
 

@@ -36,11 +36,18 @@ const WEB: ComposeContainer = {
   running: true,
   mounts: [{ source: "/var/lib/containers/storage/volumes/site_data/_data", destination: "/data" }],
 };
-const DEBUG: ComposeContainer = { id: "b".repeat(64), name: "site_debug_1", service: "debug", running: false, mounts: [] };
+const DEBUG: ComposeContainer = {
+  id: "b".repeat(64),
+  name: "site_debug_1",
+  service: "debug",
+  running: false,
+  mounts: [],
+};
 
 function facts(overrides: Partial<MigrationFacts> = {}): MigrationFacts {
   return {
     stack: "site",
+    dir: "/stacks/site",
     project: "site",
     units: convert(),
     installed: new Map(),
@@ -58,7 +65,11 @@ Deno.test("planMigration() binds the sources, the units in install order, and th
   const r = planMigration(facts());
   assert.ok(r.ok, JSON.stringify(r));
   const op = r.value.operation;
-  assert.deepEqual(op.units.map((u) => u.file), ["site-default.network", "site-data.volume", "site-web.container"]);
+  assert.deepEqual(op.units.map((u) => u.file), [
+    "site-default.network",
+    "site-data.volume",
+    "site-web.container",
+  ]);
   assert.deepEqual(op.units.map((u) => u.service), [null, null, {
     unit: "site-web.service",
     compose: "web",

@@ -21,7 +21,10 @@ const INIT_UNIT: PlannedUnit = {
   service: { unit: "site-init.service", compose: "init", oneshot: true },
 };
 const OP: Pick<MigrationOperation, "units" | "containers"> = {
-  units: [{ ...WEB_UNIT, file: "site-data.volume", text: "[Volume]\nVolumeName=site_data\n", service: null }, WEB_UNIT],
+  units: [
+    { ...WEB_UNIT, file: "site-data.volume", text: "[Volume]\nVolumeName=site_data\n", service: null },
+    WEB_UNIT,
+  ],
   containers: [{
     id: "a",
     name: "site_web_1",
@@ -52,7 +55,10 @@ Deno.test("mountTargets() lists the targets mounted from a volume or host path, 
 
 Deno.test("verifyMigration() passes a running container under its unit with compose's volumes", () => {
   const r = verifyMigration(OP, [web()]);
-  assert.deepEqual(r, { ok: true, value: "1 container(s) run under their units with the volumes compose used" });
+  assert.deepEqual(r, {
+    ok: true,
+    value: "1 container(s) run under their units with the volumes compose used",
+  });
 });
 
 Deno.test("verifyMigration() names every problem", async (t) => {
@@ -63,7 +69,11 @@ Deno.test("verifyMigration() names every problem", async (t) => {
       [web({ labels: { PODMAN_SYSTEMD_UNIT: "podman-compose@site.service" } })],
       "site-web.service: no container runs under it",
     ],
-    ["exited", [web({ state: "exited", exitCode: 1 })], "site-web.service: its container systemd-site-web is exited"],
+    [
+      "exited",
+      [web({ state: "exited", exitCode: 1 })],
+      "site-web.service: its container systemd-site-web is exited",
+    ],
     [
       "a volume missing",
       [web({ mounts: [{ source: "/srv/conf", destination: "/etc/conf" }] })],
@@ -71,7 +81,9 @@ Deno.test("verifyMigration() names every problem", async (t) => {
     ],
     [
       "another volume",
-      [web({ mounts: [{ source: "/storage/volumes/web_data/_data", destination: "/data" }, web().mounts[1]!] })],
+      [web({
+        mounts: [{ source: "/storage/volumes/web_data/_data", destination: "/data" }, web().mounts[1]!],
+      })],
       `site-web.service: systemd-site-web mounts /storage/volumes/web_data/_data at /data, compose mounted ${VOL}`,
     ],
   ];
