@@ -49,8 +49,11 @@ async function migrationWorld() {
       .split("\n").filter(Boolean);
   const recorded = async () =>
     (await Deno.readTextFile(standIn.record).catch(() => "")).split("\n").filter(Boolean);
-  const units = async () =>
-    [...Deno.readDirSync(dirs.quadletDir)].filter((e) => e.isFile).map((e) => e.name).sort();
+  const units = async () => {
+    const names: string[] = [];
+    for await (const e of Deno.readDir(dirs.quadletDir)) if (e.isFile) names.push(e.name);
+    return names.sort();
+  };
   return {
     dirs,
     stack,
