@@ -6,6 +6,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { normalizeProjectName } from "../../../shared/quadlet/project_name.ts";
+import { composeService } from "../../clients/runtime/normalize.ts";
 import { err, ok, type Result } from "../../../shared/result.ts";
 import { checkStackName } from "../../fs/stack_name.ts";
 import { stackField } from "../../toolkit/arg_fields.ts";
@@ -28,8 +29,6 @@ import { validateStaged } from "./validate.ts";
 interface MigrateArgs extends ConvertArgs {
   stack: string;
 }
-
-const COMPOSE_SERVICE_LABEL = "com.docker.compose.service";
 
 export function registerStackMigrate(
   server: McpServer,
@@ -148,7 +147,7 @@ async function composeContainers(
     out.push({
       id: c.id,
       name: c.name,
-      service: c.labels[COMPOSE_SERVICE_LABEL] ?? null,
+      service: composeService(c.labels),
       running: d.value.running,
       mounts: d.value.mounts.map((m) => ({ source: m.source, destination: m.destination })),
     });
