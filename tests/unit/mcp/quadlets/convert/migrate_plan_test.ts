@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
+import { canonicalJson } from "../../../../../mcp/core/confirm.ts";
 import { convertCompose } from "../../../../../shared/quadlet/convert.ts";
 import type { QuadletUnit } from "../../../../../shared/quadlet/types.ts";
 import { sha256Hex } from "../../../../../shared/encoding.ts";
@@ -127,4 +129,25 @@ Deno.test("planMigration() refuses what the generator rejects, and a stack witho
   assert.equal(noValidator.ok, true);
   const volumesOnly = planMigration(facts({ units: convert().filter((u) => u.kind !== "container") }));
   assert.equal(volumesOnly.ok ? "" : volumesOnly.error.kind, "invalid_compose");
+});
+
+Deno.test("planMigration() binds any two different contents of a source file to different operations", () => {
+  fc.assert(
+    fc.property(
+      fc.string(),
+      fc.string(),
+      fc.constantFrom("compose.yaml", ".env", "vpn.env"),
+      (a, b, file) => {
+        fc.pre(a !== b);
+        const op = (text: string) => {
+          const r = planMigration(
+            facts({ sources: { "/stacks/site/compose.yaml": COMPOSE, [`/stacks/site/${file}`]: text } }),
+          );
+          assert.ok(r.ok);
+          return canonicalJson(r.value.operation);
+        };
+        assert.notEqual(op(a), op(b));
+      },
+    ),
+  );
 });
