@@ -26,12 +26,14 @@ interface WorldOptions {
   /** What the started unit's container mounts at /data. @default the compose volume */
   unitVolume?: string | null;
   failStart?: boolean;
+  compose?: string;
+  policy?: "confirm" | "strict";
 }
 
 async function world(options: WorldOptions = {}) {
   const base = await Deno.realPath(await Deno.makeTempDir({ prefix: "arr-migrate-tool-" }));
   await Deno.mkdir(`${base}/stacks/site`, { recursive: true });
-  await Deno.writeTextFile(`${base}/stacks/site/compose.yaml`, COMPOSE);
+  await Deno.writeTextFile(`${base}/stacks/site/compose.yaml`, options.compose ?? COMPOSE);
   const mount = (source: string) => [{ source, destination: "/data", readOnly: false }];
   const composeWeb = fakeContainer("site_web_1", "running", {
     labels: {
@@ -71,7 +73,7 @@ async function world(options: WorldOptions = {}) {
   const deps = testDeps({ helper, runtime: fakeRuntime(containers) });
   const noValidation = () => Promise.resolve({ not_run: "no generator in unit tests" });
   const conn = await connectInMemory(
-    { ...deps, config: { ...deps.config, stacksDir: `${base}/stacks` } },
+    { ...deps, config: { ...deps.config, stacksDir: `${base}/stacks`, policy: options.policy ?? "confirm" } },
     [quadletConvertFamily({ validate: noValidation, migration: { wait: () => Promise.resolve(false) } })],
   );
   const call = async (args: Record<string, unknown> = {}) =>
@@ -218,5 +220,22 @@ Deno.test("stack_migrate_to_quadlets refuses a stack whose name compose and quad
   await using w = await world();
   const r = await w.call({ stack: "Site" });
   assert.equal(failureOf(r)?.kind, "invalid_argument");
+  assert.deepEqual(w.changes(), []);
+});
+
+Deno.test("stack_migrate_to_quadlets lists policy flags in the preview, and ARR_POLICY=strict refuses them", async () => {
+  const compose = COMPOSE.replace(
+    "    volumes: [data:/data]\n",
+    "    volumes: [data:/data]\n    privileged: true\n",
+  );
+  {
+    await using w = await world({ compose });
+    const preview = w.sc(await w.call());
+    assert.equal(preview.preview.details.policy.decision, "confirm");
+    assert.match(preview.preview.summary, /privileged/);
+  }
+  await using w = await world({ compose, policy: "strict" });
+  const r = await w.call();
+  assert.equal(failureOf(r)?.kind, "policy_refused");
   assert.deepEqual(w.changes(), []);
 });
