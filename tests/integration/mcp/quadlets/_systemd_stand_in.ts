@@ -8,7 +8,8 @@
  * `network/volume create` (4.4; "already exists" then counts as done).
  *
  * `installStandIn()` writes the `systemctl` script that runs this file; a file `fail-start` beside the record makes
- * every start fail as systemd reports it.
+ * every start fail as systemd reports it, a file `noop-start` makes a start succeed without running anything (a
+ * plain recorder).
  */
 import { execStart, runGenerator, systemdWords } from "../../shared/quadlet/quadlet_generator.ts";
 
@@ -17,12 +18,15 @@ export interface StandIn {
   record: string;
   /** Create this file to make `start` fail. */
   failStart: string;
+  /** Create this file to make `start` succeed and run nothing. */
+  noopStart: string;
 }
 
 /** Writes `<binDir>/systemctl`, which records and hands start/stop to this file under the testbed's environment. */
 export async function installStandIn(binDir: string, root: string, quadletDir: string): Promise<StandIn> {
   const record = `${root}/systemctl.log`;
   const failStart = `${root}/fail-start`;
+  const noopStart = `${root}/noop-start`;
   const runtimeDir = `${root}/systemd-run`;
   await Deno.mkdir(runtimeDir, { recursive: true });
   const env = ["ARR_TESTBED_DIR", "ARR_TEST_PODMAN_SOCKET", "ARR_TEST_IMAGE", "CONTAINERS_CONF", "PATH"]
@@ -32,7 +36,8 @@ export async function installStandIn(binDir: string, root: string, quadletDir: s
     "#!/bin/sh",
     `printf '%s\\n' "$*" >> '${record}'`,
     'case "$3" in',
-    `  start) [ -e '${failStart}' ] && { echo "Job for $4 failed." >&2; exit 1; } ;;`,
+    `  start) [ -e '${failStart}' ] && { echo "Job for $4 failed." >&2; exit 1; }`,
+    `         [ -e '${noopStart}' ] && exit 0 ;;`,
     "esac",
     'case "$3" in',
     `  start|stop) exec env ${env} '${Deno.execPath()}' run --allow-all '${self}' "$3" '${quadletDir}' '${runtimeDir}' "$4" ;;`,
@@ -41,7 +46,7 @@ export async function installStandIn(binDir: string, root: string, quadletDir: s
     "",
   ].join("\n");
   await Deno.writeTextFile(`${binDir}/systemctl`, script, { mode: 0o755 });
-  return { record, failStart };
+  return { record, failStart, noopStart };
 }
 
 async function podman(

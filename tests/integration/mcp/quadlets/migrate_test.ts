@@ -168,3 +168,31 @@ Deno.test("stack_migrate_to_quadlets rolls back when a unit fails to start: unit
   assert.equal(await podman("exec", `${w.stack}_app_1`, "cat", "/data/keep.txt"), "kept-by-migration");
   assert.deepEqual(await w.unitContainers(), []);
 });
+
+Deno.test("stack_migrate_to_quadlets rolls back when a started unit runs no container: verify fails, compose up again", async () => {
+  await using w = await migrationWorld();
+  await upWithFile(w);
+  await Deno.writeTextFile(w.standIn.noopStart, "");
+  const preview = await w.served.call("stack_migrate_to_quadlets", { stack: w.stack });
+  const error = errorOf(
+    await w.served.call("stack_migrate_to_quadlets", {
+      stack: w.stack,
+      confirm_token: preview.structuredContent.confirm_token,
+    }),
+  );
+  assert.equal(error.kind, "migration_failed");
+  assert.match(error.message, /verify failed; rolled back/);
+  assert.match(
+    error.message,
+    new RegExp(`verify: FAILED: ${w.stack}-app\\.service: no container runs under it`),
+  );
+  assert.deepEqual(await w.recorded(), [
+    "--user daemon-reload",
+    `--user --no-pager start ${w.stack}-app.service`,
+    `--user --no-pager stop ${w.stack}-app.service`,
+    "--user daemon-reload",
+  ]);
+  assert.deepEqual(await w.units(), []);
+  assert.deepEqual(await projectContainers(w.stack), { [`${w.stack}_app_1`]: "running" });
+  assert.equal(await podman("exec", `${w.stack}_app_1`, "cat", "/data/keep.txt"), "kept-by-migration");
+});
