@@ -28,6 +28,15 @@ export function composeProject(labels: Record<string, string>): string | null {
   return null;
 }
 
+/** The labels podman-compose and Docker Compose put the service name in. */
+export const COMPOSE_SERVICE_LABELS = ["io.podman.compose.service", "com.docker.compose.service"] as const;
+
+/** The compose service a container runs, from its labels; null when it has none. */
+export function composeService(labels: Record<string, string>): string | null {
+  for (const key of COMPOSE_SERVICE_LABELS) if (labels[key]) return labels[key];
+  return null;
+}
+
 function isoTime(v: unknown): string {
   if (typeof v === "number") return new Date(v * 1000).toISOString();
   const ms = Date.parse(asStr(v));

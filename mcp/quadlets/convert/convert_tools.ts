@@ -1,14 +1,17 @@
 /**
  * The compose ↔ quadlet tool family: compose_to_quadlet (convert a stack and stage its units in
  * `<stacks dir>/<stack>/quadlets/`), quadlet_install (install the staged units through arr-helper, confirmed,
- * with a rollback copy of what they replace) and quadlet_to_compose (the reverse). The conversion is
- * shared/quadlet/; the quadlet_convert_*.ts files beside this one do the reading, staging and helper calls.
+ * with a rollback copy of what they replace), stack_migrate_to_quadlets (convert, install, stop compose, start
+ * and check the units, confirmed, undone on failure) and quadlet_to_compose (the reverse). The conversion is
+ * shared/quadlet/; the files beside this one do the reading, staging and helper calls.
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import type { RegisterFamily } from "../../toolkit/family.ts";
 import { generatorPaths, localGenerator, type ValidateUnits } from "./generator.ts";
 import { registerQuadletInstall } from "./install.ts";
+import { registerStackMigrate } from "./migrate.ts";
+import type { MigrationRunOptions } from "./migrate_run.ts";
 import { registerQuadletToCompose } from "./to_compose.ts";
 import { registerComposeToQuadlet } from "./to_quadlet.ts";
 
@@ -21,6 +24,8 @@ export interface QuadletConvertOptions {
    * /usr/lib/podman/quadlet that exists, run only when arr-mcp has run permission for it
    */
   validate?: ValidateUnits;
+  /** How the migration waits for its started containers to show. @default migrate_run.ts' timers */
+  migration?: MigrationRunOptions;
 }
 
 /** The family as registered in families.ts; tests build one with their own validator. */
@@ -29,6 +34,7 @@ export function quadletConvertFamily(options: QuadletConvertOptions = {}): Regis
     const validate = options.validate ?? localGenerator(generatorPaths(deps.config.quadletGenerator));
     registerComposeToQuadlet(server, deps, validate);
     registerQuadletInstall(server, deps);
+    registerStackMigrate(server, deps, validate, options.migration);
     registerQuadletToCompose(server, deps);
   };
 }

@@ -67,8 +67,8 @@ export async function installStaged(deps: ToolDeps, op: InstallOperation) {
 }
 
 /** Copies of the installed units about to be replaced, in `<staging>/.rollback/<stamp>/` (pruned by age and count). */
-async function keepRollbackCopy(
-  deps: ToolDeps,
+export async function keepRollbackCopy(
+  deps: Pick<ToolDeps, "fs" | "config">,
   stagingDir: string,
   files: readonly string[],
   installed: Map<string, string>,
@@ -90,22 +90,31 @@ async function writeUnits(
   content: Map<string, string>,
   previous: Map<string, string>,
 ): Promise<Result<string[], ToolFailure>> {
+  const { written, failure } = await writeEach(helper, files, content);
+  if (failure === null) return ok(written);
+  const undo = await undoWrites(helper, written, previous);
+  return err({
+    kind: failure.kind,
+    message: `${failure.message}\n${
+      written.length ? `Put back ${written.join(", ")}: ${undo}` : "Nothing was changed."
+    }`,
+  });
+}
+
+/** Writes the units in order through arr-helper until one fails; says which were written. */
+export async function writeEach(
+  helper: HelperClient,
+  files: readonly string[],
+  content: ReadonlyMap<string, string>,
+): Promise<{ written: string[]; failure: ToolFailure | null }> {
   const written: string[] = [];
   for (const file of files) {
     const r = helperOutput(
       `write ${file}`,
       await helper.call("quadlet_write", { ...unitRef(file), content: content.get(file) }),
     );
-    if (!r.ok) {
-      const undo = await undoWrites(helper, written, previous);
-      return err({
-        kind: r.error.kind,
-        message: `${r.error.message}\n${
-          written.length ? `Put back ${written.join(", ")}: ${undo}` : "Nothing was changed."
-        }`,
-      });
-    }
+    if (!r.ok) return { written, failure: r.error };
     written.push(file);
   }
-  return ok(written);
+  return { written, failure: null };
 }

@@ -2,7 +2,13 @@
 import { dirname } from "node:path";
 import { convertCompose } from "../../../shared/quadlet/convert.ts";
 import { withComposeInputs } from "../../../shared/quadlet/compose_inputs.ts";
-import { type ConvertInput, formatConvertError, type QuadletUnit } from "../../../shared/quadlet/types.ts";
+import {
+  type ConvertInput,
+  type ConvertOptions,
+  type ConvertReport,
+  formatConvertError,
+  type QuadletUnit,
+} from "../../../shared/quadlet/types.ts";
 import { err, ok, type Result } from "../../../shared/result.ts";
 import type { FsPort } from "../../fs/port.ts";
 import { readAll } from "../../fs/read_handle.ts";
@@ -15,10 +21,15 @@ export interface ConvertedStack {
   /** The stack's folder. */
   dir: string;
   units: QuadletUnit[];
-  report: { unsupported: { service: string | null; key: string; reason: string }[]; warnings: string[] };
+  report: ConvertReport;
+  /** The compose project name that named the volumes and networks (`<project>_<name>`). */
+  project: string;
+  /** Every file the conversion read (compose, .env, include/extends files, env_files) → its text. */
+  sources: Record<string, string>;
 }
 
-export interface ConvertStackOptions {
+export interface ConvertStackOptions
+  extends Pick<ConvertOptions, "profiles" | "projectName" | "startTimeoutSec"> {
   podmanVersion: string;
   /** Prefix unit names with the (lower-cased) stack name. */
   prefix: boolean;
@@ -50,13 +61,22 @@ export async function convertStack(
   if (dotenv !== undefined) input.dotenv = dotenv;
   // The files include/extends name and the env_files, read only inside the stacks dir through the file layer.
   const full = await withComposeInputs(input, (path) => readInside(fs, roots, path));
-  const { podmanVersion } = options;
+  const { prefix: _, ...converterOptions } = options;
   const result = convertCompose(
     full,
-    options.prefix ? { podmanVersion, stack: stack.toLowerCase() } : { podmanVersion },
+    options.prefix ? { ...converterOptions, stack: stack.toLowerCase() } : converterOptions,
   );
   if (!result.ok) return err({ kind: "invalid_compose", message: formatConvertError(result.error) });
-  return ok({ dir, units: result.value.units, report: result.value.report });
+  const sources: Record<string, string> = { [compose.value.path]: compose.value.content };
+  if (dotenv !== undefined) sources[`${dir}/.env`] = dotenv;
+  Object.assign(sources, full.files, full.envFiles);
+  return ok({
+    dir,
+    units: result.value.units,
+    report: result.value.report,
+    project: result.value.project ?? "",
+    sources,
+  });
 }
 
 /** Reads a file through the file layer, or nothing when it refuses it (env_file paths come from the compose author). */

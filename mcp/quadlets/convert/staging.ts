@@ -3,7 +3,6 @@
  * quadlet_install and quadlet_to_compose (staged=true) read them back. All through the file layer.
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
-import type { QuadletUnit } from "../../../shared/quadlet/types.ts";
 import { fsAttempt } from "../../fs/fs_error.ts";
 import type { FsPort } from "../../fs/port.ts";
 import { readAll } from "../../fs/read_handle.ts";
@@ -22,7 +21,7 @@ export async function stageUnits(
   fs: FsPort,
   stacksDir: string,
   dir: string,
-  units: readonly QuadletUnit[],
+  units: readonly UnitText[],
 ): Promise<Result<true, ToolFailure>> {
   const roots = stacksRoots(stacksDir);
   return await fsAttempt(async () => {

@@ -1,7 +1,6 @@
 /** compose_to_quadlet: converts a stack and stages its units in `<stacks dir>/<stack>/quadlets/`. */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { parseVersion } from "../../../shared/quadlet/versions.ts";
 import { err, ok } from "../../../shared/result.ts";
 import { shownText } from "../../fs/restore_redacted.ts";
 import { checkStackName } from "../../fs/stack_name.ts";
@@ -9,6 +8,7 @@ import { defineTool } from "../../toolkit/define_tool.ts";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import { NULL } from "../../toolkit/portable_schema.ts";
 import { stackField } from "../../toolkit/arg_fields.ts";
+import { checkPodmanVersion, type ConvertArgs, convertFields, convertOptions } from "./convert_args.ts";
 import { diffEntry } from "./diff.ts";
 import type { ValidateUnits } from "./generator.ts";
 import { FALLBACK_PODMAN, helperInfo, hostPodman } from "./host.ts";
@@ -17,10 +17,9 @@ import { convertStack } from "./stack.ts";
 import { stageUnits } from "./staging.ts";
 import { validateStaged } from "./validate.ts";
 
-interface ComposeToQuadletArgs {
+interface ComposeToQuadletArgs extends ConvertArgs {
   stack: string;
-  podman_version?: string | undefined;
-  prefix_units?: boolean | undefined;
+  project_name?: string | undefined;
 }
 
 /** `local`: the fallback generator on arr-mcp's machine, used when arr-helper cannot validate. */
@@ -34,16 +33,24 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
       "units and the generator's verdict. Installs nothing: review, then quadlet_install.",
     input: {
       stack: stackField,
-      podman_version: z.string().max(16).optional().describe("Target Podman, e.g. 5.4 (default: the host's)"),
-      prefix_units: z.boolean().optional().describe("Prefix unit names with the stack (default true)"),
+      ...convertFields,
+      project_name: z.string().min(1).max(128).optional().describe(
+        "Compose project naming volumes <project>_<name> (default: name:, COMPOSE_PROJECT_NAME, folder)",
+      ),
     },
     output: {
       stack: z.string(),
+      project: z.string(),
       staged_dir: z.string(),
       podman_version: z.string(),
       units: z.array(z.object({ file: z.string(), content: z.string() })),
       unsupported: z.array(z.object({ service: z.string().or(NULL), key: z.string(), reason: z.string() })),
       warnings: z.array(z.string()),
+      report: z.object({
+        skipped: z.array(z.object({ service: z.string(), reason: z.string() })).describe(
+          "Services not converted, and why",
+        ),
+      }),
       installed_diff: z.array(z.object({
         file: z.string(),
         status: z.enum(["new", "unchanged", "changed"]),
@@ -65,20 +72,18 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
     run: async (args: ComposeToQuadletArgs) => {
       const stack = checkStackName(args.stack);
       if (!stack.ok) return err({ kind: "invalid_argument", message: stack.error });
-      if (args.podman_version !== undefined && parseVersion(args.podman_version) === undefined) {
-        return err({
-          kind: "invalid_argument",
-          message: `Invalid podman_version "${args.podman_version}": expected e.g. 4.9`,
-        });
-      }
+      const versionCheck = checkPodmanVersion(args.podman_version);
+      if (!versionCheck.ok) return versionCheck;
       const info = await helperInfo(helper);
       const version = args.podman_version ?? hostPodman(info) ?? FALLBACK_PODMAN;
-      const converted = await convertStack(deps.fs, deps.config.stacksDir, args.stack, {
-        podmanVersion: version,
-        prefix: args.prefix_units ?? true,
-      });
+      const converted = await convertStack(
+        deps.fs,
+        deps.config.stacksDir,
+        args.stack,
+        convertOptions(args, version, args.project_name),
+      );
       if (!converted.ok) return converted;
-      const { dir, units, report } = converted.value;
+      const { dir, units, report, project } = converted.value;
       const staged = await stageUnits(deps.fs, deps.config.stacksDir, `${dir}/quadlets`, units);
       if (!staged.ok) return staged;
       const installed = await installedContents(helper, units.map((u) => u.fileName));
@@ -90,11 +95,13 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
       );
       return ok({
         stack: args.stack,
+        project,
         staged_dir: `${dir}/quadlets`,
         podman_version: version,
         units: units.map((u) => ({ file: u.fileName, content: shownText(u.text).text })),
         unsupported: report.unsupported,
-        warnings: report.warnings,
+        warnings: [...report.warnings, ...projectWarning(args.stack, project)],
+        report: { skipped: report.skipped },
         installed_diff: installed.ok
           ? units.map((u) => diffEntry(u.fileName, installed.value.get(u.fileName), u.text))
           : null,
@@ -103,4 +110,16 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
       });
     },
   });
+}
+
+/**
+ * arr-helper runs a stack as compose project `<stack>` (`--project-name`), so that is where its volumes are; a
+ * conversion under another project name would start the units on new, empty volumes.
+ */
+function projectWarning(stack: string, project: string): string[] {
+  if (project === stack) return [];
+  return [
+    `project "${project}" is not the stack name: arr-helper runs the stack as project "${stack}" (volumes ` +
+    `${stack}_<name>); pass project_name "${stack}" to keep using them`,
+  ];
 }

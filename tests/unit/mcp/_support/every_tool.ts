@@ -45,8 +45,12 @@ export async function everyToolWorld(): Promise<EveryToolWorld> {
     labels: { "io.podman.compose.project": "media" },
     mounts: [{ source: `${root}/config`, destination: "/config", readOnly: false }],
   });
+  // What systemd runs once stack_migrate_to_quadlets has started the stack's sonarr unit.
+  const sonarrUnit = fakeContainer("systemd-media-sonarr", "running", {
+    labels: { PODMAN_SYSTEMD_UNIT: "media-sonarr.service" },
+  });
   const runtime = {
-    ...fakeRuntime([sonarr]),
+    ...fakeRuntime([sonarr, sonarrUnit]),
     start: () => Promise.resolve(ok({ changed: false })),
     stop: () => Promise.resolve(ok({ changed: true })),
     restart: () => Promise.resolve(ok(undefined)),
@@ -136,6 +140,7 @@ export function everyToolCall(root: string): ToolCall[] {
     c("quadlet_delete", { file: "new.container" }),
     c("compose_to_quadlet", { stack: "media" }),
     c("quadlet_install", { stack: "media" }),
+    c("stack_migrate_to_quadlets", { stack: "media" }),
     c("quadlet_to_compose", { stack: "media", staged: true }),
     c("file_list"),
     c("file_list", { path: `${root}/media` }),

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  composeService,
   dockerStats,
   podmanStats,
   toDetails,
@@ -109,4 +110,10 @@ Deno.test("toEvent() reads the container name from the actor's attributes", () =
     name: "web",
     id: "abc",
   });
+});
+
+Deno.test("composeService() reads podman-compose's and Docker Compose's service label", () => {
+  assert.equal(composeService({ "io.podman.compose.service": "web" }), "web");
+  assert.equal(composeService({ "com.docker.compose.service": "db" }), "db");
+  assert.equal(composeService({ "io.podman.compose.project": "media" }), null);
 });
