@@ -1,4 +1,5 @@
 /** Gathers a stack page's data: compose file, containers by service, quadlet units via arr-helper. */
+import { composeService } from "../clients/runtime/normalize.ts";
 import { z } from "zod";
 import { parse as parseYaml } from "yaml";
 import { QuadletListEntry } from "../../shared/helper_protocol.ts";
@@ -9,8 +10,6 @@ import { stackContainers } from "../clients/runtime/stack_status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
 import { redactCompose, redactLine } from "./redact_view.ts";
-
-const SERVICE_LABELS = ["com.docker.compose.service", "io.podman.compose.service"] as const;
 
 /** Null when the stack does not exist (no compose file and no containers). */
 export async function collectStackView(
@@ -81,7 +80,7 @@ function servicesOf(composeText: string | null, mine: readonly ContainerSummary[
   const byService = new Map<string, StackView["services"][number]["containers"]>();
   for (const s of serviceNames(composeText)) byService.set(s, []);
   for (const c of mine) {
-    const service = SERVICE_LABELS.map((l) => c.labels[l]).find((v) => v) ?? c.name;
+    const service = composeService(c.labels) ?? c.name;
     const list = byService.get(service) ?? [];
     list.push({
       name: c.name,
