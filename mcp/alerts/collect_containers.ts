@@ -3,7 +3,7 @@
  * Podman's events, health and restart counts included: no runtime calls), else by polling the runtime
  * (list + inspect each, a few at a time).
  */
-import type { RuntimeClient } from "../clients/runtime/client.ts";
+import type { ContainerSummary, RuntimeClient } from "../clients/runtime/client.ts";
 import type { ContainerStateStore } from "../clients/runtime/store/store_types.ts";
 import { mapLimit } from "../clients/runtime/store/map_limit.ts";
 import type { ContainerDetails } from "../../shared/container_details.ts";
@@ -11,23 +11,19 @@ import type { ContainerFact } from "./facts.ts";
 
 const INSPECT_CONCURRENCY = 4;
 
-function fact(
-  name: string,
-  image: string,
-  state: string,
-  d: ContainerDetails | null,
-  labels: Record<string, string>,
-): ContainerFact {
+function fact(c: ContainerSummary, d: ContainerDetails | null): ContainerFact {
+  const created = Date.parse(c.created);
   return {
-    name,
-    state: d?.state ?? state,
+    name: c.name,
+    state: d?.state ?? c.state,
     healthStatus: d?.healthStatus ?? null,
     restartCount: d?.restartCount ?? 0,
     restartPolicy: d?.restartPolicy ?? null,
     exitCode: d?.exitCode ?? null,
     finishedAt: d?.finishedAt ?? null,
-    systemdUnit: (d?.labels ?? labels)["PODMAN_SYSTEMD_UNIT"] ?? null,
-    image: d?.image ?? image,
+    systemdUnit: (d?.labels ?? c.labels)["PODMAN_SYSTEMD_UNIT"] ?? null,
+    image: d?.image ?? c.image,
+    createdAt: Number.isNaN(created) ? null : created,
   };
 }
 
@@ -42,7 +38,7 @@ export async function collectContainers(
       return await Promise.all(list.value.map(async (c) => {
         const stored = await store.get(c.id);
         const details = stored.ok ? stored.value.details ?? (await inspectOrNull(runtime, c.id)) : null;
-        return fact(c.name, c.image, c.state, details, c.labels);
+        return fact(c, details);
       }));
     }
   }
@@ -52,7 +48,7 @@ export async function collectContainers(
     return null;
   }
   return await mapLimit(list.value, INSPECT_CONCURRENCY, async (c) => {
-    return fact(c.name, c.image, c.state, await inspectOrNull(runtime, c.id), c.labels);
+    return fact(c, await inspectOrNull(runtime, c.id));
   });
 }
 

@@ -77,6 +77,8 @@ export interface ContainerFact {
   /** PODMAN_SYSTEMD_UNIT label: a systemd unit (quadlet, generated unit) runs it. */
   systemdUnit: string | null;
   image: string;
+  /** Epoch ms the container was created; null when unknown. */
+  createdAt: number | null;
 }
 
 /** Facts about a download client itself, for explaining a stuck download across layers. */

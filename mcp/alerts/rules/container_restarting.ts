@@ -35,7 +35,13 @@ export const containerRestarting: AlertRule = {
     for (const c of facts.containers) {
       const before = previous.get(c.name);
       const count = numberOf(before, "count");
-      const added = count === null ? 0 : Math.max(0, c.restartCount - count);
+      // First sight: restarts of a container created within the window all happened within it; older ones
+      // cannot be dated, so they are not news.
+      const youngAtFirstSight = count === null && c.createdAt !== null &&
+        facts.now - c.createdAt <= RESTART_WINDOW_MS;
+      const added = count === null
+        ? (youngAtFirstSight ? c.restartCount : 0)
+        : Math.max(0, c.restartCount - count);
       const times = [
         ...restartTimes(before),
         ...Array.from({ length: Math.min(added, MAX_REMEMBERED) }, () => facts.now),

@@ -22,6 +22,7 @@ function container(name: string, more: Partial<ContainerFact> = {}): ContainerFa
     exitCode: 0,
     finishedAt: null,
     systemdUnit: null,
+    createdAt: null,
     ...more,
   };
 }

@@ -63,6 +63,7 @@ Deno.test("stuck_download: the message names the download, client state, time of
         exitCode: null,
         finishedAt: null,
         systemdUnit: null,
+        createdAt: null,
       }],
       downloadClients: [{ client: "qbittorrent", connection: "connected", freeBytes: 1024, paused: false }],
     }, T0 + i * 5 * MIN);
