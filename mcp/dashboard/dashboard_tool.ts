@@ -42,6 +42,7 @@ const outputShape = {
   stacks_error: z.string().or(NULL),
   disks: z.array(freeObject()),
   helper: freeObject(),
+  alerts: freeObject(),
 };
 
 export function registerDashboardTools(server: McpServer, deps: ToolDeps): void {

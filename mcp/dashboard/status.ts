@@ -10,6 +10,7 @@ import { listStacks } from "../fs/stack_files.ts";
 import { stackContainers, type StackState } from "../clients/runtime/stack_status.ts";
 import { type ContainerSummaryOutput, containerSummaryOutput } from "../containers/container_summary.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import type { AlertView } from "../toolkit/alerts_port.ts";
 import { collectContainerExtras, type ContainerExtras, NO_EXTRAS } from "./container_extras.ts";
 import { collectDisks, type DiskStatus } from "./disks.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
@@ -55,7 +56,15 @@ export interface ApiStatus {
     quadlet: string | null;
     error: string | null;
   };
+  /** Open alerts of the alert watcher (docs/alerts.md), newest first, at most STATUS_MAX_ALERTS. */
+  alerts: {
+    /** False when the watcher is not running in this server. */
+    available: boolean;
+    open: AlertView[];
+  };
 }
+
+export const STATUS_MAX_ALERTS = 50;
 
 export const STATUS_HELPER_TIMEOUT_MS = 3000;
 
@@ -116,6 +125,10 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
       podman_compose: helperFacts?.podman_compose ?? null,
       quadlet: helperFacts?.quadlet ?? null,
       error: helperInfo.ok ? null : helperInfo.error,
+    },
+    alerts: {
+      available: deps.alerts !== undefined,
+      open: deps.alerts?.recent("open", STATUS_MAX_ALERTS) ?? [],
     },
   };
 }

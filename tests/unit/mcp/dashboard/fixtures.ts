@@ -228,5 +228,6 @@ export function sampleStatus(n: number, stacks: number): ApiStatus {
       quadlet: "5.4.2",
       error: null,
     },
+    alerts: { available: false, open: [] },
   };
 }
