@@ -6,6 +6,8 @@
 import type { MediaServices } from "../clients/media/media_services.ts";
 import type { QueueRecord } from "../clients/media/arr_schemas.ts";
 import { checkServiceApi } from "../clients/media/check_api.ts";
+import type { DownloadClientView } from "../clients/media/queue_join.ts";
+import type { SabQueueSlot } from "../clients/media/sabnzbd_schemas.ts";
 import type { RuntimeClient } from "../clients/runtime/client.ts";
 import type { ContainerStateStore } from "../clients/runtime/store/store_types.ts";
 import type { FilesystemUsage } from "../fs/disk_usage.ts";
@@ -83,6 +85,7 @@ async function collectDownloads(media: MediaServices, problems: Problems): Promi
   const clients: DownloadClientFact[] = [];
   const clientDisks: DiskFact[] = [];
   const items: DownloadFact[] = [];
+  const view: DownloadClientView = {};
   let failedJobs: FailedJobFact[] | null = [];
   const fail = (message: string) => {
     complete = false;
@@ -94,6 +97,7 @@ async function collectDownloads(media: MediaServices, problems: Problems): Promi
     if (!client.ok) return fail(client.error.message);
     const [torrents, main] = await Promise.all([client.value.torrents(), client.value.mainData(0)]);
     if (!torrents.ok) return fail(torrents.error.message);
+    view.qbittorrent = torrents.value;
     for (const t of torrents.value) {
       const fact = torrentFact(t);
       if (fact) items.push(fact);
@@ -120,10 +124,12 @@ async function collectDownloads(media: MediaServices, problems: Problems): Promi
     const client = await media.registry.getClient("sabnzbd");
     if (!client.ok) return fail(client.error.message);
     const history = client.value.history({ limit: SAB_HISTORY_LIMIT });
+    const slots: SabQueueSlot[] = [];
     for (let start = 0;; start += SAB_PAGE) {
       const queue = await client.value.queue({ start, limit: SAB_PAGE });
       if (!queue.ok) return fail(queue.error.message);
       const q = queue.value;
+      slots.push(...q.slots);
       items.push(...q.slots.map((slot) => sabFact(slot, q.paused === true)));
       if (start === 0) {
         const free = q.diskspace1 === undefined ? null : Math.round(q.diskspace1 * GIB);
@@ -145,6 +151,7 @@ async function collectDownloads(media: MediaServices, problems: Problems): Promi
       }
       if (q.slots.length < SAB_PAGE || start + SAB_PAGE >= (q.noofslots_total ?? 0)) break;
     }
+    view.sabnzbd = slots;
     const past = await history;
     if (!past.ok) {
       failedJobs = null;
@@ -168,7 +175,7 @@ async function collectDownloads(media: MediaServices, problems: Problems): Promi
   };
   await Promise.all([qbit(), sab(), ...QUEUE_ARRS.map(arr)]);
   queues.sort((a, b) => a.service.localeCompare(b.service));
-  return { items: complete ? joinDownloads(items, queues) : null, failedJobs, clients, clientDisks };
+  return { items: complete ? joinDownloads(items, queues, view) : null, failedJobs, clients, clientDisks };
 }
 
 async function collectDisks(deps: CollectDeps, problems: Problems): Promise<DiskFact[]> {

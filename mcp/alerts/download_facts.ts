@@ -5,6 +5,7 @@
 import type { QueueRecord } from "../clients/media/arr_schemas.ts";
 import type { QbitTorrent } from "../clients/media/qbittorrent.ts";
 import type { SabQueueSlot } from "../clients/media/sabnzbd_schemas.ts";
+import { type DownloadClientView, type JoinedQueueItem, joinQueue } from "../clients/media/queue_join.ts";
 import type { ArrQueueFact, DownloadFact } from "./facts.ts";
 
 const MIB = 1024 ** 2;
@@ -49,49 +50,48 @@ export function sabFact(slot: SabQueueSlot, paused: boolean): DownloadFact {
   };
 }
 
-export function arrFact(service: string, record: QueueRecord): ArrQueueFact {
+function arrFact(item: JoinedQueueItem, record: QueueRecord): ArrQueueFact {
   const messages = (record.statusMessages ?? []).flatMap((m) => m.messages ?? []);
   if (record.errorMessage && !messages.includes(record.errorMessage)) messages.unshift(record.errorMessage);
-  return {
-    service,
-    id: record.id,
-    title: record.title ?? "",
-    status: record.status ?? null,
-    trackedDownloadState: record.trackedDownloadState ?? null,
-    trackedDownloadStatus: record.trackedDownloadStatus ?? null,
-    messages,
-  };
+  const { service, id, title, status, trackedDownloadState, trackedDownloadStatus } = item;
+  return { service, id, title, status, trackedDownloadState, trackedDownloadStatus, messages };
 }
 
-/** Client items first; each *arr record joins its client item, or stands alone when none matches. */
+/**
+ * Client items first; each *arr record joins its client item (queue_join.ts, by download id), or stands alone
+ * when none matches.
+ */
 export function joinDownloads(
   clientItems: readonly DownloadFact[],
   queues: ReadonlyArray<{ service: string; records: readonly QueueRecord[] }>,
+  clients: DownloadClientView,
 ): DownloadFact[] {
   const bySubject = new Map(clientItems.map((item) => [item.subject, { ...item }]));
   for (const { service, records } of queues) {
-    for (const record of records) {
-      const subject = record.downloadId ? record.downloadId.toLowerCase() : `${service}:queue:${record.id}`;
+    joinQueue(service, records, clients).forEach((item, k) => {
+      const arr = arrFact(item, records[k]!);
+      const subject = item.client?.id.toLowerCase() ?? item.downloadId?.toLowerCase() ??
+        `${service}:queue:${item.id}`;
       const existing = bySubject.get(subject);
       if (existing) {
-        existing.arr ??= arrFact(service, record);
-        continue;
+        existing.arr ??= arr;
+        return;
       }
-      const size = record.size ?? null;
-      const left = record.sizeleft ?? null;
       bySubject.set(subject, {
         subject,
-        name: record.title ?? subject,
+        name: item.title || subject,
         client: null,
-        state: record.trackedDownloadState ?? record.status ?? "unknown",
-        doneBytes: size === null || left === null ? null : Math.max(0, size - left),
-        totalBytes: size,
+        state: item.trackedDownloadState ?? item.status ?? "unknown",
+        doneBytes: item.sizeBytes === null || item.leftBytes === null
+          ? null
+          : Math.max(0, item.sizeBytes - item.leftBytes),
+        totalBytes: item.sizeBytes,
         // Without the client's view, only a download the *arr says is downloading can be stuck.
-        waiting: (record.trackedDownloadState ?? "downloading") !== "downloading" ||
-          record.status === "completed",
-        arr: arrFact(service, record),
+        waiting: (item.trackedDownloadState ?? "downloading") !== "downloading" ||
+          item.status === "completed",
+        arr,
       });
-    }
+    });
   }
   return [...bySubject.values()];
 }

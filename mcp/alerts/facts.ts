@@ -1,3 +1,5 @@
+import type { JoinedQueueItem } from "../clients/media/queue_join.ts";
+
 /**
  * What one check collects (collect.ts) and every rule reads: plain data, so rules are pure functions and tests
  * build facts by hand.
@@ -20,16 +22,16 @@ export interface DownloadFact {
   arr: ArrQueueFact | null;
 }
 
-export interface ArrQueueFact {
-  service: string;
-  id: number;
-  title: string;
-  status: string | null;
-  trackedDownloadState: string | null;
-  trackedDownloadStatus: string | null;
-  /** The *arr's status messages and error message. */
-  messages: string[];
-}
+/** The *arr side of a download: its queue item as queue_join.ts joins it, with the *arr's own messages. */
+export type ArrQueueFact =
+  & Pick<
+    JoinedQueueItem,
+    "service" | "id" | "title" | "status" | "trackedDownloadState" | "trackedDownloadStatus"
+  >
+  & {
+    /** The *arr's error message and status messages. */
+    messages: string[];
+  };
 
 export interface FailedJobFact {
   /** nzo_id, lower case. */

@@ -4,76 +4,23 @@
  *   deno bench --allow-all tests/bench/alerts_bench.ts          one check per iteration (deno bench)
  *   deno run --allow-all tests/bench/alerts_bench.ts --report   200 checks: median and p95, then RSS every 5 s
  *                                                               while checking back to back for 30 s
+ *   (add --v8-flags=--expose-gc to also print the live heap after a full GC)
  */
 import { startAlerts } from "../../mcp/alerts/start_alerts.ts";
-import { startFakeArr } from "../fakes/arr_fake.ts";
 import { startFakePlex } from "../fakes/plex_fake.ts";
-import { startFakeQbittorrent } from "../fakes/qbittorrent_fake.ts";
-import { startFakeSabnzbd } from "../fakes/sabnzbd_fake.ts";
+import { mediaQueueStack } from "./services_fixture.ts";
 import { memoryMediaServices } from "../integration/_support/memory_media_services.ts";
 import { testConfig, testDeps } from "../unit/mcp/_support/test_deps.ts";
 
 async function alertsStack() {
   const dir = await Deno.makeTempDir({ prefix: "arr-alerts-bench-" });
-  const idOf = (prefix: string) => (i: number) =>
-    i < 100
-      ? { downloadId: `${prefix}${i}`.padEnd(40, "0"), protocol: "torrent" as const }
-      : { downloadId: `SABnzbd_nzo_${prefix}${i}`, protocol: "usenet" as const };
-  const sonarr = startFakeArr({
-    app: "sonarr",
-    apiKey: "sonarr-bench-key",
-    queueSize: 300,
-    downloadIdOf: idOf("s"),
-  });
-  const radarr = startFakeArr({
-    app: "radarr",
-    apiKey: "radarr-bench-key",
-    queueSize: 200,
-    downloadIdOf: idOf("r"),
-  });
-  const torrents = [];
-  const slots = [];
-  for (const [prefix, n] of [["s", 300], ["r", 200]] as const) {
-    for (let i = 0; i < n; i++) {
-      if (i < 100) {
-        torrents.push({
-          hash: `${prefix}${i}`.padEnd(40, "0"),
-          name: `t ${i}`,
-          state: i % 7 === 0 ? "stalledDL" : "downloading",
-          progress: 0.5,
-        });
-      } else {
-        slots.push({
-          nzo_id: `SABnzbd_nzo_${prefix}${i}`,
-          filename: `job ${i}`,
-          status: "Downloading",
-          mb: 1000,
-          mbleft: 400,
-        });
-      }
-    }
-  }
-  const sab = startFakeSabnzbd({ apiKey: "sab-bench-key", slots });
-  const qbit = startFakeQbittorrent({
-    version: "5.2.3",
-    username: "admin",
-    password: "adminadmin",
-    torrents,
-  });
+  // 500 queue items: the first 100 of each app are torrents (200 in qBittorrent), the rest SABnzbd jobs.
+  const queue = mediaQueueStack({ isTorrent: (i) => i < 100 });
   const plex = startFakePlex({ token: "plex-bench-token", total: 10 });
-  const media = memoryMediaServices({
-    SONARR_URL: sonarr.url,
-    SONARR_API_KEY: "sonarr-bench-key",
-    RADARR_URL: radarr.url,
-    RADARR_API_KEY: "radarr-bench-key",
-    SABNZBD_URL: sab.url,
-    SABNZBD_API_KEY: "sab-bench-key",
-    QBITTORRENT_URL: qbit.url,
-    QBITTORRENT_USERNAME: "admin",
-    QBITTORRENT_PASSWORD: "adminadmin",
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: "plex-bench-token",
-  }, { clientOptions: { retries: 0, timeoutMs: 10_000 } });
+  const media = memoryMediaServices(
+    { ...queue.env, PLEX_URL: plex.url, PLEX_TOKEN: "plex-bench-token" },
+    { clientOptions: { retries: 0, timeoutMs: 10_000 } },
+  );
   const deps = testDeps({
     media,
     fetch,
@@ -91,7 +38,8 @@ async function alertsStack() {
     alerts,
     async close() {
       await alerts.stop();
-      for (const s of [sonarr, radarr, sab, qbit, plex]) await s.close();
+      await queue.close();
+      await plex.close();
       await Deno.remove(dir, { recursive: true });
     },
   };
@@ -124,7 +72,15 @@ if (Deno.args.includes("--report")) {
       await stack.alerts.engine.checkNow();
       checks++;
       if (Date.now() >= next) {
-        console.log(`  RSS ${(Deno.memoryUsage().rss / 1024 / 1024).toFixed(1)} MiB after ${checks} checks`);
+        // With --v8-flags=--expose-gc, also the live heap after a full GC (a leak shows there first).
+        const gc = (globalThis as { gc?: () => void }).gc;
+        gc?.();
+        const heap = gc
+          ? `, heap after GC ${(Deno.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MiB`
+          : "";
+        console.log(
+          `  RSS ${(Deno.memoryUsage().rss / 1024 / 1024).toFixed(1)} MiB${heap} after ${checks} checks`,
+        );
         next += 5_000;
       }
     }
