@@ -42,7 +42,10 @@ export function startAlerts(
   config: AlertConfig,
   options: AlertsStartOptions = {},
 ): StartedAlerts {
-  const store = new AlertStore(options.dbPath ?? `${deps.config.dataDir}/${ALERTS_DB_FILE}`);
+  const path = options.dbPath ?? `${deps.config.dataDir}/${ALERTS_DB_FILE}`;
+  const store = new AlertStore(path);
+  // Like audit.db: SQLite creates the file with the umask's mode; its -wal and -shm files take this one.
+  if (path !== ":memory:") Deno.chmodSync(path, 0o600);
   const timers = options.timers ?? systemTimers;
   const send: SendOptions = {
     fetch: deps.fetch,
