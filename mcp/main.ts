@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   // --- alerts: the watcher runs in the background from here on; its first check comes later, not now.
-  deps.alerts = startAlerts(deps, alertConfig.value, { log: (line) => console.log(line) }).engine;
+  deps.alerts = (await startAlerts(deps, alertConfig.value, { log: (line) => console.log(line) })).engine;
   const channels = alertConfig.value.channels.map((c) => c.label);
   console.log(
     `arr-mcp: alert checks every ${alertConfig.value.intervalSeconds}s; notifications: ${

@@ -55,11 +55,24 @@ CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries (status);
 export class AlertStore {
   readonly #db: DatabaseSync;
 
-  /** `":memory:"` for tests. Deliveries left `sending` by a crash are abandoned: at most once per channel. */
+  /**
+   * `":memory:"` for tests. Throws when the file is not a usable database (open_alert_store.ts recovers).
+   * Deliveries left `sending` by a crash are abandoned: at most once per channel.
+   */
   constructor(path: string) {
     this.#db = new DatabaseSync(path);
-    this.#db.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 2000;");
-    this.#db.exec(SCHEMA);
+    try {
+      // As the audit log does: a damaged file fails here at startup, not on some later write.
+      const check = this.#db.prepare("PRAGMA quick_check(1)").get();
+      if (check?.quick_check !== "ok") {
+        throw new Error(`integrity check failed: ${String(check?.quick_check)}`);
+      }
+      this.#db.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 2000;");
+      this.#db.exec(SCHEMA);
+    } catch (e) {
+      this.#db.close();
+      throw e;
+    }
     this.#db.prepare("UPDATE deliveries SET status = 'abandoned' WHERE status = 'sending'").run();
   }
 

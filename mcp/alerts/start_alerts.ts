@@ -6,7 +6,7 @@ import { filesystemUsage } from "../fs/disk_usage.ts";
 import { systemTimers, type Timers } from "../clients/runtime/store/timers.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { AlertConfig } from "./alert_config.ts";
-import { AlertStore } from "./alert_store.ts";
+import { openAlertStore } from "./open_alert_store.ts";
 import { type CollectDeps, collectFacts } from "./collect.ts";
 import { type AlertEngine, createAlertEngine } from "./engine.ts";
 import { createDispatcher } from "./notify/dispatcher.ts";
@@ -37,15 +37,13 @@ export interface StartedAlerts {
   stop(): Promise<void>;
 }
 
-export function startAlerts(
+export async function startAlerts(
   deps: ToolDeps,
   config: AlertConfig,
   options: AlertsStartOptions = {},
-): StartedAlerts {
+): Promise<StartedAlerts> {
   const path = options.dbPath ?? `${deps.config.dataDir}/${ALERTS_DB_FILE}`;
-  const store = new AlertStore(path);
-  // Like audit.db: SQLite creates the file with the umask's mode; its -wal and -shm files take this one.
-  if (path !== ":memory:") Deno.chmodSync(path, 0o600);
+  const store = await openAlertStore(path, deps.clock.now(), options.log ?? ((line) => console.log(line)));
   const timers = options.timers ?? systemTimers;
   const send: SendOptions = {
     fetch: deps.fetch,

@@ -27,7 +27,7 @@ async function alertsStack() {
     clock: { now: () => Date.now() },
     config: testConfig({ dataDir: dir, mediaDir: dir, stacksDir: dir }),
   });
-  const alerts = startAlerts(deps, { intervalSeconds: 300, channels: [], quietHours: null }, {
+  const alerts = await startAlerts(deps, { intervalSeconds: 300, channels: [], quietHours: null }, {
     noWatcher: true,
   });
   const warm = await alerts.engine.checkNow();

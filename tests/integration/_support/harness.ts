@@ -46,7 +46,7 @@ export interface ServeOptions {
   /** The clock of the confirm tokens and the audit log (system clock by default). */
   clock?: Clock;
   /** Adds to the bootstrapped deps before the app is built (e.g. media services, the alert engine). */
-  withDeps?: (deps: ToolDeps) => ToolDeps;
+  withDeps?: (deps: ToolDeps) => ToolDeps | Promise<ToolDeps>;
 }
 
 export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
@@ -76,7 +76,7 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
       allowedOrigins: [origin, `http://localhost:${port}`],
     },
   };
-  const deps = options.withDeps ? options.withDeps(base) : base;
+  const deps = options.withDeps ? await options.withDeps(base) : base;
   const app = createApp(deps, {
     apiKey: key,
     families: options.families ?? MCP_CORE_FAMILIES,

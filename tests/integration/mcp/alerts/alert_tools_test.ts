@@ -32,7 +32,7 @@ Deno.test("alert tools: check now, recent, rules list and set (kept), notify_tes
   const served = await serveArrMcp({
     families: [registerAlertTools],
     env: { ARR_MEDIA_DIR: "/", ARR_STACKS_DIR: "/" },
-    withDeps: (deps) => {
+    withDeps: async (deps) => {
       const withMedia = {
         ...deps,
         media: memoryMediaServices({ SONARR_URL: sonarr.url, SONARR_API_KEY: KEY }, {
@@ -42,7 +42,7 @@ Deno.test("alert tools: check now, recent, rules list and set (kept), notify_tes
       // Disk space of a roomy fake disk: this test is about the tools, not the host's free space.
       const usageOf = () =>
         Promise.resolve({ totalBytes: 1e12, usedBytes: 0, availableBytes: 1e12, usedPercent: 0 });
-      alerts = startAlerts(withMedia, config.value, { noWatcher: true, send: { fetch }, usageOf });
+      alerts = await startAlerts(withMedia, config.value, { noWatcher: true, send: { fetch }, usageOf });
       return { ...withMedia, alerts: alerts.engine };
     },
   });

@@ -137,7 +137,7 @@ Deno.test("alerts: stuck, failed and recovered downloads reach every channel exa
       send: { fetch, sleep: () => Promise.resolve(), backoffMs: 1, timeoutMs: 2_000 },
       log: (line) => logs.push(line),
     });
-  let alerts: StartedAlerts = start();
+  let alerts: StartedAlerts = await start();
   const check = async () => {
     deps.clock.advance(5 * MIN);
     // Between checks: the moving torrent and the SABnzbd job make progress; the others do not.
@@ -201,7 +201,7 @@ Deno.test("alerts: stuck, failed and recovered downloads reach every channel exa
 
     // Restart: a new engine on the same alerts.db. Nothing is sent again; strikes and open alerts carry over.
     await alerts.stop();
-    alerts = start();
+    alerts = await start();
     assert.equal(alerts.engine.progressOf("hasherror")!.strikes, 4);
     await check();
     await check();

@@ -39,7 +39,7 @@ Deno.test("container_restarting and container_unhealthy from real Podman, via th
   const config = { intervalSeconds: 300, channels: [], quietHours: null };
   const usageOf = () =>
     Promise.resolve({ totalBytes: 1e12, usedBytes: 0, availableBytes: 1e12, usedPercent: 0 });
-  const viaStore = startAlerts(
+  const viaStore = await startAlerts(
     testDeps({ runtime, containerStore: store, clock: { now: () => Date.now() } }),
     config,
     {
@@ -48,7 +48,7 @@ Deno.test("container_restarting and container_unhealthy from real Podman, via th
       usageOf,
     },
   );
-  const polling = startAlerts(testDeps({ runtime, clock: { now: () => Date.now() } }), config, {
+  const polling = await startAlerts(testDeps({ runtime, clock: { now: () => Date.now() } }), config, {
     dbPath: ":memory:",
     noWatcher: true,
     usageOf,

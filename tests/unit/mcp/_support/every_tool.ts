@@ -90,7 +90,7 @@ export async function everyToolWorld(): Promise<EveryToolWorld> {
     }),
   });
   // alerts: an engine over the same world, no background loop, no channels.
-  const alerts = startAlerts(deps, { intervalSeconds: 300, channels: [], quietHours: null }, {
+  const alerts = await startAlerts(deps, { intervalSeconds: 300, channels: [], quietHours: null }, {
     dbPath: ":memory:",
     noWatcher: true,
   });
