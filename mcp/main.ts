@@ -12,6 +12,8 @@ import { LINEAR_ENGINE_FLAG, linearEngineAvailable } from "./fs/linear_regex.ts"
 import { describeTightening, makeDataDirPrivate } from "./core/private_dir.ts";
 import type { ToolDeps } from "./toolkit/deps.ts";
 import { selectFamilies } from "./server/families.ts";
+import { parseAlertConfig } from "./alerts/alert_config.ts";
+import { startAlerts } from "./alerts/start_alerts.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -50,6 +52,9 @@ async function main(): Promise<void> {
   let config = parsed.value;
   const families = selectFamilies(config.toolsets);
   if (!families.ok) fail(families.error);
+  // Alerts (docs/alerts.md): an unsupported notification scheme stops startup here, naming the scheme.
+  const alertConfig = parseAlertConfig(env);
+  if (!alertConfig.ok) fail(alertConfig.error);
 
   // Before anything is read from or written to the data dir: it holds the keys and the credential store.
   const tightened = await makeDataDirPrivate(config.dataDir).catch((e: Error) =>
@@ -88,6 +93,15 @@ async function main(): Promise<void> {
     fetch: deps.fetch,
     log: (line) => console.log(line),
   });
+  // --- alerts: the watcher runs in the background from here on; its first check comes later, not now.
+  deps.alerts = (await startAlerts(deps, alertConfig.value, { log: (line) => console.log(line) })).engine;
+  const channels = alertConfig.value.channels.map((c) => c.label);
+  console.log(
+    `arr-mcp: alert checks every ${alertConfig.value.intervalSeconds}s; notifications: ${
+      channels.join(", ") || "none"
+    }`,
+  );
+  // --- end alerts
   // The app is built once the port is known: with ARR_MCP_PORT=0 the default Host/Origin lists need the real one.
   const route: { app?: ReturnType<typeof createApp> } = {};
   Deno.serve({

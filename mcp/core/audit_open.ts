@@ -30,7 +30,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Moves `path` (and its SQLite companions) to a free `<path>.bad-<stamp>[-n]` name; returns that name. */
-async function moveAside(path: string, now: number): Promise<string> {
+export async function moveAside(path: string, now: number): Promise<string> {
   let aside = `${path}.bad-${stamp(now)}`;
   for (let n = 2; await exists(aside); n++) aside = `${path}.bad-${stamp(now)}-${n}`;
   await Deno.rename(path, aside);

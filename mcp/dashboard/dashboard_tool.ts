@@ -42,6 +42,8 @@ const outputShape = {
   stacks_error: z.string().or(NULL),
   disks: z.array(freeObject()),
   helper: freeObject(),
+  alerts: freeObject(),
+  store: freeObject().or(NULL),
 };
 
 export function registerDashboardTools(server: McpServer, deps: ToolDeps): void {

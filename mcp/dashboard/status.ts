@@ -10,6 +10,7 @@ import { listStacks } from "../fs/stack_files.ts";
 import { stackContainers, type StackState } from "../clients/runtime/stack_status.ts";
 import { type ContainerSummaryOutput, containerSummaryOutput } from "../containers/container_summary.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
+import type { AlertView } from "../toolkit/alerts_port.ts";
 import { collectContainerExtras, type ContainerExtras, NO_EXTRAS } from "./container_extras.ts";
 import { collectDisks, type DiskStatus } from "./disks.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
@@ -58,7 +59,15 @@ export interface ApiStatus {
   };
   /** The container state store: `live`, or `resyncing`/`down` with the data's age; null without a store. */
   store: ApiStoreStatus | null;
+  /** Open alerts of the alert watcher (docs/alerts.md), newest first, at most STATUS_MAX_ALERTS. */
+  alerts: {
+    /** False when the watcher is not running in this server. */
+    available: boolean;
+    open: AlertView[];
+  };
 }
+
+export const STATUS_MAX_ALERTS = 50;
 
 export const STATUS_HELPER_TIMEOUT_MS = 3000;
 
@@ -121,6 +130,10 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
       error: helperInfo.ok ? null : helperInfo.error,
     },
     store: apiStoreStatus(deps.containerStore?.status()),
+    alerts: {
+      available: deps.alerts !== undefined,
+      open: deps.alerts?.recent("open", STATUS_MAX_ALERTS) ?? [],
+    },
   };
 }
 

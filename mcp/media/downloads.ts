@@ -2,6 +2,8 @@
 import { z } from "zod";
 import type { MediaServices } from "../clients/media/media_services.ts";
 import type { TorrentClass } from "../clients/media/qbittorrent_state.ts";
+import type { DownloadProgress } from "../toolkit/alerts_port.ts";
+import { type DownloadProblemInput, problemItems } from "./download_problems.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import { noted, type ServiceProblem } from "./common.ts";
 
@@ -31,26 +33,51 @@ export const qbitOutput = z.object({
   ),
 });
 
+export const problemItemOutput = z.object({
+  client: z.enum(["sabnzbd", "qbittorrent"]),
+  id: z.string().describe("Info hash or nzo_id"),
+  name: z.string(),
+  state: z.string().describe("As the client reports it"),
+  problem: z.enum(["stalled", "errored", "stuck", "failed"]),
+  progress: z.number().describe("0-1"),
+  seconds_since_progress: z.number().or(NULL).describe("Null when unknown"),
+});
+
 export interface DownloadClientsResult {
   sabnzbd: z.infer<typeof sabOutput> | null;
   qbittorrent: z.infer<typeof qbitOutput> | null;
+  problem_items: Array<z.infer<typeof problemItemOutput>>;
   problems: ServiceProblem[];
 }
 
-export async function collectDownloadClients(media: MediaServices): Promise<DownloadClientsResult> {
-  const problems: ServiceProblem[] = [];
-  const [sabnzbd, qbittorrent] = await Promise.all([sabState(media, problems), qbitState(media, problems)]);
-  return { sabnzbd, qbittorrent, problems };
+export interface DownloadClientsOptions {
+  now: number;
+  /** What the alert watcher knows of each download's progress (ToolDeps.alerts), when it runs. */
+  progress?: { of(id: string): DownloadProgress | undefined } | undefined;
 }
 
-async function sabState(media: MediaServices, problems: ServiceProblem[]) {
+export async function collectDownloadClients(
+  media: MediaServices,
+  options: DownloadClientsOptions,
+): Promise<DownloadClientsResult> {
+  const problems: ServiceProblem[] = [];
+  const items: DownloadProblemInput = { torrents: [], slots: [] };
+  const [sabnzbd, qbittorrent] = await Promise.all([
+    sabState(media, problems, items),
+    qbitState(media, problems, items),
+  ]);
+  return { sabnzbd, qbittorrent, problem_items: problemItems(items, options), problems };
+}
+
+async function sabState(media: MediaServices, problems: ServiceProblem[], items: DownloadProblemInput) {
   if (!(await media.registry.describe("sabnzbd")).configured) return null;
   const client = await media.registry.getClient("sabnzbd");
   if (!client.ok) return noted(problems, client.error, null);
-  const [version, queue] = await Promise.all([client.value.version(), client.value.queue({ limit: 1 })]);
+  const [version, queue] = await Promise.all([client.value.version(), client.value.queue()]);
   if (!version.ok) return noted(problems, version.error, null);
   if (!queue.ok) return noted(problems, queue.error, null);
   const q = queue.value;
+  items.slots.push(...q.slots);
   return {
     version: version.value,
     status: q.status ?? null,
@@ -64,7 +91,7 @@ async function sabState(media: MediaServices, problems: ServiceProblem[]) {
   };
 }
 
-async function qbitState(media: MediaServices, problems: ServiceProblem[]) {
+async function qbitState(media: MediaServices, problems: ServiceProblem[], items: DownloadProblemInput) {
   if (!(await media.registry.describe("qbittorrent")).configured) return null;
   const client = await media.registry.getClient("qbittorrent");
   if (!client.ok) return noted(problems, client.error, null);
@@ -79,6 +106,7 @@ async function qbitState(media: MediaServices, problems: ServiceProblem[]) {
   ]);
   for (const r of [app, transfer, main, torrents]) if (!r.ok) return noted(problems, r.error, null);
   if (!app.ok || !transfer.ok || !main.ok || !torrents.ok) return null;
+  items.torrents.push(...torrents.value);
   const counts: Partial<Record<TorrentClass, number>> = {};
   for (const t of torrents.value) counts[t.stateClass] = (counts[t.stateClass] ?? 0) + 1;
   return {

@@ -10,7 +10,7 @@ import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import { withMedia } from "./common.ts";
-import { collectDownloadClients, qbitOutput, sabOutput } from "./downloads.ts";
+import { collectDownloadClients, problemItemOutput, qbitOutput, sabOutput } from "./downloads.ts";
 import {
   collectArrHistory,
   collectCalendar,
@@ -170,16 +170,18 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
     name: "download_clients",
     title: "Download client state",
     description: "SABnzbd and qBittorrent at a glance: version, paused, speed, queue, time left, free " +
-      "space, torrents by state.",
+      "space, torrents by state, and the problem items by name.",
     input: {},
     output: {
       sabnzbd: sabOutput.or(NULL),
       qbittorrent: qbitOutput.or(NULL),
+      problem_items: z.array(problemItemOutput).describe("Stalled, errored, stuck or failed downloads"),
       problems: problemsField,
     },
     ...REMOTE_READ,
     run: withMedia(deps, async (media) => {
-      return { ok: true, value: await collectDownloadClients(media) };
+      const progress = deps.alerts ? { of: (id: string) => deps.alerts?.progressOf(id) } : undefined;
+      return { ok: true, value: await collectDownloadClients(media, { now: deps.clock.now(), progress }) };
     }),
   });
 

@@ -10,6 +10,7 @@ import type { FsPort } from "../fs/port.ts";
 import type { FetchLike } from "../../shared/fetch_like.ts";
 import type { ContainerStateStore } from "../clients/runtime/store/store_types.ts";
 import type { StatsSampler } from "../clients/runtime/store/stats_sampler.ts";
+import type { AlertsPort } from "./alerts_port.ts";
 
 export interface ToolDeps {
   config: Config;
@@ -39,4 +40,6 @@ export interface ToolDeps {
   containerStore?: ContainerStateStore;
   /** CPU/memory of all running containers, one runtime call per interval, shared by readers. */
   statsSampler?: StatsSampler;
+  /** The alert watcher (mcp/alerts/): open alerts, rules, notification channels. main.ts creates it. */
+  alerts?: AlertsPort;
 }

@@ -4,10 +4,16 @@ import { startFakeArr } from "../fakes/arr_fake.ts";
 import { startFakeQbittorrent } from "../fakes/qbittorrent_fake.ts";
 import { startFakeSabnzbd } from "../fakes/sabnzbd_fake.ts";
 
-export function mediaQueueStack() {
-  // 300 Sonarr + 200 Radarr items; half usenet (SABnzbd), half torrent (qBittorrent 5.2).
+export interface MediaQueueStackOptions {
+  /** Which item numbers (per app) are torrents; the rest are usenet. @default odd ones (250 torrents) */
+  isTorrent?: (i: number) => boolean;
+}
+
+export function mediaQueueStack(options: MediaQueueStackOptions = {}) {
+  // 300 Sonarr + 200 Radarr items; by default half usenet (SABnzbd), half torrent (qBittorrent 5.2).
+  const isTorrent = options.isTorrent ?? ((i: number) => i % 2 === 1);
   const idOf = (prefix: string) => (i: number) =>
-    i % 2 === 0
+    !isTorrent(i)
       ? { downloadId: `SABnzbd_nzo_${prefix}${i}`, protocol: "usenet" as const }
       : { downloadId: `${prefix}${i}`.padEnd(40, "0"), protocol: "torrent" as const };
   const sonarr = startFakeArr({
@@ -26,7 +32,7 @@ export function mediaQueueStack() {
   const torrents = [];
   for (const [prefix, n] of [["s", 300], ["r", 200]] as const) {
     for (let i = 0; i < n; i++) {
-      if (i % 2 === 0) {
+      if (!isTorrent(i)) {
         slots.push({
           nzo_id: `SABnzbd_nzo_${prefix}${i}`,
           filename: `job ${i}`,
@@ -65,6 +71,7 @@ export function mediaQueueStack() {
   const media = memoryMediaServices(env);
   return {
     media,
+    env,
     close: async () => {
       for (const s of [sonarr, radarr, sab, qbit]) await s.close();
     },

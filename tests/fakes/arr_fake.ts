@@ -13,17 +13,41 @@ export interface FakeArrOptions {
   queueSize?: number;
   downloadIdOf?: (i: number) => { downloadId: string; protocol: "usenet" | "torrent" };
   trackedStateOf?: (i: number) => string;
-  health?: Array<{ source: string; type: string; message: string }>;
+  health?: Array<{ source: string; type: string; message: string; wikiUrl?: string }>;
+  /** Served by /rootfolder; free space of each. @default [] */
+  rootFolders?: Array<{ path: string; freeSpace: number }>;
+  /** Served by /diskspace. @default [] */
+  diskSpace?: Array<{ path: string; label: string; freeSpace: number; totalSpace: number }>;
 }
 
 export interface FakeArr extends LoopbackServer {
   commands: Array<Record<string, unknown>>;
+  /**
+   * What the fake serves, changeable between calls: the queue length, per-item field overrides (by index:
+   * `sizeleft`, `trackedDownloadState`, `statusMessages` …), health, root folders and disk space.
+   */
+  state: {
+    size: number;
+    overrides: Map<number, Record<string, unknown>>;
+    health: NonNullable<FakeArrOptions["health"]>;
+    rootFolders: NonNullable<FakeArrOptions["rootFolders"]>;
+    diskSpace: NonNullable<FakeArrOptions["diskSpace"]>;
+    requests: string[];
+  };
 }
 
 export function startFakeArr(options: FakeArrOptions): FakeArr {
   const commands: Array<Record<string, unknown>> = [];
-  const size = options.queueSize ?? 0;
-  const record = (i: number) => {
+  const state: FakeArr["state"] = {
+    size: options.queueSize ?? 0,
+    overrides: new Map(),
+    health: [...(options.health ?? [])],
+    rootFolders: [...(options.rootFolders ?? [])],
+    diskSpace: [...(options.diskSpace ?? [])],
+    requests: [],
+  };
+  const record = (i: number) => ({ ...baseRecord(i), ...(state.overrides.get(i) ?? {}) });
+  const baseRecord = (i: number) => {
     const dl = options.downloadIdOf?.(i) ?? { downloadId: `SABnzbd_nzo_${i}`, protocol: "usenet" as const };
     return {
       id: i + 1,
@@ -47,11 +71,17 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
     if (request.headers.get("x-api-key") !== options.apiKey) return new Response(null, { status: 401 });
     const url = new URL(request.url);
     const q = url.searchParams;
+    state.requests.push(`${request.method} ${url.pathname}${url.search}`);
+    const size = state.size;
     switch (`${request.method} ${url.pathname}`) {
       case "GET /api/v3/system/status":
         return json({ appName: options.app, version: options.version ?? "4.0.19.2979", branch: "main" });
       case "GET /api/v3/health":
-        return json(options.health ?? []);
+        return json(state.health);
+      case "GET /api/v3/rootfolder":
+        return json(state.rootFolders.map((r, i) => ({ id: i + 1, accessible: true, ...r })));
+      case "GET /api/v3/diskspace":
+        return json(state.diskSpace);
       case "GET /api/v3/queue": {
         const page = Number(q.get("page") ?? 1);
         const pageSize = Number(q.get("pageSize") ?? 10);
@@ -116,5 +146,5 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
         return json({ message: "NotFound" }, 404);
     }
   });
-  return Object.assign(server, { commands });
+  return Object.assign(server, { commands, state });
 }

@@ -32,6 +32,8 @@ export interface FakeQbitOptions {
   torrents?: FakeTorrent[];
   /** Failed logins before the IP is banned. @default 5 */
   banAfter?: number;
+  /** free_space_on_disk in sync/maindata. @default 750 GB */
+  freeSpace?: number;
 }
 
 export interface FakeQbit extends LoopbackServer {
@@ -41,6 +43,9 @@ export interface FakeQbit extends LoopbackServer {
     logins: number;
     failedLogins: number;
     requests: string[];
+    /** free_space_on_disk; a test lowers it to fill the disk. */
+    freeSpace: number;
+    connectionStatus: string;
   };
   /** Forgets every session, as a restart or session timeout would. */
   expireSessions(): void;
@@ -68,6 +73,8 @@ export function startFakeQbittorrent(options: FakeQbitOptions): FakeQbit {
     logins: 0,
     failedLogins: 0,
     requests: [] as string[],
+    freeSpace: options.freeSpace ?? 750_000_000_000,
+    connectionStatus: "connected",
   };
   let cookieName = "SID";
   const server = serveLoopback(async (request) => {
@@ -136,7 +143,7 @@ export function startFakeQbittorrent(options: FakeQbitOptions): FakeQbit {
           dl_rate_limit: 0,
           up_rate_limit: 0,
           dht_nodes: 312,
-          connection_status: "connected",
+          connection_status: state.connectionStatus,
         });
       case "sync/maindata":
         return json({
@@ -144,10 +151,10 @@ export function startFakeQbittorrent(options: FakeQbitOptions): FakeQbit {
           full_update: true,
           torrents: Object.fromEntries(state.torrents.map((t) => [t.hash, torrentJson(t, serveState(t))])),
           server_state: {
-            free_space_on_disk: 750_000_000_000,
+            free_space_on_disk: state.freeSpace,
             dl_info_speed: state.torrents.reduce((s, t) => s + (t.dlspeed ?? 0), 0),
             up_info_speed: 2048,
-            connection_status: "connected",
+            connection_status: state.connectionStatus,
             queueing: true,
           },
         });

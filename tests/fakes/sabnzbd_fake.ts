@@ -24,12 +24,20 @@ export interface FakeSabOptions {
   version?: string;
 }
 
+export type FakeSabHistory = NonNullable<FakeSabOptions["history"]>[number] & { completed?: number };
+
 export interface FakeSab extends LoopbackServer {
-  state: { paused: boolean; slots: FakeSabSlot[]; requests: URL[] };
+  /** Changeable between calls: a test moves `mbleft` to make a job progress, or adds failed history. */
+  state: { paused: boolean; slots: FakeSabSlot[]; history: FakeSabHistory[]; requests: URL[] };
 }
 
 export function startFakeSabnzbd(options: FakeSabOptions): FakeSab {
-  const state = { paused: false, slots: [...(options.slots ?? [])], requests: [] as URL[] };
+  const state: FakeSab["state"] = {
+    paused: false,
+    slots: [...(options.slots ?? [])],
+    history: [...(options.history ?? [])],
+    requests: [],
+  };
   const urlBase = options.urlBase ?? "";
   const version = options.version ?? "5.0.1";
   const server = serveLoopback((request) => {
@@ -67,11 +75,11 @@ export function startFakeSabnzbd(options: FakeSabOptions): FakeSab {
         return json({ queue: queueBody(state, version, start, limit) });
       }
       case "history": {
-        const slots = (options.history ?? []).map((h) => ({
+        const slots = state.history.map((h) => ({
           ...h,
           fail_message: h.fail_message ?? "",
           bytes: h.bytes ?? 0,
-          completed: 1_700_000_000,
+          completed: h.completed ?? 1_700_000_000,
           category: "tv",
           storage: `/downloads/complete/${h.name}`,
         }));

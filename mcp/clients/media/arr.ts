@@ -17,6 +17,8 @@ import {
   queueDetailsSchema,
   queuePageSchema,
   type QueueRecord,
+  type RootFolder,
+  rootFolderSchema,
   type SystemStatus,
   systemStatusSchema,
   type UpdateInfo,
@@ -100,6 +102,12 @@ export class ArrClient {
   diskSpace(): Promise<ServiceResult<DiskSpace[]>> {
     if (!this.supports("diskspace")) return this.unsupported("diskspace");
     return this.get("/diskspace", diskSpaceSchema);
+  }
+
+  /** The library's root folders with their free space (apps with the diskspace API). */
+  rootFolders(): Promise<ServiceResult<RootFolder[]>> {
+    if (!this.supports("diskspace")) return this.unsupported("diskspace");
+    return this.get("/rootfolder", rootFolderSchema);
   }
 
   /** One page of the download queue, including items whose series/movie is unknown. */

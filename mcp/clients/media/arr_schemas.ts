@@ -35,6 +35,14 @@ export const diskSpaceSchema = z.array(z.looseObject({
 }));
 export type DiskSpace = z.output<typeof diskSpaceSchema>[number];
 
+/** `/rootfolder`: where the *arr keeps its library; free space only (the total comes from `/diskspace`). */
+export const rootFolderSchema = z.array(z.looseObject({
+  path: z.string(),
+  accessible: z.boolean().nullish(),
+  freeSpace: num,
+}));
+export type RootFolder = z.output<typeof rootFolderSchema>[number];
+
 export const statusMessageSchema = z.looseObject({ title: str, messages: z.array(z.string()).nullish() });
 
 export const queueRecordSchema = z.looseObject({

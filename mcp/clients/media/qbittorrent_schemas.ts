@@ -19,6 +19,8 @@ export const torrentSchema = z.looseObject({
   amount_left: num,
   category: str,
   added_on: num,
+  /** Unix seconds of the last chunk up or down. */
+  last_activity: num,
   save_path: str,
   num_seeds: num,
 });

@@ -45,6 +45,8 @@ export interface ServeOptions {
   families?: readonly RegisterFamily[];
   /** The clock of the confirm tokens and the audit log (system clock by default). */
   clock?: Clock;
+  /** Adds to the bootstrapped deps before the app is built (e.g. media services, the alert engine). */
+  withDeps?: (deps: ToolDeps) => ToolDeps | Promise<ToolDeps>;
 }
 
 export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
@@ -65,7 +67,7 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
   );
   const server = serveLoopback();
   const { port, origin } = server;
-  const deps: ToolDeps = {
+  const base: ToolDeps = {
     ...booted.deps,
     config: {
       ...booted.deps.config,
@@ -74,6 +76,7 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
       allowedOrigins: [origin, `http://localhost:${port}`],
     },
   };
+  const deps = options.withDeps ? await options.withDeps(base) : base;
   const app = createApp(deps, {
     apiKey: key,
     families: options.families ?? MCP_CORE_FAMILIES,

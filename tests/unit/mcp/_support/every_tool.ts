@@ -13,6 +13,7 @@ import { startFakeSabnzbd } from "../../../fakes/sabnzbd_fake.ts";
 import { memoryMediaServices } from "../../../integration/_support/memory_media_services.ts";
 import { fakeContainer, fakeRuntime } from "../dashboard/fixtures.ts";
 import { fakeHelper } from "./fake_helper.ts";
+import { startAlerts } from "../../../../mcp/alerts/start_alerts.ts";
 import { testConfig, testDeps } from "./test_deps.ts";
 
 export interface EveryToolWorld extends AsyncDisposable {
@@ -92,10 +93,17 @@ export async function everyToolWorld(): Promise<EveryToolWorld> {
       systemdUnits: ["sonarr.service"],
     }),
   });
+  // alerts: an engine over the same world, no background loop, no channels.
+  const alerts = await startAlerts(deps, { intervalSeconds: 300, channels: [], quietHours: null }, {
+    dbPath: ":memory:",
+    noWatcher: true,
+  });
+  deps.alerts = alerts.engine;
   return {
     deps,
     root,
     [Symbol.asyncDispose]: async () => {
+      await alerts.stop();
       for (const s of servers) await s.close();
       await Deno.remove(root, { recursive: true });
     },
@@ -167,5 +175,10 @@ export function everyToolCall(root: string): ToolCall[] {
     c("credential_list"),
     c("credential_set", { service: "radarr", api_key: "radarr-key-0123456789" }),
     c("credential_delete", { service: "radarr" }),
+    c("alerts_check_now"),
+    c("alerts_recent", { state: "all" }),
+    c("alert_rules_list"),
+    c("alert_rule_set", { rule: "stuck_download", threshold: 2 }),
+    c("notify_test"),
   ];
 }

@@ -229,5 +229,6 @@ export function sampleStatus(n: number, stacks: number): ApiStatus {
       error: null,
     },
     store: null,
+    alerts: { available: false, open: [] },
   };
 }

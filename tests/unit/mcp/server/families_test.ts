@@ -24,6 +24,7 @@ Deno.test("TOOLSETS names each family once, as ARR_TOOLSETS spells it", () => {
     "media",
     "credentials",
     "convert",
+    "alerts",
   ]);
   assert.equal(new Set(Object.values(TOOLSETS)).size, TOOLSET_NAMES.length);
 });
@@ -49,7 +50,7 @@ Deno.test("selectFamilies() refuses an unknown name, naming it and the valid one
   assert.equal(
     !r.ok && r.error,
     'Invalid ARR_TOOLSETS "containers,dockers": unknown toolset "dockers" (valid: containers, stacks, systemd, ' +
-      "quadlets, files, logs, diagnostics, dashboard, media, credentials, convert)",
+      "quadlets, files, logs, diagnostics, dashboard, media, credentials, convert, alerts)",
   );
 });
 
