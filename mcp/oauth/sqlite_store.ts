@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS grants (
   created_at INTEGER NOT NULL, last_used_at INTEGER NOT NULL, revoked_at INTEGER);
 CREATE INDEX IF NOT EXISTS grants_client ON grants(client_id);
 CREATE TABLE IF NOT EXISTS tokens (
-  hash TEXT PRIMARY KEY, kind TEXT NOT NULL, grant_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
+  hash TEXT PRIMARY KEY, kind TEXT NOT NULL, grant_id TEXT NOT NULL, scopes TEXT NOT NULL, expires_at INTEGER NOT NULL,
   state TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS tokens_grant ON tokens(grant_id);
 `;
@@ -45,6 +45,7 @@ const toToken = (r: Row): TokenRecord => ({
   hash: String(r.hash),
   kind: String(r.kind) as TokenKind,
   grantId: String(r.grant_id),
+  scopes: String(r.scopes).split(" ").filter((s) => s),
   expiresAt: Number(r.expires_at),
   state: String(r.state) as TokenRecord["state"],
 });
@@ -101,8 +102,8 @@ export function openSqliteOAuthStore(path: string): OAuthStore {
     revokeGrant: (id, at) =>
       void q("UPDATE grants SET revoked_at = ? WHERE grant_id = ? AND revoked_at IS NULL").run(at, id),
     putToken(t) {
-      q("INSERT INTO tokens (hash, kind, grant_id, expires_at, state) VALUES (?, ?, ?, ?, ?)")
-        .run(t.hash, t.kind, t.grantId, t.expiresAt, t.state);
+      q("INSERT INTO tokens (hash, kind, grant_id, scopes, expires_at, state) VALUES (?, ?, ?, ?, ?, ?)")
+        .run(t.hash, t.kind, t.grantId, t.scopes.join(" "), t.expiresAt, t.state);
     },
     getToken(hash) {
       const r = q("SELECT * FROM tokens WHERE hash = ?").get(hash) as Row | undefined;

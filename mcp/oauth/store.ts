@@ -32,6 +32,8 @@ export interface TokenRecord {
   hash: string;
   kind: TokenKind;
   grantId: string;
+  /** What this token may do: the grant's scopes, or fewer after a narrowing refresh. */
+  scopes: string[];
   expiresAt: number;
   /** Refresh tokens: `rotated` once exchanged (kept for replay detection). Access tokens stay `active`. */
   state: "active" | "rotated";
