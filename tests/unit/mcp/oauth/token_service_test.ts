@@ -31,16 +31,9 @@ Deno.test("exchangeCode() gives a token pair once for the right verifier, client
   const got = exchange(tokens.issueCode(request, request.scopes));
   assert.ok(got.ok);
   assert.equal(got.value.scope, "arr:read arr:write");
-  assert.deepEqual(tokens.verifyAccess(got.value.access_token), {
-    ok: true,
-    value: {
-      scopes: ["arr:read", "arr:write"],
-      clientId: "c1",
-      grantId: tokens.verifyAccess(got.value.access_token).ok
-        ? (tokens.verifyAccess(got.value.access_token) as { value: { grantId: string } }).value.grantId
-        : "",
-    },
-  });
+  const verified = tokens.verifyAccess(got.value.access_token);
+  assert.ok(verified.ok);
+  assert.deepEqual([verified.value.clientId, verified.value.scopes], ["c1", ["arr:read", "arr:write"]]);
 });
 
 Deno.test("exchangeCode() refuses a mismatch and spends the code", async (t) => {
@@ -120,16 +113,8 @@ Deno.test("refresh() may narrow the scopes, never widen them", () => {
     scope: "arr:read",
   });
   assert.ok(narrowed.ok);
-  assert.deepEqual(
-    tokens.verifyAccess(narrowed.value.access_token).ok && tokens.verifyAccess(narrowed.value.access_token),
-    {
-      ok: true,
-      value: {
-        ...(tokens.verifyAccess(narrowed.value.access_token) as { value: object }).value,
-        scopes: ["arr:read"],
-      },
-    },
-  );
+  const verified = tokens.verifyAccess(narrowed.value.access_token);
+  assert.deepEqual(verified.ok && verified.value.scopes, ["arr:read"]);
 });
 
 Deno.test("revoke() ends the grant of either token; another client cannot revoke it", () => {
