@@ -18,6 +18,8 @@ import { OAUTH_DB_FILE, openSqliteOAuthStore } from "../../../../mcp/oauth/sqlit
 import type { OAuthStore } from "../../../../mcp/oauth/store.ts";
 import { type TestClock, testClock } from "../../../unit/mcp/_support/test_deps.ts";
 import { serveLoopback } from "../../_support/loopback_server.ts";
+import { encodeBase64Url } from "../../../../shared/encoding.ts";
+import { s256Challenge } from "../../../../mcp/oauth/pkce.ts";
 
 export interface OAuthServed extends AsyncDisposable {
   origin: string;
@@ -35,6 +37,8 @@ export interface OAuthServeOptions {
   cimdTimeoutMs?: number;
   /** Share another server's store (to serve the same tokens under another public URL). */
   store?: OAuthStore;
+  /** Extra ARR_* variables (ARR_DASHBOARD_PUBLIC …). */
+  env?: Record<string, string>;
   /** Public URL other than the loopback origin. */
   publicUrl?: (origin: string) => string;
 }
@@ -52,6 +56,7 @@ export async function serveWithOAuth(options: OAuthServeOptions = {}): Promise<O
     ARR_STACKS_DIR: `${dataDir}/stacks`,
     ARR_MCP_PORT: String(port),
     ARR_MCP_PUBLIC_URL: publicUrl,
+    ...options.env,
   }, { uid: Deno.uid() ?? 0, home: dataDir });
   if (!parsed.ok) throw new Error(parsed.error);
   const booted = await bootstrap(
@@ -214,4 +219,60 @@ export function serveClientMetadata(answer: (path: string, origin: string) => Re
     host: `127.0.0.1:${server.addr.port}`,
     [Symbol.asyncDispose]: () => server.shutdown(),
   };
+}
+
+/** A DCR client and a code for it, the way a client would get one (PKCE S256, state), approved by `browser`. */
+export async function registerAndAuthorize(
+  served: OAuthServed,
+  browser: AdminBrowser,
+  options: { scope?: string; decision?: string } = {},
+): Promise<{ clientId: string; verifier: string; code: string; back: URL }> {
+  const reg = await fetch(`${served.origin}/oauth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_name: "raw client", redirect_uris: [TEST_REDIRECT] }),
+  });
+  const clientId = (await reg.json()).client_id as string;
+  const verifier = encodeBase64Url(crypto.getRandomValues(new Uint8Array(40)));
+  const url = new URL(`${served.origin}/oauth/authorize`);
+  for (
+    const [k, v] of Object.entries({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: TEST_REDIRECT,
+      code_challenge: s256Challenge(verifier),
+      code_challenge_method: "S256",
+      state: TEST_STATE,
+      scope: options.scope ?? "arr:read arr:write",
+      resource: served.url,
+    })
+  ) url.searchParams.set(k, v);
+  const back = await browser.decide(url, options.decision ?? "approve");
+  return { clientId, verifier, code: back.searchParams.get("code") ?? "", back };
+}
+
+/** POST a form to the token endpoint; status and JSON body. */
+export async function tokenRequest(
+  served: OAuthServed,
+  form: Record<string, string>,
+): Promise<{ status: number; body: Record<string, string> }> {
+  const res = await fetch(`${served.origin}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** tools/list on /mcp with `token`; the HTTP status (and drains the body). */
+export async function mcpStatus(url: string, token: string, query = ""): Promise<Response> {
+  return await fetch(`${url}${query}`, {
+    method: "POST",
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+  });
 }
