@@ -173,7 +173,7 @@ export function parsePublicUrl(text: string): Result<string, string> {
   } catch {
     return err("expected an absolute URL like https://arr.example.com");
   }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  const loopback = LOCAL_NAMES.includes(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
     return err("expected https (http only for 127.0.0.1 or localhost)");
   }
