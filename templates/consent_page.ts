@@ -46,7 +46,7 @@ export function consentPage(v: ConsentView): string {
         <code>oauth_client_revoke</code> tool.</p>
     </section>
   `;
-  return page(layout({ title: "Connect an application", current: "none", body, nav: false }));
+  return page(layout({ title: "Connect an application", current: "none", body, nav: false, referrer: "same-origin" }));
 }
 
 /** Shown while the browser follows the `Refresh` header to the consent page (a same-site navigation). */

@@ -33,8 +33,9 @@ const SCOPE_MEANING: Record<string, string> = {
 const DECISIONS: readonly ConsentDecision[] = ["approve", "approve_read", "deny"];
 
 /**
- * The dashboard headers, with the form allowed to lead to the client's redirect URI: browsers apply
- * `form-action` to the redirect that follows the post.
+ * The dashboard headers, with the form allowed to lead to the client's redirect URI (browsers apply
+ * `form-action` to the redirect that follows the post), and the referrer policy `same-origin`: under
+ * `no-referrer` a browser sends the post with `Origin: null`, which the host guard refuses.
  */
 function withConsentHeaders(res: Response, redirectUri: string | undefined): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.headers.set(name, value);
@@ -45,6 +46,7 @@ function withConsentHeaders(res: Response, redirectUri: string | undefined): voi
       CONTENT_SECURITY_POLICY.replace("form-action 'self'", `form-action 'self' ${target}`),
     );
   }
+  res.headers.set("Referrer-Policy", "same-origin");
   res.headers.set("Cache-Control", "no-store");
 }
 

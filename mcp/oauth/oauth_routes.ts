@@ -82,9 +82,10 @@ export function oauthRoutes(o: OAuthRoutesOptions): Hono {
   });
 
   routes.post(OAUTH_PATHS.token, limit, async (c) => {
-    const form = await formOf(c.req.raw);
+    const form = withBasicClientId(await formOf(c.req.raw), c.req.header("authorization"));
     if (form === null) {
-      return c.json({ error: "invalid_request", error_description: "Expected a form body" }, 400, NO_STORE);
+      const error_description = "Expected a form body, each parameter once, one client_id";
+      return c.json({ error: "invalid_request", error_description }, 400, NO_STORE);
     }
     const grant = form.grant_type;
     const result = grant === "authorization_code"
@@ -128,6 +129,26 @@ async function formOf(req: Request): Promise<Record<string, string> | null> {
     out[k] = v;
   }
   return out;
+}
+
+/**
+ * A public client may send its client_id as HTTP Basic user name (RFC 6749 §2.3.1) instead of in the form; the
+ * password is ignored (no secrets are issued). A client_id in both places must agree.
+ */
+function withBasicClientId(
+  form: Record<string, string> | null,
+  authorization: string | undefined,
+): Record<string, string> | null {
+  const basic = /^Basic +([A-Za-z0-9+/=]+)$/i.exec(authorization ?? "");
+  if (form === null || !basic) return form;
+  let user: string;
+  try {
+    user = decodeURIComponent(atob(basic[1] as string).split(":")[0] ?? "");
+  } catch {
+    return null;
+  }
+  if (form.client_id !== undefined && form.client_id !== user) return null;
+  return { ...form, client_id: user };
 }
 
 function makeRoom(store: OAuthStore): boolean {

@@ -146,10 +146,14 @@ export class TestProvider implements OAuthClientProvider {
 /** The admin's browser: keeps the session cookie between pages. */
 export class AdminBrowser {
   cookie = "";
+  /** The consent page's Referrer-Policy: a browser posts its form with `Origin: null` under no-referrer. */
+  referrerPolicy = "no-referrer";
   constructor(readonly origin: string, readonly key: string) {}
 
   async get(url: string): Promise<Response> {
-    return await fetch(url, { redirect: "manual", headers: this.cookie ? { cookie: this.cookie } : {} });
+    const res = await fetch(url, { redirect: "manual", headers: this.cookie ? { cookie: this.cookie } : {} });
+    this.referrerPolicy = res.headers.get("referrer-policy") ?? this.referrerPolicy;
+    return res;
   }
 
   /** Signs in the way the sign-in form does: the same URL with `?key=`, which answers with the cookie. */
@@ -187,7 +191,7 @@ export class AdminBrowser {
       redirect: "manual",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
-        origin: this.origin,
+        origin: this.referrerPolicy === "no-referrer" ? "null" : this.origin,
         ...(this.cookie ? { cookie: this.cookie } : {}),
       },
       body: new URLSearchParams(form),

@@ -229,3 +229,40 @@ Deno.test("a client metadata document too large, too slow, or naming another cli
     await res.body?.cancel();
   });
 });
+
+Deno.test("the consent page lets its form reach the redirect URI and post with a real Origin, and nothing else", async () => {
+  await using served = await serveWithOAuth();
+  const admin = new AdminBrowser(served.origin, served.key);
+  const reg = await fetch(`${served.origin}/oauth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_name: "<b>Evil</b> & co", redirect_uris: [TEST_REDIRECT] }),
+  });
+  const clientId = (await reg.json()).client_id;
+  const url = `${served.origin}/oauth/authorize?${new URLSearchParams({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: TEST_REDIRECT,
+    code_challenge: s256Challenge("v".repeat(43)),
+    code_challenge_method: "S256",
+  })}`;
+  const consent = await admin.consentUrl(url);
+  await admin.signIn(consent);
+  const page = await admin.get(consent);
+  const html = await page.text();
+  assert.equal(page.headers.get("referrer-policy"), "same-origin");
+  assert.match(html, /<meta name="referrer" content="same-origin">/);
+  const csp = page.headers.get("content-security-policy") ?? "";
+  assert.match(csp, /form-action 'self' http:\/\/127\.0\.0\.1:9;/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.match(html, /&lt;b&gt;Evil&lt;\/b&gt; &amp; co/);
+  assert.doesNotMatch(html, /<b>Evil/);
+  // A post with Origin: null (what a no-referrer page would send) is refused by the Origin check.
+  const nullOrigin = await fetch(consent, {
+    method: "POST",
+    headers: { origin: "null", cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: "decision=deny",
+    redirect: "manual",
+  });
+  assert.equal(await status(nullOrigin), 403);
+});

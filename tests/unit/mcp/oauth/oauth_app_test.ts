@@ -98,3 +98,17 @@ Deno.test("the authorize step refuses an unknown client with a page, and a bad r
     ["invalid_request", "s1", PUBLIC],
   );
 });
+
+Deno.test("the token endpoint takes a public client's id from HTTP Basic, and refuses two different ids", async () => {
+  const basic = (user: string) => `Basic ${btoa(`${user}:`)}`;
+  const post = (authorization: string, body: string) =>
+    get("/oauth/token", {
+      method: "POST",
+      headers: { authorization, "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
+  const same = await post(basic("c1"), "grant_type=authorization_code&code=nope&code_verifier=x");
+  assert.equal((await same.json()).error, "invalid_grant");
+  const clash = await post(basic("c1"), "grant_type=authorization_code&client_id=c2&code=nope");
+  assert.equal((await clash.json()).error, "invalid_request");
+});
