@@ -14,8 +14,10 @@ export async function openOAuthServer(
 ): Promise<OAuthServer | undefined> {
   if (config.publicUrl === undefined) return undefined;
   const path = `${config.dataDir}/${OAUTH_DB_FILE}`;
-  const store = openSqliteOAuthStore(path);
+  // Created 0600 before SQLite opens it: its journal takes the database file's mode.
+  await Deno.writeFile(path, new Uint8Array(), { append: true, mode: 0o600 });
   await Deno.chmod(path, 0o600);
+  const store = openSqliteOAuthStore(path);
   return createOAuthServer({
     publicUrl: config.publicUrl,
     redirectAllow: config.oauthRedirectAllow,

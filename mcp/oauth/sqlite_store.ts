@@ -53,7 +53,7 @@ const toToken = (r: Row): TokenRecord => ({
 /** Opens (creating) the store at `path`; `":memory:"` works too. */
 export function openSqliteOAuthStore(path: string): OAuthStore {
   const db = new DatabaseSync(path);
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 2000;");
+  db.exec("PRAGMA busy_timeout = 2000;");
   db.exec(SCHEMA);
   const q = (sql: string) => db.prepare(sql);
   const deleteTokensOfClient = q(
