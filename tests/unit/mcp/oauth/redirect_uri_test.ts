@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import {
   DEFAULT_REDIRECT_ALLOW,
   redirectAllowed,
@@ -48,4 +49,22 @@ Deno.test("redirectRegistered() matches the exact string only", () => {
   assert.equal(redirectRegistered("http://127.0.0.1:5001/cb", registered), false);
   assert.equal(redirectRegistered("http://127.0.0.1:5000/cb/", registered), false);
   assert.equal(redirectRegistered("HTTP://127.0.0.1:5000/cb", registered), false);
+});
+
+Deno.test("redirectAllowed() never lets a loopback pattern match another host, whatever the input", () => {
+  const allow = ["http://127.0.0.1:*", "http://localhost:*"];
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom("http://127.0.0.1:1/", "http://localhost:2/x")).map((
+        s,
+      ) => s),
+      (uri) => {
+        if (!redirectAllowed(uri, allow)) return;
+        const url = new URL(uri);
+        assert.equal(url.protocol, "http:");
+        assert.ok(["127.0.0.1", "localhost"].includes(url.hostname), uri);
+        assert.ok(uri.startsWith(`http://${url.hostname}`), uri);
+      },
+    ),
+  );
 });
