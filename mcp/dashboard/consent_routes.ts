@@ -9,6 +9,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { consentContinuePage, consentPage, oauthErrorPage } from "../../templates/consent_page.ts";
+import type { AuditLog } from "../core/audit.ts";
 import type { Clock } from "../core/clock.ts";
 import type { ConsentDecision, OAuthServer } from "../oauth/oauth_server.ts";
 import { OAUTH_PATHS } from "../oauth/metadata.ts";
@@ -23,6 +24,8 @@ export interface ConsentRoutesOptions {
   apiKey: string;
   sessionKeys: () => Promise<SessionKeys>;
   clock: Clock;
+  /** Each decision is recorded as `oauth_consent` (client, redirect URI, scopes, decision; no code or token). */
+  audit: AuditLog;
 }
 
 const SCOPE_MEANING: Record<string, string> = {
@@ -57,6 +60,13 @@ export function consentRoutes(o: ConsentRoutesOptions): Hono {
   const consentPath = (id: string) => `${OAUTH_PATHS.consent}/${encodeURIComponent(id)}`;
 
   routes.get(OAUTH_PATHS.authorize, securityHeaders, async (c) => {
+    // RFC 6749 §3.1: no parameter may appear twice.
+    if (Object.values(c.req.queries()).some((values) => values.length > 1)) {
+      return c.html(
+        oauthErrorPage("Cannot connect", "A parameter appears more than once in the request."),
+        400,
+      );
+    }
     const started = await o.oauth.startAuthorization(c.req.query());
     if (started.kind === "page") return c.html(oauthErrorPage("Cannot connect", started.message), 400);
     if (started.kind === "redirect") return c.redirect(started.url, 302);
@@ -110,8 +120,19 @@ export function consentRoutes(o: ConsentRoutesOptions): Hono {
           403,
         );
       }
+      const request = o.oauth.pendingRequest(id);
       const url = o.oauth.decide(id, decision);
-      if (url === undefined) return c.html(expired(), 404);
+      if (url === undefined || request === undefined) return c.html(expired(), 404);
+      const args = {
+        client_id: request.client.clientId,
+        client_name: request.client.name,
+        redirect_uri: request.redirectUri,
+        scopes: request.scopes,
+        decision,
+      };
+      const callId = crypto.randomUUID();
+      o.audit.record({ callId, tool: "oauth_consent", phase: "attempted", args });
+      o.audit.record({ callId, tool: "oauth_consent", phase: "succeeded", args, detail: decision });
       return c.redirect(url, 303);
     },
   );

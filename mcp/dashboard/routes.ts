@@ -108,7 +108,13 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   if (options.oauth) {
     routes.route(
       "/",
-      consentRoutes({ oauth: options.oauth, apiKey: options.apiKey, sessionKeys, clock: deps.clock }),
+      consentRoutes({
+        oauth: options.oauth,
+        apiKey: options.apiKey,
+        sessionKeys,
+        clock: deps.clock,
+        audit: deps.audit,
+      }),
     );
   }
 

@@ -19,6 +19,8 @@ export interface ClientMetadata {
 export const CIMD_MAX_BYTES = 5 * 1024;
 export const CIMD_TIMEOUT_MS = 5_000;
 export const CIMD_CACHE_TTL_MS = 10 * 60 * 1000;
+/** A refused document is remembered this long, so repeated requests do not make arr-mcp fetch it again. */
+export const CIMD_REFUSAL_TTL_MS = 60 * 1000;
 const CIMD_CACHE_ENTRIES = 64;
 export const MAX_CLIENT_NAME = 200;
 export const MAX_REDIRECT_URIS = 20;
@@ -96,7 +98,13 @@ export function clientMetadataFetcher(options: ClientMetadataFetcherOptions): Cl
   const maxBytes = options.maxBytes ?? CIMD_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? CIMD_TIMEOUT_MS;
   const ttl = options.cacheTtlMs ?? CIMD_CACHE_TTL_MS;
-  const cache = new Map<string, { doc: ClientMetadata; at: number }>();
+  const cache = new Map<string, { doc: Result<ClientMetadata, string>; at: number }>();
+  const remember = (clientId: string, doc: Result<ClientMetadata, string>) => {
+    cache.delete(clientId);
+    cache.set(clientId, { doc, at: options.clock.now() });
+    if (cache.size > CIMD_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    return doc;
+  };
 
   async function download(url: URL): Promise<Result<unknown, string>> {
     const abort = new AbortController();
@@ -126,16 +134,11 @@ export function clientMetadataFetcher(options: ClientMetadataFetcherOptions): Cl
 
   return async (clientId) => {
     const cached = cache.get(clientId);
-    if (cached && options.clock.now() - cached.at < ttl) return ok(cached.doc);
+    const age = cached ? options.clock.now() - cached.at : Infinity;
+    if (cached && age < (cached.doc.ok ? ttl : CIMD_REFUSAL_TTL_MS)) return cached.doc;
     const url = checkClientIdUrl(clientId, options.insecureHosts);
     if (!url.ok) return url;
     const body = await download(url.value);
-    if (!body.ok) return body;
-    const doc = checkClientMetadata(body.value, clientId);
-    if (!doc.ok) return doc;
-    cache.delete(clientId);
-    cache.set(clientId, { doc: doc.value, at: options.clock.now() });
-    if (cache.size > CIMD_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    return doc;
+    return remember(clientId, body.ok ? checkClientMetadata(body.value, clientId) : body);
   };
 }

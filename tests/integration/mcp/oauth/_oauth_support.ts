@@ -16,6 +16,7 @@ import { MCP_CORE_FAMILIES } from "../../../../mcp/server/core_families.ts";
 import { createOAuthServer, type OAuthServer } from "../../../../mcp/oauth/oauth_server.ts";
 import { OAUTH_DB_FILE, openSqliteOAuthStore } from "../../../../mcp/oauth/sqlite_store.ts";
 import type { OAuthStore } from "../../../../mcp/oauth/store.ts";
+import type { ToolDeps } from "../../../../mcp/toolkit/deps.ts";
 import { type TestClock, testClock } from "../../../unit/mcp/_support/test_deps.ts";
 import { serveLoopback } from "../../_support/loopback_server.ts";
 import { encodeBase64Url } from "../../../../shared/encoding.ts";
@@ -29,6 +30,7 @@ export interface OAuthServed extends AsyncDisposable {
   store: OAuthStore;
   /** The OAuth server's clock (tokens, codes, cached client documents). */
   clock: TestClock;
+  deps: ToolDeps;
 }
 
 export interface OAuthServeOptions {
@@ -84,6 +86,7 @@ export async function serveWithOAuth(options: OAuthServeOptions = {}): Promise<O
     oauth,
     store,
     clock,
+    deps: booted.deps,
     async [Symbol.asyncDispose]() {
       await server.shutdown();
       booted.close();

@@ -61,6 +61,9 @@ Deno.test("a redirect URI that is not registered (or not allowed) never gets a r
     body: JSON.stringify({ redirect_uris: [TEST_REDIRECT] }),
   });
   const clientId = (await reg.json()).client_id;
+  const twice = await fetch(`${served.origin}/oauth/authorize?client_id=${clientId}&client_id=other`);
+  assert.equal(twice.status, 400);
+  assert.match(await twice.text(), /more than once/);
   const authorize = (redirect: string) =>
     fetch(
       `${served.origin}/oauth/authorize?${new URLSearchParams({
@@ -96,6 +99,9 @@ Deno.test("a denied request goes back with access_denied, state and iss", async 
   assert.equal(back.searchParams.get("state"), TEST_STATE);
   assert.equal(back.searchParams.get("iss"), served.origin);
   assert.equal(back.searchParams.get("code"), null);
+  const audited = served.deps.audit.recent(10).filter((e) => e.tool === "oauth_consent");
+  assert.deepEqual(audited.map((e) => [e.phase, e.detail]), [["succeeded", "deny"], ["attempted", null]]);
+  assert.match(audited[0]?.args ?? "", /"redirect_uri":"http:\/\/127\.0\.0\.1:9\/callback"/);
 });
 
 Deno.test("a token for another audience, an expired token and a token in the query string are refused", async () => {

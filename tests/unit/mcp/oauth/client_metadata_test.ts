@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   checkClientIdUrl,
   checkClientMetadata,
+  CIMD_REFUSAL_TTL_MS,
   clientMetadataFetcher,
 } from "../../../../mcp/oauth/client_metadata.ts";
 import { testClock } from "../_support/test_deps.ts";
@@ -123,4 +124,18 @@ Deno.test("clientMetadataFetcher() refuses a document too large, too slow, redir
     const got = await clientMetadataFetcher({ fetch: never, clock, timeoutMs: 50 })(ID);
     assert.match(got.ok ? "" : got.error, /took longer than 50 ms/);
   });
+});
+
+Deno.test("clientMetadataFetcher() remembers a refused document for a minute instead of fetching it again", async () => {
+  const clock = testClock();
+  const { fetch, calls } = countingFetch(() =>
+    Response.json({ ...DOC, client_id: "https://other.example.com/x" })
+  );
+  const get = clientMetadataFetcher({ fetch, clock });
+  assert.equal((await get(ID)).ok, false);
+  assert.equal((await get(ID)).ok, false);
+  assert.equal(calls.length, 1);
+  clock.advance(CIMD_REFUSAL_TTL_MS);
+  assert.equal((await get(ID)).ok, false);
+  assert.equal(calls.length, 2);
 });
