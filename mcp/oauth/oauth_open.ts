@@ -24,5 +24,6 @@ export async function openOAuthServer(
     store,
     clock: deps.clock,
     fetch: deps.fetch,
+    log: (line) => console.log(line),
   });
 }

@@ -38,6 +38,8 @@ export interface OAuthServerOptions {
   /** Token lifetimes (tests shorten them). */
   accessTtlMs?: number;
   refreshTtlMs?: number;
+  /** Security notices (a replayed code or refresh token revoked a grant). @default none */
+  log?: (line: string) => void;
 }
 
 /** The admin's answer on the consent page. */
@@ -74,6 +76,11 @@ export function createOAuthServer(o: OAuthServerOptions): OAuthServer {
     resource: urls.resource,
     ...(o.accessTtlMs ? { accessTtlMs: o.accessTtlMs } : {}),
     ...(o.refreshTtlMs ? { refreshTtlMs: o.refreshTtlMs } : {}),
+    onReplay: (grant, what) =>
+      o.log?.(
+        `arr-mcp: OAuth: a used ${what.replace("_", " ")} was presented again by client ` +
+          `${JSON.stringify(grant.clientId.slice(0, 200))}: grant ${grant.grantId} is revoked`,
+      ),
   });
   const fetchMetadata = clientMetadataFetcher({ fetch: o.fetch, clock: o.clock, ...o.clientMetadata });
   const pending = pendingRequests(o.clock);

@@ -46,6 +46,8 @@ export interface TokenServiceOptions {
   accessTtlMs?: number;
   refreshTtlMs?: number;
   codeTtlMs?: number;
+  /** Told when a replayed code or refresh token revoked a grant (a stolen copy is likely). */
+  onReplay?: (grant: { grantId: string; clientId: string }, what: "code" | "refresh_token") => void;
 }
 
 interface CodeEntry {
@@ -119,6 +121,7 @@ export function createTokenService(options: TokenServiceOptions) {
       if (entry === undefined) return fail("invalid_grant", "Unknown or expired authorization code");
       if (entry.grantId !== undefined) {
         store.revokeGrant(entry.grantId, now);
+        options.onReplay?.({ grantId: entry.grantId, clientId: entry.request.client.clientId }, "code");
         return fail("invalid_grant", "Authorization code was already used: its tokens are revoked");
       }
       if (entry.expiresAt <= now) {
@@ -183,6 +186,7 @@ export function createTokenService(options: TokenServiceOptions) {
       if (decision.action === "refuse") return fail("invalid_grant", decision.reason);
       if (decision.action === "revoke_family" || !store.markRotated(hash)) {
         store.revokeGrant(grant!.grantId, now);
+        options.onReplay?.({ grantId: grant!.grantId, clientId: grant!.clientId }, "refresh_token");
         return fail("invalid_grant", "Refresh token was already used: the grant is revoked");
       }
       if (p.resource !== undefined && p.resource !== grant!.resource) {

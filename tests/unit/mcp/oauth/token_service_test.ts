@@ -126,3 +126,35 @@ Deno.test("revoke() ends the grant of either token; another client cannot revoke
   tokens.revoke(pair.value.refresh_token, "c1");
   assert.equal(tokens.verifyAccess(pair.value.access_token).ok, false);
 });
+
+Deno.test("a replayed code or refresh token is reported with its client and grant", () => {
+  const clock = testClock();
+  const store = memoryOAuthStore();
+  const reported: string[] = [];
+  const tokens = createTokenService({
+    store,
+    clock,
+    resource: RESOURCE,
+    onReplay: (grant, what) =>
+      void reported.push(`${what} ${grant.clientId} ${store.getGrant(grant.grantId)?.revokedAt !== null}`),
+  });
+  const request: AuthorizationRequest = {
+    client: { clientId: "c1", kind: "dcr", name: "One", redirectUris: [REDIRECT] },
+    redirectUri: REDIRECT,
+    codeChallenge: s256Challenge(VERIFIER),
+    scopes: ["arr:read"],
+    resource: RESOURCE,
+    state: undefined,
+  };
+  const code = tokens.issueCode(request, ["arr:read"]);
+  const form = { code, code_verifier: VERIFIER, redirect_uri: REDIRECT, client_id: "c1" };
+  const pair = tokens.exchangeCode(form);
+  assert.ok(pair.ok);
+  tokens.exchangeCode(form);
+  const code2 = tokens.issueCode(request, ["arr:read"]);
+  const pair2 = tokens.exchangeCode({ ...form, code: code2 });
+  assert.ok(pair2.ok);
+  assert.ok(tokens.refresh({ refresh_token: pair2.value.refresh_token, client_id: "c1" }).ok);
+  tokens.refresh({ refresh_token: pair2.value.refresh_token, client_id: "c1" });
+  assert.deepEqual(reported, ["code c1 true", "refresh_token c1 true"]);
+});
