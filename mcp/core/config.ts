@@ -207,7 +207,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const publicUrl = get<string>("ARR_MCP_PUBLIC_URL");
   const oauthRedirectAllow = get<string[]>("ARR_OAUTH_REDIRECT_ALLOW");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
-  return ok({
+  return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
     host: bindHost,
     port,
@@ -225,28 +225,27 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
     ...(toolsets === undefined ? {} : { toolsets }),
     systemdUnits: get<string[]>("ARR_SYSTEMD_UNITS") ?? [],
-    allowedHosts: withPublic(
-      get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port),
-      publicUrl,
-      "host",
-    )
-      .map((h) => h.toLowerCase()),
-    allowedOrigins: withPublic(
-      get<string[]>("ARR_ALLOWED_ORIGINS") ?? defaultOrigins(bindHost, port),
-      publicUrl,
-      "origin",
-    ).map((o) => o.toLowerCase()),
+    allowedHosts: (get<string[]>("ARR_ALLOWED_HOSTS") ?? defaultHosts(bindHost, port)).map((h) =>
+      h.toLowerCase()
+    ),
+    allowedOrigins: (get<string[]>("ARR_ALLOWED_ORIGINS") ?? defaultOrigins(bindHost, port)).map((o) =>
+      o.toLowerCase()
+    ),
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(oauthRedirectAllow === undefined ? {} : { oauthRedirectAllow }),
-  });
+  }));
 }
 
 /** The public name (ARR_MCP_PUBLIC_URL) is always allowed: the reverse proxy forwards it as Host and Origin. */
-function withPublic(list: string[], publicUrl: string | undefined, part: "host" | "origin"): string[] {
-  if (publicUrl === undefined) return list;
-  const url = new URL(publicUrl);
-  const extra = part === "host" ? url.host : url.origin;
-  return list.includes(extra) ? list : [...list, extra];
+function withPublicName(config: Config): Config {
+  if (config.publicUrl === undefined) return config;
+  const { host, origin } = new URL(config.publicUrl);
+  const add = (list: string[], value: string) => (list.includes(value) ? list : [...list, value]);
+  return {
+    ...config,
+    allowedHosts: add(config.allowedHosts, host),
+    allowedOrigins: add(config.allowedOrigins, origin),
+  };
 }
 
 const LOCAL_NAMES = ["localhost", "127.0.0.1", "[::1]"];
