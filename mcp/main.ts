@@ -14,6 +14,7 @@ import type { ToolDeps } from "./toolkit/deps.ts";
 import { selectFamilies } from "./server/families.ts";
 import { parseAlertConfig } from "./alerts/alert_config.ts";
 import { startAlerts } from "./alerts/start_alerts.ts";
+import { openOAuthServer } from "./oauth/oauth_open.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -102,6 +103,10 @@ async function main(): Promise<void> {
     }`,
   );
   // --- end alerts
+  // OAuth for Claude.ai and Claude Desktop: only with ARR_MCP_PUBLIC_URL (docs/oauth.md).
+  const oauth = await openOAuthServer(config, deps).catch((e: Error) =>
+    fail(`Cannot open the OAuth store in "${config.dataDir}": ${e.message}`)
+  );
   // The app is built once the port is known: with ARR_MCP_PORT=0 the default Host/Origin lists need the real one.
   const route: { app?: ReturnType<typeof createApp> } = {};
   Deno.serve({
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
     port: config.port,
     onListen: ({ port }) => {
       const final = port === config.port ? config : reparseForPort(env, uid, port, config);
-      route.app = createApp({ ...deps, config: final }, { apiKey, families: families.value });
+      route.app = createApp({ ...deps, config: final }, { apiKey, families: families.value, oauth });
       const url = `http://${urlHost(config.host)}:${port}/mcp`;
       console.log(`arr-mcp listening on ${config.host}:${port} (MCP endpoint ${url})`);
       console.log(
@@ -128,6 +133,9 @@ async function main(): Promise<void> {
       }
       if (config.toolsets) {
         console.log(`arr-mcp: tool families (ARR_TOOLSETS): ${config.toolsets.join(", ")}`);
+      }
+      if (oauth) {
+        console.log(`arr-mcp: OAuth on for ${oauth.urls.resource} (ARR_MCP_PUBLIC_URL; docs/oauth.md)`);
       }
       if (announceKey) {
         console.log(

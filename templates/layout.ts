@@ -16,6 +16,11 @@ export interface LayoutOptions {
   nav?: boolean;
   /** Link the services page (only when the media-services layer is configured). @default false */
   services?: boolean;
+  /**
+   * The page's referrer policy. `same-origin` for a page with a POST form: under `no-referrer` browsers send
+   * `Origin: null` with the post, which the Origin check refuses. @default "no-referrer"
+   */
+  referrer?: "no-referrer" | "same-origin";
 }
 
 /** What the nav offers, from the server's configuration. */
@@ -40,7 +45,7 @@ export function layout(o: LayoutOptions): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="${o.referrer ?? "no-referrer"}">
 <meta name="color-scheme" content="light dark">
 <title>${o.title} · arr-mcp</title>
 <link rel="stylesheet" href="${CSS_PATH}">

@@ -44,6 +44,12 @@ export interface Config {
   policy: PolicyMode;
   /** The service account's home (HOME): `~` and `%h` in checked content resolve to it. */
   homeDir: string;
+  // --- OAuth (docs/oauth.md) ---
+  /** ARR_MCP_PUBLIC_URL: external HTTPS origin (path allowed, no trailing slash); set = OAuth on. */
+  publicUrl?: string | undefined;
+  /** ARR_OAUTH_REDIRECT_ALLOW: redirect URIs clients may register (`:*` = any port); undefined = defaults. */
+  oauthRedirectAllow?: string[] | undefined;
+  // --- end OAuth ---
 }
 
 /** Default of ARR_MCP_MAX_INFLIGHT. */
@@ -75,6 +81,8 @@ export const ENV_VARS = [
   "ARR_TOOLSETS",
   "ARR_SYSTEMD_UNITS",
   "ARR_POLICY",
+  "ARR_MCP_PUBLIC_URL",
+  "ARR_OAUTH_REDIRECT_ALLOW",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -141,7 +149,39 @@ const fields = {
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
   ),
+  ARR_MCP_PUBLIC_URL: z.string().trim().transform((s, ctx) => {
+    const url = parsePublicUrl(s);
+    if (url.ok) return url.value;
+    ctx.addIssue({ code: "custom", message: url.error });
+    return z.NEVER;
+  }),
+  ARR_OAUTH_REDIRECT_ALLOW: list.pipe(
+    z.array(z.string().regex(/^https?:\/\/[^\s]+$/, "expected a comma-separated list of http(s) URIs")).min(
+      1,
+    ),
+  ),
 } as const;
+
+/**
+ * ARR_MCP_PUBLIC_URL: https (or http to a loopback name, for tests and local use), no query, fragment or
+ * credentials. Returned without a trailing slash.
+ */
+export function parsePublicUrl(text: string): Result<string, string> {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return err("expected an absolute URL like https://arr.example.com");
+  }
+  const loopback = LOCAL_NAMES.includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    return err("expected https (http only for 127.0.0.1 or localhost)");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    return err("expected no query, fragment or credentials");
+  }
+  return ok(`${url.origin}${url.pathname.replace(/\/+$/, "")}`);
+}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -164,8 +204,10 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const dataHome = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : `${host.home}/.local/share`;
   const quadletGenerator = get<string>("ARR_QUADLET_GENERATOR");
   const toolsets = get<string[]>("ARR_TOOLSETS");
+  const publicUrl = get<string>("ARR_MCP_PUBLIC_URL");
+  const oauthRedirectAllow = get<string[]>("ARR_OAUTH_REDIRECT_ALLOW");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
-  return ok({
+  return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
     host: bindHost,
     port,
@@ -189,7 +231,21 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     allowedOrigins: (get<string[]>("ARR_ALLOWED_ORIGINS") ?? defaultOrigins(bindHost, port)).map((o) =>
       o.toLowerCase()
     ),
-  });
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(oauthRedirectAllow === undefined ? {} : { oauthRedirectAllow }),
+  }));
+}
+
+/** The public name (ARR_MCP_PUBLIC_URL) is always allowed: the reverse proxy forwards it as Host and Origin. */
+function withPublicName(config: Config): Config {
+  if (config.publicUrl === undefined) return config;
+  const { host, origin } = new URL(config.publicUrl);
+  const add = (list: string[], value: string) => (list.includes(value) ? list : [...list, value]);
+  return {
+    ...config,
+    allowedHosts: add(config.allowedHosts, host),
+    allowedOrigins: add(config.allowedOrigins, origin),
+  };
 }
 
 const LOCAL_NAMES = ["localhost", "127.0.0.1", "[::1]"];

@@ -21,6 +21,8 @@ import { collectContainerView } from "./container_view.ts";
 import { securityHeaders } from "./security_headers.ts";
 import { loadOrCreateSessionSecret } from "./session_secret.ts";
 import { collectStackView } from "./stack_view.ts";
+import type { OAuthServer } from "../oauth/oauth_server.ts"; // OAuth
+import { consentRoutes } from "./consent_routes.ts"; // OAuth
 
 export interface DashboardOptions {
   apiKey: string;
@@ -28,6 +30,8 @@ export interface DashboardOptions {
   public?: boolean;
   /** @default loaded from (or created in) the data dir on first use */
   sessionSecret?: Uint8Array;
+  /** With OAuth on (ARR_MCP_PUBLIC_URL): the authorize and consent pages. */
+  oauth?: OAuthServer | undefined;
 }
 
 export interface Dashboard {
@@ -43,17 +47,18 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   let secret: Promise<Uint8Array> | undefined = options.sessionSecret
     ? Promise.resolve(options.sessionSecret)
     : undefined;
+  const sessionKeys = async () => {
+    secret ??= loadOrCreateSessionSecret(deps.config.dataDir).catch((e) => {
+      secret = undefined;
+      throw e;
+    });
+    return { secret: await secret, apiKey: options.apiKey };
+  };
   const auth = dashboardAuth({
     apiKey: options.apiKey,
     public: options.public ?? deps.config.dashboardPublic,
     clock: deps.clock,
-    sessionKeys: async () => {
-      secret ??= loadOrCreateSessionSecret(deps.config.dataDir).catch((e) => {
-        secret = undefined;
-        throw e;
-      });
-      return { secret: await secret, apiKey: options.apiKey };
-    },
+    sessionKeys,
   });
   const statusDeps = { ...deps, runtime: withCachedInfo(deps.runtime, deps.clock) };
   const status = () => collectStatus(statusDeps);
@@ -97,6 +102,20 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
       }));
       return c.html(servicesPage(services));
     });
+  }
+
+  // OAuth (docs/oauth.md): only when main.ts built the OAuth server.
+  if (options.oauth) {
+    routes.route(
+      "/",
+      consentRoutes({
+        oauth: options.oauth,
+        apiKey: options.apiKey,
+        sessionKeys,
+        clock: deps.clock,
+        audit: deps.audit,
+      }),
+    );
   }
 
   return { routes, apiAuth: auth.api, status };

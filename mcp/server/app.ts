@@ -18,6 +18,8 @@ import { createServerPool } from "./server_pool.ts";
 import { createInflightGate, type InflightLimits, inflightLimits } from "./inflight_gate.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { RegisterFamily } from "../toolkit/family.ts";
+import type { OAuthServer } from "../oauth/oauth_server.ts"; // OAuth
+import { requestAccess } from "../oauth/mcp_bearer.ts"; // OAuth
 
 export const MAX_MCP_BODY_BYTES = 4 * 1024 * 1024;
 /** Seconds a client is asked to wait when the server is busy (503). */
@@ -32,12 +34,16 @@ export interface AppOptions {
   logError?: (message: string) => void;
   /** MCP requests worked on at once and waiting. @default inflightLimits(deps.config.maxInflight) */
   inflight?: InflightLimits;
+  /** OAuth (ARR_MCP_PUBLIC_URL, docs/oauth.md): absent = no OAuth endpoint exists, the API key as before. */
+  oauth?: OAuthServer | undefined;
 }
 
 export function createApp(deps: ToolDeps, options: AppOptions): Hono {
   const app = new Hono();
   const logError = options.logError ?? ((m: string) => console.error(m));
-  const auth = keyAuth({ key: options.apiKey });
+  const oauth = options.oauth;
+  const auth = oauth ? oauth.mcpAuth(options.apiKey) : keyAuth({ key: options.apiKey });
+  const families = oauth ? [...options.families, oauth.family] : options.families;
 
   app.use(
     "*",
@@ -46,7 +52,11 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
 
   app.get("/healthz", (c) => c.text("ok"));
 
-  const pool = createServerPool(() => createMcpServer(deps, options.families));
+  const pool = createServerPool(() => createMcpServer(deps, families));
+  // An arr:read token gets the servers ARR_READ_ONLY would build: write tools are not even listed.
+  const readPool = createServerPool(() =>
+    createMcpServer({ ...deps, config: { ...deps.config, readOnly: true } }, families)
+  );
   const limits = options.inflight ?? inflightLimits(deps.config.maxInflight);
   const gate = createInflightGate(limits);
   const inflightCap = createMiddleware(async (c, next) => {
@@ -65,7 +75,8 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
     }
   });
   app.post("/mcp", auth, inflightCap, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
-    const server = pool.acquire();
+    const from = requestAccess(c) === "read" ? readPool : pool;
+    const server = from.acquire();
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
@@ -79,7 +90,7 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
     } finally {
       // JSON mode: the response body is complete once handleRequest resolves; close() resets the server.
       await server.close();
-      if (reusable) pool.release(server);
+      if (reusable) from.release(server);
     }
   });
   // Stateless: no server-initiated stream and no session to delete.
@@ -90,7 +101,8 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
       { Allow: "POST" },
     ));
 
-  const dashboard = createDashboard(deps, { apiKey: options.apiKey });
+  if (oauth) app.route("/", oauth.routes);
+  const dashboard = createDashboard(deps, { apiKey: options.apiKey, oauth });
   app.get("/api/status", dashboard.apiAuth, async (c) => {
     c.header("Cache-Control", "no-store");
     return c.json(await dashboard.status());

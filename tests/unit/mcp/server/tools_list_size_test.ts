@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import { createApp } from "../../../../mcp/server/app.ts";
 import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { testConfig, testDeps } from "../_support/test_deps.ts";
+import { MAX_TOOLS_LIST_BYTES } from "../_support/tools_list_budget.ts";
 
 const KEY = "unit-test-key-0123456789";
-/** What Claude loads before the first message; 60 KB is the ceiling, the aim is well below. */
-const MAX_TOOLS_LIST_BYTES = 61_440;
 
 Deno.test("tools/list of every family stays under 60 KB on the wire", async () => {
   const config = testConfig({ apiKey: KEY, readOnly: false });
