@@ -1,10 +1,10 @@
 /**
- * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless: a pooled server + fresh transport per request,
- * at most `maxInflight` at once, see inflight_gate.ts), `GET /api/status`, `GET /healthz`, and `/` for the
+ * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless, protocol 2026-07-28 and the 2025 revisions:
+ * a pooled server + fresh transport per request, see mcp_endpoint.ts; at most `maxInflight` at once, see
+ * inflight_gate.ts), `GET /api/status`, `GET /healthz`, and `/` for the
  * dashboard. Host/Origin checks on every route; the API key
  * on /mcp and /api/status. Tests call `createApp(deps).request(...)` without opening a port.
  */
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -14,7 +14,8 @@ import { keyAuth } from "../core/key_auth.ts";
 import { hostGuard } from "../core/host_guard.ts";
 import { redactText } from "../../shared/redact/mod.ts";
 import { createMcpServer } from "./mcp_server.ts";
-import { createServerPool } from "./server_pool.ts";
+import { createMcpEndpoint } from "./mcp_endpoint.ts";
+import { createToolListCache } from "./tool_list_cache.ts";
 import { createInflightGate, type InflightLimits, inflightLimits } from "./inflight_gate.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { RegisterFamily } from "../toolkit/family.ts";
@@ -46,7 +47,12 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
 
   app.get("/healthz", (c) => c.text("ok"));
 
-  const pool = createServerPool(() => createMcpServer(deps, options.families));
+  // One tools/list for the app: its families and read-only mode never change (tool_list_cache.ts).
+  const toolList = createToolListCache();
+  const mcp = createMcpEndpoint({
+    build: () => createMcpServer(deps, options.families, toolList),
+    maxBodyBytes: MAX_MCP_BODY_BYTES,
+  });
   const limits = options.inflight ?? inflightLimits(deps.config.maxInflight);
   const gate = createInflightGate(limits);
   const inflightCap = createMiddleware(async (c, next) => {
@@ -64,24 +70,13 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
       release();
     }
   });
-  app.post("/mcp", auth, inflightCap, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
-    const server = pool.acquire();
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    let reusable = false;
-    try {
-      await server.connect(transport);
-      const res = await transport.handleRequest(c.req.raw);
-      reusable = true;
-      return res;
-    } finally {
-      // JSON mode: the response body is complete once handleRequest resolves; close() resets the server.
-      await server.close();
-      if (reusable) pool.release(server);
-    }
-  });
+  app.post(
+    "/mcp",
+    auth,
+    inflightCap,
+    bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }),
+    (c) => mcp.handle(c.req.raw),
+  );
   // Stateless: no server-initiated stream and no session to delete.
   app.on(["GET", "DELETE"], "/mcp", auth, (c) =>
     c.json(

@@ -7,7 +7,7 @@
  * identical `operation` (and is unexpired and unused) does `execute(operation)` run. A plan that needs no
  * confirmation (e.g. writing a file that does not exist yet) executes straight away.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { ToolDeps } from "./deps.ts";
 import type { Renamed } from "./arg_alias.ts";

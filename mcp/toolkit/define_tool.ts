@@ -3,8 +3,8 @@
  * read-only mode, audits every mutating call, turns `Result`s into tool results, and never lets an exception
  * reach the MCP layer as anything but a tool error.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { McpServer } from "@modelcontextprotocol/server";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { Result } from "../../shared/result.ts";
 import { redactText } from "../../shared/redact/mod.ts";
