@@ -21,7 +21,9 @@ export function createToolListCache(): ToolListCache {
   return {
     install(server) {
       // `_getRequestHandler` is the Protocol's own accessor for a stored handler (protected in its d.ts).
-      const protocol = server.server as unknown as { _getRequestHandler(method: string): ListHandler | undefined };
+      const protocol = server.server as unknown as {
+        _getRequestHandler(method: string): ListHandler | undefined;
+      };
       const sdkList = protocol._getRequestHandler("tools/list");
       if (sdkList === undefined) return;
       server.server.setRequestHandler("tools/list", async (request, ctx) => {
