@@ -34,9 +34,9 @@ export function confirmMessage(tool: string, summary: string, details: Record<st
   const lines = [`${summary}`, "", ...Object.entries(details).map(([k, v]) => `${k}: ${detailText(v)}`)];
   lines.push("", `(${tool}; approve to run it exactly as shown, deny to change nothing)`);
   const text = lines.join("\n");
-  return text.length <= CONFIRM_MESSAGE_MAX_CHARS
-    ? text
-    : `${text.slice(0, CONFIRM_MESSAGE_MAX_CHARS - 40)}\n… (cut; the full preview went to the model)`;
+  if (text.length <= CONFIRM_MESSAGE_MAX_CHARS) return text;
+  const note = "\n… (cut; the full preview went to the model)";
+  return text.slice(0, CONFIRM_MESSAGE_MAX_CHARS - note.length) + note;
 }
 
 function detailText(value: unknown): string {
