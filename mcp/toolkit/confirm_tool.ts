@@ -25,7 +25,6 @@ import type { Renamed } from "./arg_alias.ts";
 import { audited, registerRaw, type ToolOutcome, toResult } from "./define_tool.ts";
 import { freeObject } from "./portable_schema.ts";
 import { toolError } from "./tool_result.ts";
-import type { ToolCall } from "./tool_call.ts";
 import type { ConfirmPath } from "../core/confirm.ts";
 import { CONFIRM_INPUT, confirmMessage, confirmRequest, isApproval } from "./confirm_preview.ts";
 
