@@ -66,14 +66,26 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
 
   return {
     async handle(request) {
-      const parsedBody = await request.clone().json().catch(() => undefined);
-      if (parsedBody === undefined || await isLegacyRequest(request, parsedBody)) {
-        return await serveLegacy(request, parsedBody);
+      // The body is read once; the SDK gets it parsed, on a copy of the request without the client's abort
+      // signal (Deno.serve aborts it after every response, and nothing here streams).
+      const text = await request.text();
+      const copy = new Request(request.url, { method: request.method, headers: request.headers, body: text });
+      const parsedBody = parseJson(text);
+      if (parsedBody === undefined || await isLegacyRequest(copy, parsedBody)) {
+        return await serveLegacy(copy, parsedBody);
       }
-      return await modern.fetch(request, { parsedBody });
+      return await modern.fetch(copy, { parsedBody });
     },
     pools: { modern: modernPool, legacy: legacyPool },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Hands out a pooled server that goes back to the pool when the SDK closes it after its one exchange. */
