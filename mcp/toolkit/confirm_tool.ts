@@ -71,7 +71,7 @@ export function confirmLine(destructiveWhen?: string): string {
 }
 
 export const confirmTokenField = z.string().max(512).optional().describe(
-  "From this tool's preview, once the user approved it",
+  "From the preview, once the user approved",
 );
 
 export const previewSchema = z.object({ summary: z.string(), details: freeObject() });
