@@ -19,7 +19,8 @@ export function createMcpServer(
 ): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
-    { capabilities: { tools: {} }, instructions: SERVER_INSTRUCTIONS },
+    // listChanged false: the tool list is fixed for the life of the process (tool_list_cache.ts).
+    { capabilities: { tools: { listChanged: false } }, instructions: SERVER_INSTRUCTIONS },
   );
   for (const register of families) register(server, deps);
   toolList?.install(server);
