@@ -127,11 +127,15 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
       if (call.requestState !== undefined) {
         // The client's retry after the dialog: only the person's approval, with the state issued for it, runs.
         if (!isApproval(inputResponse(call.inputResponses, CONFIRM_INPUT))) {
-          await deps.confirm.redeem(call.requestState, spec.name, plan.operation, "elicitation");
-          return toolError({
-            kind: "confirm_declined",
-            message: `The person did not approve ${spec.name}: nothing was changed`,
-          });
+          const state = call.requestState;
+          // Recorded like a refused token; the state is used up, so it cannot be answered again.
+          return await audited(deps, spec.name, args, async () => {
+            await deps.confirm.redeem(state, spec.name, plan.operation, "elicitation");
+            return toolError({
+              kind: "confirm_declined",
+              message: `The person did not approve ${spec.name}: nothing was changed`,
+            });
+          }, "elicitation");
         }
         return await redeemThenExecute(call.requestState, "elicitation");
       }

@@ -107,6 +107,10 @@ Deno.test("a declined dialog or a deny answer executes nothing", async (t) => {
         assert.equal(errorKind(result), "confirm_declined");
         assert.equal(s.state.executed, 0);
         assert.equal(s.files.has("a.txt"), true);
+        assert.deepEqual(s.deps.audit.recent(5).map((e) => [e.phase, e.confirmedBy]), [
+          ["failed", "elicitation"],
+          ["attempted", "elicitation"],
+        ]);
       } finally {
         await client.close();
       }
