@@ -1,5 +1,5 @@
 /** Container tools: list, inspect, start, stop, restart, remove, logs, stats (through the runtime API). */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { err, ok } from "../../shared/result.ts";
 import type { ContainerDetails } from "../../shared/container_details.ts";

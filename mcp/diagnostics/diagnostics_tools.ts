@@ -2,7 +2,7 @@
  * The diagnostics tools: service_scan (which known media services run here, from container images) and
  * service_diagnose (container state, config dir ownership and permissions, port reachability, health endpoint).
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import {
   KNOWN_SERVICES,

@@ -1,5 +1,5 @@
 /** file_delete: moves a file or directory into <root>/.arr-mcp-trash/ after confirmation (recoverable). */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { TRASH_DIR } from "../fs/keep_dirs.ts";
 import { entryType } from "../fs/list_dir.ts";

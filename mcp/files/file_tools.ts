@@ -4,7 +4,7 @@
  * no symlink below a root); they modify only files owned by the server's uid (ADR-0001); overwrite and delete
  * go through the confirm flow and keep a recoverable copy.
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { fileRoots } from "../toolkit/fs_outcome.ts";
 import { defineFileDelete } from "./delete.ts";

@@ -1,5 +1,5 @@
 /** file_list and file_read: read-only views of the allowed roots. */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { describeEntries } from "../fs/list_dir.ts";
 import type { FsPort, ReadHandle } from "../fs/port.ts";

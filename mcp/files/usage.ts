@@ -1,5 +1,5 @@
 /** disk_usage: filesystem capacity of the roots (statfs) and a bounded per-directory size breakdown. */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { directoryUsage, filesystemUsage } from "../fs/disk_usage.ts";
 import type { FsPort } from "../fs/port.ts";

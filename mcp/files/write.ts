@@ -1,5 +1,5 @@
 /** file_write: atomic writes inside the roots; overwriting goes through the confirm flow and keeps a backup. */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { looksBinary } from "../fs/binary.ts";
 import { MAX_REPLACED_BYTES } from "../fs/checked_write.ts";

@@ -2,7 +2,7 @@
  * The log tools: log_read (tail of one log file in ARR_LOG_DIRS or of one container's log) and log_search
  * (bounded search over log files and container logs). Everything returned passes through secret redaction.
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { findLogFiles } from "../fs/log_files.ts";
 import { compileMatcher, MAX_PATTERN_LENGTH } from "../fs/text_match.ts";

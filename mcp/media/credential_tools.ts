@@ -2,7 +2,7 @@
  * Credential tools: credential_set (store a key/token/password, encrypted), credential_list (names and where
  * each comes from, never values) and credential_delete (destructive: confirm token).
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { type Credential, SERVICE_NAMES } from "../clients/media/credential_fields.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";

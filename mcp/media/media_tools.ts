@@ -3,7 +3,7 @@
  * download_clients (read-only) and media_search_missing (starts a search; not destructive). Every service call
  * goes through the ServiceRegistry (ToolDeps.media): no tool builds URLs or reads credentials.
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { ARR_APPS } from "../clients/media/arr_apps.ts";
 import { defineTool } from "../toolkit/define_tool.ts";

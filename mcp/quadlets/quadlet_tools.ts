@@ -1,5 +1,5 @@
 /** Quadlet file tools through arr-helper: list, read, write, delete (in the service account's quadlet dir). */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { QUADLET_TYPES, type QuadletType } from "../../shared/helper_protocol.ts";
 import { QUADLET_MAX_CONTENT_BYTES } from "../../shared/limits.ts";

@@ -2,7 +2,7 @@
  * Stack tools: list (scans the stacks dir, status from compose labels), up/down/pull/restart and
  * compose_validate through arr-helper, compose_read/compose_write on the files directly.
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";

@@ -2,7 +2,7 @@
  * systemd --user tools through arr-helper: start, stop, restart (gated by unit_gate.ts; stop and restart of a
  * running unit confirmed), status of any unit, daemon-reload. Helper output is redacted (toolkit/helper_failure).
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { SYSTEMD_UNIT_SUFFIXES } from "../../shared/helper_protocol.ts";
 import { UNIT_NAME_PATTERN } from "../../shared/names.ts";

@@ -1,7 +1,8 @@
 /**
- * Merge bridge, to be removed once no file imports the old path: deno.json maps the v1 SDK's
- * `@modelcontextprotocol/sdk/server/mcp.js` here, so a tool family written against v1 (`import type { McpServer }
- * from "@modelcontextprotocol/sdk/server/mcp.js"`) gets the v2 server that `defineTool` and `RegisterFamily`
- * take. New code imports from `@modelcontextprotocol/server`.
+ * The rooms' `McpServer` import path, kept across the move to the v2 SDK: deno.json maps the v1 SDK's
+ * `@modelcontextprotocol/sdk/server/mcp.js` here, so every tool family (today's rooms and those written in
+ * parallel, all importing `type { McpServer }` from that path) gets the v2 server that `defineTool` and
+ * `RegisterFamily` take, without touching the rooms. The v1 package stays for its test client only.
+ * New code may import from `@modelcontextprotocol/server` directly.
  */
 export { McpServer } from "@modelcontextprotocol/server";

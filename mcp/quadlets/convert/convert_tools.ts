@@ -4,7 +4,7 @@
  * with a rollback copy of what they replace) and quadlet_to_compose (the reverse). The conversion is
  * shared/quadlet/; the quadlet_convert_*.ts files beside this one do the reading, staging and helper calls.
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolDeps } from "../../toolkit/deps.ts";
 import type { RegisterFamily } from "../../toolkit/family.ts";
 import { generatorPaths, localGenerator, type ValidateUnits } from "./generator.ts";

@@ -2,7 +2,7 @@
  * quadlet_install: installs a stack's staged units through arr-helper, confirmed (the preview pins each unit's
  * staged and installed sha256), with a rollback copy of what they replace.
  */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { installOrder } from "../../../shared/quadlet/install_order.ts";
 import { err, ok } from "../../../shared/result.ts";

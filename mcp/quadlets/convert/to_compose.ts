@@ -1,5 +1,5 @@
 /** quadlet_to_compose: rebuilds compose YAML from installed or staged quadlet units. */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { quadletToCompose } from "../../../shared/quadlet/reverse.ts";
 import { err, ok } from "../../../shared/result.ts";

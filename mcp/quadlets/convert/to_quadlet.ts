@@ -1,5 +1,5 @@
 /** compose_to_quadlet: converts a stack and stages its units in `<stacks dir>/<stack>/quadlets/`. */
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { parseVersion } from "../../../shared/quadlet/versions.ts";
 import { err, ok } from "../../../shared/result.ts";
