@@ -6,6 +6,7 @@ import { DatabaseSync } from "node:sqlite";
 import { redactText, redactValue } from "../../shared/redact/mod.ts";
 import { summariseForAudit } from "./audit_summary.ts";
 import type { Clock } from "./clock.ts";
+import type { ConfirmPath } from "./confirm.ts";
 
 export type AuditPhase = "attempted" | "succeeded" | "failed";
 
@@ -18,6 +19,8 @@ export interface AuditRecord {
   args: unknown;
   /** A short outcome text (error message, summary); secrets known to the log are scrubbed. */
   detail?: string;
+  /** For a destructive call: how it was confirmed (absent when it needed no confirmation). */
+  confirmedBy?: ConfirmPath;
 }
 
 export interface AuditEntry {
@@ -29,6 +32,7 @@ export interface AuditEntry {
   /** Redacted arguments as JSON text. */
   args: string;
   detail: string | null;
+  confirmedBy: ConfirmPath | null;
 }
 
 export interface AuditLog {
@@ -73,11 +77,14 @@ function auditLogOn(db: DatabaseSync, options: AuditOptions): AuditLog {
     args TEXT NOT NULL,
     detail TEXT
   )`);
+  // Logs written before confirmations were recorded get the column (NULL for their rows).
+  const columns = db.prepare("PRAGMA table_info(audit)").all().map((c) => String(c.name));
+  if (!columns.includes("confirmed_by")) db.exec("ALTER TABLE audit ADD COLUMN confirmed_by TEXT");
   const insert = db.prepare(
-    "INSERT INTO audit (at, call_id, tool, phase, args, detail) VALUES (?, ?, ?, ?, ?, ?)",
+    "INSERT INTO audit (at, call_id, tool, phase, args, detail, confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const select = db.prepare(
-    "SELECT id, at, call_id, tool, phase, args, detail FROM audit ORDER BY id DESC LIMIT ?",
+    "SELECT id, at, call_id, tool, phase, args, detail, confirmed_by FROM audit ORDER BY id DESC LIMIT ?",
   );
   const secrets = options.secrets ?? [];
   return {
@@ -94,6 +101,7 @@ function auditLogOn(db: DatabaseSync, options: AuditOptions): AuditLog {
         entry.phase,
         args,
         detail,
+        entry.confirmedBy ?? null,
       );
     },
     recent(limit) {
@@ -105,6 +113,7 @@ function auditLogOn(db: DatabaseSync, options: AuditOptions): AuditLog {
         phase: row.phase as AuditPhase,
         args: String(row.args),
         detail: row.detail === null ? null : String(row.detail),
+        confirmedBy: row.confirmed_by === null ? null : row.confirmed_by as ConfirmPath,
       }));
     },
     close() {

@@ -50,7 +50,16 @@ export interface Config {
   /** ARR_OAUTH_REDIRECT_ALLOW: redirect URIs clients may register (`:*` = any port); undefined = defaults. */
   oauthRedirectAllow?: string[] | undefined;
   // --- end OAuth ---
+  /**
+   * ARR_CONFIRM: how destructive tools are confirmed: `elicit` (a dialog the client shows the person; clients
+   * that cannot are refused), `token` (preview + confirm_token), `auto` (elicit where the client can).
+   * @default "auto"
+   */
+  confirm?: ConfirmMode;
 }
+
+export type ConfirmMode = "elicit" | "token" | "auto";
+export const CONFIRM_MODES: readonly ConfirmMode[] = ["auto", "elicit", "token"];
 
 /** Default of ARR_MCP_MAX_INFLIGHT. */
 export const DEFAULT_MAX_INFLIGHT = 32;
@@ -83,6 +92,7 @@ export const ENV_VARS = [
   "ARR_POLICY",
   "ARR_MCP_PUBLIC_URL",
   "ARR_OAUTH_REDIRECT_ALLOW",
+  "ARR_CONFIRM",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -145,6 +155,9 @@ const fields = {
     ctx.addIssue({ code: "custom", message: "expected confirm or strict" });
     return z.NEVER;
   }),
+  ARR_CONFIRM: z.string().trim().toLowerCase().pipe(
+    z.enum(CONFIRM_MODES, { error: `expected ${CONFIRM_MODES.join(", ")}` }),
+  ),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -221,6 +234,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     dashboardPublic: get<boolean>("ARR_DASHBOARD_PUBLIC") ?? false,
     maxInflight: get<number>("ARR_MCP_MAX_INFLIGHT") ?? DEFAULT_MAX_INFLIGHT,
     policy: get<PolicyMode>("ARR_POLICY") ?? "confirm",
+    confirm: get<ConfirmMode>("ARR_CONFIRM") ?? "auto",
     homeDir: host.home,
     ...(quadletGenerator === undefined ? {} : { quadletGenerator }),
     ...(toolsets === undefined ? {} : { toolsets }),

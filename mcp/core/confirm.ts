@@ -1,7 +1,8 @@
 /**
- * Confirmation tokens for destructive tools (stateless HTTP has no elicitation).
- * A token is an HMAC, under a per-process secret, over the tool name and the canonical JSON of the resolved
- * operation, plus a nonce and an expiry. It is valid for one use within `ttlMs`; any other tool, changed
+ * Confirmation tokens for destructive tools. A token is an HMAC, under a per-process secret, over the way it is
+ * redeemed (`path`), the tool name and the canonical JSON of the resolved operation, plus a nonce and an expiry.
+ * The `token` path hands it to the model as `confirm_token`; the `elicitation` path hands it to the client as the
+ * `requestState` of a confirmation dialog (protocol 2026-07-28), so one can never stand in for the other. It is valid for one use within `ttlMs`; any other tool, changed
  * operation, expired or replayed token is refused. A restart invalidates all tokens (new secret).
  */
 import { createHmac } from "node:crypto";
@@ -13,6 +14,9 @@ import type { Clock } from "./clock.ts";
 export const CONFIRM_TTL_MS = 5 * 60 * 1000;
 
 export type ConfirmFailureKind = "malformed" | "mismatch" | "expired" | "used";
+
+/** How a destructive call was confirmed: a `confirm_token` from the model, or a person's answer to a dialog. */
+export type ConfirmPath = "token" | "elicitation";
 
 export interface ConfirmFailure {
   kind: ConfirmFailureKind;
@@ -26,12 +30,18 @@ export interface IssuedToken {
 }
 
 export interface ConfirmTokens {
-  issue(tool: string, operation: unknown): IssuedToken;
+  /** `path` @default "token" */
+  issue(tool: string, operation: unknown, path?: ConfirmPath): IssuedToken;
   /**
-   * Checks the token against exactly this tool and operation (constant-time, hono's `timingSafeEqual`) and,
-   * if valid, uses it up.
+   * Checks the token against exactly this path, tool and operation (constant-time, hono's `timingSafeEqual`)
+   * and, if valid, uses it up. `path` @default "token"
    */
-  redeem(token: string, tool: string, operation: unknown): Promise<Result<void, ConfirmFailure>>;
+  redeem(
+    token: string,
+    tool: string,
+    operation: unknown,
+    path?: ConfirmPath,
+  ): Promise<Result<void, ConfirmFailure>>;
 }
 
 export interface ConfirmOptions {
@@ -50,21 +60,21 @@ export function createConfirmTokens(options: ConfirmOptions): ConfirmTokens {
   /** nonce → expiry of used tokens; entries are dropped once expired (an expired token is refused anyway). */
   const used = new Map<string, number>();
 
-  const mac = (tool: string, operation: unknown, nonce: string, expiresAt: number) =>
+  const mac = (path: ConfirmPath, tool: string, operation: unknown, nonce: string, expiresAt: number) =>
     encodeBase64Url(
       createHmac("sha256", options.secret)
-        .update(`arr-mcp-confirm-v1\n${tool}\n${canonicalJson(operation)}\n${nonce}\n${expiresAt}`)
+        .update(`arr-mcp-confirm-v1\n${path}\n${tool}\n${canonicalJson(operation)}\n${nonce}\n${expiresAt}`)
         .digest(),
     );
 
   return {
-    issue(tool, operation) {
+    issue(tool, operation, path = "token") {
       const nonce = encodeBase64Url(crypto.getRandomValues(new Uint8Array(16)));
       const expiresAt = options.clock.now() + ttlMs;
-      const sig = mac(tool, operation, nonce, expiresAt);
+      const sig = mac(path, tool, operation, nonce, expiresAt);
       return { token: `v1.${nonce}.${expiresAt.toString(36)}.${sig}`, expiresAt };
     },
-    async redeem(token, tool, operation) {
+    async redeem(token, tool, operation, path = "token") {
       const parts = token.split(".");
       const [version, nonce, exp36, sig] = parts;
       if (parts.length !== 4 || version !== "v1" || !nonce || !exp36 || !sig) {
@@ -76,7 +86,7 @@ export function createConfirmTokens(options: ConfirmOptions): ConfirmTokens {
       const expiresAt = parseInt(exp36, 36);
       if (
         !Number.isSafeInteger(expiresAt) ||
-        !(await timingSafeEqual(sig, mac(tool, operation, nonce, expiresAt)))
+        !(await timingSafeEqual(sig, mac(path, tool, operation, nonce, expiresAt)))
       ) {
         return err({
           kind: "mismatch",

@@ -1,10 +1,10 @@
 /**
- * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless: a pooled server + fresh transport per request,
- * at most `maxInflight` at once, see inflight_gate.ts), `GET /api/status`, `GET /healthz`, and `/` for the
+ * The HTTP surface: `POST /mcp` (MCP Streamable HTTP, stateless, protocol 2026-07-28 and the 2025 revisions:
+ * a pooled server + fresh transport per request, see mcp_endpoint.ts; at most `maxInflight` at once, see
+ * inflight_gate.ts), `GET /api/status`, `GET /healthz`, and `/` for the
  * dashboard. Host/Origin checks on every route; the API key
  * on /mcp and /api/status. Tests call `createApp(deps).request(...)` without opening a port.
  */
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -14,7 +14,8 @@ import { keyAuth } from "../core/key_auth.ts";
 import { hostGuard } from "../core/host_guard.ts";
 import { redactText } from "../../shared/redact/mod.ts";
 import { createMcpServer } from "./mcp_server.ts";
-import { createServerPool } from "./server_pool.ts";
+import { createMcpEndpoint } from "./mcp_endpoint.ts";
+import { createToolListCache } from "./tool_list_cache.ts";
 import { createInflightGate, type InflightLimits, inflightLimits } from "./inflight_gate.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { RegisterFamily } from "../toolkit/family.ts";
@@ -52,11 +53,17 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
 
   app.get("/healthz", (c) => c.text("ok"));
 
-  const pool = createServerPool(() => createMcpServer(deps, families));
+  // One tools/list per endpoint: its families and read-only mode never change (tool_list_cache.ts).
+  const endpointFor = (endpointDeps: ToolDeps) => {
+    const toolList = createToolListCache();
+    return createMcpEndpoint({
+      build: () => createMcpServer(endpointDeps, families, toolList),
+      maxBodyBytes: MAX_MCP_BODY_BYTES,
+    });
+  };
+  const mcp = endpointFor(deps);
   // An arr:read token gets the servers ARR_READ_ONLY would build: write tools are not even listed.
-  const readPool = createServerPool(() =>
-    createMcpServer({ ...deps, config: { ...deps.config, readOnly: true } }, families)
-  );
+  const readMcp = endpointFor({ ...deps, config: { ...deps.config, readOnly: true } });
   const limits = options.inflight ?? inflightLimits(deps.config.maxInflight);
   const gate = createInflightGate(limits);
   const inflightCap = createMiddleware(async (c, next) => {
@@ -74,25 +81,13 @@ export function createApp(deps: ToolDeps, options: AppOptions): Hono {
       release();
     }
   });
-  app.post("/mcp", auth, inflightCap, bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }), async (c) => {
-    const from = requestAccess(c) === "read" ? readPool : pool;
-    const server = from.acquire();
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    let reusable = false;
-    try {
-      await server.connect(transport);
-      const res = await transport.handleRequest(c.req.raw);
-      reusable = true;
-      return res;
-    } finally {
-      // JSON mode: the response body is complete once handleRequest resolves; close() resets the server.
-      await server.close();
-      if (reusable) from.release(server);
-    }
-  });
+  app.post(
+    "/mcp",
+    auth,
+    inflightCap,
+    bodyLimit({ maxSize: MAX_MCP_BODY_BYTES }),
+    (c) => (requestAccess(c) === "read" ? readMcp : mcp).handle(c.req.raw),
+  );
   // Stateless: no server-initiated stream and no session to delete.
   app.on(["GET", "DELETE"], "/mcp", auth, (c) =>
     c.json(

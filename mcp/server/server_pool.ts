@@ -4,7 +4,7 @@
  * `acquire` hands out an idle one (or builds one), `release` takes it back after `close()` reset its transport
  * and per-connection state. At most `maxIdle` idle servers are kept.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 
 export interface ServerPool {
   acquire(): McpServer;

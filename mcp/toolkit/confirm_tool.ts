@@ -6,14 +6,27 @@
  * Called with the token: `plan(args)` runs again, and only if the token was issued for this tool and an
  * identical `operation` (and is unexpired and unused) does `execute(operation)` run. A plan that needs no
  * confirmation (e.g. writing a file that does not exist yet) executes straight away.
+ *
+ * A person's confirmation (protocol 2026-07-28, a client that declared form elicitation, ARR_CONFIRM auto or
+ * elicit): instead of a token for the model, the tool answers `input_required` with one dialog (the preview
+ * written for a person, approve/deny) and the token as `requestState`. Only the client's retry carrying that
+ * state and an approving answer executes, after planning again; a deny, a changed operation, or a forged,
+ * replayed or expired state executes nothing. The audit log records which way each call was confirmed.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import {
+  type CallToolResult,
+  inputRequired,
+  inputResponse,
+  type McpServer,
+} from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { ToolDeps } from "./deps.ts";
 import type { Renamed } from "./arg_alias.ts";
 import { audited, registerRaw, type ToolOutcome, toResult } from "./define_tool.ts";
 import { freeObject } from "./portable_schema.ts";
 import { toolError } from "./tool_result.ts";
+import type { ConfirmPath } from "../core/confirm.ts";
+import { CONFIRM_INPUT, confirmMessage, confirmRequest, isApproval } from "./confirm_preview.ts";
 
 export interface Plan<Op> {
   /** The resolved operation (absolute paths, container ids, content digests …); the token is bound to it. */
@@ -58,7 +71,7 @@ export function confirmLine(destructiveWhen?: string): string {
 }
 
 export const confirmTokenField = z.string().max(512).optional().describe(
-  "From this tool's preview, once the user approved it",
+  "From the preview, once the user approved",
 );
 
 export const previewSchema = z.object({ summary: z.string(), details: freeObject() });
@@ -96,40 +109,92 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
       idempotentHint: spec.idempotent,
       openWorldHint: spec.openWorld ?? false,
     },
-    handler: async (rawArgs) => {
+    handler: async (rawArgs, call) => {
       const { confirm_token: token, ...args } = rawArgs as
         & { confirm_token?: string }
         & Record<string, unknown>;
       const planned = await planSafely(spec, args);
       if (!planned.ok) return toResult(planned);
       const plan = planned.value;
-      if (token === undefined && plan.needsConfirmation) {
-        const issued = deps.confirm.issue(spec.name, plan.operation);
-        return toResult({
-          ok: true,
-          value: {
-            status: "confirmation_required",
-            preview: { summary: plan.summary, details: plan.details },
-            confirm_token: issued.token,
-            expires_at: new Date(issued.expiresAt).toISOString(),
-          },
-        });
-      }
-      return await audited(deps, spec.name, args, async () => {
-        if (token !== undefined) {
-          const redeemed = await deps.confirm.redeem(token, spec.name, plan.operation);
-          if (!redeemed.ok) {
+      const mode = deps.config.confirm ?? "auto";
+      const redeemThenExecute = (state: string, path: ConfirmPath) =>
+        audited(deps, spec.name, args, async () => {
+          const redeemed = await deps.confirm.redeem(state, spec.name, plan.operation, path);
+          if (!redeemed.ok) return refused(spec.name, redeemed.error, path);
+          return await executed(spec, plan.operation);
+        }, path);
+
+      if (call.requestState !== undefined) {
+        // The client's retry after the dialog: only the person's approval, with the state issued for it, runs.
+        if (!isApproval(inputResponse(call.inputResponses, CONFIRM_INPUT))) {
+          const state = call.requestState;
+          // Recorded like a refused token; the state is used up, so it cannot be answered again.
+          return await audited(deps, spec.name, args, async () => {
+            await deps.confirm.redeem(state, spec.name, plan.operation, "elicitation");
             return toolError({
-              kind: `confirm_${redeemed.error.kind}`,
-              message: `${redeemed.error.message}. Nothing was changed; call ${spec.name} again without ` +
-                "confirm_token for a fresh preview",
+              kind: "confirm_declined",
+              message: `The person did not approve ${spec.name}: nothing was changed`,
             });
-          }
+          }, "elicitation");
         }
-        const done = await spec.execute(plan.operation);
-        return toResult(done.ok ? { ok: true, value: { status: "done", result: done.value } } : done);
+        return await redeemThenExecute(call.requestState, "elicitation");
+      }
+      if (token !== undefined) {
+        if (mode === "elicit") return elicitOnly(spec.name, "confirm_token is not accepted");
+        return await redeemThenExecute(token, "token");
+      }
+      if (!plan.needsConfirmation) {
+        return await audited(deps, spec.name, args, () => executed(spec, plan.operation));
+      }
+      if (mode !== "token" && call.canElicit) return askPerson(deps, spec.name, plan);
+      if (mode === "elicit") return elicitOnly(spec.name, "this client cannot show confirmation dialogs");
+      const issued = deps.confirm.issue(spec.name, plan.operation);
+      return toResult({
+        ok: true,
+        value: {
+          status: "confirmation_required",
+          preview: { summary: plan.summary, details: plan.details },
+          confirm_token: issued.token,
+          expires_at: new Date(issued.expiresAt).toISOString(),
+        },
       });
     },
+  });
+}
+
+async function executed<I extends z.ZodRawShape, O extends z.ZodRawShape, Op>(
+  spec: ConfirmedToolSpec<I, O, Op>,
+  operation: Op,
+): Promise<CallToolResult> {
+  const done = await spec.execute(operation);
+  return toResult(done.ok ? { ok: true, value: { status: "done", result: done.value } } : done);
+}
+
+/** `input_required`: one dialog for the person; the token, bound to the elicitation path, is the state. */
+function askPerson<Op>(deps: ToolDeps, tool: string, plan: Plan<Op>) {
+  const issued = deps.confirm.issue(tool, plan.operation, "elicitation");
+  return inputRequired({
+    inputRequests: { [CONFIRM_INPUT]: confirmRequest(confirmMessage(tool, plan.summary, plan.details)) },
+    requestState: issued.token,
+  });
+}
+
+function refused(tool: string, error: { kind: string; message: string }, path: ConfirmPath): CallToolResult {
+  const again = path === "token"
+    ? `call ${tool} again without confirm_token for a fresh preview`
+    : `call ${tool} again to ask once more`;
+  const message = path === "token"
+    ? error.message
+    : error.message.replace("confirm_token", "the confirmation");
+  return toolError({ kind: `confirm_${error.kind}`, message: `${message}. Nothing was changed; ${again}` });
+}
+
+function elicitOnly(tool: string, why: string): CallToolResult {
+  return toolError({
+    kind: "confirm_unavailable",
+    message:
+      `Cannot run ${tool}: ARR_CONFIRM=elicit requires a person to approve it in a confirmation dialog, ` +
+      `and ${why}. Nothing was changed; use a client with elicitation (e.g. Claude Code) or set ARR_CONFIRM=auto`,
   });
 }
 

@@ -3,14 +3,16 @@
  * read-only mode, audits every mutating call, turns `Result`s into tool results, and never lets an exception
  * reach the MCP layer as anything but a tool error.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { McpServer } from "@modelcontextprotocol/server";
+import type { CallToolResult, InputRequiredResult, ServerContext } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { Result } from "../../shared/result.ts";
 import { redactText } from "../../shared/redact/mod.ts";
 import { inputObject, type Renamed } from "./arg_alias.ts";
 import { outputObject, toolObject } from "./portable_schema.ts";
 import type { ToolDeps } from "./deps.ts";
+import type { ConfirmPath } from "../core/confirm.ts";
+import { type ToolCall, toolCallOf } from "./tool_call.ts";
 import { toolError, type ToolFailure, toolSuccess } from "./tool_result.ts";
 
 export type ToolOutcome<T> = Result<T, ToolFailure>;
@@ -78,7 +80,8 @@ export interface RawToolRegistration {
     idempotentHint: boolean;
     openWorldHint: boolean;
   };
-  handler(args: Record<string, unknown>): Promise<CallToolResult>;
+  /** `call`: what the request allows beyond its arguments (tool_call.ts), e.g. asking the person. */
+  handler(args: Record<string, unknown>, call: ToolCall): Promise<CallToolResult | InputRequiredResult>;
 }
 
 /** Thin typed-erased bridge to the SDK (its generics are too deep for a generic wrapper). */
@@ -92,22 +95,27 @@ export function registerRaw(server: McpServer, reg: RawToolRegistration): void {
       outputSchema: outputObject(reg.output),
       annotations: reg.annotations,
     },
-    ((args: Record<string, unknown>) => reg.handler(args)) as never,
+    ((args: Record<string, unknown>, ctx?: ServerContext) => reg.handler(args, toolCallOf(ctx))) as never,
   );
 }
 
-/** Records attempted → succeeded/failed around a mutating call; exceptions become `internal` tool errors. */
+/**
+ * Records attempted → succeeded/failed around a mutating call; exceptions become `internal` tool errors.
+ * `confirmedBy`: how a destructive call was confirmed, recorded with both entries.
+ */
 export async function audited(
   deps: ToolDeps,
   tool: string,
   args: unknown,
   call: () => Promise<CallToolResult>,
+  confirmedBy?: ConfirmPath,
 ): Promise<CallToolResult> {
   const callId = crypto.randomUUID();
-  deps.audit.record({ callId, tool, phase: "attempted", args });
+  const how = confirmedBy === undefined ? {} : { confirmedBy };
+  deps.audit.record({ callId, tool, phase: "attempted", args, ...how });
   const result = await guardedResult(call, deps);
   const detail = result.isError ? firstText(result) : "ok";
-  deps.audit.record({ callId, tool, phase: result.isError ? "failed" : "succeeded", args, detail });
+  deps.audit.record({ callId, tool, phase: result.isError ? "failed" : "succeeded", args, detail, ...how });
   return result;
 }
 

@@ -1,4 +1,4 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import type { ToolDeps } from "./deps.ts";
 
 /** What every tool family exports: `export function registerXTools(server, deps): void`. */

@@ -40,7 +40,9 @@ const LISTED_AS_ANY_OBJECT = { properties: undefined, required: undefined, addit
 export function outputObject(shape: z.ZodRawShape): z.ZodObject {
   const listed: Record<string, z.core.$ZodType> = {};
   for (const [key, field] of Object.entries(shape)) listed[key] = nestedFreeForm(field as z.ZodType);
-  return toolObject(z.object(listed));
+  // No `additionalProperties: false` (28 bytes per tool): clients only read these fields, and the SDK checks
+  // the full zod schema (which strips anything else) before it answers.
+  return toolObject(z.object(listed).meta({ additionalProperties: undefined }));
 }
 
 function nestedFreeForm(schema: z.ZodType): z.ZodType {

@@ -2,7 +2,7 @@
  * Building MCP tool results: every result carries `structuredContent` plus the same JSON as a text block,
  * so clients that read only text see exactly what structured clients see.
  */
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 
 /** A tool failure as the model sees it. `kind` is a stable machine word (e.g. `not_found`, `unavailable`). */
 export interface ToolFailure {

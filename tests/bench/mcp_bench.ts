@@ -151,11 +151,14 @@ const light = await cannon(JSON.stringify({
   params: { name: "compose_read", arguments: { stack: "media" } },
 }));
 const rssLoaded = rssMb(server.pid);
+// The protocol layer alone: tools/list (every tool's schema) and ping.
+const list = await cannon(JSON.stringify({ jsonrpc: "2.0", id: 3, method: "tools/list", params: {} }));
+const ping = await cannon(JSON.stringify({ jsonrpc: "2.0", id: 4, method: "ping" }));
 
 const f = (n: number) => n.toFixed(2);
 // deno-lint-ignore no-explicit-any
 const cannonLine = (name: string, r: any) =>
-  `  autocannon tools/call ${name}, 10 connections, 10 s: ${f(r.requests.average)} req/s, latency p50 ` +
+  `  autocannon ${name}, 10 connections, 10 s: ${f(r.requests.average)} req/s, latency p50 ` +
   `${r.latency.p50} ms p99 ${r.latency.p99} ms, 2xx ${r["2xx"]}, non-2xx ${r.non2xx}, errors ${r.errors}`;
 const ratio = (p: number) => f(pct(mcpMs, p) / pct(rawMs, p));
 console.error([
@@ -163,8 +166,10 @@ console.error([
   `  raw libpod list:           p50 ${f(pct(rawMs, 0.5))} ms  p95 ${f(pct(rawMs, 0.95))} ms`,
   `  MCP container_list (HTTP): p50 ${f(pct(mcpMs, 0.5))} ms  p95 ${f(pct(mcpMs, 0.95))} ms`,
   `  ratio MCP/raw:             p50 ${ratio(0.5)}x  p95 ${ratio(0.95)}x`,
-  cannonLine("container_list", load),
-  cannonLine("compose_read (file read + redaction, no Podman call)", light),
+  cannonLine("tools/call container_list", load),
+  cannonLine("tools/call compose_read (file read + redaction, no Podman call)", light),
+  cannonLine("tools/list", list),
+  cannonLine("ping", ping),
   `  server RSS: idle ${f(rssIdle)} MB, after warm-up ${f(rssWarm)} MB, after the container_list load ` +
   `${f(rssAfterList)} MB, after both loads ${f(rssLoaded)} MB`,
 ].join("\n"));

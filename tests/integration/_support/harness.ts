@@ -1,6 +1,7 @@
 /**
  * Serves the real arr-mcp app (real deps from bootstrap()) with Deno.serve on 127.0.0.1, port 0, and connects
- * a real MCP SDK client over Streamable HTTP with the bearer header.
+ * a real MCP SDK client over Streamable HTTP with the bearer header: `client()`/`call()` the v1 SDK client
+ * (protocol 2025-11-25), `modern()` the v2 SDK client at 2026-07-28.
  */
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -13,6 +14,8 @@ import type { ToolDeps } from "../../../mcp/toolkit/deps.ts";
 import type { Clock } from "../../../mcp/core/clock.ts";
 import { failureOf, type ToolFailure } from "../../../mcp/toolkit/tool_result.ts";
 import { connectHttpClient } from "./http_client.ts";
+import type { Client as ModernClient } from "@modelcontextprotocol/client";
+import { connectModern, type ModernOptions } from "../../unit/mcp/_support/modern_client.ts";
 import { serveLoopback } from "./loopback_server.ts";
 
 /** The `{ kind, message }` of a tool error; fails the test when the result is not an error. */
@@ -31,6 +34,8 @@ export interface Served {
   deps: ToolDeps;
   dataDir: string;
   client(): Promise<Client>;
+  /** A v2 SDK client at 2026-07-28 over HTTP; with `elicit` it declares form elicitation and answers dialogs. */
+  modern(options?: Omit<ModernOptions, "key" | "url">): Promise<ModernClient>;
   /** Calls a tool and returns the result with `structuredContent` typed loosely. */
   // deno-lint-ignore no-explicit-any
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult & { structuredContent?: any }>;
@@ -84,7 +89,7 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
   });
   const appFetch = async (req: Request) => await app.fetch(req);
   server.handle(options.wrap ? options.wrap(appFetch, key) : appFetch);
-  const clients: Client[] = [];
+  const clients: { close(): Promise<void> }[] = [];
   const url = `${origin}/mcp`;
   const client = async () => {
     const c = await connectHttpClient(url, key);
@@ -99,6 +104,11 @@ export async function serveArrMcp(options: ServeOptions = {}): Promise<Served> {
     deps,
     dataDir,
     client,
+    async modern(options = {}) {
+      const c = await connectModern(undefined, { ...options, key, url });
+      clients.push(c);
+      return c;
+    },
     async call(name, args = {}) {
       shared ??= await client();
       return await shared.callTool({ name, arguments: args }) as CallToolResult;

@@ -10,6 +10,21 @@ import { serveArrMcp } from "../../_support/harness.ts";
 export const CONFORMANCE = "npm:@modelcontextprotocol/conformance@0.1.16";
 /** The scenarios that apply to a tools-only server (tools-call-* pass against any server: not counted). */
 export const SCENARIOS = ["server-initialize", "ping", "tools-list", "dns-rebinding-protection"];
+/**
+ * Protocol 2026-07-28: the suite's pre-release line, and the scenarios a tools-only server can pass. The others
+ * need the suite's own diagnostic tools (`test_missing_capability`, `test_input_required_result_*` …), prompts
+ * or resources; arr-mcp's own tests cover tampered, replayed and expired requestState.
+ */
+export const CONFORMANCE_2026 = "npm:@modelcontextprotocol/conformance@0.2.0-alpha.12";
+export const SCENARIOS_2026 = [
+  "tools-list",
+  "dns-rebinding-protection",
+  "http-header-validation",
+  "input-required-result-missing-input-response",
+  "input-required-result-unsupported-methods",
+  "input-required-result-validate-input",
+  "input-required-result-ignore-extra-params",
+];
 
 function withKey(fetch: (req: Request) => Promise<Response>, key: string) {
   return (req: Request) => {
@@ -22,15 +37,19 @@ function withKey(fetch: (req: Request) => Promise<Response>, key: string) {
 Deno.test("the MCP conformance suite's applicable scenarios pass against the real app", async (t) => {
   const served = await serveArrMcp({ wrap: withKey });
   const cwd = await Deno.makeTempDir();
+  const runs = [
+    ...SCENARIOS.map((s) => [CONFORMANCE, s] as const),
+    ...SCENARIOS_2026.map((s) => [CONFORMANCE_2026, s] as const),
+  ];
   try {
-    for (const scenario of SCENARIOS) {
-      await t.step(scenario, async () => {
+    for (const [suite, scenario] of runs) {
+      await t.step(`${suite.split("@").at(-1)} ${scenario}`, async () => {
         const out = await new Deno.Command(Deno.execPath(), {
           args: [
             "run",
             "-A",
             "--no-lock",
-            CONFORMANCE,
+            suite,
             "server",
             "--url",
             served.url,

@@ -1,6 +1,6 @@
 /** An SDK client connected in memory to `createMcpServer(deps, families)`: how tests speak MCP without a port. */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { InMemoryTransport } from "@modelcontextprotocol/server";
 import { createMcpServer } from "../../../../mcp/server/mcp_server.ts";
 import type { ToolDeps } from "../../../../mcp/toolkit/deps.ts";
 import type { RegisterFamily } from "../../../../mcp/server/families.ts";

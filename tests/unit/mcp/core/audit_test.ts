@@ -30,3 +30,46 @@ Deno.test("openAuditLog() stores redacted entries in a SQLite file and reads the
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("openAuditLog() records how a destructive call was confirmed, and adds the column to an older log", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const path = `${dir}/audit.db`;
+    const { DatabaseSync } = await import("node:sqlite");
+    const old = new DatabaseSync(path);
+    old.exec(
+      `CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, call_id TEXT NOT NULL,
+      tool TEXT NOT NULL, phase TEXT NOT NULL CHECK (phase IN ('attempted', 'succeeded', 'failed')),
+      args TEXT NOT NULL, detail TEXT)`,
+    );
+    old.exec(
+      `INSERT INTO audit (at, call_id, tool, phase, args) VALUES ('2026-01-01T00:00:00Z', 'c0', 'x', 'attempted', '{}')`,
+    );
+    old.close();
+    const log = openAuditLog(path, { clock: testClock() });
+    log.record({
+      callId: "c1",
+      tool: "container_remove",
+      phase: "attempted",
+      args: {},
+      confirmedBy: "elicitation",
+    });
+    log.record({
+      callId: "c2",
+      tool: "container_remove",
+      phase: "attempted",
+      args: {},
+      confirmedBy: "token",
+    });
+    log.record({ callId: "c3", tool: "compose_write", phase: "attempted", args: {} });
+    assert.deepEqual(log.recent(4).map((e) => [e.callId, e.confirmedBy]), [
+      ["c3", null],
+      ["c2", "token"],
+      ["c1", "elicitation"],
+      ["c0", null],
+    ]);
+    log.close();
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

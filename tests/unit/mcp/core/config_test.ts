@@ -22,6 +22,7 @@ Deno.test("parseConfig() gives safe defaults with no variables at all", () => {
     maxInflight: 32,
     systemdUnits: [],
     policy: "confirm",
+    confirm: "auto",
     homeDir: "/home/media",
     allowedHosts: ["localhost:8484", "127.0.0.1:8484", "[::1]:8484"],
     allowedOrigins: [
@@ -100,6 +101,18 @@ Deno.test("parseConfig() reads ARR_POLICY: confirm by default and when blank, st
   assert.equal(policy("  "), "confirm");
   assert.equal(policy(" Strict "), "strict");
   assert.equal(policy("off"), 'Invalid ARR_POLICY "off": expected confirm or strict');
+});
+
+Deno.test("parseConfig() reads ARR_CONFIRM: auto by default, elicit or token in any case", () => {
+  const mode = (value?: string) => {
+    const r = parseConfig(value === undefined ? {} : { ARR_CONFIRM: value }, HOST);
+    return r.ok ? r.value.confirm : r.error;
+  };
+  assert.equal(mode(), "auto");
+  assert.equal(mode(" "), "auto");
+  assert.equal(mode(" Elicit "), "elicit");
+  assert.equal(mode("TOKEN"), "token");
+  assert.equal(mode("ask"), 'Invalid ARR_CONFIRM "ask": expected auto, elicit, token');
 });
 
 Deno.test("parseConfig() never echoes a rejected API key", () => {

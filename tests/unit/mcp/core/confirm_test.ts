@@ -82,3 +82,16 @@ Deno.test("createConfirmTokens() lets only one of two concurrent redeems of a to
   ]);
   assert.deepEqual(both.map((r) => r.ok).sort(), [false, true]);
 });
+
+Deno.test("createConfirmTokens() binds a token to its path: a dialog's state is no confirm_token, nor the reverse", async () => {
+  const { confirm } = tokens();
+  const op = { id: "abc" };
+  const dialog = confirm.issue("container_remove", op, "elicitation").token;
+  assert.equal((await confirm.redeem(dialog, "container_remove", op)).ok, false);
+  assert.equal((await confirm.redeem(dialog, "container_remove", op, "token")).ok, false);
+  const token = confirm.issue("container_remove", op).token;
+  const asDialog = await confirm.redeem(token, "container_remove", op, "elicitation");
+  assert.equal(asDialog.ok ? "ok" : asDialog.error.kind, "mismatch");
+  assert.equal((await confirm.redeem(dialog, "container_remove", op, "elicitation")).ok, true);
+  assert.equal((await confirm.redeem(token, "container_remove", op, "token")).ok, true);
+});

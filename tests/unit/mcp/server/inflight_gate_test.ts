@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { createApp } from "../../../../mcp/server/app.ts";
 import { createInflightGate, inflightLimits } from "../../../../mcp/server/inflight_gate.ts";
 import { testConfig, testDeps } from "../_support/test_deps.ts";

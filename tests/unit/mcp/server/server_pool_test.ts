@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { createServerPool } from "../../../../mcp/server/server_pool.ts";
 
 Deno.test("createServerPool() builds only when no idle server is left and keeps at most maxIdle", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { defineConfirmedTool } from "../../../../mcp/toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../../../../mcp/toolkit/deps.ts";
