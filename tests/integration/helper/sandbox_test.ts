@@ -8,7 +8,7 @@ Deno.test("the launcher's flags refuse sh, other programs, group kills, outside 
     .output();
   assert.equal(printed.code, 0);
   const flags = new TextDecoder().decode(printed.stdout).trim().split("\n");
-  assert.ok(flags.some((f) => f.startsWith("--allow-run=podman-compose,systemctl,")), flags.join(" "));
+  assert.ok(flags.some((f) => f.startsWith("--allow-run=podman-compose,podman,systemctl,")), flags.join(" "));
   assert.ok(!flags.some((f) => f === "--allow-all" || f === "-A" || f === "--allow-run"), flags.join(" "));
   const outside = `${dirs.root}/outside`;
   await Deno.mkdir(outside);
