@@ -22,6 +22,11 @@ export async function collectInfo(
   const versions = compose === null
     ? { podman: null, podmanCompose: null }
     : parseComposeVersions(`${compose.stdout}\n${compose.stderr}`);
+  // Without podman-compose, Podman's own `podman --version` (`podman version 4.3.1`) still tells its version.
+  if (versions.podman === null) {
+    const podman = await runner("podman", ["--version"]).catch(() => null);
+    if (podman !== null) versions.podman = parseComposeVersions(podman.stdout).podman;
+  }
   const quadlet = paths.generator === null
     ? null
     : await generatorVersion(runner, paths.generator).catch(() => null);

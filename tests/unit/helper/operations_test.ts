@@ -28,6 +28,7 @@ const psJson = (state: string) =>
 async function setup(
   answer: (call: Call) => RunResult | Promise<RunResult> = () => result(),
   now: () => Date = () => new Date("2026-11-22T00:00:00Z"),
+  generator: string | null = null,
 ) {
   const root = await Deno.realPath(await Deno.makeTempDir());
   await Deno.mkdir(`${root}/stacks/web`, { recursive: true });
@@ -46,7 +47,7 @@ async function setup(
     now,
     stacksDir: `${root}/stacks`,
     quadletDir: `${root}/quadlets`,
-    generator: null,
+    generator,
     workDir: `${root}/run`,
     stopTimeoutS: 1,
   });
@@ -154,6 +155,27 @@ Deno.test("compose_validate reports podman-compose config's own failure without 
   await using t = await setup(() => result({ code: 1, stderr: "yaml.scanner.ScannerError: bad\n" }));
   const out = doneOf(await t.ops.compose_validate({ stack: "web" }, t.trace()));
   assert.deepEqual([out.ok, out.output], [false, "yaml.scanner.ScannerError: bad"]);
+});
+
+Deno.test("quadlet_write without a generator refuses with the host's Podman version and writes nothing", async () => {
+  await using t = await setup((c) =>
+    c.cmd === "podman-compose"
+      ? result({ stdout: "podman-composer version  1.0.3\npodman version 4.3.1\n" })
+      : result({ code: 99 })
+  );
+  const content = "[Container]\nImage=localhost/busybox:test\n";
+  const out = doneOf(await t.ops.quadlet_write({ name: "web", type: "container", content }, t.trace()));
+  assert.deepEqual([out.ok, out.exitCode], [false, 127]);
+  assert.match(out.output, /^Quadlets need Podman 4\.4 or later; this host has Podman 4\.3\.1: install/);
+  assert.deepEqual(JSON.parse(doneOf(await t.ops.quadlet_list({}, t.trace())).output), []);
+});
+
+Deno.test("info asks podman --version when podman-compose is missing", async () => {
+  await using t = await setup((c) =>
+    c.cmd === "podman" ? result({ stdout: "podman version 4.9.3\n" }) : result({ code: 127 })
+  );
+  const info = JSON.parse(doneOf(await t.ops.info({}, t.trace())).output);
+  assert.deepEqual([info.podman, info.podman_compose, info.quadlet], ["4.9.3", null, null]);
 });
 
 Deno.test("stack ops report a timeout as exit 124", async () => {
@@ -287,7 +309,8 @@ Deno.test("systemd_start reports systemctl's failure with its message", async ()
 });
 
 Deno.test("quadlet ops validate name, type and content and round-trip a file", async () => {
-  await using t = await setup();
+  // The fake runner answers the generator's -dryrun with exit 0 and no complaint: accepted.
+  await using t = await setup(undefined, undefined, "/usr/libexec/podman/quadlet");
   const content = "[Container]\nImage=localhost/busybox:test\n";
   assert.equal(
     doneOf(await t.ops.quadlet_write({ name: "web", type: "container", content }, t.trace())).ok,
@@ -325,7 +348,11 @@ Deno.test("quadlet ops validate name, type and content and round-trip a file", a
     exitCode: 1,
   });
   assert.equal(doneOf(await t.ops.quadlet_delete({ name: "web", type: "container" }, t.trace())).ok, true);
-  assert.equal(t.calls.length, 0);
+  assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [[
+    "/usr/libexec/podman/quadlet",
+    "-dryrun",
+    "-user",
+  ]]);
 });
 
 Deno.test("info reports the versions podman-compose and the generator print", async () => {
@@ -374,7 +401,7 @@ Deno.test("read-only ops answer while a stack op and a unit op hang in the runne
 Deno.test("info starts podman-compose once across many calls, and again after the TTL", async () => {
   let clock = Date.parse("2026-11-22T00:00:00Z");
   await using t = await setup(
-    () => result({ stdout: "podman-compose version 1.3.0\n" }),
+    () => result({ stdout: "podman-compose version 1.3.0\npodman version 4.3.1\n" }),
     () => new Date(clock),
   );
   const answers = await Promise.all(Array.from({ length: 20 }, () => t.ops.info({}, t.trace())));
