@@ -11,6 +11,7 @@ import { stackContainers, type StackState } from "../clients/runtime/stack_statu
 import { type ContainerSummaryOutput, containerSummaryOutput } from "../containers/container_summary.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { collectContainerExtras, type ContainerExtras, NO_EXTRAS } from "./container_extras.ts";
+import { quadletUnsupported } from "../../shared/quadlet/host_support.ts";
 import { collectDisks, type DiskStatus } from "./disks.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
 
@@ -51,8 +52,12 @@ export interface ApiStatus {
     available: boolean;
     socket: string;
     version: string | null;
+    /** Podman's version as arr-helper found it. */
+    podman: string | null;
     podman_compose: string | null;
     quadlet: string | null;
+    /** Why the quadlet tools are off on this host (shared/quadlet/host_support.ts); null when they work. */
+    quadlet_off_reason: string | null;
     error: string | null;
   };
 }
@@ -113,8 +118,10 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
       available: helperFacts !== null,
       socket: deps.helper.socket,
       version: helperFacts?.helper_version ?? null,
+      podman: helperFacts?.podman ?? null,
       podman_compose: helperFacts?.podman_compose ?? null,
       quadlet: helperFacts?.quadlet ?? null,
+      quadlet_off_reason: helperFacts === null ? null : quadletUnsupported(helperFacts),
       error: helperInfo.ok ? null : helperInfo.error,
     },
   };

@@ -224,8 +224,10 @@ export function sampleStatus(n: number, stacks: number): ApiStatus {
       available: true,
       socket: "/run/user/1000/arr-helper/arr-helper.sock",
       version: "0.1.0",
+      podman: "5.4.2",
       podman_compose: "1.3.0",
       quadlet: "5.4.2",
+      quadlet_off_reason: null,
       error: null,
     },
   };
