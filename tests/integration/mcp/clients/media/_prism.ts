@@ -242,7 +242,7 @@ export async function startPrism(fixture: string, patch: (spec: Obj) => Obj): Pr
 /** Reads a child's stdout and stderr to the end, keeping the last `max` characters of both. */
 function outputTail(child: Deno.ChildProcess, max: number): { text(): Promise<string> } {
   let kept = "";
-  const drain = async (stream: ReadableStream<Uint8Array>) => {
+  const drain = async (stream: Deno.ChildProcess["stdout"]) => {
     for await (const chunk of stream.pipeThrough(new TextDecoderStream())) kept = (kept + chunk).slice(-max);
   };
   const done = Promise.all([drain(child.stdout), drain(child.stderr)]).catch(() => {});
