@@ -1,12 +1,19 @@
 /**
  * The stack ops, through podman-compose with `--project-name=<stack> --file=<compose file>`. Its exit code is
- * always 0, so `up`, `down` and `restart` are judged by `podman-compose ps --format json`, and `pull` by
- * podman's `Error:` lines.
+ * always 0, so `up`, `down` and `restart` are judged by the project's containers as `podman ps` lists them (every
+ * podman-compose version labels them; 1.0.3 has no `ps --format json`), and `pull` by podman's `Error:` lines.
  */
 import { STACK_STATUS_MARKER } from "../shared/helper_protocol.ts";
 import { COMPOSE_FILE_NAMES, type EntryKind, pickComposeFile } from "../shared/names.ts";
 import { err, ok, type Result } from "../shared/result.ts";
-import { defaultServices, type Expectation, judgeStack, parsePsJson } from "./compose_status.ts";
+import { checkWithComposeReader, configUnsupported, READER_VALIDATOR_LINE } from "./compose_reader_check.ts";
+import {
+  defaultServices,
+  type Expectation,
+  judgeStack,
+  parsePsJson,
+  projectPsArgs,
+} from "./compose_status.ts";
 import { type HelperFs, lstatOrNull, readRegularFile } from "./fs.ts";
 import { done, joinStreams, type OpOutcome } from "./outcome.ts";
 import { type Runner, TIMEOUT_EXIT_CODE } from "./run_command.ts";
@@ -52,6 +59,9 @@ export async function resolveStack(deps: StackDeps, value: unknown): Promise<Res
   return ok({ name: name.value, dir, composeFile: `${dir}/${picked.name}` });
 }
 
+/** A compose file (or one it includes) the helper reads back: larger ones are not read. */
+const COMPOSE_MAX_BYTES = 1 << 20;
+
 function composeArgs(stack: Stack, ...rest: string[]): string[] {
   return [`--project-name=${stack.name}`, `--file=${stack.composeFile}`, ...rest];
 }
@@ -68,9 +78,7 @@ async function lifecycle(
   expect: Expectation,
 ): Promise<OpOutcome> {
   const run = await deps.runner("podman-compose", composeArgs(stack, ...args), { cwd: stack.dir });
-  const ps = await deps.runner("podman-compose", composeArgs(stack, "ps", "--format", "json"), {
-    cwd: stack.dir,
-  });
+  const ps = await deps.runner("podman", projectPsArgs(stack.name), { cwd: stack.dir });
   const text = joinStreams(run.stdout, run.stderr);
   const containers = parsePsJson(ps.stdout);
   if (!containers.ok) {
@@ -78,7 +86,7 @@ async function lifecycle(
   }
   let services: string[] = [];
   try {
-    services = defaultServices(await readRegularFile(deps.fs, stack.composeFile, 1 << 20));
+    services = defaultServices(await readRegularFile(deps.fs, stack.composeFile, COMPOSE_MAX_BYTES));
   } catch {
     // Judge by the containers alone when the file cannot be read back.
   }
@@ -103,14 +111,36 @@ export function createStackOps(deps: StackDeps) {
       const summary = failed ? `Pull failed: ${errors.join("; ") || `exit ${run.code}`}` : "Pull finished";
       return done(!failed, `${text}\n${summary}`.trimStart(), failed ? (run.code || 1) : 0);
     },
-    /** `config --services` parses and interpolates the file without printing values (no secrets). */
+    /**
+     * `config --services` parses and interpolates the file without printing values (no secrets). Where
+     * podman-compose has no `config` (1.0.3), the project's own compose reader checks it and says so.
+     */
     async validate(stack: Stack): Promise<OpOutcome> {
       const run = await deps.runner("podman-compose", composeArgs(stack, "config", "--services"), {
         cwd: stack.dir,
       });
       const text = joinStreams(run.stdout, run.stderr);
       if (run.timedOut) return done(false, `Timed out: ${text}`, TIMEOUT_EXIT_CODE);
+      if (configUnsupported(run)) return await readerValidate(deps, stack);
       return done(run.code === 0, text, run.code);
     },
   };
+}
+
+/** The compose file and the files it names, read only inside the stacks folder (regular files, no symlinks). */
+async function readerValidate(deps: StackDeps, stack: Stack): Promise<OpOutcome> {
+  const read = async (path: string) => {
+    if (!path.startsWith(`${deps.stacksDir}/`)) return undefined;
+    return await readRegularFile(deps.fs, path, COMPOSE_MAX_BYTES).catch(() => undefined);
+  };
+  const text = await read(stack.composeFile);
+  if (text === undefined) {
+    return done(false, `${READER_VALIDATOR_LINE}\nCannot read "${stack.composeFile}"`, 1);
+  }
+  const dotenv = await read(`${stack.dir}/.env`);
+  const file = stack.composeFile.slice(stack.dir.length + 1);
+  const checked = await checkWithComposeReader({ text, file, dir: stack.dir, dotenv }, read);
+  return checked.ok
+    ? done(true, `${READER_VALIDATOR_LINE}\n${checked.value.join("\n")}`, 0)
+    : done(false, `${READER_VALIDATOR_LINE}\n${checked.error}`, 1);
 }

@@ -1,6 +1,8 @@
 /**
  * What is really running after `up`, `down` or `restart`: podman-compose exits 0 even when containers failed,
- * so the helper asks `podman-compose ps --format json` and judges the containers it lists.
+ * so the helper lists the project's containers with `podman ps` and judges them. Every podman-compose version
+ * labels its containers `io.podman.compose.project=<project>` (1.0.3 and 1.3.0 alike), while
+ * `podman-compose ps --format json` exists only from 1.1 on.
  */
 import { parse } from "yaml";
 import type { StackStatus } from "../shared/helper_protocol.ts";
@@ -16,18 +18,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Parses `podman ps --format json` output (as printed by `podman-compose ps --format json`). */
+/** `podman` arguments listing every container (running or not) of a compose project as JSON. */
+export function projectPsArgs(project: string): string[] {
+  return ["ps", "-a", "--filter", `label=io.podman.compose.project=${project}`, "--format", "json"];
+}
+
+/** Parses `podman ps --format json` output. */
 export function parsePsJson(text: string): Result<PsContainer[], string> {
   let data: unknown;
   try {
     data = JSON.parse(text.trim() === "" ? "[]" : text);
   } catch (e) {
-    return err(`Cannot parse podman-compose ps output: ${e instanceof Error ? e.message : String(e)}`);
+    return err(`Cannot parse podman ps output: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!Array.isArray(data)) return err("Cannot parse podman-compose ps output: expected a JSON array");
+  if (!Array.isArray(data)) return err("Cannot parse podman ps output: expected a JSON array");
   const containers: PsContainer[] = [];
   for (const item of data) {
-    if (!isRecord(item)) return err("Cannot parse podman-compose ps output: expected objects in the array");
+    if (!isRecord(item)) return err("Cannot parse podman ps output: expected objects in the array");
     const names = Array.isArray(item.Names) ? item.Names.filter((n) => typeof n === "string") : [];
     const labels = isRecord(item.Labels) ? item.Labels : {};
     const service = labels["com.docker.compose.service"];

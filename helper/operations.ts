@@ -6,6 +6,7 @@
  */
 import type { HelperOp } from "../shared/helper_protocol.ts";
 import type { Result } from "../shared/result.ts";
+import { quadletUnsupported } from "../shared/quadlet/host_support.ts";
 import { refusedUnitReason } from "../shared/special_units.ts";
 import { createStackOps, type Stack } from "./compose_ops.ts";
 import type { HelperFs } from "./fs.ts";
@@ -15,7 +16,7 @@ import { createKeyedLock } from "./keyed_lock.ts";
 import { done, type Operation, type OpOutcome, type OpTrace, rejected } from "./outcome.ts";
 import { createGeneratorCheck, type GeneratorCheckDeps } from "./quadlet_check.ts";
 import { createQuadletStore, type FileError } from "./quadlet_files.ts";
-import { createQuadletValidate } from "./quadlet_validate.ts";
+import { createQuadletValidate, NO_GENERATOR_EXIT_CODE, NO_GENERATOR_MESSAGE } from "./quadlet_validate.ts";
 import type { Runner } from "./run_command.ts";
 import { runSystemctl, type SystemdVerb } from "./systemd_ops.ts";
 import {
@@ -121,12 +122,21 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
       const file = quadletFile(args);
       return file.ok ? fileOutcome(await store.read(file.value)) : rejected(file.error);
     },
-    quadlet_write(args, trace) {
+    async quadlet_write(args, trace) {
       const file = quadletFile(args);
-      if (!file.ok) return Promise.resolve(rejected(file.error));
+      if (!file.ok) return rejected(file.error);
       const content = validateQuadletContent(args.content);
-      if (!content.ok) return Promise.resolve(rejected(content.error));
-      return serialized(
+      if (!content.ok) return rejected(content.error);
+      // Without a generator a quadlet file does nothing on this host: say why and what to install.
+      if (deps.generator === null) {
+        const host = await info();
+        return done(
+          false,
+          quadletUnsupported({ ...host, quadlet: null }) ?? NO_GENERATOR_MESSAGE,
+          NO_GENERATOR_EXIT_CODE,
+        );
+      }
+      return await serialized(
         "quadlets",
         trace,
         async () => fileOutcome(await store.write(file.value, content.value)),

@@ -4,8 +4,10 @@
 # `start.sh --print-flags` prints the flags (one per line) instead, so tests run probes under the same sandbox.
 #
 # Permissions, and why each is needed:
-#   --allow-run=podman-compose,systemctl[,GENERATOR]  the only programs the helper starts; the generator's
-#       absolute path is added only when one was found (quadlet -dryrun validation and `info`).
+#   --allow-run=podman-compose,podman,systemctl[,GENERATOR]  the only programs the helper starts: `podman` only
+#       for `ps -a --filter label=io.podman.compose.project=<stack> --format json`, which judges a stack's outcome
+#       on every podman-compose version (helper/compose_status.ts); the generator's absolute path is added only
+#       when one was found (quadlet -dryrun validation and `info`).
 #   --allow-read=STACKS,QUADLETS,SOCKET_DIR  compose files are checked; quadlets are read; the socket is probed.
 #   --allow-write=QUADLETS,SOCKET_DIR  quadlet writes/backups; the socket and the generator's scratch folders.
 #       (No write to the stacks folder: podman-compose, a separate process, does the stack work.)
@@ -65,7 +67,7 @@ ARR_HELPER_SOCKET="$socket_dir/$(basename -- "$ARR_HELPER_SOCKET")"
 ARR_QUADLET_GENERATOR=$generator
 export ARR_HELPER_SOCKET ARR_STACKS_DIR ARR_QUADLET_DIR ARR_QUADLET_GENERATOR
 
-run_list="podman-compose,systemctl${generator:+,$generator}"
+run_list="podman-compose,podman,systemctl${generator:+,$generator}"
 env_list="ARR_HELPER_SOCKET,ARR_STACKS_DIR,ARR_QUADLET_DIR,ARR_QUADLET_GENERATOR,ARR_HELPER_TIMEOUT_S"
 env_list="$env_list,ARR_HELPER_STOP_TIMEOUT_S,HOME,XDG_RUNTIME_DIR,LOG_TOKENS,LOG_STREAM"
 

@@ -19,8 +19,10 @@ export interface OverviewView {
   helper: {
     available: boolean;
     version: string | null;
+    podman: string | null;
     podman_compose: string | null;
     quadlet: string | null;
+    quadlet_off_reason: string | null;
     error: string | null;
   };
   disks: ReadonlyArray<{
@@ -112,9 +114,11 @@ function helperCard(h: OverviewView["helper"]): Html {
       <h2>arr-helper</h2>
       <dl>
     ${row("Version", h.version ?? "–")}
+    ${row("Podman", h.podman ?? "–")}
     ${row("podman-compose", h.podman_compose ?? "not found")}
-    ${row("quadlet", h.quadlet ?? "not found")}
+    ${row("quadlet", h.quadlet ?? "off")}
       </dl>
+      ${h.quadlet_off_reason === null ? "" : html`<p class="detail">${h.quadlet_off_reason}</p>`}
     </section>
   `;
 }

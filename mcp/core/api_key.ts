@@ -23,7 +23,7 @@ export async function loadOrCreateApiKey(
   return { key: text, created, path };
 }
 
-/** The ready-to-paste Claude Code command. */
+/** The ready-to-paste Claude Code command (user scope: every project of that user sees the server). */
 export function claudeAddCommand(url: string, key: string): string {
-  return `claude mcp add --transport http arr-mcp ${url} --header "Authorization: Bearer ${key}"`;
+  return `claude mcp add --transport http --scope user arr-mcp ${url} --header "Authorization: Bearer ${key}"`;
 }

@@ -12,6 +12,7 @@ import { type ContainerSummaryOutput, containerSummaryOutput } from "../containe
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { AlertView } from "../toolkit/alerts_port.ts";
 import { collectContainerExtras, type ContainerExtras, NO_EXTRAS } from "./container_extras.ts";
+import { quadletUnsupported } from "../../shared/quadlet/host_support.ts";
 import { collectDisks, type DiskStatus } from "./disks.ts";
 import { containerProblem, stackProblem } from "./problems.ts";
 import { type ApiStoreStatus, apiStoreStatus } from "./store_status.ts";
@@ -53,8 +54,12 @@ export interface ApiStatus {
     available: boolean;
     socket: string;
     version: string | null;
+    /** Podman's version as arr-helper found it. */
+    podman: string | null;
     podman_compose: string | null;
     quadlet: string | null;
+    /** Why the quadlet tools are off on this host (shared/quadlet/host_support.ts); null when they work. */
+    quadlet_off_reason: string | null;
     error: string | null;
   };
   /** The container state store: `live`, or `resyncing`/`down` with the data's age; null without a store. */
@@ -125,8 +130,10 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
       available: helperFacts !== null,
       socket: deps.helper.socket,
       version: helperFacts?.helper_version ?? null,
+      podman: helperFacts?.podman ?? null,
       podman_compose: helperFacts?.podman_compose ?? null,
       quadlet: helperFacts?.quadlet ?? null,
+      quadlet_off_reason: helperFacts === null ? null : quadletUnsupported(helperFacts),
       error: helperInfo.ok ? null : helperInfo.error,
     },
     store: apiStoreStatus(deps.containerStore?.status()),

@@ -57,7 +57,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
     await findRuntimeSocket(runtimeSocketCandidates(options.env, options.uid), socketExists);
   const runtimeFetch = socket ? unixSocketFetch(socket) : undefined;
   const runtime = socket && runtimeFetch
-    ? createDetectingRuntime({ socket, fetch: runtimeFetch.fetch })
+    ? createDetectingRuntime({ socket, fetch: runtimeFetch.fetch, clock })
     : unavailableRuntime();
 
   const helperFetch = unixSocketFetch(config.helperSocket);

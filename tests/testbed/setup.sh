@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs and prepares everything the integration tests run against: real Podman, podman-compose 1.3.0,
-# the quadlet generator from Podman 5.4.2, a local busybox image and a containers.conf these VMs need.
+# Installs and prepares everything the integration tests run against: real Podman, podman-compose 1.3.0 and
+# Debian 12's own 1.0.3 (as podman-compose-1.0.3), the quadlet generator from Podman 5.4.2, a local busybox image and a containers.conf these VMs need.
 # Idempotent: a second run only checks and takes about a second. Steps measured in ../shared/notes/testbed.md.
 set -euo pipefail
 TB="${ARR_TESTBED_DIR:-/var/tmp/arr-mcp-testbed}"
@@ -56,6 +56,28 @@ if [ "$(cat "$TB/bin/podman-compose" 2>/dev/null)" != "$wrapper" ]; then
 fi
 [ -L "$TB/bin/quadlet" ] || ln -sf "$TB/trixie/usr/libexec/podman/quadlet" "$TB/bin/quadlet"
 
+# Debian 12's own podman-compose 1.0.3 (no `config`, no `ps --format json`) from this host's apt sources, for the
+# test matrix: $TB/bin/podman-compose-1.0.3 (tests pick a version with ARR_TEST_COMPOSE_VERSIONS).
+if [ ! -f "$TB/bookworm/usr/lib/python3/dist-packages/podman_compose.py" ]; then
+  log "fetching podman-compose 1.0.3 from bookworm"
+  deb_dir="$TB/apt/bookworm-debs"
+  mkdir -p "$deb_dir"
+  (cd "$deb_dir" && apt-get -o APT::Sandbox::User=root download podman-compose >/dev/null 2>&1) || {
+    apt-get update -qq
+    (cd "$deb_dir" && apt-get -o APT::Sandbox::User=root download podman-compose >/dev/null)
+  }
+  rm -rf "$TB/bookworm.new" && mkdir -p "$TB/bookworm.new"
+  dpkg-deb -x "$(ls "$deb_dir"/podman-compose_*_all.deb | head -1)" "$TB/bookworm.new"
+  grep -q "^__version__ = '1.0.3'" "$TB/bookworm.new/usr/lib/python3/dist-packages/podman_compose.py" ||
+    { log "this host's apt has no podman-compose 1.0.3 (Debian 12's)"; exit 1; }
+  rm -rf "$TB/bookworm" && mv "$TB/bookworm.new" "$TB/bookworm"
+fi
+wrapper="$(printf '#!/bin/sh\nexec python3 "%s" "$@"\n' "$TB/bookworm/usr/lib/python3/dist-packages/podman_compose.py")"
+if [ "$(cat "$TB/bin/podman-compose-1.0.3" 2>/dev/null)" != "$wrapper" ]; then
+  printf '%s\n' "$wrapper" > "$TB/bin/podman-compose-1.0.3.$$" && chmod 755 "$TB/bin/podman-compose-1.0.3.$$"
+  mv -f "$TB/bin/podman-compose-1.0.3.$$" "$TB/bin/podman-compose-1.0.3"
+fi
+
 # A busybox image built locally: no registry is reachable here.
 if ! podman image exists localhost/busybox:test; then
   log "building localhost/busybox:test with podman import"
@@ -70,6 +92,7 @@ fi
 
 "$TB/bin/podman-compose" --version >/dev/null
 "$TB/bin/quadlet" -version >/dev/null
+"$TB/bin/podman-compose-1.0.3" version >/dev/null
 log "ready in $TB (podman $(podman --version | awk '{print $3}'))"
 
 # --- dashboard browser tests (tests/integration/mcp/dashboard): Debian's Chromium, driven by playwright-core ---

@@ -50,3 +50,36 @@ export async function removeContainers(...names: string[]): Promise<void> {
   })
     .output();
 }
+
+/** The podman-compose versions setup.sh provides: 1.3.0 (`podman-compose`) and Debian 12's 1.0.3. */
+export const COMPOSE_VERSIONS = ["1.3.0", "1.0.3"] as const;
+export type ComposeVersion = typeof COMPOSE_VERSIONS[number];
+
+/**
+ * The versions the stack tests run against: ARR_TEST_COMPOSE_VERSIONS (comma separated, e.g. `1.0.3`), all of
+ * them by default. An unknown version is an error, never a silent skip.
+ */
+export function composeVersions(): ComposeVersion[] {
+  const raw = Deno.env.get("ARR_TEST_COMPOSE_VERSIONS");
+  if (raw === undefined || raw.trim() === "") return [...COMPOSE_VERSIONS];
+  return raw.split(",").map((v) => v.trim()).map((v) => {
+    const known = COMPOSE_VERSIONS.find((k) => k === v);
+    if (known === undefined) {
+      throw new Error(
+        `Invalid ARR_TEST_COMPOSE_VERSIONS "${raw}": expected some of ${COMPOSE_VERSIONS.join(",")}`,
+      );
+    }
+    return known;
+  });
+}
+
+/** The testbed's podman-compose executable of `version`. */
+export function composeBin(version: ComposeVersion): string {
+  const { binDir } = testbed();
+  return version === "1.3.0" ? `${binDir}/podman-compose` : `${binDir}/podman-compose-${version}`;
+}
+
+/** Makes `podman-compose` in `binDir` (a folder placed first on PATH) the given version. */
+export async function usePodmanCompose(binDir: string, version: ComposeVersion): Promise<void> {
+  await Deno.symlink(composeBin(version), `${binDir}/podman-compose`);
+}

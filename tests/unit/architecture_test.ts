@@ -51,9 +51,12 @@ const FLOORS: readonly Floor[] = [
   { folder: "mcp/clients/media", rank: 4, program: "mcp" },
   { folder: "mcp/toolkit", rank: 5, program: "mcp" },
   ...ROOMS.map((room) => ({ folder: `mcp/${room}`, rank: 6, program: "mcp" as const })),
+  // `deno task doctor`: its checks (floor 6, beside the rooms, no tools) and its entry (floor 9, like main.ts).
+  { folder: "mcp/doctor", rank: 6, program: "mcp" },
   { folder: "mcp/dashboard", rank: 7, program: "mcp" },
   { folder: "mcp/server", rank: 8, program: "mcp" },
   { folder: "mcp/main.ts", rank: 9, program: "mcp" },
+  { folder: "mcp/doctor.ts", rank: 9, program: "mcp" },
 ];
 
 const CHECKED_ROOTS = ["mcp", "helper", "shared", "templates"];

@@ -26,7 +26,8 @@ export interface RuntimeInfo {
   kind: RuntimeKind;
   version: string;
   apiVersion: string;
-  rootless: boolean;
+  /** Null while the runtime's /info has not told (it is slow on a busy host; see runtime_info.ts). */
+  rootless: boolean | null;
 }
 
 export interface ContainerSummary {

@@ -5,6 +5,7 @@
 import { err, ok, type Result } from "../../../shared/result.ts";
 import type { FetchLike } from "../../../shared/fetch_like.ts";
 import type { RuntimeKind } from "./client.ts";
+import { ping, PING_TIMEOUT_MS } from "./ping.ts";
 
 /** Candidate sockets in the order they are tried. Pure. */
 export function runtimeSocketCandidates(
@@ -30,19 +31,13 @@ export async function findRuntimeSocket(
 }
 
 /**
- * Asks `/_ping`, which both APIs answer at once: Podman names itself in the `Libpod-Api-Version` header, Docker
- * has none. (`/version` gathers host facts and took 5–6 s on a busy host, long enough to call Podman down.)
+ * Asks `/_ping` (see ping.ts), which both APIs answer at once: Podman names itself in the `Libpod-Api-Version`
+ * header, Docker has none. (`/version` gathers host facts and took 5–6 s on a busy host.)
  */
 export async function detectRuntimeKind(
   fetch: FetchLike,
-  timeoutMs = 5000,
+  timeoutMs = PING_TIMEOUT_MS,
 ): Promise<Result<RuntimeKind, string>> {
-  try {
-    const res = await fetch("http://runtime/_ping", { signal: AbortSignal.timeout(timeoutMs) });
-    await res.body?.cancel();
-    if (!res.ok) return err(`Cannot detect the runtime: /_ping answered HTTP ${res.status}`);
-    return ok(res.headers.has("libpod-api-version") ? "podman" : "docker");
-  } catch (e) {
-    return err(`Cannot detect the runtime: ${(e as Error).message}`);
-  }
+  const answer = await ping(fetch, { timeoutMs });
+  return answer.ok ? ok(answer.value.kind) : err(`Cannot detect the runtime: ${answer.error.message}`);
 }

@@ -5,11 +5,14 @@
  */
 import { err } from "../../../shared/result.ts";
 import type { FetchLike } from "../../../shared/fetch_like.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { RuntimeClient, RuntimeError } from "./client.ts";
 import { detectRuntimeKind } from "./detect.ts";
 import { createHttpRuntime } from "./http_runtime.ts";
 
-export function createDetectingRuntime(options: { socket: string; fetch: FetchLike }): RuntimeClient {
+export function createDetectingRuntime(
+  options: { socket: string; fetch: FetchLike; clock?: Clock },
+): RuntimeClient {
   let inner: RuntimeClient | undefined;
   let pending: Promise<RuntimeClient | RuntimeError> | undefined;
 
@@ -23,7 +26,12 @@ export function createDetectingRuntime(options: { socket: string; fetch: FetchLi
           message: `The container runtime at ${options.socket} does not answer: ${kind.error}`,
         };
       }
-      inner = createHttpRuntime({ kind: kind.value, fetch: options.fetch, socket: options.socket });
+      inner = createHttpRuntime({
+        kind: kind.value,
+        fetch: options.fetch,
+        socket: options.socket,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
       return inner;
     })().finally(() => {
       pending = undefined;

@@ -9,10 +9,11 @@ import type {
   RuntimeClient,
   RuntimeError,
   RuntimeEvent,
-  RuntimeInfo,
   RuntimeKind,
   RuntimeResult,
 } from "./client.ts";
+import { type Clock, systemClock } from "../../core/clock.ts";
+import { createInfoReader } from "./runtime_info.ts";
 import { decodeLogStream, filterLogLines } from "./frames.ts";
 import { dockerStats, isInfra, podmanStats, toDetails, toEvent, toSummary } from "./normalize.ts";
 
@@ -28,6 +29,8 @@ export interface HttpRuntimeOptions {
   socket: string;
   /** @default 10_000 */
   timeoutMs?: number;
+  /** Ages the cached version facts (runtime_info.ts). @default systemClock */
+  clock?: Clock;
 }
 
 interface Answer {
@@ -90,30 +93,16 @@ export function createHttpRuntime(options: HttpRuntimeOptions): RuntimeClient {
     return request(`${verb} container "${name}"`, "POST", `${c(name)}/${verb}?${query}`, seconds * 1000);
   }
 
+  const info = createInfoReader({
+    kind,
+    fetch: options.fetch,
+    clock: options.clock ?? systemClock,
+    readInfo: () => json("read runtime info", podman ? `${LIBPOD_BASE}/info` : `${DOCKER_BASE}/info`),
+  });
+
   return {
     socket: options.socket,
-    async info() {
-      const v = await json("read the runtime version", "/version");
-      if (!v.ok) return v;
-      const version = v.value as {
-        Version?: string;
-        ApiVersion?: string;
-        Components?: Array<{ Name?: string }>;
-      };
-      const details = await json("read runtime info", podman ? `${LIBPOD_BASE}/info` : `${DOCKER_BASE}/info`);
-      if (!details.ok) return details;
-      const d = details.value as { host?: { security?: { rootless?: boolean } }; SecurityOptions?: string[] };
-      const rootless = podman
-        ? d.host?.security?.rootless === true
-        : (d.SecurityOptions ?? []).some((s) => s.includes("rootless"));
-      const info: RuntimeInfo = {
-        kind,
-        version: version.Version ?? "",
-        apiVersion: version.ApiVersion ?? "",
-        rootless,
-      };
-      return ok(info);
-    },
+    info,
     async list(opts = {}) {
       const q = new URLSearchParams({ all: String(opts.all !== false) });
       if (opts.ids !== undefined) q.set("filters", JSON.stringify({ id: opts.ids }));

@@ -23,10 +23,10 @@ Deno.test("parsePsJson() reads name, service and state of each container", () =>
 Deno.test("parsePsJson() fails with a message on output that is not a JSON array", () => {
   const notJson = parsePsJson("Error: no such project");
   assert.equal(notJson.ok, false);
-  if (!notJson.ok) assert.match(notJson.error, /^Cannot parse podman-compose ps output: /);
+  if (!notJson.ok) assert.match(notJson.error, /^Cannot parse podman ps output: /);
   assert.deepEqual(parsePsJson("{}"), {
     ok: false,
-    error: "Cannot parse podman-compose ps output: expected a JSON array",
+    error: "Cannot parse podman ps output: expected a JSON array",
   });
 });
 

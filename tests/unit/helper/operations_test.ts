@@ -4,6 +4,7 @@ import { createOperations } from "../../../helper/operations.ts";
 import type { OpOutcome } from "../../../helper/outcome.ts";
 import type { Runner, RunOptions, RunResult } from "../../../helper/run_command.ts";
 import { INFO_TTL_MS } from "../../../helper/info_cache.ts";
+import { READER_VALIDATOR_LINE } from "../../../helper/compose_reader_check.ts";
 import { HelperInfo, STACK_STATUS_MARKER } from "../../../shared/helper_protocol.ts";
 
 interface Call {
@@ -27,6 +28,7 @@ const psJson = (state: string) =>
 async function setup(
   answer: (call: Call) => RunResult | Promise<RunResult> = () => result(),
   now: () => Date = () => new Date("2026-11-22T00:00:00Z"),
+  generator: string | null = null,
 ) {
   const root = await Deno.realPath(await Deno.makeTempDir());
   await Deno.mkdir(`${root}/stacks/web`, { recursive: true });
@@ -45,7 +47,7 @@ async function setup(
     now,
     stacksDir: `${root}/stacks`,
     quadletDir: `${root}/quadlets`,
-    generator: null,
+    generator,
     workDir: `${root}/run`,
     stopTimeoutS: 1,
   });
@@ -58,7 +60,7 @@ function doneOf(outcome: OpOutcome) {
   return outcome as Extract<OpOutcome, { kind: "done" }>;
 }
 
-Deno.test("stack_up runs podman-compose with fixed argv and judges the stack by ps", async () => {
+Deno.test("stack_up runs podman-compose with fixed argv and judges the stack by podman ps on its label", async () => {
   await using t = await setup((
     c,
   ) => (c.args.includes("ps") ? result({ stdout: psJson("running") }) : result()));
@@ -66,7 +68,7 @@ Deno.test("stack_up runs podman-compose with fixed argv and judges the stack by 
   const file = `${t.root}/stacks/web/compose.yaml`;
   assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [
     ["podman-compose", "--project-name=web", `--file=${file}`, "up", "-d", "-t", "1"],
-    ["podman-compose", "--project-name=web", `--file=${file}`, "ps", "--format", "json"],
+    ["podman", "ps", "-a", "--filter", "label=io.podman.compose.project=web", "--format", "json"],
   ]);
   assert.equal(t.calls[0]?.options?.cwd, `${t.root}/stacks/web`);
   assert.equal(out.ok, true);
@@ -116,6 +118,64 @@ Deno.test("compose_validate uses config --services so no interpolated values com
   const out = doneOf(await t.ops.compose_validate({ stack: "web" }, t.trace()));
   assert.deepEqual(t.calls[0]?.args.slice(2), ["config", "--services"]);
   assert.deepEqual([out.ok, out.output], [true, "app"]);
+});
+
+/** podman-compose 1.0.3's answer to `config`, word for word (argparse, exit 2). */
+const NO_CONFIG =
+  "usage: podman_compose.py [-h] [-v] [-f file] [-p PROJECT_NAME]\npodman_compose.py: error: " +
+  "argument command: invalid choice: 'config' (choose from 'help', 'version', 'pull', 'push', 'build', 'up', " +
+  "'down', 'ps', 'run', 'exec', 'start', 'stop', 'restart', 'logs')\n";
+
+Deno.test("compose_validate falls back to the compose reader where podman-compose has no config", async () => {
+  await using t = await setup(() => result({ code: 2, stderr: NO_CONFIG }));
+  await Deno.writeTextFile(
+    `${t.root}/stacks/web/compose.yaml`,
+    "services:\n  app:\n    image: ${IMAGE}\n  db:\n    image: x\n    environment: [PASSWORD=hunter2]\n",
+  );
+  await Deno.writeTextFile(`${t.root}/stacks/web/.env`, "IMAGE=busybox\n");
+  const out = doneOf(await t.ops.compose_validate({ stack: "web" }, t.trace()));
+  assert.deepEqual([out.ok, out.exitCode], [true, 0]);
+  assert.deepEqual(out.output.split("\n"), [READER_VALIDATOR_LINE, "app", "db"]);
+  assert.equal(t.calls.length, 1, "podman-compose config is tried first, once");
+
+  await Deno.writeTextFile(
+    `${t.root}/stacks/web/compose.yaml`,
+    "services:\n  app:\n    image: ${NEEDED:?set it}\n",
+  );
+  const bad = doneOf(await t.ops.compose_validate({ stack: "web" }, t.trace()));
+  assert.deepEqual([bad.ok, bad.exitCode], [false, 1]);
+  assert.match(
+    bad.output,
+    /^Checked by arr-helper's compose reader.*\ncompose\.yaml: service "app" image: .*set it/,
+  );
+  assert.ok(!bad.output.includes("hunter2"));
+});
+
+Deno.test("compose_validate reports podman-compose config's own failure without falling back", async () => {
+  await using t = await setup(() => result({ code: 1, stderr: "yaml.scanner.ScannerError: bad\n" }));
+  const out = doneOf(await t.ops.compose_validate({ stack: "web" }, t.trace()));
+  assert.deepEqual([out.ok, out.output], [false, "yaml.scanner.ScannerError: bad"]);
+});
+
+Deno.test("quadlet_write without a generator refuses with the host's Podman version and writes nothing", async () => {
+  await using t = await setup((c) =>
+    c.cmd === "podman-compose"
+      ? result({ stdout: "podman-composer version  1.0.3\npodman version 4.3.1\n" })
+      : result({ code: 99 })
+  );
+  const content = "[Container]\nImage=localhost/busybox:test\n";
+  const out = doneOf(await t.ops.quadlet_write({ name: "web", type: "container", content }, t.trace()));
+  assert.deepEqual([out.ok, out.exitCode], [false, 127]);
+  assert.match(out.output, /^Quadlets need Podman 4\.4 or later; this host has Podman 4\.3\.1: install/);
+  assert.deepEqual(JSON.parse(doneOf(await t.ops.quadlet_list({}, t.trace())).output), []);
+});
+
+Deno.test("info asks podman --version when podman-compose is missing", async () => {
+  await using t = await setup((c) =>
+    c.cmd === "podman" ? result({ stdout: "podman version 4.9.3\n" }) : result({ code: 127 })
+  );
+  const info = JSON.parse(doneOf(await t.ops.info({}, t.trace())).output);
+  assert.deepEqual([info.podman, info.podman_compose, info.quadlet], ["4.9.3", null, null]);
 });
 
 Deno.test("stack ops report a timeout as exit 124", async () => {
@@ -189,7 +249,7 @@ Deno.test("stack ops on one stack run one at a time, in arrival order", async ()
   let downStarted = () => {};
   const started = new Promise<void>((resolve) => (downStarted = resolve));
   await using t = await setup((c) => {
-    const verb = c.args[2] ?? "";
+    const verb = c.cmd === "podman" ? c.args[0] ?? "" : c.args[2] ?? "";
     events.push(`${verb} start`);
     if (verb !== "down") return result({ stdout: verb === "ps" ? "[]" : "" });
     downStarted();
@@ -249,7 +309,8 @@ Deno.test("systemd_start reports systemctl's failure with its message", async ()
 });
 
 Deno.test("quadlet ops validate name, type and content and round-trip a file", async () => {
-  await using t = await setup();
+  // The fake runner answers the generator's -dryrun with exit 0 and no complaint: accepted.
+  await using t = await setup(undefined, undefined, "/usr/libexec/podman/quadlet");
   const content = "[Container]\nImage=localhost/busybox:test\n";
   assert.equal(
     doneOf(await t.ops.quadlet_write({ name: "web", type: "container", content }, t.trace())).ok,
@@ -287,7 +348,11 @@ Deno.test("quadlet ops validate name, type and content and round-trip a file", a
     exitCode: 1,
   });
   assert.equal(doneOf(await t.ops.quadlet_delete({ name: "web", type: "container" }, t.trace())).ok, true);
-  assert.equal(t.calls.length, 0);
+  assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [[
+    "/usr/libexec/podman/quadlet",
+    "-dryrun",
+    "-user",
+  ]]);
 });
 
 Deno.test("info reports the versions podman-compose and the generator print", async () => {
@@ -336,7 +401,7 @@ Deno.test("read-only ops answer while a stack op and a unit op hang in the runne
 Deno.test("info starts podman-compose once across many calls, and again after the TTL", async () => {
   let clock = Date.parse("2026-11-22T00:00:00Z");
   await using t = await setup(
-    () => result({ stdout: "podman-compose version 1.3.0\n" }),
+    () => result({ stdout: "podman-compose version 1.3.0\npodman version 4.3.1\n" }),
     () => new Date(clock),
   );
   const answers = await Promise.all(Array.from({ length: 20 }, () => t.ops.info({}, t.trace())));

@@ -88,6 +88,13 @@ Deno.test("parseComposeVersions() reads both versions from `podman-compose versi
     podman: "4.3.1",
     podmanCompose: "1.3.0",
   });
+  // podman-compose 1.0.3 (Debian 12) says "composer" and pads with two spaces.
+  assert.deepEqual(
+    parseComposeVersions(
+      "using podman version: 4.3.1\npodman-composer version  1.0.3\npodman --version \npodman version 4.3.1\n",
+    ),
+    { podman: "4.3.1", podmanCompose: "1.0.3" },
+  );
   assert.deepEqual(parseComposeVersions("nothing"), { podman: null, podmanCompose: null });
 });
 

@@ -45,7 +45,7 @@ Deno.test("deno task start with zero configuration prints a working claude mcp a
     try {
       const line = first.lines.find((l) => l.startsWith("claude mcp add"));
       const m =
-        /^claude mcp add --transport http arr-mcp (http:\/\/127\.0\.0\.1:\d+\/mcp) --header "Authorization: Bearer ([A-Za-z0-9_-]{43})"$/
+        /^claude mcp add --transport http --scope user arr-mcp (http:\/\/127\.0\.0\.1:\d+\/mcp) --header "Authorization: Bearer ([A-Za-z0-9_-]{43})"$/
           .exec(line ?? "");
       assert.ok(m, first.lines.join("\n"));
       url = m[1]!;

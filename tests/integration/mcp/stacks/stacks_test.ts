@@ -1,151 +1,162 @@
 import assert from "node:assert/strict";
-import { testbed, uniqueName } from "../../../testbed/testbed.ts";
+import { composeVersions, testbed, uniqueName, usePodmanCompose } from "../../../testbed/testbed.ts";
 import { helperDirs, startHelper } from "../../helper/helper_process.ts";
 import { removeStack, twoServiceCompose } from "../../helper/stack_fixture.ts";
 import { errorOf, serveArrMcp } from "../../_support/harness.ts";
 
-Deno.test("stack tools write, validate, start, list, restart and take down a real compose stack through the real arr-helper", async (t) => {
-  const tb = testbed();
-  await using dirs = await helperDirs();
-  await using _helper = await startHelper(dirs);
-  const served = await serveArrMcp({
-    env: {
-      ARR_RUNTIME_SOCKET: tb.podmanSocket,
-      ARR_HELPER_SOCKET: dirs.socket,
-      ARR_STACKS_DIR: dirs.stacksDir,
-    },
-  });
-  const stack = uniqueName("mstack");
-  const compose = twoServiceCompose(tb.image).replace("services:", "services:\n  # DB_PASSWORD=s3cret-value");
-  try {
-    await t.step("compose_write creates a new stack's compose.yaml once confirmed", async () => {
-      const preview = await served.call("compose_write", { stack, content: compose });
-      assert.equal(preview.structuredContent.status, "confirmation_required");
-      assert.match(
-        preview.structuredContent.preview.summary,
-        /\(a new stack\)\nThe content policy flagged nothing/,
-      );
-      await assert.rejects(Deno.stat(`${dirs.stacksDir}/${stack}`), Deno.errors.NotFound);
-      const r = await served.call("compose_write", {
-        stack,
-        content: compose,
-        confirm_token: preview.structuredContent.confirm_token,
-      });
-      assert.equal(r.structuredContent.status, "done");
-      assert.equal(r.structuredContent.result.backup, null);
-      assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
-    });
+for (const version of composeVersions()) {
+  const label = `[podman-compose ${version}]`;
 
-    await t.step("compose_write refuses YAML that does not parse, naming the problem", async () => {
-      const r = await served.call("compose_write", { stack, content: "services: [unclosed" });
-      assert.equal(r.isError, true);
-      assert.match(errorOf(r).message, /^Invalid compose content: /);
-      assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
-    });
-
-    await t.step("compose_read redacts the secret and compose_validate passes", async () => {
-      const read = await served.call("compose_read", { stack });
-      assert.doesNotMatch(read.structuredContent.content, /s3cret-value/);
-      assert.match(read.structuredContent.content, /DB_PASSWORD=\[REDACTED\]/);
-      const valid = await served.call("compose_validate", { stack });
-      assert.equal(valid.structuredContent.valid, true);
-    });
-
-    await t.step("stack_list shows the stack stopped, stack_up starts both services", async () => {
-      const before = await served.call("stack_list");
-      const entry = before.structuredContent.stacks.find((s: { name: string }) => s.name === stack);
-      assert.equal(entry.state, "stopped");
-      const up = await served.call("stack_up", { stack });
-      assert.equal(up.isError, undefined, JSON.stringify(up.content));
-      assert.equal(up.structuredContent.status, "done", "clean content starts without a token");
-      assert.equal(up.structuredContent.result.state, "running");
-      assert.deepEqual(up.structuredContent.result.containers.map((c: { state: string }) => c.state), [
-        "running",
-        "running",
-      ]);
-      const after = await served.call("stack_list");
-      const running = after.structuredContent.stacks.find((s: { name: string }) => s.name === stack);
-      assert.equal(running.running, 2);
-    });
-
-    await t.step(
-      "compose_write over the existing file needs a token, keeps the secret line and a backup",
-      async () => {
-        const shown = (await served.call("compose_read", { stack })).structuredContent.content as string;
-        const edited = shown.replace("sleep", "sleep 7200 #");
-        const preview = await served.call("compose_write", { stack, content: edited });
-        assert.equal(preview.structuredContent.status, "confirmation_required");
-        assert.doesNotMatch(JSON.stringify(preview), /s3cret-value/);
-        assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
-        const token = preview.structuredContent.confirm_token;
-        const other = await served.call("compose_write", {
-          stack,
-          content: `${edited}\n`,
-          confirm_token: token,
-        });
-        assert.equal(errorOf(other).kind, "confirm_mismatch");
-        const done = await served.call("compose_write", { stack, content: edited, confirm_token: token });
-        assert.equal(done.structuredContent.status, "done");
-        const written = await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`);
-        assert.match(written, /DB_PASSWORD=s3cret-value/);
-        assert.match(written, /sleep 7200 #/);
-        assert.equal(await Deno.readTextFile(done.structuredContent.result.backup), compose);
+  Deno.test(`${label} stack tools write, validate, start, list, restart and take down a real compose stack through the real arr-helper`, async (t) => {
+    const tb = testbed();
+    await using dirs = await helperDirs();
+    await usePodmanCompose(dirs.binDir, version);
+    await using _helper = await startHelper(dirs);
+    const served = await serveArrMcp({
+      env: {
+        ARR_RUNTIME_SOCKET: tb.podmanSocket,
+        ARR_HELPER_SOCKET: dirs.socket,
+        ARR_STACKS_DIR: dirs.stacksDir,
       },
+    });
+    const stack = uniqueName("mstack");
+    const compose = twoServiceCompose(tb.image).replace(
+      "services:",
+      "services:\n  # DB_PASSWORD=s3cret-value",
     );
-
-    await t.step("stack_restart keeps it running", async () => {
-      const r = await served.call("stack_restart", { stack });
-      assert.equal(r.isError, undefined, JSON.stringify(r.content));
-      assert.equal(r.structuredContent.state, "running");
-    });
-
-    await t.step("stack_down previews the containers, then removes them with the token", async () => {
-      const preview = await served.call("stack_down", { stack });
-      assert.equal(preview.structuredContent.status, "confirmation_required");
-      assert.equal(preview.structuredContent.preview.details.containers.length, 2);
-      const done = await served.call("stack_down", {
-        stack,
-        confirm_token: preview.structuredContent.confirm_token,
+    try {
+      await t.step("compose_write creates a new stack's compose.yaml once confirmed", async () => {
+        const preview = await served.call("compose_write", { stack, content: compose });
+        assert.equal(preview.structuredContent.status, "confirmation_required");
+        assert.match(
+          preview.structuredContent.preview.summary,
+          /\(a new stack\)\nThe content policy flagged nothing/,
+        );
+        await assert.rejects(Deno.stat(`${dirs.stacksDir}/${stack}`), Deno.errors.NotFound);
+        const r = await served.call("compose_write", {
+          stack,
+          content: compose,
+          confirm_token: preview.structuredContent.confirm_token,
+        });
+        assert.equal(r.structuredContent.status, "done");
+        assert.equal(r.structuredContent.result.backup, null);
+        assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
       });
-      assert.equal(done.structuredContent.status, "done", JSON.stringify(done.content));
-      assert.deepEqual(done.structuredContent.result.containers, []);
-      const replay = await served.call("stack_down", {
-        stack,
-        confirm_token: preview.structuredContent.confirm_token,
-      });
-      // The token named two running containers; the stack now has none, so it fits no operation any more.
-      assert.deepEqual(errorOf(replay), {
-        kind: "confirm_mismatch",
-        message: 'Cannot use confirm_token: it was not issued for this exact "stack_down" operation. ' +
-          "Nothing was changed; call stack_down again without confirm_token for a fresh preview",
-      });
-    });
 
-    await t.step("stack_pull reports podman-compose's failure when no registry is reachable", async () => {
-      const pullStack = `${stack}-pull`;
-      const content = "services:\n  app:\n    image: registry.invalid/arr-mcp/none:1\n";
-      const preview = await served.call("compose_write", { stack: pullStack, content });
-      const w = await served.call("compose_write", {
-        stack: pullStack,
-        content,
-        confirm_token: preview.structuredContent.confirm_token,
+      await t.step("compose_write refuses YAML that does not parse, naming the problem", async () => {
+        const r = await served.call("compose_write", { stack, content: "services: [unclosed" });
+        assert.equal(r.isError, true);
+        assert.match(errorOf(r).message, /^Invalid compose content: /);
+        assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
       });
-      assert.equal(w.structuredContent.status, "done");
-      const r = await served.call("stack_pull", { stack: pullStack });
-      assert.equal(r.isError, true);
-      assert.equal(errorOf(r).kind, "command_failed");
-      assert.match(errorOf(r).message, /registry\.invalid/);
-    });
 
-    await t.step("a bad stack name is refused before reaching the helper", async () => {
-      const r = await served.call("stack_up", { stack: "../etc" });
-      assert.equal(errorOf(r).kind, "invalid_argument");
-    });
-  } finally {
-    await removeStack(stack, ["web", "worker"]);
-    await served.close();
-  }
-});
+      await t.step("compose_read redacts the secret and compose_validate passes", async () => {
+        const read = await served.call("compose_read", { stack });
+        assert.doesNotMatch(read.structuredContent.content, /s3cret-value/);
+        assert.match(read.structuredContent.content, /DB_PASSWORD=\[REDACTED\]/);
+        const valid = await served.call("compose_validate", { stack });
+        assert.equal(valid.structuredContent.valid, true);
+        // 1.0.3 has no `config`: arr-helper's compose reader checks the file and says so.
+        const byReader = /^Checked by arr-helper's compose reader/.test(valid.structuredContent.output);
+        assert.equal(byReader, version === "1.0.3", valid.structuredContent.output);
+      });
+
+      await t.step("stack_list shows the stack stopped, stack_up starts both services", async () => {
+        const before = await served.call("stack_list");
+        const entry = before.structuredContent.stacks.find((s: { name: string }) => s.name === stack);
+        assert.equal(entry.state, "stopped");
+        const up = await served.call("stack_up", { stack });
+        assert.equal(up.isError, undefined, JSON.stringify(up.content));
+        assert.equal(up.structuredContent.status, "done", "clean content starts without a token");
+        assert.equal(up.structuredContent.result.state, "running");
+        assert.deepEqual(up.structuredContent.result.containers.map((c: { state: string }) => c.state), [
+          "running",
+          "running",
+        ]);
+        const after = await served.call("stack_list");
+        const running = after.structuredContent.stacks.find((s: { name: string }) => s.name === stack);
+        assert.equal(running.running, 2);
+      });
+
+      await t.step(
+        "compose_write over the existing file needs a token, keeps the secret line and a backup",
+        async () => {
+          const shown = (await served.call("compose_read", { stack })).structuredContent.content as string;
+          const edited = shown.replace("sleep", "sleep 7200 #");
+          const preview = await served.call("compose_write", { stack, content: edited });
+          assert.equal(preview.structuredContent.status, "confirmation_required");
+          assert.doesNotMatch(JSON.stringify(preview), /s3cret-value/);
+          assert.equal(await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`), compose);
+          const token = preview.structuredContent.confirm_token;
+          const other = await served.call("compose_write", {
+            stack,
+            content: `${edited}\n`,
+            confirm_token: token,
+          });
+          assert.equal(errorOf(other).kind, "confirm_mismatch");
+          const done = await served.call("compose_write", { stack, content: edited, confirm_token: token });
+          assert.equal(done.structuredContent.status, "done");
+          const written = await Deno.readTextFile(`${dirs.stacksDir}/${stack}/compose.yaml`);
+          assert.match(written, /DB_PASSWORD=s3cret-value/);
+          assert.match(written, /sleep 7200 #/);
+          assert.equal(await Deno.readTextFile(done.structuredContent.result.backup), compose);
+        },
+      );
+
+      await t.step("stack_restart keeps it running", async () => {
+        const r = await served.call("stack_restart", { stack });
+        assert.equal(r.isError, undefined, JSON.stringify(r.content));
+        assert.equal(r.structuredContent.state, "running");
+      });
+
+      await t.step("stack_down previews the containers, then removes them with the token", async () => {
+        const preview = await served.call("stack_down", { stack });
+        assert.equal(preview.structuredContent.status, "confirmation_required");
+        assert.equal(preview.structuredContent.preview.details.containers.length, 2);
+        const done = await served.call("stack_down", {
+          stack,
+          confirm_token: preview.structuredContent.confirm_token,
+        });
+        assert.equal(done.structuredContent.status, "done", JSON.stringify(done.content));
+        assert.deepEqual(done.structuredContent.result.containers, []);
+        const replay = await served.call("stack_down", {
+          stack,
+          confirm_token: preview.structuredContent.confirm_token,
+        });
+        // The token named two running containers; the stack now has none, so it fits no operation any more.
+        assert.deepEqual(errorOf(replay), {
+          kind: "confirm_mismatch",
+          message: 'Cannot use confirm_token: it was not issued for this exact "stack_down" operation. ' +
+            "Nothing was changed; call stack_down again without confirm_token for a fresh preview",
+        });
+      });
+
+      await t.step("stack_pull reports podman-compose's failure when no registry is reachable", async () => {
+        const pullStack = `${stack}-pull`;
+        const content = "services:\n  app:\n    image: registry.invalid/arr-mcp/none:1\n";
+        const preview = await served.call("compose_write", { stack: pullStack, content });
+        const w = await served.call("compose_write", {
+          stack: pullStack,
+          content,
+          confirm_token: preview.structuredContent.confirm_token,
+        });
+        assert.equal(w.structuredContent.status, "done");
+        const r = await served.call("stack_pull", { stack: pullStack });
+        assert.equal(r.isError, true);
+        assert.equal(errorOf(r).kind, "command_failed");
+        assert.match(errorOf(r).message, /registry\.invalid/);
+      });
+
+      await t.step("a bad stack name is refused before reaching the helper", async () => {
+        const r = await served.call("stack_up", { stack: "../etc" });
+        assert.equal(errorOf(r).kind, "invalid_argument");
+      });
+    } finally {
+      await removeStack(stack, ["web", "worker"]);
+      await served.close();
+    }
+  });
+}
 
 Deno.test("quadlet tools create, list, read, overwrite (confirmed) and delete (confirmed) through the real arr-helper", async () => {
   await using dirs = await helperDirs();

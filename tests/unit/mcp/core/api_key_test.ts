@@ -21,6 +21,6 @@ Deno.test("generateApiKey() never repeats and claudeAddCommand() is ready to pas
   assert.notEqual(generateApiKey(), generateApiKey());
   assert.equal(
     claudeAddCommand("http://localhost:8484/mcp", "K"),
-    'claude mcp add --transport http arr-mcp http://localhost:8484/mcp --header "Authorization: Bearer K"',
+    'claude mcp add --transport http --scope user arr-mcp http://localhost:8484/mcp --header "Authorization: Bearer K"',
   );
 });

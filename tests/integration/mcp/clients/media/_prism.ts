@@ -3,9 +3,11 @@
  * answers 404 for a wrong path, 422 for a wrong parameter or body type and 401 for missing auth, so a client
  * that drifts from the OpenAPI document fails.
  *
- * Prism is installed by the tests themselves on first use: `npm install` (Node 18+) into a temp dir under the
- * git-ignored `.test-out/`, renamed to `.test-out/prism-5.16.0` under a lock dir, so parallel test files install
- * it once and never see a half install.
+ * Prism is installed by the tests themselves on first use: `npm ci` from the committed lock file
+ * (tests/fixtures/prism/package-lock.json, so every machine gets the same dependency tree) into a temp dir under
+ * the git-ignored `.test-out/`, renamed to `.test-out/prism-<lock hash>` under a lock dir, so parallel test files
+ * install it once and never see a half install. It runs under Deno (`deno run -A`), not Node: Node 18 cannot
+ * load the faker version Prism uses. When it does not start, the error carries the end of Prism's own output.
  *
  * The fixtures in tests/fixtures/specs are upstream text; the places where the specs and the real servers
  * disagree (notes: service-apis.md §6) are patched here, in memory:
@@ -17,13 +19,20 @@
  * * Plex gains `GET /accounts` (a real PMS endpoint neither Plex spec documents; fields from python-plexapi
  *   `SystemAccount`).
  */
+import { sha256Hex } from "../../../../../shared/encoding.ts";
 import { freeLoopbackPort } from "../../../_support/free_port.ts";
 
-const PRISM_VERSION = "5.16.0";
 const ROOT = new URL("../../../../../", import.meta.url).pathname;
-const INSTALL_DIR = `${ROOT}.test-out/prism-${PRISM_VERSION}`;
+/** package.json and package-lock.json pinning @stoplight/prism-cli 5.16.0 and its whole tree. */
+const LOCK_DIR = `${ROOT}tests/fixtures/prism`;
+const LOCK_HASH = sha256Hex(await Deno.readTextFile(`${LOCK_DIR}/package-lock.json`)).slice(0, 12);
+const INSTALL_DIR = `${ROOT}.test-out/prism-${LOCK_HASH}`;
 const ENTRY = `${INSTALL_DIR}/node_modules/@stoplight/prism-cli/dist/index.js`;
+/** Written last by the install, so an install from before the Deno switch is redone. */
+const READY = `${INSTALL_DIR}/deno.json`;
 export const FIXTURES = `${ROOT}tests/fixtures/specs`;
+/** How much of Prism's own output a start failure keeps. */
+const OUTPUT_TAIL_CHARS = 4000;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -41,7 +50,7 @@ async function exists(path: string): Promise<boolean> {
 export async function ensurePrism(): Promise<string> {
   const lock = `${INSTALL_DIR}.lock`;
   const deadline = Date.now() + 300_000;
-  while (!(await exists(ENTRY))) {
+  while (!(await exists(ENTRY)) || !(await exists(READY))) {
     if (Date.now() > deadline) throw new Error(`Cannot install Prism: timed out waiting for "${lock}"`);
     await Deno.mkdir(`${ROOT}.test-out`, { recursive: true });
     try {
@@ -54,7 +63,7 @@ export async function ensurePrism(): Promise<string> {
       continue;
     }
     try {
-      if (!(await exists(ENTRY))) await install();
+      if (!(await exists(ENTRY)) || !(await exists(READY))) await install();
     } finally {
       await Deno.remove(lock, { recursive: true }).catch(() => {});
     }
@@ -65,17 +74,13 @@ export async function ensurePrism(): Promise<string> {
 async function install(): Promise<void> {
   const temp = await Deno.makeTempDir({ dir: `${ROOT}.test-out`, prefix: "prism-install-" });
   try {
+    for (const file of ["package.json", "package-lock.json"]) {
+      await Deno.copyFile(`${LOCK_DIR}/${file}`, `${temp}/${file}`);
+    }
+    // Its own Deno config, so Deno reads node_modules as installed (CommonJS included) and ignores the repo's.
+    await Deno.writeTextFile(`${temp}/deno.json`, `${JSON.stringify({ nodeModulesDir: "manual" })}\n`);
     const out = await new Deno.Command("npm", {
-      args: [
-        "install",
-        "--no-audit",
-        "--no-fund",
-        "--ignore-scripts",
-        "--loglevel=error",
-        "--prefix",
-        temp,
-        `@stoplight/prism-cli@${PRISM_VERSION}`,
-      ],
+      args: ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", "--prefix", temp],
       stdout: "piped",
       stderr: "piped",
     }).output();
@@ -179,14 +184,30 @@ export async function startPrism(fixture: string, patch: (spec: Obj) => Obj): Pr
   const dir = await Deno.makeTempDir({ prefix: "arr-prism-" });
   const specPath = `${dir}/${fixture}`;
   await Deno.writeTextFile(specPath, JSON.stringify(spec));
+  let lastOutput = "";
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = freeLoopbackPort();
-    const child = new Deno.Command("node", {
-      args: [entry, "mock", "-h", "127.0.0.1", "-p", String(port), specPath],
-      stdout: "null",
-      stderr: "null",
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        `--config=${INSTALL_DIR}/deno.json`,
+        entry,
+        "mock",
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        specPath,
+      ],
+      cwd: INSTALL_DIR,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
       stdin: "null",
     }).spawn();
+    // Always drained (Prism logs every request; a full pipe would stall it), only the end is kept.
+    const output = outputTail(child, OUTPUT_TAIL_CHARS);
     const url = `http://127.0.0.1:${port}`;
     const stop = async () => {
       try {
@@ -196,6 +217,7 @@ export async function startPrism(fixture: string, patch: (spec: Obj) => Obj): Pr
     };
     const close = async () => {
       await stop();
+      await output.text();
       await Deno.remove(dir, { recursive: true }).catch(() => {});
     };
     const deadline = Date.now() + 60_000;
@@ -211,7 +233,18 @@ export async function startPrism(fixture: string, patch: (spec: Obj) => Obj): Pr
       }
     }
     await stop();
+    lastOutput = await output.text();
   }
   await Deno.remove(dir, { recursive: true }).catch(() => {});
-  throw new Error(`Cannot start Prism for ${fixture}: it did not answer`);
+  throw new Error(`Cannot start Prism for ${fixture}: it did not answer. Its output:\n${lastOutput}`);
+}
+
+/** Reads a child's stdout and stderr to the end, keeping the last `max` characters of both. */
+function outputTail(child: Deno.ChildProcess, max: number): { text(): Promise<string> } {
+  let kept = "";
+  const drain = async (stream: Deno.ChildProcess["stdout"]) => {
+    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) kept = (kept + chunk).slice(-max);
+  };
+  const done = Promise.all([drain(child.stdout), drain(child.stderr)]).catch(() => {});
+  return { text: async () => (await done, kept) };
 }
