@@ -7,11 +7,11 @@
  * the process's own CPU time (user + system, less sensitive to other load on the machine) and RSS at that
  * first answer. Compiling to a binary (`deno compile`) needs a download of denort that this machine can't make.
  */
+import { startListening } from "../integration/_support/start_task.ts";
+
 const REPO = new URL("../../", import.meta.url).pathname;
 const RUNS = 5;
 
-const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
-const runFlags = task.split(/\s+/).slice(1, -1); // `run` and its flags, without the entry file
 const work = await Deno.makeTempDir({ prefix: "arr-startup-bench-" });
 const bundle = `${work}/arr-mcp.bundle.js`;
 const bundled = await new Deno.Command(Deno.execPath(), {
@@ -35,34 +35,18 @@ async function startOnce(entry: string, run: number): Promise<Start> {
   await Deno.mkdir(home, { recursive: true });
   const key = `startup-${crypto.randomUUID()}`;
   const started = performance.now();
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [...runFlags, entry],
-    cwd: REPO,
-    clearEnv: true,
-    env: {
-      HOME: home,
-      XDG_RUNTIME_DIR: home,
-      DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
-      ARR_MCP_API_KEY: key,
-      ARR_MCP_PORT: "0",
-      ARR_DATA_DIR: `${home}/data`,
-      ARR_STACKS_DIR: `${home}/stacks`,
-      ARR_HELPER_SOCKET: `${home}/no-helper.sock`,
-      NO_COLOR: "1",
-    },
-    stdout: "piped",
-    stderr: "null",
-  }).spawn();
+  const { child, port, stop } = await startListening({
+    HOME: home,
+    XDG_RUNTIME_DIR: home,
+    DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
+    ARR_MCP_API_KEY: key,
+    ARR_MCP_PORT: "0",
+    ARR_DATA_DIR: `${home}/data`,
+    ARR_STACKS_DIR: `${home}/stacks`,
+    ARR_HELPER_SOCKET: `${home}/no-helper.sock`,
+    NO_COLOR: "1",
+  }, entry);
   try {
-    const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-    let banner = "";
-    while (!/listening on 127\.0\.0\.1:(\d+)/.test(banner)) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`arr-mcp exited: ${banner}`);
-      banner += value;
-    }
-    void reader.cancel();
-    const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(banner)![1]);
     const res = await fetch(`http://127.0.0.1:${port}/mcp`, {
       method: "POST",
       headers: {
@@ -81,8 +65,7 @@ async function startOnce(entry: string, run: number): Promise<Start> {
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(await Deno.readTextFile(`/proc/${child.pid}/status`))?.[1]);
     return { wallMs, cpuMs, rssMb: rssKb / 1024 };
   } finally {
-    child.kill("SIGTERM");
-    await child.status;
+    await stop();
   }
 }
 

@@ -27,10 +27,14 @@ export function startEnv(home: string, drop: (name: string) => boolean): Record<
   };
 }
 
-/** The start task as a command in the repo with exactly `env`, stdout and stderr piped. */
-export async function startTaskCommand(env: Record<string, string>): Promise<Deno.Command> {
+/**
+ * The start task as a command in the repo with exactly `env`, stdout and stderr piped; `entry` replaces the
+ * entry file (e.g. a bundle of it) under the same flags.
+ */
+export async function startTaskCommand(env: Record<string, string>, entry?: string): Promise<Deno.Command> {
+  const args = await startTaskArgs();
   return new Deno.Command(Deno.execPath(), {
-    args: await startTaskArgs(),
+    args: entry === undefined ? args : [...args.slice(0, -1), entry],
     cwd: REPO,
     clearEnv: true,
     env,
@@ -59,8 +63,8 @@ export interface Listening {
 }
 
 /** Starts the start task with `env` and waits for its "listening on 127.0.0.1:<port>" line. */
-export async function startListening(env: Record<string, string>): Promise<Listening> {
-  const child = (await startTaskCommand(env)).spawn();
+export async function startListening(env: Record<string, string>, entry?: string): Promise<Listening> {
+  const child = (await startTaskCommand(env, entry)).spawn();
   const stdout = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   const stop = () => stopStarted(child, stdout);
   let output = "";

@@ -5,7 +5,7 @@ import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { memoryOAuthStore } from "../../../../mcp/oauth/memory_store.ts";
 import { createOAuthServer } from "../../../../mcp/oauth/oauth_server.ts";
 import { testConfig, testDeps } from "../_support/test_deps.ts";
-import { MAX_TOOLS_LIST_BYTES } from "../_support/tools_list_budget.ts";
+import { MAX_TOOLS_LIST_BYTES, toolsListOf } from "../_support/tools_list_budget.ts";
 
 const KEY = "unit-test-key-0123456789";
 
@@ -24,22 +24,8 @@ Deno.test("tools/list of every family plus the OAuth tools stays under 60 KB on 
     fetch: deps.fetch,
   });
   const app = createApp(deps, { apiKey: KEY, families: TOOL_FAMILIES, logError: () => {}, oauth });
-  const res = await app.request("/mcp", {
-    method: "POST",
-    headers: {
-      host: "arr.example.com",
-      authorization: `Bearer ${KEY}`,
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-      "mcp-protocol-version": "2025-06-18",
-    },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }),
-  });
-  assert.equal(res.status, 200);
-  const body = await res.json() as { result: { tools: Array<{ name: string }> } };
-  const names = body.result.tools.map((t) => t.name);
+  const { names, bytes } = await toolsListOf(app, { key: KEY, host: "arr.example.com" });
   assert.ok(names.includes("oauth_clients_list") && names.includes("oauth_client_revoke"));
-  const bytes = new TextEncoder().encode(JSON.stringify(body.result)).length;
   console.log(`tools/list with OAuth: ${names.length} tools, ${bytes} bytes`);
   assert.ok(bytes <= MAX_TOOLS_LIST_BYTES, `tools/list is ${bytes} bytes, over ${MAX_TOOLS_LIST_BYTES}`);
 });
