@@ -21,6 +21,7 @@ import { collectContainerView } from "./container_view.ts";
 import { securityHeaders } from "./security_headers.ts";
 import { loadOrCreateSessionSecret } from "./session_secret.ts";
 import { collectStackView } from "./stack_view.ts";
+import { logStreamServer } from "./log_stream.ts";
 
 export interface DashboardOptions {
   apiKey: string;
@@ -80,6 +81,14 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
     if (view === null) return c.html(notFoundPage("There is no stack by that name."), 404);
     return c.html(stackPage(view, nav));
   });
+
+  const logStreams = logStreamServer(deps.logFollower);
+  routes.get(
+    "/containers/:name/logs/stream",
+    securityHeaders,
+    auth.api,
+    (c) => logStreams.respond(c.req.param("name"), secrets, c.req.raw.signal),
+  );
 
   routes.get("/containers/:name", securityHeaders, auth.pages, async (c) => {
     const found = await collectContainerView(deps, c.req.param("name"), secrets);

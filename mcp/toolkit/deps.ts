@@ -10,6 +10,7 @@ import type { FsPort } from "../fs/port.ts";
 import type { FetchLike } from "../../shared/fetch_like.ts";
 import type { ContainerStateStore } from "../clients/runtime/store/store_types.ts";
 import type { StatsSampler } from "../clients/runtime/store/stats_sampler.ts";
+import type { LogFollower } from "../clients/runtime/log_follower.ts";
 
 export interface ToolDeps {
   config: Config;
@@ -39,4 +40,6 @@ export interface ToolDeps {
   containerStore?: ContainerStateStore;
   /** CPU/memory of all running containers, one runtime call per interval, shared by readers. */
   statsSampler?: StatsSampler;
+  /** Follows a container's log as it is written (the dashboard's live log view); bootstrap wires it. */
+  logFollower?: LogFollower;
 }
