@@ -8,6 +8,7 @@
 import type { LogFollower } from "../clients/runtime/log_follower.ts";
 import { redactLine } from "./redact_view.ts";
 import { sseEvent, streamBudget } from "./sse.ts";
+import { LOG_TAIL } from "./container_view.ts";
 
 export interface LogStreamLimits {
   /** Lines of history sent first. */
@@ -20,7 +21,7 @@ export interface LogStreamLimits {
 }
 
 export const LOG_STREAM_LIMITS: LogStreamLimits = {
-  tail: 100,
+  tail: LOG_TAIL,
   maxLines: 20_000,
   maxBytes: 4 * 1024 * 1024,
   maxOpen: 16,

@@ -13,7 +13,7 @@ import { type ApiStatus, collectStatus } from "./status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { collectServiceStatus } from "../media/status.ts";
 import { readAsset } from "./assets.ts";
-import { withProblems } from "./problems.ts";
+import { overviewView } from "./overview_view.ts";
 import { redactLine } from "./redact_view.ts";
 import { withCachedInfo } from "./cached_info.ts";
 import { dashboardAuth } from "./auth.ts";
@@ -62,18 +62,25 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   const nav = { services: media !== undefined };
   const routes = new Hono();
 
-  routes.get("/assets/:file{dashboard\\.(css|js)|favicon\\.svg}", securityHeaders, async (c) => {
-    const asset = await readAsset(c.req.param("file"));
-    if (asset === null) return c.text("Not found", 404);
-    c.header("Cache-Control", "no-cache");
-    return c.body(asset.body, 200, { "Content-Type": asset.type });
-  });
+  routes.get(
+    "/assets/:file{dashboard\\.(css|js)|(local_time|table_tools|log_view)\\.js|favicon\\.svg}",
+    securityHeaders,
+    async (c) => {
+      const asset = await readAsset(c.req.param("file"));
+      if (asset === null) return c.text("Not found", 404);
+      c.header("Cache-Control", "no-cache");
+      return c.body(asset.body, 200, { "Content-Type": asset.type });
+    },
+  );
 
   routes.get(
     "/",
     securityHeaders,
     auth.pages,
-    async (c) => c.html(overviewPage(withProblems(await status()), nav)),
+    async (c) =>
+      c.html(
+        overviewPage(await overviewView(await status(), deps.runtime, secrets, c.req.header("host")), nav),
+      ),
   );
 
   routes.get("/stacks/:name", securityHeaders, auth.pages, async (c) => {
@@ -91,7 +98,7 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   );
 
   routes.get("/containers/:name", securityHeaders, auth.pages, async (c) => {
-    const found = await collectContainerView(deps, c.req.param("name"), secrets);
+    const found = await collectContainerView(deps, c.req.param("name"), secrets, c.req.header("host"));
     if (!found.found) return c.html(notFoundPage(found.message), 404);
     return c.html(containerPage(found.view, nav));
   });
