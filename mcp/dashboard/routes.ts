@@ -12,6 +12,7 @@ import { stackPage } from "../../templates/stack_page.ts";
 import { type ApiStatus, collectStatus } from "./status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { collectServiceStatus } from "../media/status.ts";
+import { serviceSetupVars } from "./service_setup.ts";
 import { readAsset } from "./assets.ts";
 import { overviewView } from "./overview_view.ts";
 import { redactLine } from "./redact_view.ts";
@@ -110,6 +111,7 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
         ...s,
         issues: s.issues.map((i) => redactLine(i, secrets)),
         error: s.error && { kind: s.error.kind, message: redactLine(s.error.message, secrets) },
+        ...serviceSetupVars(s.service),
       }));
       return c.html(servicesPage(services));
     });
