@@ -95,7 +95,14 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
     "/containers/:name/logs/stream",
     securityHeaders,
     auth.api,
-    (c) => logStreams.respond(c.req.param("name"), secrets, c.req.raw.signal),
+    async (c) => {
+      // The runtime's follow answers nothing until the first line: a missing container is found here.
+      const found = await deps.runtime.inspect(c.req.param("name"));
+      if (!found.ok) {
+        return c.text(redactLine(found.error.message, secrets), found.error.kind === "not_found" ? 404 : 502);
+      }
+      return logStreams.respond(found.value.name, secrets);
+    },
   );
 
   routes.get("/containers/:name", securityHeaders, auth.pages, async (c) => {

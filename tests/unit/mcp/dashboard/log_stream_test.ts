@@ -48,37 +48,44 @@ function memoryFollower(known: string[]) {
   return { follower, queues };
 }
 
-async function readEvents(res: Response, until: (events: string[]) => boolean): Promise<string[]> {
+/** Reads the SSE body as it comes; `until` reads on until the events so far satisfy `done`. */
+function sseReader(res: Response) {
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
-  while (true) {
-    const events = text.split("\n\n").filter((e) => e.includes("event:"));
-    if (until(events)) {
-      reader.releaseLock();
-      return events;
-    }
-    const { done, value } = await reader.read();
-    if (done) return text.split("\n\n").filter((e) => e.includes("event:"));
-    text += value;
-  }
+  const events = () => text.split("\n\n").filter((e) => /^event: /m.test(e));
+  return {
+    events,
+    async until(done: (events: string[]) => boolean): Promise<string[]> {
+      while (!done(events())) {
+        const { done: ended, value } = await reader.read();
+        if (ended) break;
+        text += value;
+      }
+      return events();
+    },
+    cancel: () => reader.cancel(),
+  };
 }
+
+const lineEvents = (events: string[]) =>
+  events.filter((e) => /^event: line/m.test(e)).map((e) => JSON.parse(e.split("data: ")[1]!));
 
 Deno.test("log stream sends redacted lines as SSE and closes the follower's stream when the client goes", async () => {
   const { follower, queues } = memoryFollower(["web"]);
   const server = logStreamServer(follower);
-  const client = new AbortController();
-  const res = await server.respond("web", ["the-api-key-0123456789"], client.signal);
+  const res = server.respond("web", ["the-api-key-0123456789"]);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-type"), "text/event-stream; charset=utf-8");
-  assert.equal(follower.openStreams(), 1);
   assert.equal(server.open(), 1);
+  const sse = sseReader(res);
+  assert.match((await sse.until((e) => e.length >= 1))[0] ?? "", /^event: ready/m);
+  // The first read after `ready` opens the runtime stream.
+  const reading = sse.until((e) => lineEvents(e).length >= 2);
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(follower.openStreams(), 1);
   queues[0]!.push({ stream: "stderr", time: "2026-12-02T07:00:00Z", text: "login password=hunter2 failed" });
   queues[0]!.push({ stream: "stdout", time: null, text: "key the-api-key-0123456789" });
-  const events = await readEvents(res, (e) => e.filter((x) => x.startsWith("event: line")).length >= 2);
-  assert.match(events[0] ?? "", /event: ready/);
-  const lines = events.filter((e) => e.startsWith("event: line")).map((e) =>
-    JSON.parse(e.split("data: ")[1]!)
-  );
+  const lines = lineEvents(await reading);
   assert.deepEqual(lines[0], {
     stream: "stderr",
     time: "2026-12-02T07:00:00Z",
@@ -86,29 +93,31 @@ Deno.test("log stream sends redacted lines as SSE and closes the follower's stre
   });
   assert.equal(JSON.stringify(lines).includes("hunter2"), false);
   assert.equal(JSON.stringify(lines).includes("the-api-key-0123456789"), false);
-  client.abort();
-  await res.body?.cancel().catch(() => {});
+  await sse.cancel();
   assert.equal(follower.openStreams(), 0, "the runtime stream closed with the client");
   assert.equal(server.open(), 0);
 });
 
-Deno.test("log stream ends with reason 'limit' after maxLines and answers 404 and 429", async () => {
+Deno.test("log stream ends with reason 'limit' after maxLines, 'error' for a failed follow, and answers 429", async () => {
   const { follower, queues } = memoryFollower(["web"]);
   const server = logStreamServer(follower, { ...LOG_STREAM_LIMITS, maxLines: 3, maxOpen: 1 });
-  const res = await server.respond("web", [], new AbortController().signal);
-  const busy = await server.respond("web", [], new AbortController().signal);
+  const sse = sseReader(server.respond("web", []));
+  const busy = server.respond("web", []);
   assert.equal(busy.status, 429);
   await busy.body?.cancel();
+  const ending = sse.until((e) => e.some((x) => /^event: end/m.test(x)));
+  await new Promise((r) => setTimeout(r, 0));
   for (let i = 0; i < 5; i++) queues[0]!.push({ stream: "stdout", time: null, text: `line ${i}` });
-  const events = await readEvents(res, (e) => e.some((x) => x.startsWith("event: end")));
-  assert.equal(events.filter((e) => e.startsWith("event: line")).length, 3);
+  const events = await ending;
+  assert.equal(lineEvents(events).length, 3);
   assert.match(events.at(-1) ?? "", /"reason":"limit"/);
   assert.equal(follower.openStreams(), 0);
   assert.equal(server.open(), 0);
-  const missing = await server.respond("nope", [], new AbortController().signal);
-  assert.equal(missing.status, 404);
-  assert.match(await missing.text(), /No such container/);
-  const none = await logStreamServer(undefined).respond("web", [], new AbortController().signal);
+  const missing = sseReader(server.respond("nope", ["nope-secret"]));
+  const failed = await missing.until((e) => e.some((x) => /^event: end/m.test(x)));
+  assert.match(failed.at(-1) ?? "", /"reason":"error","message":"No such container/);
+  assert.equal(server.open(), 0);
+  const none = logStreamServer(undefined).respond("web", []);
   assert.equal(none.status, 503);
   await none.body?.cancel();
 });
