@@ -181,7 +181,7 @@ function logsSection(v: ContainerView): Html {
     : html`<pre class="code logs" id="log-view" tabindex="0" aria-label="Log lines"${
       v.logStream !== null ? html` data-stream="${v.logStream}"` : ""
     }><code>${logs.map((l) => html`<span class="log-line log-${l.stream}">${l.text}\n</span>`)}</code></pre>${
-      logs.length === 0 ? html`<p class="muted">No log lines yet.</p>` : ""
+      logs.length === 0 ? html`<p class="muted" id="log-empty">No log lines yet.</p>` : ""
     }`;
   // The tools work only with the script (log_view.js unhides them).
   const tools = v.logStream === null || logs === null ? "" : html`<div class="log-tools" id="log-tools" hidden>

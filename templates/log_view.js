@@ -37,6 +37,8 @@
     return el;
   }
   function append(lines) {
+    const empty = $("log-empty");
+    if (empty && lines.length > 0) empty.remove();
     const frag = document.createDocumentFragment();
     lines.forEach((l) => frag.appendChild(lineEl(l)));
     code.appendChild(frag);

@@ -135,7 +135,7 @@ function diskCard(d: Disk): Html {
     return html`
       <section class="card card-bad">
         <h2>Disk: ${d.label}</h2>
-        <p class="path">${d.path}</p>
+        <p class="path" title="${d.path}">${d.path}</p>
         <p class="detail">${d.error ?? "unknown"}</p>
       </section>
     `;
@@ -144,7 +144,7 @@ function diskCard(d: Disk): Html {
   return html`
     <section class="card${full ? " card-bad" : ""}">
       <h2>Disk: ${d.label}</h2>
-      <p class="path">${d.path}</p>
+      <p class="path" title="${d.path}">${d.path}</p>
       <meter min="0" max="100" low="75" high="90" optimum="0" value="${d.used_percent}"
         aria-label="${d.label} disk used">${d.used_percent}%</meter>
       <p>${formatPercent(d.used_percent)} used · ${formatBytes(d.available_bytes)} free of ${formatBytes(
@@ -165,7 +165,7 @@ function stacksSection(stacks: readonly Stack[], error: string | null): Html {
   }
   return html`<section><h2>Stacks</h2>
 ${error !== null ? html`<p class="detail bad">${error}</p>` : ""}
-<div class="table-wrap"><table class="cards-on-phone">
+<div class="table-wrap"><table class="cards-on-phone compact-on-phone">
 <thead><tr><th scope="col">Stack</th><th scope="col">State</th><th scope="col">Running</th><th scope="col">Note</th></tr></thead>
 <tbody>${stacks.map(stackRow)}</tbody>
 </table></div></section>`;
@@ -177,7 +177,7 @@ function stackRow(s: Stack): Html {
 <th scope="row" data-label="Stack"><a href="${stackHref(s.name)}">${s.name}</a></th>
 <td data-label="State">${badge(s.state, stateTone(s.state, s.problem), "state")}</td>
 <td data-label="Running" data-field="running">${s.running} / ${s.containers.length}</td>
-<td data-label="Note" data-field="problem">${s.problem ?? ""}</td>
+<td data-label="Note" data-field="problem"${s.problem === null ? html` data-empty` : ""}>${s.problem ?? ""}</td>
 </tr>`;
 }
 
@@ -234,7 +234,7 @@ function containerRow(c: Container, now: number): Html {
 <td data-label="State" data-sort="${c.problem !== null ? "0" : "1"}${c.problem ?? c.state}">${badge(c.problem ?? c.state, stateTone(c.state, c.problem), "state")}${lastRun(c)}</td>
 <td data-label="Health" data-field="health" data-sort="${c.health ?? ""}"${c.health === null ? html` data-empty` : ""}>${healthBadge(c.health)}</td>
 <td data-label="Uptime" data-field="uptime" data-sort="${up ?? -1}"${up === null ? html` data-empty` : ""}>${formatDuration(up)}</td>
-<td data-label="Restarts" class="num" data-field="restart_count" data-sort="${c.restart_count ?? -1}">${c.restart_count ?? "–"}</td>
+<td data-label="Restarts" class="num" data-field="restart_count" data-sort="${c.restart_count ?? -1}"${!c.restart_count ? html` data-empty` : ""}>${c.restart_count ?? "–"}</td>
 <td data-label="CPU" class="num" data-field="cpu" data-sort="${c.cpu_percent ?? -1}"${c.cpu_percent === null ? html` data-empty` : ""}>${formatPercent(c.cpu_percent)}</td>
 <td data-label="Memory" class="num" data-field="memory" data-sort="${c.memory_bytes ?? -1}"${c.memory_bytes === null ? html` data-empty` : ""}>${formatBytes(c.memory_bytes)}</td>
 </tr>`;

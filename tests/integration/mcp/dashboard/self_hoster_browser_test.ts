@@ -259,6 +259,7 @@ Deno.test("the dashboard a self-hoster keeps open: ports, wrapping, exit reasons
     });
 
     await t.step(`13 containers fit in ${PHONE_SCREENS_MAX} phone screens`, async () => {
+      await page.setViewportSize(PHONE);
       // Only this test's rows and problems: other tests' containers share the testbed.
       await page.evaluate((mine: string) => {
         document.querySelectorAll<HTMLElement>('[data-field="problems"] li').forEach((li) => {
@@ -291,6 +292,7 @@ Deno.test("the dashboard a self-hoster keeps open: ports, wrapping, exit reasons
     });
 
     await t.step("a stopped container shows its last run; a running one its stats in one row", async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${base}/containers/${broken}`);
       const last = await page.locator("#last-run").textContent() ?? "";
       assert.match(last, /Exit code\s*3/);
@@ -310,6 +312,12 @@ Deno.test("the dashboard a self-hoster keeps open: ports, wrapping, exit reasons
     await t.step(
       "the live log shows a line printed after the page opened, and closes with the page",
       async () => {
+        // Leaving a container page closes its stream: the other page goes back to the overview first.
+        await page.goto(`${base}/`);
+        await until(
+          "the earlier container page's stream closed",
+          () => served.deps.logFollower?.openStreams() === 0,
+        );
         const logPage = await browser.context.newPage();
         await logPage.setViewportSize({ width: 1280, height: 900 });
         await logPage.goto(`${base}/containers/${logger}`);
