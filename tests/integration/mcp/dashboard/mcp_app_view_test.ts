@@ -21,7 +21,26 @@ Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed 
   const served = await serveArrMcp({ env: { ARR_RUNTIME_SOCKET: tb.podmanSocket }, families: TOOL_FAMILIES });
   const browser = await launchChromium();
   try {
-    await podman("run", "-d", "--name", up, tb.image, "busybox", "httpd", "-f", "-p", "8080");
+    const hostPort = (() => {
+      const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+      const p = l.addr.port;
+      l.close();
+      return p;
+    })();
+    await podman(
+      "run",
+      "-d",
+      "--name",
+      up,
+      "-p",
+      `127.0.0.1:${hostPort}:8080`,
+      tb.image,
+      "busybox",
+      "httpd",
+      "-f",
+      "-p",
+      "8080",
+    );
     await podman("create", "--name", never, tb.image, "true");
     const client = await served.client();
     const read = await client.readResource({ uri: DASHBOARD_RESOURCE_URI });
@@ -65,6 +84,13 @@ Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed 
     const neverRow = view.locator("tr", { has: view.locator(`td:text-is("${never}")`) });
     await upRow.waitFor({ timeout: 10_000 });
     assert.equal(await upRow.locator(".badge").textContent(), "running");
+    assert.equal(await upRow.locator(".port").textContent(), `127.0.0.1:${hostPort}→8080`);
+    // The image wraps only after its separators: every part is one unbreakable span.
+    assert.deepEqual(
+      await upRow.locator("td.image .seg").allTextContents(),
+      tb.image.match(/[^/:@]+[/:@]?/g),
+    );
+    assert.equal(await upRow.locator("td.image wbr").count(), tb.image.match(/[/:@]/g)!.length);
     assert.doesNotMatch(await upRow.getAttribute("class") ?? "", /problem/);
     assert.equal(await neverRow.locator(".badge").textContent(), "never started");
     assert.match(await neverRow.getAttribute("class") ?? "", /\bproblem\b/);
