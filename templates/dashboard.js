@@ -87,7 +87,12 @@
       if (!c) return;
       const up = uptime(c, now);
       setText(row, "uptime", duration(up), up);
-      setText(row, "restart_count", c.restart_count === null ? "–" : String(c.restart_count), c.restart_count);
+      setText(
+        row,
+        "restart_count",
+        c.restart_count === null ? "–" : String(c.restart_count),
+        c.restart_count,
+      );
       setText(row, "cpu", percent(c.cpu_percent), c.cpu_percent);
       setText(row, "memory", bytes(c.memory_bytes), c.memory_bytes);
     });
