@@ -11,6 +11,7 @@ import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../../testbed/testbed.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
 import { launchChromium } from "./browser.ts";
+import { freeLoopbackPort } from "../../_support/free_port.ts";
 
 const SCREENSHOTS = new URL("../../../../.test-out/screenshots/", import.meta.url);
 
@@ -21,12 +22,7 @@ Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed 
   const served = await serveArrMcp({ env: { ARR_RUNTIME_SOCKET: tb.podmanSocket }, families: TOOL_FAMILIES });
   const browser = await launchChromium();
   try {
-    const hostPort = (() => {
-      const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-      const p = l.addr.port;
-      l.close();
-      return p;
-    })();
+    const hostPort = freeLoopbackPort();
     await podman(
       "run",
       "-d",

@@ -13,6 +13,7 @@ import { createMediaServices } from "../../../../mcp/clients/media/media_service
 import { createApp } from "../../../../mcp/server/app.ts";
 import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../../testbed/testbed.ts";
+import { freeLoopbackPort } from "../../_support/free_port.ts";
 import { serveLoopback } from "../../_support/loopback_server.ts";
 import { runContainer } from "../../_support/run_container.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
@@ -40,13 +41,6 @@ async function axeViolations(page: Page) {
 async function shoot(page: Page, name: string) {
   await Deno.mkdir(SCREENS, { recursive: true });
   await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
-}
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = l.addr.port;
-  l.close();
-  return port;
 }
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000) {
@@ -82,8 +76,8 @@ Deno.test("the dashboard a self-hoster keeps open: ports, wrapping, exit reasons
   const tb = testbed();
   const prefix = uniqueName("ux");
   const longImage = `lscr.io/linuxserver/${prefix}-sonarr-nightly:version-4.0.10.2544-ls259`;
-  const wildPort = freePort();
-  const loopPort = freePort();
+  const wildPort = freeLoopbackPort();
+  const loopPort = freeLoopbackPort();
   const stacks = [`${prefix}-media`, `${prefix}-dl`];
   const web = `${prefix}-media-web`;
   const admin = `${prefix}-media-admin`;
