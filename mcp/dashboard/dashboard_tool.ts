@@ -43,6 +43,7 @@ const outputShape = {
   stacks_error: z.string().or(NULL),
   disks: z.array(freeObject()),
   helper: freeObject(),
+  store: freeObject().or(NULL),
 };
 
 export function registerDashboardTools(server: McpServer, deps: ToolDeps): void {
