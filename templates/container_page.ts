@@ -53,6 +53,7 @@ export function containerPage(v: ContainerView, nav: PageNav = {}): string {
   const body = html`<p class="crumbs"><a href="/">Overview</a> › Containers</p>
 <h1>${d.name} ${badge(v.problem ?? d.state, stateTone(d.state, v.problem))}</h1>
 ${problemList(v.problem !== null ? [`Container ${d.name}: ${problemText(v)}`] : [])}
+${claudeActions(d.running)}
 <div class="cards">
 <section class="card wide"><h2>Summary</h2><dl>
 ${row("ID", html`<code>${d.id.slice(0, 12)}</code>`)}
@@ -90,6 +91,16 @@ ${logsSection(v)}`;
     scripts: v.logStream !== null ? ["log_view.js"] : [],
     services: nav.services ?? false,
   }));
+}
+
+/** The page only shows: it names the Claude tools that change or explain this container. */
+function claudeActions(running: boolean): Html {
+  const tools = running
+    ? ["container_restart", "container_stop", "container_logs", "service_diagnose"]
+    : ["container_start", "container_logs", "service_diagnose"];
+  return html`<p class="note" id="claude-actions">Read-only view. To act on this container, ask Claude: ${
+    tools.map((t, i) => html`${i > 0 ? ", " : ""}<code>${t}</code>`)
+  }.</p>`;
 }
 
 function problemText(v: ContainerView): string {
