@@ -72,7 +72,9 @@ ${summary(services, problems)}
 function serviceRow(s: ServiceView): Html {
   const problem = serviceProblem(s);
   const health = s.configured ? badge(s.health, HEALTH_TONE[s.health]) : badge("not configured", "muted");
-  const issues = s.issues.length === 0 ? "" : html`<ul class="issues">${s.issues.map((i) => html`<li>${i}</li>`)}</ul>`;
+  // An unconfigured service's "No URL: set X_URL …" issue is said again, with the credential, by howToConfigure.
+  const shown = s.configured ? s.issues : s.issues.filter((i) => !i.includes(s.url_env));
+  const issues = shown.length === 0 ? "" : html`<ul class="issues">${shown.map((i) => html`<li>${i}</li>`)}</ul>`;
   const notes = s.configured ? issues : html`${issues}${howToConfigure(s)}`;
   return html`<tr data-service="${s.service}"${problem !== null ? html` class="problem"` : ""}>
 <th scope="row" data-label="Service">${s.service}</th>
