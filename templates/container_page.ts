@@ -55,7 +55,7 @@ export function containerPage(v: ContainerView, nav: PageNav = {}): string {
 ${problemList(v.problem !== null ? [`Container ${d.name}: ${problemText(v)}`] : [])}
 ${claudeActions(d.running)}
 <div class="cards">
-<section class="card wide"><h2>Summary</h2><dl>
+<section class="card full"><h2>Summary</h2><dl class="pairs">
 ${row("ID", html`<code>${d.id.slice(0, 12)}</code>`)}
 ${row("Image", imageName(d.image))}
 ${row("State", d.state)}

@@ -52,8 +52,15 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 }
 
 /** Every `.seg` of every image name lies on one line box; answers how many image names wrap at all. */
-function imageWrapFacts(page: Page) {
-  return page.evaluate(() => {
+async function imageWrapFacts(page: Page) {
+  // The live-update script reloads the page when another test's container changes state: measure a document
+  // whose stylesheet is applied.
+  await page.waitForFunction(() => {
+    const seg = document.querySelector(".image-name .seg");
+    return document.readyState === "complete" && seg !== null &&
+      getComputedStyle(seg).whiteSpace === "nowrap";
+  });
+  return await page.evaluate(() => {
     const split: string[] = [];
     let wrapped = 0;
     for (const name of Array.from(document.querySelectorAll(".image-name"))) {
@@ -61,7 +68,8 @@ function imageWrapFacts(page: Page) {
       for (const seg of Array.from(name.querySelectorAll(".seg"))) {
         const range = document.createRange();
         range.selectNodeContents(seg.firstChild!);
-        if (range.getClientRects().length !== 1) split.push(seg.textContent ?? "");
+        const rects = Array.from(range.getClientRects(), (r) => `${Math.round(r.left)},${Math.round(r.top)}`);
+        if (rects.length !== 1) split.push(`${seg.textContent} [${rects.join(" ")}]`);
       }
       const tops = new Set(
         Array.from(name.querySelectorAll(".seg"), (s) => Math.round(s.getBoundingClientRect().top)),
