@@ -204,7 +204,9 @@ Deno.test("the dashboard a self-hoster keeps open: ports, wrapping, exit reasons
       const problems = await page.locator('[data-field="problems"]').textContent() ?? "";
       assert.match(
         problems,
-        new RegExp(`Container ${broken}: exited \\(3\\) \\d+s ago: Error: cannot open /config/app\\.db`),
+        new RegExp(
+          `Container ${broken}: exited \\(3\\) (\\d+[smh] )+ago: Error: cannot open /config/app\\.db`,
+        ),
       );
       assert.match(await row(broken).locator(".last-run").textContent() ?? "", /exit 3/);
     });
