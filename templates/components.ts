@@ -1,5 +1,6 @@
 // deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** Small pieces shared by the pages: state badges, links, definition rows. Pure. */
+import { formatTime } from "./format.ts";
 import { type Html, html } from "./html.ts";
 
 export type Tone = "ok" | "warn" | "bad" | "muted";
@@ -49,4 +50,15 @@ export function problemList(problems: readonly string[]): Html {
 <h2>${title}</h2>
 <ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>
 </section>`;
+}
+
+/**
+ * A time in UTC (`2026-11-22 03:56:27 UTC`) that the page's script shows in the viewer's local time; the
+ * title keeps UTC. `–` when unknown.
+ */
+export function timeEl(iso: string | null, field?: string): Html {
+  const text = formatTime(iso);
+  if (iso === null || text === "–") return html`<span class="muted">–</span>`;
+  const attr = field === undefined ? "" : html` data-field="${field}"`;
+  return html`<time datetime="${iso}" title="${text}" data-local${attr}>${text}</time>`;
 }

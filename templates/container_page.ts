@@ -4,8 +4,10 @@
  * lines. The caller passes already-redacted command, labels and logs.
  */
 import type { ContainerDetails } from "../shared/container_details.ts";
-import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "./format.ts";
-import { badge, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
+import { formatBytes, formatDuration, formatPercent, uptimeMs } from "./format.ts";
+import { badge, healthBadge, problemList, row, stackHref, stateTone, timeEl } from "./components.ts";
+import { imageName } from "./image_name.ts";
+import { portChips, type PortView } from "./ports.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";
 
@@ -36,6 +38,12 @@ export interface ContainerView {
   logsError: string | null;
   /** How many lines were asked for. */
   logTail: number;
+  /** The live log's event stream (same origin); null without a runtime to follow. */
+  logStream: string | null;
+  /** Stopped containers: the redacted log line that most likely says why (mcp/dashboard/error_line.ts). */
+  errorLine: string | null;
+  /** Published ports, linked where the viewer can reach them. */
+  portLinks: readonly PortView[];
   /** For uptime; epoch ms. */
   now: number;
 }
@@ -44,17 +52,16 @@ export function containerPage(v: ContainerView, nav: PageNav = {}): string {
   const d = v.details;
   const body = html`<p class="crumbs"><a href="/">Overview</a> › Containers</p>
 <h1>${d.name} ${badge(v.problem ?? d.state, stateTone(d.state, v.problem))}</h1>
-${problemList(v.problem !== null ? [`Container ${d.name}: ${v.problem}`] : [])}
+${problemList(v.problem !== null ? [`Container ${d.name}: ${problemText(v)}`] : [])}
+${claudeActions(d.running)}
 <div class="cards">
-<section class="card wide"><h2>Summary</h2><dl>
+<section class="card full"><h2>Summary</h2><dl class="pairs">
 ${row("ID", html`<code>${d.id.slice(0, 12)}</code>`)}
-${row("Image", d.image)}
+${row("Image", imageName(d.image))}
 ${row("State", d.state)}
 ${row("Health", healthBadge(d.healthStatus))}
-${row("Started", formatTime(d.startedAt))}
+${row("Started", timeEl(d.startedAt))}
 ${row("Uptime", formatDuration(uptimeMs(d.state, d.startedAt, v.now)))}
-${d.finishedAt !== null && !d.running ? row("Finished", formatTime(d.finishedAt)) : ""}
-${d.exitCode !== null && !d.running ? row("Exit code", String(d.exitCode)) : ""}
 ${row("Restarts", String(d.restartCount))}
 ${row("Restart policy", d.restartPolicy ?? "–")}
 ${
@@ -63,9 +70,9 @@ ${
       : ""
   }
 ${row("Command", html`<code>${d.command.join(" ") || "–"}</code>`)}
-${row("Ports", d.ports.length > 0 ? d.ports.join(", ") : "–")}
+${row("Ports", portChips(v.portLinks))}
 </dl></section>
-${statsCard(v.stats, v.statsNote)}
+${d.running ? statsCard(v.stats, v.statsNote) : lastRunCard(v)}
 </div>
 ${mountsSection(d.mounts)}
 <section><h2>Environment variables</h2><p class="note">Names only: values can hold secrets and are never shown.</p>
@@ -76,34 +83,66 @@ ${
   }
 </section>
 ${labelsSection(d.labels)}
-${logsSection(v.logs, v.logsError, v.logTail)}`;
-  return page(layout({ title: `Container ${d.name}`, current: "container", body, services: nav.services ?? false }));
+${logsSection(v)}`;
+  return page(layout({
+    title: `Container ${d.name}`,
+    current: "container",
+    body,
+    scripts: v.logStream !== null ? ["log_view.js"] : [],
+    services: nav.services ?? false,
+  }));
+}
+
+/** The page only shows: it names the Claude tools that change or explain this container. */
+function claudeActions(running: boolean): Html {
+  const tools = running
+    ? ["container_restart", "container_stop", "container_logs", "service_diagnose"]
+    : ["container_start", "container_logs", "service_diagnose"];
+  return html`<p class="note" id="claude-actions">Read-only view. To act on this container, ask Claude: ${
+    tools.map((t, i) => html`${i > 0 ? ", " : ""}<code>${t}</code>`)
+  }.</p>`;
+}
+
+function problemText(v: ContainerView): string {
+  const d = v.details;
+  const exit = !d.running && d.exitCode !== null && /^(exited|stopped|dead)$/.test(v.problem ?? "")
+    ? ` (${d.exitCode})`
+    : "";
+  return `${v.problem}${exit}${v.errorLine !== null ? `: ${v.errorLine}` : ""}`;
+}
+
+/** A stopped container: how its last run ended, instead of an empty stats box. */
+function lastRunCard(v: ContainerView): Html {
+  const d = v.details;
+  const started = d.startedAt === null ? NaN : Date.parse(d.startedAt);
+  const finished = d.finishedAt === null ? NaN : Date.parse(d.finishedAt);
+  const ran = Number.isNaN(started) || Number.isNaN(finished) || finished < started ? null : finished - started;
+  if (d.startedAt === null && d.finishedAt === null) {
+    return html`<section class="card full"><h2>Last run</h2><p class="muted">Never started.</p></section>`;
+  }
+  return html`<section class="card full${v.problem !== null ? " card-bad" : ""}" id="last-run"><h2>Last run</h2>
+<dl class="tiles">
+<div><dt>Exit code</dt><dd>${d.exitCode ?? "–"}</dd></div>
+<div><dt>Finished</dt><dd>${timeEl(d.finishedAt)}</dd></div>
+<div><dt>Ran for</dt><dd>${formatDuration(ran)}</dd></div>
+<div><dt>Restarts</dt><dd>${d.restartCount}</dd></div>
+</dl>
+${v.errorLine !== null ? html`<pre class="code error-line"><code>${v.errorLine}</code></pre>` : ""}
+</section>`;
 }
 
 function statsCard(s: ContainerStatsView | null, note: string | null): Html {
   if (s === null) {
-    return html`
-      <section class="card">
-        <h2>Stats</h2>
-        <p class="muted">${note ?? "Not available."}</p>
-      </section>
-    `;
+    return html`<section class="card full"><h2>Stats</h2><p class="muted">${note ?? "Not available."}</p></section>`;
   }
-  return html`
-    <section class="card">
-      <h2>Stats</h2>
-      <dl>
-    ${row("CPU", formatPercent(s.cpuPercent))}
-    ${row(
-      "Memory",
-      `${formatBytes(s.memUsageBytes)}${s.memLimitBytes > 0 ? ` of ${formatBytes(s.memLimitBytes)}` : ""}`,
-    )}
-    ${row("Network in / out", `${formatBytes(s.netInputBytes)} / ${formatBytes(s.netOutputBytes)}`)}
-    ${row("Block in / out", `${formatBytes(s.blockInputBytes)} / ${formatBytes(s.blockOutputBytes)}`)}
-    ${row("Processes", String(s.pids))}
-      </dl>
-    </section>
-  `;
+  const tile = (label: string, value: string) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  return html`<section class="card full" id="stats"><h2>Stats</h2><dl class="tiles">
+${tile("CPU", formatPercent(s.cpuPercent))}
+${tile("Memory", `${formatBytes(s.memUsageBytes)}${s.memLimitBytes > 0 ? ` of ${formatBytes(s.memLimitBytes)}` : ""}`)}
+${tile("Network in / out", `${formatBytes(s.netInputBytes)} / ${formatBytes(s.netOutputBytes)}`)}
+${tile("Block in / out", `${formatBytes(s.blockInputBytes)} / ${formatBytes(s.blockOutputBytes)}`)}
+${tile("Processes", String(s.pids))}
+</dl></section>`;
 }
 
 function mountsSection(mounts: ContainerDetails["mounts"]): Html {
@@ -146,13 +185,25 @@ function labelsSection(labels: ContainerDetails["labels"]): Html {
   `;
 }
 
-function logsSection(logs: readonly LogLineView[] | null, error: string | null, tail: number): Html {
-  const inner = logs === null
-    ? html`<p class="detail bad">${error ?? "Logs not available."}</p>`
-    : logs.length === 0
-    ? html`<p class="muted">No log lines.</p>`
-    : html`<pre class="code logs"><code>${
-      logs.map((l) => html`<span class="log-${l.stream}">${l.text}</span>\n`)
-    }</code></pre>`;
-  return html`<section><h2>Logs</h2><p class="note">Last ${tail} lines, stderr marked; secret-looking values are replaced by [REDACTED].</p>${inner}</section>`;
+function logsSection(v: ContainerView): Html {
+  const logs = v.logs;
+  const box = logs === null
+    ? html`<p class="detail bad">${v.logsError ?? "Logs not available."}</p>`
+    : html`<pre class="code logs" id="log-view" tabindex="0" aria-label="Log lines"${
+      v.logStream !== null ? html` data-stream="${v.logStream}"` : ""
+    }><code>${logs.map((l) => html`<span class="log-line log-${l.stream}">${l.text}\n</span>`)}</code></pre>${
+      logs.length === 0 ? html`<p class="muted" id="log-empty">No log lines yet.</p>` : ""
+    }`;
+  // The tools work only with the script (log_view.js unhides them).
+  const tools = v.logStream === null || logs === null ? "" : html`<div class="log-tools" id="log-tools" hidden>
+<label><input type="checkbox" id="log-follow" checked> Follow</label>
+<button type="button" id="log-pause" aria-pressed="false">Pause</button>
+<input type="search" id="log-search" placeholder="Search" aria-label="Search the log" autocomplete="off">
+<label>Stream <select id="log-stream"><option value="all">stdout and stderr</option><option value="stdout">stdout</option><option value="stderr">stderr</option></select></label>
+<label><input type="checkbox" id="log-times" checked> Timestamps</label>
+<span class="log-state" id="log-state" aria-live="polite"></span>
+</div>`;
+  return html`<section><h2>Logs</h2><p class="note">Last ${v.logTail} lines${
+    v.logStream !== null ? ", then live" : ""
+  }; stderr marked; secret-looking values are replaced by [REDACTED].</p>${tools}${box}</section>`;
 }

@@ -37,9 +37,12 @@
     const t = Date.parse(c.started_at);
     return isNaN(t) ? null : Math.max(0, now - t);
   }
-  function setText(row, field, text) {
+  // `sort`: the cell's new data-sort value, so the table's sort (table_tools.js) uses current figures.
+  function setText(row, field, text, sort) {
     const cell = row.querySelector('[data-field="' + field + '"]');
-    if (cell && cell.textContent !== text) cell.textContent = text;
+    if (!cell) return;
+    if (cell.textContent !== text) cell.textContent = text;
+    cell.dataset.sort = String(sort === null || sort === undefined ? -1 : sort);
   }
   function signature(status) {
     return JSON.stringify([
@@ -82,15 +85,22 @@
     rows.forEach((row) => {
       const c = byId.get(row.dataset.id);
       if (!c) return;
-      setText(row, "uptime", duration(uptime(c, now)));
-      setText(row, "restart_count", c.restart_count === null ? "–" : String(c.restart_count));
-      setText(row, "cpu", percent(c.cpu_percent));
-      setText(row, "memory", bytes(c.memory_bytes));
+      const up = uptime(c, now);
+      setText(row, "uptime", duration(up), up);
+      setText(
+        row,
+        "restart_count",
+        c.restart_count === null ? "–" : String(c.restart_count),
+        c.restart_count,
+      );
+      setText(row, "cpu", percent(c.cpu_percent), c.cpu_percent);
+      setText(row, "memory", bytes(c.memory_bytes), c.memory_bytes);
     });
     const t = document.querySelector('[data-field="generated_at"]');
     if (t) {
       t.textContent = status.arr_mcp.generated_at.slice(0, 19).replace("T", " ") + " UTC";
       t.setAttribute("datetime", status.arr_mcp.generated_at);
+      if (typeof globalThis.arrLocalTime === "function") globalThis.arrLocalTime(t.parentNode);
     }
     document.body.classList.remove("stale");
   }

@@ -5,6 +5,9 @@ import { type Html, html } from "./html.ts";
 export const CSS_PATH = "/assets/dashboard.css";
 export const JS_PATH = "/assets/dashboard.js";
 
+/** The page scripts besides the live update (templates/*.js, served by mcp/dashboard/assets.ts). */
+export type PageScript = "table_tools.js" | "log_view.js";
+
 export interface LayoutOptions {
   title: string;
   /** Which nav entry is current. */
@@ -12,6 +15,8 @@ export interface LayoutOptions {
   body: Html;
   /** Load the live-update script (pages work without it). @default false */
   live?: boolean;
+  /** Further scripts from /assets/ (pages work without them); local_time.js is always loaded. @default [] */
+  scripts?: readonly PageScript[];
   /** Show the nav (not on the sign-in page). @default true */
   nav?: boolean;
   /** Link the services page (only when the media-services layer is configured). @default false */
@@ -39,7 +44,10 @@ export function layout(o: LayoutOptions): Html {
       o.services ? navLink("/services", "Services", o.current === "services") : ""
     }</nav>`
     : "";
-  const script = o.live ? html`<script src="${JS_PATH}" defer></script>` : "";
+  const files = ["local_time.js", ...(o.scripts ?? [])];
+  const script = html`${o.live ? html`<script src="${JS_PATH}" defer></script>` : ""}${
+    files.map((f) => html`<script src="/assets/${f}" defer></script>`)
+  }`;
   const bodyAttrs = o.live ? html` data-live="/api/status"` : "";
   return html`<html lang="en">
 <head>

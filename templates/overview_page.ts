@@ -1,7 +1,9 @@
 // deno-fmt-ignore-file -- the HTML inside the templates is laid out by hand
 /** The overview: runtime, helper, disks, stacks and every container, problems first. Pure: data in, HTML out. */
-import { formatBytes, formatDuration, formatPercent, formatTime, uptimeMs } from "./format.ts";
-import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone } from "./components.ts";
+import { formatBytes, formatDuration, formatPercent, uptimeMs } from "./format.ts";
+import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone, timeEl } from "./components.ts";
+import { imageName } from "./image_name.ts";
+import { portChips, type PortView } from "./ports.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";
 
@@ -49,6 +51,11 @@ export interface OverviewView {
     cpu_percent: number | null;
     memory_bytes: number | null;
     problem: string | null;
+    /** Last run, for stopped containers. */
+    exit_code: number | null;
+    finished_at: string | null;
+    /** Published ports, linked where the viewer can reach them (mcp/dashboard/port_links.ts). */
+    port_links: readonly PortView[];
   }>;
   /** One line per problem, most fundamental first. */
   problems: readonly string[];
@@ -61,9 +68,7 @@ type Disk = OverviewView["disks"][number];
 export function overviewPage(status: OverviewView, nav: PageNav = {}): string {
   const now = Date.parse(status.arr_mcp.generated_at);
   const body = html`<h1>Overview</h1>
-<p class="meta">Generated <time data-field="generated_at" datetime="${status.arr_mcp.generated_at}">${
-    formatTime(status.arr_mcp.generated_at)
-  }</time>
+<p class="meta">Generated ${timeEl(status.arr_mcp.generated_at, "generated_at")}
 · arr-mcp ${status.arr_mcp.version}${status.arr_mcp.read_only ? " · read-only mode" : ""}</p>
 ${problemList(status.problems)}
 <div class="cards">
@@ -73,7 +78,13 @@ ${status.disks.map(diskCard)}
 </div>
 ${stacksSection(status.stacks, status.stacks_error)}
 ${containersSection(status.containers, now)}`;
-  return page(layout({ title: "Overview", current: "overview", body, live: true, services: nav.services ?? false }));
+  return page(layout({
+    title: "Overview",
+    current: "overview",
+    body,
+    live: true,
+    scripts: ["table_tools.js"],
+    services: nav.services ?? false }));
 }
 
 function runtimeCard(r: OverviewView["runtime"]): Html {
@@ -128,7 +139,7 @@ function diskCard(d: Disk): Html {
     return html`
       <section class="card card-bad">
         <h2>Disk: ${d.label}</h2>
-        <p class="path">${d.path}</p>
+        <p class="path" title="${d.path}">${d.path}</p>
         <p class="detail">${d.error ?? "unknown"}</p>
       </section>
     `;
@@ -137,7 +148,7 @@ function diskCard(d: Disk): Html {
   return html`
     <section class="card${full ? " card-bad" : ""}">
       <h2>Disk: ${d.label}</h2>
-      <p class="path">${d.path}</p>
+      <p class="path" title="${d.path}">${d.path}</p>
       <meter min="0" max="100" low="75" high="90" optimum="0" value="${d.used_percent}"
         aria-label="${d.label} disk used">${d.used_percent}%</meter>
       <p>${formatPercent(d.used_percent)} used · ${formatBytes(d.available_bytes)} free of ${formatBytes(
@@ -158,7 +169,7 @@ function stacksSection(stacks: readonly Stack[], error: string | null): Html {
   }
   return html`<section><h2>Stacks</h2>
 ${error !== null ? html`<p class="detail bad">${error}</p>` : ""}
-<div class="table-wrap"><table class="cards-on-phone">
+<div class="table-wrap"><table class="cards-on-phone compact-on-phone">
 <thead><tr><th scope="col">Stack</th><th scope="col">State</th><th scope="col">Running</th><th scope="col">Note</th></tr></thead>
 <tbody>${stacks.map(stackRow)}</tbody>
 </table></div></section>`;
@@ -170,7 +181,7 @@ function stackRow(s: Stack): Html {
 <th scope="row" data-label="Stack"><a href="${stackHref(s.name)}">${s.name}</a></th>
 <td data-label="State">${badge(s.state, stateTone(s.state, s.problem), "state")}</td>
 <td data-label="Running" data-field="running">${s.running} / ${s.containers.length}</td>
-<td data-label="Note" data-field="problem">${s.problem ?? ""}</td>
+<td data-label="Note" data-field="problem"${s.problem === null ? html` data-empty` : ""}>${s.problem ?? ""}</td>
 </tr>`;
 }
 
@@ -186,40 +197,49 @@ function containersSection(containers: readonly Container[], now: number): Html 
   const sorted = [...containers].sort((a, b) =>
     Number(b.problem !== null) - Number(a.problem !== null) || a.name.localeCompare(b.name)
   );
-  return html`
-    <section>
-      <h2>Containers <span class="count">${containers.length}</span></h2>
-      <div class="table-wrap">
-        <table class="cards-on-phone" id="containers">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Image</th>
-              <th scope="col">State</th>
-              <th scope="col">Health</th>
-              <th scope="col">Uptime</th>
-              <th scope="col" class="num">Restarts</th>
-              <th scope="col" class="num">CPU</th>
-              <th scope="col" class="num">Memory</th>
-            </tr>
-          </thead>
-          <tbody>${sorted.map((c) => containerRow(c, now))}</tbody>
-        </table>
-      </div>
-    </section>
-  `;
+  // data-sort-key / data-sort: what the page's script sorts by; the search box is shown by the script.
+  return html`<section>
+<h2 id="containers-title">Containers <span class="count">${containers.length}</span></h2>
+<div class="table-tools" hidden><input type="search" id="container-search" placeholder="Filter by name, image, stack, state or port"
+ aria-label="Filter containers" autocomplete="off"><span class="muted" id="container-search-count" aria-live="polite"></span></div>
+<div class="table-wrap"><table class="cards-on-phone compact-on-phone" id="containers" aria-labelledby="containers-title">
+<thead><tr>
+<th scope="col" data-sort-key="name">Name</th>
+<th scope="col" data-sort-key="image">Image</th>
+<th scope="col">Ports</th>
+<th scope="col" data-sort-key="state">State</th>
+<th scope="col" data-sort-key="health">Health</th>
+<th scope="col" data-sort-key="uptime">Uptime</th>
+<th scope="col" class="num" data-sort-key="restart_count">Restarts</th>
+<th scope="col" class="num" data-sort-key="cpu">CPU</th>
+<th scope="col" class="num" data-sort-key="memory">Memory</th>
+</tr></thead>
+<tbody>${sorted.map((c) => containerRow(c, now))}</tbody>
+</table></div>
+</section>`;
+}
+
+function lastRun(c: Container): Html {
+  if (c.state === "running" || (c.exit_code === null && c.finished_at === null)) return html``;
+  return html`<span class="last-run">${c.exit_code !== null ? html`exit ${c.exit_code}` : ""}${
+    c.finished_at !== null ? html` · ${timeEl(c.finished_at)}` : ""
+  }</span>`;
 }
 
 function containerRow(c: Container, now: number): Html {
   const tag = c.compose_project !== null ? html` <span class="tag">${c.compose_project}</span>` : "";
-  return html`<tr data-id="${c.id}" data-state="${c.state}" data-problem="${c.problem ?? ""}"${c.problem !== null ? html` class="problem"` : ""}>
-<th scope="row" data-label="Name"><a href="${containerHref(c.name)}">${c.name}</a>${tag}</th>
-<td data-label="Image" class="image">${c.image}</td>
-<td data-label="State">${badge(c.problem ?? c.state, stateTone(c.state, c.problem), "state")}</td>
-<td data-label="Health" data-field="health">${healthBadge(c.health)}</td>
-<td data-label="Uptime" data-field="uptime">${formatDuration(uptimeMs(c.state, c.started_at, now))}</td>
-<td data-label="Restarts" class="num" data-field="restart_count">${c.restart_count ?? "–"}</td>
-<td data-label="CPU" class="num" data-field="cpu">${formatPercent(c.cpu_percent)}</td>
-<td data-label="Memory" class="num" data-field="memory">${formatBytes(c.memory_bytes)}</td>
+  const up = uptimeMs(c.state, c.started_at, now);
+  const search = [c.name, c.image, c.compose_project ?? "", c.problem ?? c.state, ...c.port_links.map((p) => p.label)]
+    .join(" ").toLowerCase();
+  return html`<tr data-id="${c.id}" data-state="${c.state}" data-problem="${c.problem ?? ""}" data-search="${search}"${c.problem !== null ? html` class="problem"` : ""}>
+<th scope="row" data-label="Name" data-sort="${c.name}"><a href="${containerHref(c.name)}">${c.name}</a>${tag}</th>
+<td data-label="Image" class="image" data-sort="${c.image}">${imageName(c.image)}</td>
+<td data-label="Ports" class="ports-cell"${c.port_links.length === 0 ? html` data-empty` : ""}>${portChips(c.port_links)}</td>
+<td data-label="State" data-sort="${c.problem !== null ? "0" : "1"}${c.problem ?? c.state}">${badge(c.problem ?? c.state, stateTone(c.state, c.problem), "state")}${lastRun(c)}</td>
+<td data-label="Health" data-field="health" data-sort="${c.health ?? ""}"${c.health === null ? html` data-empty` : ""}>${healthBadge(c.health)}</td>
+<td data-label="Uptime" data-field="uptime" data-sort="${up ?? -1}"${up === null ? html` data-empty` : ""}>${formatDuration(up)}</td>
+<td data-label="Restarts" class="num" data-field="restart_count" data-sort="${c.restart_count ?? -1}"${!c.restart_count ? html` data-empty` : ""}>${c.restart_count ?? "–"}</td>
+<td data-label="CPU" class="num" data-field="cpu" data-sort="${c.cpu_percent ?? -1}"${c.cpu_percent === null ? html` data-empty` : ""}>${formatPercent(c.cpu_percent)}</td>
+<td data-label="Memory" class="num" data-field="memory" data-sort="${c.memory_bytes ?? -1}"${c.memory_bytes === null ? html` data-empty` : ""}>${formatBytes(c.memory_bytes)}</td>
 </tr>`;
 }

@@ -3,6 +3,9 @@
 const ASSETS: Readonly<Record<string, string>> = {
   "dashboard.css": "text/css; charset=utf-8",
   "dashboard.js": "text/javascript; charset=utf-8",
+  "local_time.js": "text/javascript; charset=utf-8",
+  "table_tools.js": "text/javascript; charset=utf-8",
+  "log_view.js": "text/javascript; charset=utf-8",
   "favicon.svg": "image/svg+xml",
 };
 

@@ -14,6 +14,9 @@ export interface ContainerExtras {
   cpu_percent: number | null;
   memory_bytes: number | null;
   memory_limit_bytes: number | null;
+  /** Exit code and ISO end of the last run; null while running or never run. */
+  exit_code: number | null;
+  finished_at: string | null;
 }
 
 export const NO_EXTRAS: ContainerExtras = {
@@ -23,6 +26,8 @@ export const NO_EXTRAS: ContainerExtras = {
   cpu_percent: null,
   memory_bytes: null,
   memory_limit_bytes: null,
+  exit_code: null,
+  finished_at: null,
 };
 
 export interface ExtrasOptions {
@@ -57,6 +62,10 @@ async function extrasOf(runtime: Pick<RuntimeClient, "inspect" | "stats">, c: Co
     extras.health = details.value.healthStatus;
     extras.started_at = details.value.startedAt;
     extras.restart_count = details.value.restartCount;
+    if (!details.value.running) {
+      extras.exit_code = details.value.exitCode;
+      extras.finished_at = details.value.finishedAt;
+    }
   }
   if (stats !== null && stats.ok) {
     extras.cpu_percent = stats.value.cpuPercent;

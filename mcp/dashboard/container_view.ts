@@ -4,6 +4,9 @@ import type { ToolDeps } from "../toolkit/deps.ts";
 import { containerProblem } from "./problems.ts";
 import { redactLogs } from "./redact_view.ts";
 import { redactContainerDetails } from "../../shared/redact/mod.ts";
+import { containerHref } from "../../templates/components.ts";
+import { lastErrorLine } from "./error_line.ts";
+import { portLinks } from "./port_links.ts";
 
 export const LOG_TAIL = 100;
 
@@ -15,6 +18,8 @@ export async function collectContainerView(
   deps: ToolDeps,
   name: string,
   secrets: readonly string[],
+  /** The request's Host header, for port links. */
+  hostHeader?: string,
 ): Promise<ContainerLookup> {
   const details = await deps.runtime.inspect(name);
   if (!details.ok) return { found: false, message: details.error.message };
@@ -23,6 +28,7 @@ export async function collectContainerView(
     d.running ? deps.runtime.stats(d.id) : Promise.resolve(null),
     deps.runtime.logs(d.id, { tail: LOG_TAIL }),
   ]);
+  const lines = logs.ok ? redactLogs(logs.value, secrets) : null;
   return {
     found: true,
     view: {
@@ -31,9 +37,12 @@ export async function collectContainerView(
       composeProject: d.labels["io.podman.compose.project"] || d.labels["com.docker.compose.project"] || null,
       stats: stats !== null && stats.ok ? stats.value : null,
       statsNote: stats === null ? "Not running." : stats.ok ? null : stats.error.message,
-      logs: logs.ok ? redactLogs(logs.value, secrets) : null,
+      logs: lines,
       logsError: logs.ok ? null : logs.error.message,
       logTail: LOG_TAIL,
+      logStream: deps.logFollower !== undefined ? `${containerHref(d.name)}/logs/stream` : null,
+      errorLine: !d.running && lines !== null ? lastErrorLine(lines) : null,
+      portLinks: portLinks(d.ports, hostHeader),
       now: deps.clock.now(),
     },
   };

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { withProblems } from "./problems.ts";
 import { redactText } from "../../shared/redact/mod.ts";
 import { collectStatus } from "./status.ts";
+import { portLinks } from "./port_links.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { freeObject, NULL, outputObject, toolObject } from "../toolkit/portable_schema.ts";
 import { toolError, toolSuccess } from "../toolkit/tool_result.ts";
@@ -87,7 +88,12 @@ export function registerDashboardTools(server: McpServer, deps: ToolDeps): void 
     async (): Promise<CallToolResult> => {
       try {
         const status = await collectStatus(deps);
-        return toolSuccess(withProblems(status));
+        // Port labels for the view; no host is known inside the client, so all-interface ports get no link.
+        const containers = status.containers.map((c) => ({
+          ...c,
+          port_links: portLinks(c.ports, undefined),
+        }));
+        return toolSuccess(withProblems({ ...status, containers }));
       } catch (e) {
         const message = redactText(`Internal error: ${(e as Error).message}`, [deps.config.apiKey ?? ""]);
         return toolError({ kind: "internal", message });

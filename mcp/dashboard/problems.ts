@@ -1,3 +1,5 @@
+import { formatDuration } from "../../templates/format.ts";
+
 /**
  * What counts as a problem on the dashboard. Pure: the same rules mark rows in the HTML, feed the summary
  * and are shipped in /api/status (`problem` fields) so the live-update script never re-implements them.
@@ -42,10 +44,36 @@ export function stackProblem(s: StackFacts): string | null {
   return null;
 }
 
+/** What the problem list says of one container; the last run's facts are optional (older callers). */
+export interface ContainerProblemFacts {
+  name: string;
+  problem: string | null;
+  exit_code?: number | null;
+  finished_at?: string | null;
+  /** The redacted log line that most likely says why it stopped (error_line.ts). */
+  error_line?: string | null;
+}
+
+/** `exited (1) 5m 3s ago: Error: config.xml is not writable`; just the problem when the facts are missing. */
+export function containerProblemText(c: ContainerProblemFacts, nowMs: number | null): string {
+  if (c.problem === null) return "";
+  let text = c.problem;
+  if (c.exit_code !== null && c.exit_code !== undefined && /^(exited|stopped|dead)$/.test(c.problem)) {
+    text += ` (${c.exit_code})`;
+    const ended = c.finished_at ? Date.parse(c.finished_at) : NaN;
+    if (nowMs !== null && !Number.isNaN(ended) && nowMs >= ended) {
+      text += ` ${formatDuration(nowMs - ended)} ago`;
+    }
+  }
+  return c.error_line ? `${text}: ${c.error_line}` : text;
+}
+
 export interface StatusFacts {
+  /** `generated_at` dates "5m ago"; without it no age is shown. */
+  arr_mcp?: { generated_at: string };
   runtime: { available: boolean; error: string | null };
   helper: { available: boolean; error: string | null };
-  containers: ReadonlyArray<{ name: string; problem: string | null }>;
+  containers: ReadonlyArray<ContainerProblemFacts>;
   stacks: ReadonlyArray<StackFacts>;
   stacks_error: string | null;
   disks: ReadonlyArray<{ label: string; used_percent: number | null; error: string | null }>;
@@ -70,7 +98,11 @@ export function statusProblems(s: StatusFacts): string[] {
     const p = stackProblem(st);
     if (p !== null) out.push(`Stack ${st.name}: ${p}`);
   }
-  for (const c of s.containers) if (c.problem !== null) out.push(`Container ${c.name}: ${c.problem}`);
+  const generated = s.arr_mcp ? Date.parse(s.arr_mcp.generated_at) : NaN;
+  const now = Number.isNaN(generated) ? null : generated;
+  for (const c of s.containers) {
+    if (c.problem !== null) out.push(`Container ${c.name}: ${containerProblemText(c, now)}`);
+  }
   return out;
 }
 

@@ -12,8 +12,9 @@ import { stackPage } from "../../templates/stack_page.ts";
 import { type ApiStatus, collectStatus } from "./status.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { collectServiceStatus } from "../media/status.ts";
+import { serviceSetupVars } from "./service_setup.ts";
 import { readAsset } from "./assets.ts";
-import { withProblems } from "./problems.ts";
+import { overviewView } from "./overview_view.ts";
 import { redactLine } from "./redact_view.ts";
 import { withCachedInfo } from "./cached_info.ts";
 import { dashboardAuth } from "./auth.ts";
@@ -23,6 +24,7 @@ import { loadOrCreateSessionSecret } from "./session_secret.ts";
 import { collectStackView } from "./stack_view.ts";
 import type { OAuthServer } from "../oauth/oauth_server.ts"; // OAuth
 import { consentRoutes } from "./consent_routes.ts"; // OAuth
+import { logStreamServer } from "./log_stream.ts";
 
 export interface DashboardOptions {
   apiKey: string;
@@ -66,18 +68,25 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   const nav = { services: media !== undefined };
   const routes = new Hono();
 
-  routes.get("/assets/:file{dashboard\\.(css|js)|favicon\\.svg}", securityHeaders, async (c) => {
-    const asset = await readAsset(c.req.param("file"));
-    if (asset === null) return c.text("Not found", 404);
-    c.header("Cache-Control", "no-cache");
-    return c.body(asset.body, 200, { "Content-Type": asset.type });
-  });
+  routes.get(
+    "/assets/:file{dashboard\\.(css|js)|(local_time|table_tools|log_view)\\.js|favicon\\.svg}",
+    securityHeaders,
+    async (c) => {
+      const asset = await readAsset(c.req.param("file"));
+      if (asset === null) return c.text("Not found", 404);
+      c.header("Cache-Control", "no-cache");
+      return c.body(asset.body, 200, { "Content-Type": asset.type });
+    },
+  );
 
   routes.get(
     "/",
     securityHeaders,
     auth.pages,
-    async (c) => c.html(overviewPage(withProblems(await status()), nav)),
+    async (c) =>
+      c.html(
+        overviewPage(await overviewView(await status(), deps.runtime, secrets, c.req.header("host")), nav),
+      ),
   );
 
   routes.get("/stacks/:name", securityHeaders, auth.pages, async (c) => {
@@ -86,8 +95,23 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
     return c.html(stackPage(view, nav));
   });
 
+  const logStreams = logStreamServer(deps.logFollower);
+  routes.get(
+    "/containers/:name/logs/stream",
+    securityHeaders,
+    auth.api,
+    async (c) => {
+      // The runtime's follow answers nothing until the first line: a missing container is found here.
+      const found = await deps.runtime.inspect(c.req.param("name"));
+      if (!found.ok) {
+        return c.text(redactLine(found.error.message, secrets), found.error.kind === "not_found" ? 404 : 502);
+      }
+      return logStreams.respond(found.value.name, secrets);
+    },
+  );
+
   routes.get("/containers/:name", securityHeaders, auth.pages, async (c) => {
-    const found = await collectContainerView(deps, c.req.param("name"), secrets);
+    const found = await collectContainerView(deps, c.req.param("name"), secrets, c.req.header("host"));
     if (!found.found) return c.html(notFoundPage(found.message), 404);
     return c.html(containerPage(found.view, nav));
   });
@@ -99,6 +123,7 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
         ...s,
         issues: s.issues.map((i) => redactLine(i, secrets)),
         error: s.error && { kind: s.error.kind, message: redactLine(s.error.message, secrets) },
+        ...serviceSetupVars(s.service),
       }));
       return c.html(servicesPage(services));
     });

@@ -19,6 +19,7 @@ import { type Clock, systemClock } from "../core/clock.ts";
 import { socketExists, unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 import { unixStreamFetch } from "../clients/unix/http1_stream.ts";
 import { containerStoreFor } from "../clients/runtime/store/store_for_socket.ts";
+import { createLogFollower } from "../clients/runtime/log_follower.ts";
 
 /** The file layer's journal of folders holding its temp files, in the data dir. */
 export const TEMP_JOURNAL_FILE = "temp-folders";
@@ -88,6 +89,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
       fetch: (input, init) => fetch(input, init),
       fs,
       ...(live ? { containerStore: live.store, statsSampler: live.sampler } : {}),
+      ...(socket ? { logFollower: createLogFollower({ socket, fetch: unixStreamFetch(socket) }) } : {}),
     },
     swept,
     close() {

@@ -11,6 +11,7 @@ import type { FetchLike } from "../../shared/fetch_like.ts";
 import type { ContainerStateStore } from "../clients/runtime/store/store_types.ts";
 import type { StatsSampler } from "../clients/runtime/store/stats_sampler.ts";
 import type { AlertsPort } from "./alerts_port.ts";
+import type { LogFollower } from "../clients/runtime/log_follower.ts";
 
 export interface ToolDeps {
   config: Config;
@@ -42,4 +43,6 @@ export interface ToolDeps {
   statsSampler?: StatsSampler;
   /** The alert watcher (mcp/alerts/): open alerts, rules, notification channels. main.ts creates it. */
   alerts?: AlertsPort;
+  /** Follows a container's log as it is written (the dashboard's live log view); bootstrap wires it. */
+  logFollower?: LogFollower;
 }

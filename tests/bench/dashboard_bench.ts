@@ -9,6 +9,7 @@
 import { gzipSync } from "node:zlib";
 import { overviewPage } from "../../templates/overview_page.ts";
 import { withProblems } from "../../mcp/dashboard/problems.ts";
+import { portLinks } from "../../mcp/dashboard/port_links.ts";
 import {
   dashboardApp,
   dashboardDeps,
@@ -18,7 +19,16 @@ import {
   signIn,
 } from "../unit/mcp/dashboard/fixtures.ts";
 
-const status = sampleStatus(100, 10);
+const sample = sampleStatus(100, 10);
+// As mcp/dashboard/overview_view.ts builds it: port links for the page's host, error lines of stopped ones.
+const status = {
+  ...sample,
+  containers: sample.containers.map((c) => ({
+    ...c,
+    port_links: portLinks(c.ports, "nas.lan:8790"),
+    error_line: c.state === "exited" ? "Error: cannot open /config/app.db: permission denied" : null,
+  })),
+};
 const html = overviewPage(withProblems(status));
 const bytes = new TextEncoder().encode(html).length;
 const gzipped = gzipSync(html).length;
@@ -64,9 +74,14 @@ globalThis.addEventListener("unload", () => {
   console.error(
     `overview payload: ${(bytes / 1024).toFixed(1)} KiB raw, ${(gzipped / 1024).toFixed(1)} KiB gzip`,
   );
+  const over = (ok: boolean) => (ok ? "" : " OVER BUDGET");
+  console.error(`overview budget 200 KB raw:${over(bytes <= 200 * 1024)}`);
   for (const [name, values] of Object.entries(times)) {
     if (values.length > 0) {
-      console.error(`median ${name}: ${median(values).toFixed(3)} ms over ${values.length} runs`);
+      const m = median(values);
+      console.error(
+        `median ${name}: ${m.toFixed(3)} ms over ${values.length} runs (budget 50 ms)${over(m < 50)}`,
+      );
     }
   }
   Deno.removeSync(deps.dataDir, { recursive: true });

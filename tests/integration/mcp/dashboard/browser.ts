@@ -14,7 +14,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { colorScheme?: "light" | "dark" } = {}): Promise<Browser> {
+export interface LaunchOptions {
+  colorScheme?: "light" | "dark";
+  /** e.g. `America/New_York`, to see local times differ from UTC. @default the machine's */
+  timezoneId?: string;
+  /** Extra Chromium flags, e.g. `--host-resolver-rules=MAP nas.test 127.0.0.1`. @default [] */
+  args?: readonly string[];
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   try {
     await Deno.stat(CHROMIUM);
   } catch {
@@ -27,6 +35,7 @@ export async function launchChromium(options: { colorScheme?: "light" | "dark" }
     executablePath: CHROMIUM,
     headless: true,
     colorScheme: options.colorScheme ?? "light",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -35,6 +44,7 @@ export async function launchChromium(options: { colorScheme?: "light" | "dark" }
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(options.args ?? []),
     ],
   });
   const requests: string[] = [];

@@ -11,6 +11,7 @@ import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../../testbed/testbed.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
 import { launchChromium } from "./browser.ts";
+import { freeLoopbackPort } from "../../_support/free_port.ts";
 
 const SCREENSHOTS = new URL("../../../../.test-out/screenshots/", import.meta.url);
 
@@ -21,7 +22,21 @@ Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed 
   const served = await serveArrMcp({ env: { ARR_RUNTIME_SOCKET: tb.podmanSocket }, families: TOOL_FAMILIES });
   const browser = await launchChromium();
   try {
-    await podman("run", "-d", "--name", up, tb.image, "busybox", "httpd", "-f", "-p", "8080");
+    const hostPort = freeLoopbackPort();
+    await podman(
+      "run",
+      "-d",
+      "--name",
+      up,
+      "-p",
+      `127.0.0.1:${hostPort}:8080`,
+      tb.image,
+      "busybox",
+      "httpd",
+      "-f",
+      "-p",
+      "8080",
+    );
     await podman("create", "--name", never, tb.image, "true");
     const client = await served.client();
     const read = await client.readResource({ uri: DASHBOARD_RESOURCE_URI });
@@ -65,6 +80,13 @@ Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed 
     const neverRow = view.locator("tr", { has: view.locator(`td:text-is("${never}")`) });
     await upRow.waitFor({ timeout: 10_000 });
     assert.equal(await upRow.locator(".badge").textContent(), "running");
+    assert.equal(await upRow.locator(".port").textContent(), `127.0.0.1:${hostPort}→8080`);
+    // The image wraps only after its separators: every part is one unbreakable span.
+    assert.deepEqual(
+      await upRow.locator("td.image .seg").allTextContents(),
+      tb.image.match(/[^/:@]+[/:@]?/g),
+    );
+    assert.equal(await upRow.locator("td.image wbr").count(), tb.image.match(/[/:@]/g)!.length);
     assert.doesNotMatch(await upRow.getAttribute("class") ?? "", /problem/);
     assert.equal(await neverRow.locator(".badge").textContent(), "never started");
     assert.match(await neverRow.getAttribute("class") ?? "", /\bproblem\b/);

@@ -23,8 +23,12 @@ Deno.test("collectContainerExtras() reads health and restarts for all, stats for
     cpu_percent: 1.5,
     memory_bytes: 10 * 1024 * 1024,
     memory_limit_bytes: null,
+    exit_code: null,
+    finished_at: null,
   });
   assert.equal(extras.get(down.summary.id)?.restart_count, 9);
+  assert.equal(typeof extras.get(down.summary.id)?.exit_code, "number", "a stopped container's exit code");
+  assert.match(extras.get(down.summary.id)?.finished_at ?? "", /^\d{4}-/);
   assert.equal(extras.get(down.summary.id)?.cpu_percent, null);
   assert.deepEqual(statsAsked, [up.summary.id]);
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { escapeHtml } from "../../../../templates/html.ts";
 import { highlightYaml } from "../../../../templates/yaml_highlight.ts";
+import { portLinks } from "../../../../mcp/dashboard/port_links.ts";
 import { overviewPage } from "../../../../templates/overview_page.ts";
 import { withProblems } from "../../../../mcp/dashboard/problems.ts";
 import { stackPage } from "../../../../templates/stack_page.ts";
@@ -18,7 +19,7 @@ const HOSTILE = [
 
 const TEMPLATE_TAGS = new Set(
   ("html head meta title link script body header nav main section div h1 h2 p a span ul li time meter table thead " +
-    "tbody tr th td dl dt dd pre code form label input button").split(" "),
+    "tbody tr th td dl dt dd pre code form label input button wbr select option").split(" "),
 );
 
 /** Every tag in `html` is one the templates write themselves; none came from data. */
@@ -31,7 +32,12 @@ function assertNoInjectedMarkup(html: string) {
     const bare = tag.replace(/="[^"]*"/g, '=""');
     assert.equal(/\son\w+\s*=/i.test(bare), false, `event handler in ${tag}`);
     assert.equal(/(href|src|action)="javascript:/i.test(tag), false, `javascript: in ${tag}`);
-    if (name === "script") assert.match(tag, /^<script src="\/assets\/dashboard\.js" defer>$|^<\/script>$/);
+    if (name === "script") {
+      assert.match(
+        tag,
+        /^<script src="\/assets\/(dashboard|local_time|table_tools|log_view)\.js" defer>$|^<\/script>$/,
+      );
+    }
   }
 }
 
@@ -45,7 +51,15 @@ Deno.test("overviewPage() escapes hostile container, image, stack and error text
     status.stacks[0]!.name = evil;
     status.runtime = { ...status.runtime, available: false, error: evil };
     status.disks[0]!.path = evil;
-    const html = overviewPage(withProblems(status));
+    status.containers[1]!.ports = [`${evil}:80->80/tcp`, "0.0.0.0:8989->8989/tcp"];
+    const html = overviewPage(withProblems({
+      ...status,
+      containers: status.containers.map((c) => ({
+        ...c,
+        error_line: evil,
+        port_links: portLinks(c.ports, `${evil}:8790`),
+      })),
+    }));
     assertNoInjectedMarkup(html);
     assert.ok(
       html.includes(`/containers/${escapeHtml(encodeURIComponent(evil))}`),
@@ -134,7 +148,7 @@ Deno.test("dashboard container page escapes a hostile log line and command, and 
   assert.equal(html.includes("$apr1$xyz"), false);
   assert.match(html, /<code>DB_PASSWORD<\/code>/);
   assert.match(html, /&lt;b&gt;X&lt;\/b&gt;/);
-  assert.match(html, /class="log-stderr">&lt;script&gt;/);
+  assert.match(html, /class="log-line log-stderr">&lt;script&gt;/);
   await Deno.remove(deps.dataDir, { recursive: true });
 });
 

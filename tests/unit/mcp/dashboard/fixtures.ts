@@ -172,6 +172,8 @@ export function sampleStatus(n: number, stacks: number): ApiStatus {
       memory_bytes: state === "running" ? i * 13_000_000 : null,
       memory_limit_bytes: null,
       problem: state === "exited" ? "exited" : null,
+      exit_code: state === "exited" ? 1 : null,
+      finished_at: state === "exited" ? "2026-11-22T03:55:00.000Z" : null,
     };
   });
   return {

@@ -50,7 +50,7 @@ Deno.test("statusProblems() lists runtime, helper, disk, stack and container pro
     "arr-helper unavailable: not running",
     "media disk is 93.8% full",
     "Stack stack1: 3 of 4 containers running",
-    "Container stack1-service3: exited",
+    "Container stack1-service3: exited (1) 5m ago",
   ]);
 });
 
@@ -68,7 +68,8 @@ Deno.test("dashboard / lists the problems the dashboard computed in the overview
     const html = await (await app.request("/", { headers: { ...HOST, cookie } })).text();
     const summary =
       /<section class="summary[^"]*" data-field="problems"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
-    assert.match(summary, /<li>Container worker: exited<\/li>/);
+    // Exit code, age and the error line the container's log ends with (fakeRuntime's log).
+    assert.match(summary, /<li>Container worker: exited \(\d+\) \d+m ago: [^<]+<\/li>/);
     assert.doesNotMatch(summary, /Container web/);
   } finally {
     await Deno.remove(deps.dataDir, { recursive: true });
