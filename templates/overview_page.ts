@@ -2,6 +2,7 @@
 /** The overview: runtime, helper, disks, stacks and every container, problems first. Pure: data in, HTML out. */
 import { formatBytes, formatDuration, formatPercent, uptimeMs } from "./format.ts";
 import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone, timeEl } from "./components.ts";
+import { type AlertLine, alertsPanel } from "./alerts_panel.ts";
 import { imageName } from "./image_name.ts";
 import { portChips, type PortView } from "./ports.ts";
 import { type Html, html, page } from "./html.ts";
@@ -59,6 +60,8 @@ export interface OverviewView {
   }>;
   /** One line per problem, most fundamental first. */
   problems: readonly string[];
+  /** The alert watcher's open alerts (absent or empty: no panel). */
+  alerts?: { open: readonly AlertLine[] };
 }
 
 type Container = OverviewView["containers"][number];
@@ -70,6 +73,7 @@ export function overviewPage(status: OverviewView, nav: PageNav = {}): string {
   const body = html`<h1>Overview</h1>
 <p class="meta">Generated ${timeEl(status.arr_mcp.generated_at, "generated_at")}
 · arr-mcp ${status.arr_mcp.version}${status.arr_mcp.read_only ? " · read-only mode" : ""}</p>
+${alertsPanel(status.alerts?.open ?? [])}
 ${problemList(status.problems)}
 <div class="cards">
 ${runtimeCard(status.runtime)}
