@@ -18,7 +18,7 @@ export interface CleanupParent {
   /** Series only: Sonarr says it has ended. */
   ended?: boolean;
   /** Series only: the highest season number (> 0) Sonarr knows. */
-  newestSeason?: number;
+  newestSeason?: number | undefined;
   /** Series only: accounts that watched any of its episodes in Plex, files or not (its audience). */
   viewers?: readonly number[];
 }

@@ -10,7 +10,9 @@ export interface StableIds {
 }
 
 /** Reads Plex `Guid` entries (`includeGuids=1`): `tvdb://81189`, `tmdb://1396`, `imdb://tt0903747`. */
-export function stableIdsFromGuids(guids: readonly { id?: string | null }[] | null | undefined): StableIds {
+export function stableIdsFromGuids(
+  guids: readonly { id?: string | null | undefined }[] | null | undefined,
+): StableIds {
   const ids: StableIds = {};
   for (const guid of guids ?? []) {
     const match = /^(tvdb|tmdb|imdb):\/\/(.+)$/.exec(guid.id ?? "");
@@ -27,7 +29,11 @@ export function stableIdsFromGuids(guids: readonly { id?: string | null }[] | nu
 
 /** Ids from Sonarr/Radarr fields (0, null and "" mean unknown). */
 export function stableIdsOf(
-  item: { tvdbId?: number | null; tmdbId?: number | null; imdbId?: string | null },
+  item: {
+    tvdbId?: number | null | undefined;
+    tmdbId?: number | null | undefined;
+    imdbId?: string | null | undefined;
+  },
 ): StableIds {
   const ids: StableIds = {};
   if (item.tvdbId) ids.tvdb = item.tvdbId;
