@@ -166,7 +166,9 @@ function protections(
   const why: string[] = [];
   const grace = rules.minDaysSinceWatched * DAY_MS;
   const keepers = [...marks.values()].filter((m) => m.state === "keep").map((m) => m.accountId);
-  if (keepers.length > 0) why.push(`kept by account ${keepers.sort((a, b) => a - b).join(", ")}`);
+  if (keepers.length > 0) {
+    why.push(`kept by ${keepers.sort((a, b) => a - b).map((id) => `account ${id}`).join(", ")}`);
+  }
   if (parent.tags.includes(rules.keepTag.toLowerCase())) why.push(`tagged "${rules.keepTag}"`);
   if (parent.addedAt === undefined) why.push("added date unknown");
   else if (rules.now - parent.addedAt < grace) {
