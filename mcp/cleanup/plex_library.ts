@@ -70,7 +70,8 @@ async function allPages<T>(
     if (!page.ok) return err(page.error.message);
     all.push(...page.value.items);
     const { items, totalSize } = page.value;
-    if (items.length < PAGE_SIZE || (totalSize !== undefined && all.length >= totalSize)) return ok(all);
+    const short = totalSize === undefined ? items.length < PAGE_SIZE : all.length >= totalSize;
+    if (items.length === 0 || short) return ok(all);
   }
   return err(`more than ${MAX_PAGES} pages`);
 }

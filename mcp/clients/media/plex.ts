@@ -173,9 +173,9 @@ export class PlexClient {
       if (!page.ok) return;
       const { items, totalSize } = page.value;
       start += items.length;
-      if (items.length < size || items.length === 0 || (totalSize !== undefined && start >= totalSize)) {
-        return;
-      }
+      // A server may cap the page below `size`: with a total, page on until it is reached.
+      const short = totalSize === undefined ? items.length < size : start >= totalSize;
+      if (items.length === 0 || short) return;
     }
   }
 
