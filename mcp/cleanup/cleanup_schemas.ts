@@ -4,17 +4,17 @@ import { z } from "zod";
 export const ruleInput = {
   service: z.enum(["sonarr", "radarr"]).describe("sonarr: episodes; radarr: movies"),
   ids: z.array(z.number().int().positive()).max(1000).optional().describe(
-    "Only these Sonarr series ids or Radarr movie ids",
+    "Only these series/movie ids",
   ),
   min_days_since_watched: z.number().int().min(0).max(3650).default(14).describe(
-    "Days since the last counted watch",
+    "Grace days after the last watch",
   ),
   required_watchers: z.union([
     z.enum(["audience", "all_active"]),
     z.array(z.string().min(1).max(200)).max(50),
   ])
     .default("all_active").describe(
-      "Movies: whose watch counts: audience (active users who watched), all_active, or Plex account names",
+      "Movies: audience (active users who watched), all_active, or Plex user names",
     ),
 };
 
@@ -61,7 +61,7 @@ export const deleteOutput = {
 };
 
 export const interestKey = z.string().regex(/^(tvdb:\d+|tmdb:\d+|imdb:tt\d+)$/).describe(
-  "Series or movie key from the preview (tvdb:81189, tmdb:603)",
+  "Preview key, e.g. tvdb:81189",
 );
 
 export const markOutput = z.object({

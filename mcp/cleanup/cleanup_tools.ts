@@ -49,7 +49,7 @@ export function registerCleanupTools(server: McpServer, deps: ToolDeps): void {
       "arguments). Refuses if any chosen file is no longer a candidate.",
     input: {
       ...ruleInput,
-      file_ids: z.array(z.number().int().positive()).min(1).max(500).describe("file_id values of candidates"),
+      file_ids: z.array(z.number().int().positive()).min(1).max(500).describe("Candidate file_ids"),
     },
     output: deleteOutput,
     idempotent: false,
@@ -100,14 +100,14 @@ export function registerCleanupTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "interest_set",
     title: "Mark a series, season, episode or movie keep/done",
-    description: "A person's cleanup mark: keep (never cleaned), done (counts as watched), none (clear). " +
-      "Series marks apply to seasons and episodes unless those have their own.",
+    description:
+      "A user's cleanup mark: keep (never clean), done (counts as watched), none. Inherited by seasons/episodes.",
     input: {
       user: z.string().min(1).max(200).describe("Plex account name"),
       key: interestKey,
-      season: z.number().int().min(0).max(10000).optional().describe("Season number (series only)"),
-      episode: z.number().int().min(0).max(100000).optional().describe("Episode number (needs season)"),
-      state: z.enum(["keep", "done", "none"]).describe("keep, done, or none to clear"),
+      season: z.number().int().min(0).max(10000).optional().describe("Season (series)"),
+      episode: z.number().int().min(0).max(100000).optional().describe("Episode (with season)"),
+      state: z.enum(["keep", "done", "none"]).describe("none clears"),
     },
     output: { user: z.string(), key: z.string(), state: z.enum(["keep", "done", "none"]) },
     access: "write",
@@ -136,7 +136,7 @@ export function registerCleanupTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "interest_list",
     title: "List keep/done marks",
-    description: "Every keep/done cleanup mark, by Plex account and key.",
+    description: "Keep/done cleanup marks.",
     input: {},
     output: { marks: z.array(markOutput) },
     access: "read",

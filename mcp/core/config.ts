@@ -269,9 +269,13 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(oauthRedirectAllow === undefined ? {} : { oauthRedirectAllow }),
     // --- cleanup ---
-    cleanupUsers: get<string[]>("ARR_CLEANUP_USERS"),
-    cleanupActiveDays: get<number>("ARR_CLEANUP_ACTIVE_DAYS"),
-    cleanupKeepTag: get<string>("ARR_CLEANUP_KEEP_TAG"),
+    ...(get("ARR_CLEANUP_USERS") === undefined ? {} : { cleanupUsers: get<string[]>("ARR_CLEANUP_USERS") }),
+    ...(get("ARR_CLEANUP_ACTIVE_DAYS") === undefined
+      ? {}
+      : { cleanupActiveDays: get<number>("ARR_CLEANUP_ACTIVE_DAYS") }),
+    ...(get("ARR_CLEANUP_KEEP_TAG") === undefined
+      ? {}
+      : { cleanupKeepTag: get<string>("ARR_CLEANUP_KEEP_TAG") }),
   }));
 }
 

@@ -53,7 +53,8 @@ export function startFakePlex(options: FakePlexOptions): FakePlex {
       });
     }
     const q = url.searchParams;
-    if (options.library) return libraryResponse(options.library, url, options.maxPageSize ?? 1000);
+    const fromLibrary = options.library && libraryResponse(options.library, url, options.maxPageSize ?? 1000);
+    if (fromLibrary) return fromLibrary;
     switch (url.pathname) {
       case "/identity":
         return json({
@@ -122,7 +123,8 @@ export function startFakePlex(options: FakePlexOptions): FakePlex {
 
 const PLEX_TYPES: Record<string, string> = { "1": "movie", "2": "show", "4": "episode" };
 
-function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: number): Response {
+/** The library's answer, or undefined for paths it does not serve (identity, sessions …). */
+function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: number): Response | undefined {
   const q = url.searchParams;
   const plex = library.plex;
   if (plex.failing.has(url.pathname)) return text("Internal Server Error", 500);
@@ -173,5 +175,5 @@ function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: numbe
     });
     return paged(rows);
   }
-  return text("Not Found", 404);
+  return undefined;
 }
