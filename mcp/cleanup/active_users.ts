@@ -1,7 +1,13 @@
 /** Whose watching counts: the accounts ARR_CLEANUP_USERS names, or those with a play in the last N days. */
 import { err, ok, type Result } from "../../shared/result.ts";
+import { DAY_MS } from "./rules.ts";
 
-const DAY_MS = 86_400_000;
+type Account = { id: number; name?: string | null | undefined };
+
+/** A Plex account by name, case-insensitive. */
+export function accountByName<A extends Account>(accounts: readonly A[], name: string): A | undefined {
+  return accounts.find((a) => (a.name ?? "").toLowerCase() === name.toLowerCase());
+}
 
 export interface ActiveUserOptions {
   /** Account names from ARR_CLEANUP_USERS (case-insensitive); undefined: decide by recent plays. */
@@ -12,14 +18,14 @@ export interface ActiveUserOptions {
 }
 
 export function activeUsers(
-  accounts: readonly { id: number; name?: string | null | undefined }[],
+  accounts: readonly Account[],
   lastPlay: ReadonlyMap<number, number>,
   options: ActiveUserOptions,
 ): Result<number[], string> {
   if (options.names !== undefined) {
     const ids: number[] = [];
     for (const name of options.names) {
-      const found = accounts.find((a) => (a.name ?? "").toLowerCase() === name.toLowerCase());
+      const found = accountByName(accounts, name);
       if (found === undefined) return err(`ARR_CLEANUP_USERS names an unknown Plex account "${name}"`);
       ids.push(found.id);
     }

@@ -17,6 +17,7 @@ import { deleteOutput, interestKey, markOutput, previewOutput, ruleInput } from 
 import { chooseFiles, type CleanupOperation, deleteChosen, label } from "./delete_plan.ts";
 import { episodeKey, seasonKey } from "./interest_key.ts";
 import { withInterestStore } from "./interest_store.ts";
+import { accountByName } from "./active_users.ts";
 import { buildPreview, type CleanupPreview, type CleanupSettings, type PreviewSources } from "./preview.ts";
 
 type RuleArgs = {
@@ -206,7 +207,7 @@ async function accountNamed(
   if (!accounts.ok) {
     return { ok: false, error: { kind: accounts.error.kind, message: accounts.error.message } };
   }
-  const found = accounts.value.find((a) => (a.name ?? "").toLowerCase() === name.toLowerCase());
+  const found = accountByName(accounts.value, name);
   return found === undefined
     ? { ok: false, error: { kind: "not_found", message: `No Plex account "${name.slice(0, 200)}"` } }
     : ok({ id: found.id, name: found.name ?? name });

@@ -7,7 +7,7 @@ import type { PlexMetadata } from "../clients/media/plex_schemas.ts";
 import type { Episode, EpisodeFile, Series } from "../clients/media/sonarr.ts";
 import type { CleanupFacts, CleanupItem, CleanupParent, InterestMark } from "./cleanup_facts.ts";
 import { matchByIds } from "./match_ids.ts";
-import type { PlexWatches } from "./plex_watches.ts";
+import { mergeWatches, type PlexWatches } from "./plex_watches.ts";
 import { SHOW_ID_ORDER, stableIdsFromGuids, stableIdsOf, stableKey } from "./stable_ids.ts";
 import { type Unmatched, unmatchedOf } from "./unmatched.ts";
 
@@ -44,9 +44,7 @@ export function episodeFacts(
       continue;
     }
     const key = `${seriesId}/${leaf.parentIndex}/${leaf.index}`;
-    const merged = watchesOf.get(key) ?? new Map<number, number>();
-    for (const [account, at] of seen) merged.set(account, Math.max(merged.get(account) ?? -Infinity, at));
-    watchesOf.set(key, merged);
+    watchesOf.set(key, mergeWatches(watchesOf.get(key) ?? new Map(), seen));
     const audience = viewers.get(seriesId) ?? new Set<number>();
     for (const account of seen.keys()) audience.add(account);
     viewers.set(seriesId, audience);

@@ -5,7 +5,7 @@ import type { Movie } from "../clients/media/radarr.ts";
 import type { CleanupFacts, CleanupItem, CleanupParent, InterestMark } from "./cleanup_facts.ts";
 import { timeOf } from "./episode_facts.ts";
 import { matchByIds } from "./match_ids.ts";
-import type { PlexWatches } from "./plex_watches.ts";
+import { mergeWatches, type PlexWatches } from "./plex_watches.ts";
 import { MOVIE_ID_ORDER, stableIdsFromGuids, stableIdsOf, stableKey } from "./stable_ids.ts";
 import { type Unmatched, unmatchedOf } from "./unmatched.ts";
 
@@ -29,9 +29,7 @@ export function movieFacts(
   for (const { plex, target } of match.matched) {
     const seen = plex.ratingKey === undefined ? undefined : watches.byItem.get(plex.ratingKey);
     if (seen === undefined) continue;
-    const merged = watchesOf.get(target.id) ?? new Map<number, number>();
-    for (const [account, at] of seen) merged.set(account, Math.max(merged.get(account) ?? -Infinity, at));
-    watchesOf.set(target.id, merged);
+    watchesOf.set(target.id, mergeWatches(watchesOf.get(target.id) ?? new Map(), seen));
   }
   const labels = new Map(radarr.tags.map((t) => [t.id, t.label.toLowerCase()]));
   const parents: CleanupParent[] = radarr.movies.map((m) => ({

@@ -46,6 +46,15 @@ export function addOwnerViewCounts(watches: PlexWatches, leaves: readonly PlexMe
   return watches;
 }
 
+/** Adds `from`'s watches to `into`, keeping the later time per account (one Sonarr episode, several Plex leaves). */
+export function mergeWatches(
+  into: Map<number, number>,
+  from: ReadonlyMap<number, number>,
+): Map<number, number> {
+  for (const [account, at] of from) into.set(account, Math.max(into.get(account) ?? -Infinity, at));
+  return into;
+}
+
 function record(watches: PlexWatches, ratingKey: string, account: number, at: number): void {
   let accounts = watches.byItem.get(ratingKey);
   if (accounts === undefined) watches.byItem.set(ratingKey, accounts = new Map());

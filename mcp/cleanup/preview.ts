@@ -4,7 +4,7 @@
  * ARR_CLEANUP_USERS name means no candidates, and `unreadable` says what could not be read.
  */
 import type { Result } from "../../shared/result.ts";
-import { activeUsers } from "./active_users.ts";
+import { accountByName, activeUsers } from "./active_users.ts";
 import { type RadarrReads, readRadarrLibrary, readSonarrLibrary, type SonarrReads } from "./arr_library.ts";
 import type { CleanupFacts, CleanupService, InterestMark, RequiredWatchers } from "./cleanup_facts.ts";
 import { episodeFacts } from "./episode_facts.ts";
@@ -24,7 +24,8 @@ export interface PreviewRequest {
   /** Series ids (Sonarr) or movie ids (Radarr); all when undefined. */
   ids?: readonly number[] | undefined;
   minDaysSinceWatched: number;
-  requiredWatchers: RequiredWatchers | readonly string[];
+  /** Movies: `audience`, `all_active`, or Plex account names. */
+  requiredWatchers: "audience" | "all_active" | readonly string[];
 }
 
 export interface PreviewSources {
@@ -157,7 +158,7 @@ function requiredIds(
   if (required === "audience" || required === "all_active") return { ok: true, value: required };
   const ids: number[] = [];
   for (const name of required) {
-    const found = accounts.find((a) => (a.name ?? "").toLowerCase() === String(name).toLowerCase());
+    const found = accountByName(accounts, name);
     if (found === undefined) {
       return { ok: false, error: `required_watchers names an unknown Plex account "${name}"` };
     }

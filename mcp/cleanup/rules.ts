@@ -13,7 +13,7 @@ import type {
 } from "./cleanup_facts.ts";
 import { interestChain } from "./interest_key.ts";
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export interface CleanupEntry {
   parentId: number;
