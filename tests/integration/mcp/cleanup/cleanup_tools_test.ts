@@ -149,3 +149,18 @@ Deno.test("interest_set keeps a series for everyone; interest_list shows it; non
   const unknown = await h.call("interest_set", { user: "nobody", key: "tvdb:1", state: "keep" });
   assert.ok(unknown.isError);
 });
+
+Deno.test("watched_cleanup_preview narrows to the given ids and takes required watchers by name", async () => {
+  await using h = await cleanupHarness();
+  const uk = await h.call("watched_cleanup_preview", { service: "sonarr", ids: [2] });
+  assert.deepEqual(fileIds(uk.s.candidates), [121]);
+  assert.deepEqual(fileIds(uk.s.protected), [122]);
+  const gran = await h.call("watched_cleanup_preview", { service: "radarr", required_watchers: ["gran"] });
+  assert.deepEqual(fileIds(gran.s.candidates), [501], "Gran watched Heat long ago");
+  const nobody = await h.call("watched_cleanup_preview", {
+    service: "radarr",
+    required_watchers: ["Nobody"],
+  });
+  assert.deepEqual(nobody.s.candidates, []);
+  assert.match(nobody.s.unreadable[0], /unknown Plex account "Nobody"/);
+});
