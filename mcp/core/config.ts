@@ -56,6 +56,14 @@ export interface Config {
    * @default "auto"
    */
   confirm?: ConfirmMode;
+  // --- watched-content cleanup (docs/cleanup.md) ---
+  /** ARR_CLEANUP_USERS: Plex account names whose watching counts; undefined = those active recently. */
+  cleanupUsers?: string[] | undefined;
+  /** ARR_CLEANUP_ACTIVE_DAYS: an account with a play in this many days is active. @default 90 */
+  cleanupActiveDays?: number | undefined;
+  /** ARR_CLEANUP_KEEP_TAG: a Sonarr/Radarr tag with this label protects a series or movie. @default "keep" */
+  cleanupKeepTag?: string | undefined;
+  // --- end cleanup ---
 }
 
 export type ConfirmMode = "elicit" | "token" | "auto";
@@ -93,6 +101,9 @@ export const ENV_VARS = [
   "ARR_MCP_PUBLIC_URL",
   "ARR_OAUTH_REDIRECT_ALLOW",
   "ARR_CONFIRM",
+  "ARR_CLEANUP_USERS",
+  "ARR_CLEANUP_ACTIVE_DAYS",
+  "ARR_CLEANUP_KEEP_TAG",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -173,6 +184,16 @@ const fields = {
       1,
     ),
   ),
+  // --- cleanup ---
+  ARR_CLEANUP_USERS: list.pipe(
+    z.array(z.string()).min(1, "expected a comma-separated list of Plex account names"),
+  ),
+  ARR_CLEANUP_ACTIVE_DAYS: z.string().trim().regex(/^\d{1,5}$/, "expected whole days from 1 to 99999")
+    .transform(
+      Number,
+    ).pipe(z.number().int().min(1, "expected whole days from 1 to 99999")),
+  ARR_CLEANUP_KEEP_TAG: z.string().trim().min(1, "value is empty"),
+  // --- end cleanup ---
 } as const;
 
 /**
@@ -247,6 +268,14 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ),
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(oauthRedirectAllow === undefined ? {} : { oauthRedirectAllow }),
+    // --- cleanup ---
+    ...(get("ARR_CLEANUP_USERS") === undefined ? {} : { cleanupUsers: get<string[]>("ARR_CLEANUP_USERS") }),
+    ...(get("ARR_CLEANUP_ACTIVE_DAYS") === undefined
+      ? {}
+      : { cleanupActiveDays: get<number>("ARR_CLEANUP_ACTIVE_DAYS") }),
+    ...(get("ARR_CLEANUP_KEEP_TAG") === undefined
+      ? {}
+      : { cleanupKeepTag: get<string>("ARR_CLEANUP_KEEP_TAG") }),
   }));
 }
 

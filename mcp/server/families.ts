@@ -5,6 +5,7 @@
 import { err, ok, type Result } from "../../shared/result.ts";
 import { CORE_TOOLSETS } from "./core_families.ts";
 import { registerAlertTools } from "../alerts/alert_tools.ts";
+import { registerCleanupTools } from "../cleanup/cleanup_tools.ts";
 import { registerCredentialTools } from "../media/credential_tools.ts";
 import { registerDashboardTools } from "../dashboard/dashboard_tool.ts";
 import { registerDiagnosticsTools } from "../diagnostics/diagnostics_tools.ts";
@@ -26,6 +27,7 @@ export const TOOLSETS = {
   credentials: registerCredentialTools,
   convert: registerQuadletConvertTools,
   alerts: registerAlertTools,
+  cleanup: registerCleanupTools,
 } as const satisfies Record<string, RegisterFamily>;
 
 export type ToolsetName = keyof typeof TOOLSETS;

@@ -4,6 +4,7 @@
  * otherwise, as the real apps answer). Commands answer 201 Created like the real apps.
  */
 import { json, type LoopbackServer, serveLoopback } from "./serve.ts";
+import type { FakeMediaLibrary } from "./media_library_fake.ts";
 
 export interface FakeArrOptions {
   app: "sonarr" | "radarr";
@@ -18,6 +19,8 @@ export interface FakeArrOptions {
   rootFolders?: Array<{ path: string; freeSpace: number }>;
   /** Served by /diskspace. @default [] */
   diskSpace?: Array<{ path: string; label: string; freeSpace: number; totalSpace: number }>;
+  /** Series/episodes/files (Sonarr) or movies (Radarr) and tags, changed by monitor and delete calls. */
+  library?: FakeMediaLibrary;
 }
 
 export interface FakeArr extends LoopbackServer {
@@ -73,6 +76,10 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
     const q = url.searchParams;
     state.requests.push(`${request.method} ${url.pathname}${url.search}`);
     const size = state.size;
+    if (options.library) {
+      const answer = await libraryRoute(options.app, options.library, request, url);
+      if (answer) return answer;
+    }
     switch (`${request.method} ${url.pathname}`) {
       case "GET /api/v3/system/status":
         return json({ appName: options.app, version: options.version ?? "4.0.19.2979", branch: "main" });
@@ -147,4 +154,66 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
     }
   });
   return Object.assign(server, { commands, state });
+}
+
+/** The library endpoints of Sonarr/Radarr v3 the cleanup tools use; undefined for any other path. */
+async function libraryRoute(
+  app: "sonarr" | "radarr",
+  library: FakeMediaLibrary,
+  request: Request,
+  url: URL,
+): Promise<Response | undefined> {
+  const q = url.searchParams;
+  const route = `${request.method} ${url.pathname}`;
+  const fileDelete = /^DELETE \/api\/v3\/(episodefile|moviefile)\/(\d+)$/.exec(route);
+  if (app === "sonarr") {
+    const s = library.sonarr;
+    if (route === "GET /api/v3/series") return json(s.series);
+    if (route === "GET /api/v3/tag") return json(s.tags);
+    if (route === "GET /api/v3/episode") {
+      if (!q.get("seriesId")) return json({ message: "seriesId is missing" }, 400);
+      return json(s.episodes.filter((e) => String(e.seriesId) === q.get("seriesId")));
+    }
+    if (route === "GET /api/v3/episodefile") {
+      return json(s.files.filter((f) => String(f.seriesId) === q.get("seriesId")));
+    }
+    if (route === "PUT /api/v3/episode/monitor") {
+      const body = await request.json() as { episodeIds: number[]; monitored: boolean };
+      library.mutations.push(
+        `PUT /api/v3/episode/monitor ${JSON.stringify(body.episodeIds)} ${body.monitored}`,
+      );
+      for (const e of s.episodes) if (body.episodeIds.includes(e.id as number)) e.monitored = body.monitored;
+      return json(s.episodes.filter((e) => body.episodeIds.includes(e.id as number)), 202);
+    }
+    if (fileDelete?.[1] === "episodefile") {
+      const id = Number(fileDelete[2]);
+      library.mutations.push(`DELETE /api/v3/episodefile/${id}`);
+      if (!s.files.some((f) => f.id === id)) return json({ message: "Not found" }, 404);
+      s.files = s.files.filter((f) => f.id !== id);
+      for (const e of s.episodes) {
+        if (e.episodeFileId === id) Object.assign(e, { episodeFileId: 0, hasFile: false });
+      }
+      return json({});
+    }
+    return undefined;
+  }
+  const r = library.radarr;
+  if (route === "GET /api/v3/movie") return json(r.movies);
+  if (route === "GET /api/v3/tag") return json(r.tags);
+  if (route === "PUT /api/v3/movie/editor") {
+    const body = await request.json() as { movieIds: number[]; monitored?: boolean };
+    library.mutations.push(`PUT /api/v3/movie/editor ${JSON.stringify(body.movieIds)} ${body.monitored}`);
+    for (const m of r.movies) if (body.movieIds.includes(m.id as number)) m.monitored = body.monitored;
+    return json({}, 202);
+  }
+  if (fileDelete?.[1] === "moviefile") {
+    const id = Number(fileDelete[2]);
+    library.mutations.push(`DELETE /api/v3/moviefile/${id}`);
+    const movie = r.movies.find((m) => (m.movieFile as { id?: number } | undefined)?.id === id);
+    if (!movie) return json({ message: "Not found" }, 404);
+    delete movie.movieFile;
+    Object.assign(movie, { hasFile: false, movieFileId: 0 });
+    return json({});
+  }
+  return undefined;
 }

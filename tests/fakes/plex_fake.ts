@@ -5,6 +5,7 @@
  * and answers JSON only with Accept: application/json (XML otherwise, as PMS does).
  */
 import { json, type LoopbackServer, serveLoopback, text } from "./serve.ts";
+import { type FakeMediaLibrary, plexItemJson } from "./media_library_fake.ts";
 
 export interface FakePlexOptions {
   token: string;
@@ -14,6 +15,11 @@ export interface FakePlexOptions {
   sections?: number;
   /** Largest page the server hands out, whatever the client asks. @default 1000 */
   maxPageSize?: number;
+  /**
+   * Serve this library instead of generated plays: accounts, `/library/sections/all`, section items by
+   * `type` (1 movie, 2 show, 4 episode) paged with X-Plex-Container-Start/Size, and its history rows.
+   */
+  library?: FakeMediaLibrary;
 }
 
 export interface FakePlex extends LoopbackServer {
@@ -47,6 +53,8 @@ export function startFakePlex(options: FakePlexOptions): FakePlex {
       });
     }
     const q = url.searchParams;
+    const fromLibrary = options.library && libraryResponse(options.library, url, options.maxPageSize ?? 1000);
+    if (fromLibrary) return fromLibrary;
     switch (url.pathname) {
       case "/identity":
         return json({
@@ -111,4 +119,61 @@ export function startFakePlex(options: FakePlexOptions): FakePlex {
       return state.requests;
     },
   });
+}
+
+const PLEX_TYPES: Record<string, string> = { "1": "movie", "2": "show", "4": "episode" };
+
+/** The library's answer, or undefined for paths it does not serve (identity, sessions …). */
+function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: number): Response | undefined {
+  const q = url.searchParams;
+  const plex = library.plex;
+  if (plex.failing.has(url.pathname)) return text("Internal Server Error", 500);
+  const paged = (items: unknown[]) => {
+    const start = Number(q.get("X-Plex-Container-Start") ?? 0);
+    const size = Math.min(Number(q.get("X-Plex-Container-Size") ?? 50), maxPageSize);
+    const Metadata = items.slice(start, start + size);
+    return json(
+      { MediaContainer: { size: Metadata.length, totalSize: items.length, offset: start, Metadata } },
+      200,
+      { "X-Plex-Container-Start": String(start), "X-Plex-Container-Total-Size": String(items.length) },
+    );
+  };
+  if (url.pathname === "/accounts") {
+    return json({
+      MediaContainer: {
+        size: plex.accounts.length,
+        Account: plex.accounts.map((a) => ({ ...a, key: `/accounts/${a.id}` })),
+      },
+    });
+  }
+  if (url.pathname === "/library/sections/all") {
+    return json({ MediaContainer: { size: plex.sections.length, Directory: plex.sections } });
+  }
+  const section = /^\/library\/sections\/([^/]+)\/all$/.exec(url.pathname);
+  if (section) {
+    const type = PLEX_TYPES[q.get("type") ?? ""];
+    const items = plex.items.filter((i) =>
+      i.section === section[1] && (type === undefined || i.type === type)
+    );
+    return paged(items.map(plexItemJson));
+  }
+  if (url.pathname === "/status/sessions/history/all") {
+    const rows = [...plex.plays].sort((a, b) => b.viewedAt - a.viewedAt).map((p, i) => {
+      const item = plex.items.find((x) => x.ratingKey === p.ratingKey);
+      return {
+        historyKey: `/status/sessions/history/${i + 1}`,
+        ratingKey: p.ratingKey,
+        key: `/library/metadata/${p.ratingKey}`,
+        title: item?.title ?? "",
+        type: item?.type ?? "episode",
+        grandparentTitle: p.grandparentTitle,
+        accountID: p.accountID,
+        deviceID: 1,
+        librarySectionID: item?.section ?? "1",
+        viewedAt: p.viewedAt,
+      };
+    });
+    return paged(rows);
+  }
+  return undefined;
 }

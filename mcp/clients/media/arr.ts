@@ -21,6 +21,8 @@ import {
   rootFolderSchema,
   type SystemStatus,
   systemStatusSchema,
+  type Tag,
+  tagSchema,
   type UpdateInfo,
   updateSchema,
 } from "./arr_schemas.ts";
@@ -189,6 +191,11 @@ export class ArrClient {
 
   commandStatus(id: number): Promise<ServiceResult<Command>> {
     return this.get(`/command/${id}`, commandSchema);
+  }
+
+  /** Tag ids and labels (series, movies and artists carry tag ids). */
+  tags(): Promise<ServiceResult<Tag[]>> {
+    return this.get("/tag", tagSchema);
   }
 
   updates(): Promise<ServiceResult<UpdateInfo[]>> {

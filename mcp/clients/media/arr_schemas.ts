@@ -136,3 +136,6 @@ export const updateSchema = z.array(z.looseObject({
   latest: z.boolean().nullish(),
 }));
 export type UpdateInfo = z.output<typeof updateSchema>[number];
+
+export const tagSchema = z.array(z.looseObject({ id: z.number(), label: z.string() }));
+export type Tag = z.output<typeof tagSchema>[number];

@@ -109,6 +109,27 @@ export class PlexClient {
     return this.#page<PlexMetadata>(result, `/library/sections/${sectionId}/all`, metadataSchema, start);
   }
 
+  /**
+   * One page of a section's items of one Plex type (1 movie, 2 show, 4 episode) with their external ids
+   * (`includeGuids=1`): cleanup's bulk read of a library.
+   */
+  async sectionItemsOfType(
+    sectionId: string | number,
+    type: 1 | 2 | 4,
+    page: { start?: number; size?: number } = {},
+  ): Promise<ServiceResult<PlexPage<PlexMetadata>>> {
+    const start = page.start ?? 0;
+    const path = `/library/sections/${encodeURIComponent(String(sectionId))}/all`;
+    const query = {
+      type,
+      includeGuids: 1,
+      "X-Plex-Container-Start": start,
+      "X-Plex-Container-Size": page.size ?? 500,
+    };
+    const result = await this.http.send({ method: "GET", path, query });
+    return this.#page<PlexMetadata>(result, path, metadataSchema, start, query);
+  }
+
   async metadata(ratingKey: string | number): Promise<ServiceResult<PlexMetadata | undefined>> {
     const result = await this.#get(
       `/library/metadata/${encodeURIComponent(String(ratingKey))}`,
@@ -152,9 +173,9 @@ export class PlexClient {
       if (!page.ok) return;
       const { items, totalSize } = page.value;
       start += items.length;
-      if (items.length < size || items.length === 0 || (totalSize !== undefined && start >= totalSize)) {
-        return;
-      }
+      // A server may cap the page below `size`: with a total, page on until it is reached.
+      const short = totalSize === undefined ? items.length < size : start >= totalSize;
+      if (items.length === 0 || short) return;
     }
   }
 

@@ -30,6 +30,12 @@ export const metadataItemSchema = z.looseObject({
   lastViewedAt: num,
   addedAt: num,
   duration: num,
+  /** Leaves (episodes): the show's ratingKey, the season and episode numbers. */
+  grandparentRatingKey: id,
+  parentIndex: num,
+  index: num,
+  /** External ids with `includeGuids=1`: `tvdb://…`, `tmdb://…`, `imdb://…`. */
+  Guid: z.array(z.looseObject({ id: str })).nullish(),
 });
 export type PlexMetadata = z.output<typeof metadataItemSchema>;
 

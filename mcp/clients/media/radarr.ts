@@ -14,6 +14,11 @@ export const movieSchema = z.array(z.looseObject({
   path: str,
   sizeOnDisk: z.number().nullish(),
   tmdbId: z.number().nullish(),
+  imdbId: str,
+  added: str,
+  tags: z.array(z.number()).nullish(),
+  movieFile: z.looseObject({ id: z.number(), path: str, relativePath: str, size: z.number().nullish() })
+    .nullish(),
 }));
 export type Movie = z.output<typeof movieSchema>[number];
 

@@ -11,6 +11,15 @@ export const seriesSchema = z.array(z.looseObject({
   year: z.number().nullish(),
   monitored: z.boolean().nullish(),
   path: str,
+  tvdbId: z.number().nullish(),
+  tmdbId: z.number().nullish(),
+  imdbId: str,
+  /** continuing | ended | upcoming | deleted */
+  status: str,
+  ended: z.boolean().nullish(),
+  added: str,
+  tags: z.array(z.number()).nullish(),
+  seasons: z.array(z.looseObject({ seasonNumber: z.number() })).nullish(),
   statistics: z.looseObject({
     episodeFileCount: z.number().nullish(),
     episodeCount: z.number().nullish(),

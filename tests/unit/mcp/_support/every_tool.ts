@@ -10,6 +10,7 @@ import { startFakeArr } from "../../../fakes/arr_fake.ts";
 import { startFakePlex } from "../../../fakes/plex_fake.ts";
 import { startFakeQbittorrent } from "../../../fakes/qbittorrent_fake.ts";
 import { startFakeSabnzbd } from "../../../fakes/sabnzbd_fake.ts";
+import { householdLibrary } from "../../../fakes/household_library.ts";
 import { memoryMediaServices } from "../../../integration/_support/memory_media_services.ts";
 import { fakeContainer, fakeRuntime } from "../dashboard/fixtures.ts";
 import { fakeHelper } from "./fake_helper.ts";
@@ -58,8 +59,9 @@ export async function everyToolWorld(): Promise<EveryToolWorld> {
     remove: () => Promise.resolve(ok(undefined)),
   };
   const keys = { sonarr: "sonarr-key-0123456789", sab: "sab-key-0123456789", plex: "plex-token-0123456789" };
+  const library = householdLibrary(); // cleanup: Plex library + Sonarr series/episodes/files
   const servers = [
-    startFakeArr({ app: "sonarr", apiKey: keys.sonarr, queueSize: 2 }),
+    startFakeArr({ app: "sonarr", apiKey: keys.sonarr, queueSize: 2, library }),
     startFakeSabnzbd({
       apiKey: keys.sab,
       slots: [{ nzo_id: "SABnzbd_nzo_0", filename: "a", status: "Downloading", mb: 100, mbleft: 50 }],
@@ -68,7 +70,7 @@ export async function everyToolWorld(): Promise<EveryToolWorld> {
       version: "5.0.0",
       torrents: [{ hash: "h1", name: "t", state: "stalledDL", progress: 0.2 }],
     }),
-    startFakePlex({ token: keys.plex, total: 12 }),
+    startFakePlex({ token: keys.plex, total: 12, library }),
   ] as const;
   const media = memoryMediaServices({
     SONARR_URL: servers[0].url,
@@ -180,5 +182,9 @@ export function everyToolCall(root: string): ToolCall[] {
     c("alert_rules_list"),
     c("alert_rule_set", { rule: "stuck_download", threshold: 2 }),
     c("notify_test"),
+    c("watched_cleanup_preview", { service: "sonarr" }),
+    c("watched_cleanup_delete", { service: "sonarr", file_ids: [111] }),
+    c("interest_set", { user: "Kid", key: "tvdb:78107", state: "keep" }),
+    c("interest_list"),
   ];
 }

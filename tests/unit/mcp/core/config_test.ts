@@ -134,3 +134,21 @@ Deno.test("parseEnvFile() reads KEY=value lines with comments, export and quotes
     error: "Cannot parse .env line 2: expected KEY=value",
   });
 });
+
+Deno.test("parseConfig() reads the cleanup settings and names a bad one", () => {
+  const host = { uid: 1001, home: "/home/media" };
+  const r = parseConfig({
+    ARR_CLEANUP_USERS: "Owner, Kid",
+    ARR_CLEANUP_ACTIVE_DAYS: "30",
+    ARR_CLEANUP_KEEP_TAG: "hold",
+  }, host);
+  assert.ok(r.ok);
+  assert.deepEqual([r.value.cleanupUsers, r.value.cleanupActiveDays, r.value.cleanupKeepTag], [
+    ["Owner", "Kid"],
+    30,
+    "hold",
+  ]);
+  const bad = parseConfig({ ARR_CLEANUP_ACTIVE_DAYS: "0" }, host);
+  assert.ok(!bad.ok);
+  assert.match(bad.error, /^Invalid ARR_CLEANUP_ACTIVE_DAYS "0"/);
+});

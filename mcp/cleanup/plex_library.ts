@@ -1,0 +1,77 @@
+/**
+ * Reads what cleanup needs from Plex, in bulk: accounts, every show (or movie) section paged with GUIDs, the
+ * leaves (episodes via `type=4`, or movies) and the whole watch history once. Any failed read is an error
+ * naming what could not be read: the caller then offers nothing (fail closed).
+ */
+import { err, ok, type Result } from "../../shared/result.ts";
+import type { PlexClient, PlexPage } from "../clients/media/plex.ts";
+import type { PlexAccount, PlexMetadata } from "../clients/media/plex_schemas.ts";
+import type { ServiceResult } from "../clients/media/service_error.ts";
+import { addHistoryPage, addOwnerViewCounts, emptyPlexWatches, type PlexWatches } from "./plex_watches.ts";
+
+export type PlexReads = Pick<PlexClient, "accounts" | "sections" | "sectionItemsOfType" | "historyPages">;
+
+export interface PlexLibrary {
+  accounts: PlexAccount[];
+  /** Shows (for Sonarr) or nothing (for Radarr). */
+  shows: PlexMetadata[];
+  /** Episodes (for Sonarr) or movies (for Radarr). */
+  leaves: PlexMetadata[];
+  watches: PlexWatches;
+}
+
+const PAGE_SIZE = 500;
+/** A server that keeps answering full pages is not followed for ever. */
+const MAX_PAGES = 2_000;
+
+export async function readPlexLibrary(
+  plex: PlexReads,
+  kind: "show" | "movie",
+): Promise<Result<PlexLibrary, string>> {
+  const accounts = await plex.accounts();
+  if (!accounts.ok) return err(`Plex accounts (/accounts): ${accounts.error.message}`);
+  const sections = await plex.sections();
+  if (!sections.ok) return err(`Plex library sections: ${sections.error.message}`);
+  const library: PlexLibrary = {
+    accounts: accounts.value,
+    shows: [],
+    leaves: [],
+    watches: emptyPlexWatches(),
+  };
+  for (const section of sections.value.filter((s) => s.type === kind && s.key !== undefined)) {
+    const name = `Plex section "${section.title ?? section.key}"`;
+    if (kind === "show") {
+      const shows = await allPages((start) =>
+        plex.sectionItemsOfType(section.key!, 2, { start, size: PAGE_SIZE })
+      );
+      if (!shows.ok) return err(`${name} shows: ${shows.error}`);
+      library.shows.push(...shows.value);
+    }
+    const leaves = await allPages((start) =>
+      plex.sectionItemsOfType(section.key!, kind === "show" ? 4 : 1, { start, size: PAGE_SIZE })
+    );
+    if (!leaves.ok) return err(`${name} ${kind === "show" ? "episodes" : "movies"}: ${leaves.error}`);
+    library.leaves.push(...leaves.value);
+  }
+  addOwnerViewCounts(library.watches, library.leaves);
+  for await (const page of plex.historyPages({ pageSize: PAGE_SIZE })) {
+    if (!page.ok) return err(`Plex watch history: ${page.error.message}`);
+    addHistoryPage(library.watches, page.value.items);
+  }
+  return ok(library);
+}
+
+async function allPages<T>(
+  read: (start: number) => Promise<ServiceResult<PlexPage<T>>>,
+): Promise<Result<T[], string>> {
+  const all: T[] = [];
+  for (let n = 0; n < MAX_PAGES; n++) {
+    const page = await read(all.length);
+    if (!page.ok) return err(page.error.message);
+    all.push(...page.value.items);
+    const { items, totalSize } = page.value;
+    const short = totalSize === undefined ? items.length < PAGE_SIZE : all.length >= totalSize;
+    if (items.length === 0 || short) return ok(all);
+  }
+  return err(`more than ${MAX_PAGES} pages`);
+}

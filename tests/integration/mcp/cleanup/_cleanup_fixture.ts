@@ -1,0 +1,46 @@
+/**
+ * A household library for the cleanup tools: real loopback Plex, Sonarr and Radarr fakes over one stateful
+ * library, and an SDK client connected in memory to the cleanup family (real confirm tokens, SQLite marks in a
+ * temporary data dir).
+ */
+export { DAY, GRAN, householdLibrary, KID, NOW, OWNER } from "../../../fakes/household_library.ts";
+import { registerCleanupTools } from "../../../../mcp/cleanup/cleanup_tools.ts";
+import { startFakeArr } from "../../../fakes/arr_fake.ts";
+import { householdLibrary } from "../../../fakes/household_library.ts";
+import { startFakePlex } from "../../../fakes/plex_fake.ts";
+import { connectInMemory } from "../../../unit/mcp/_support/in_memory_client.ts";
+import { testConfig, testDeps } from "../../../unit/mcp/_support/test_deps.ts";
+import { memoryMediaServices } from "../../_support/memory_media_services.ts";
+
+export async function cleanupHarness(lib = householdLibrary()) {
+  const plex = startFakePlex({ token: "plex-token-0123456789", total: 0, library: lib, maxPageSize: 2 });
+  const sonarr = startFakeArr({ app: "sonarr", apiKey: "sonarr-key-0123456789", library: lib });
+  const radarr = startFakeArr({ app: "radarr", apiKey: "radarr-key-0123456789", library: lib });
+  const dataDir = await Deno.makeTempDir({ prefix: "arr-cleanup-" });
+  const media = memoryMediaServices({
+    PLEX_URL: plex.url,
+    PLEX_TOKEN: "plex-token-0123456789",
+    SONARR_URL: sonarr.url,
+    SONARR_API_KEY: "sonarr-key-0123456789",
+    RADARR_URL: radarr.url,
+    RADARR_API_KEY: "radarr-key-0123456789",
+  }, { clientOptions: { retries: 0, timeoutMs: 5_000 } });
+  const deps = { ...testDeps({ config: testConfig({ dataDir }) }), media };
+  const connection = await connectInMemory(deps, [registerCleanupTools]);
+  const call = async (name: string, args: Record<string, unknown> = {}) => {
+    const result = await connection.client.callTool({ name, arguments: args });
+    const text = (result.content as Array<{ type: string; text?: string }>)[0]?.text ?? "";
+    // deno-lint-ignore no-explicit-any
+    return { isError: result.isError === true, s: (result.structuredContent ?? {}) as any, text };
+  };
+  return {
+    lib,
+    deps,
+    call,
+    [Symbol.asyncDispose]: async () => {
+      await connection.close();
+      for (const server of [plex, sonarr, radarr]) await server.close();
+      await Deno.remove(dataDir, { recursive: true });
+    },
+  };
+}
