@@ -63,3 +63,10 @@ export function registryEndpoint(registry: string, insecure: readonly string[]):
 export function parseInsecureRegistries(value: string | undefined): string[] {
   return (value ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
 }
+
+/** The reference as written without its tag and digest: `lscr.io/linuxserver/sonarr`. */
+export function imageName(reference: string): string {
+  const bare = reference.trim().split("@")[0] ?? "";
+  const colon = bare.lastIndexOf(":");
+  return colon > bare.lastIndexOf("/") ? bare.slice(0, colon) : bare;
+}
