@@ -56,6 +56,10 @@ export interface Config {
    * @default "auto"
    */
   confirm?: ConfirmMode;
+  // --- upgrades (docs/upgrades.md) ---
+  /** ARR_REGISTRY_INSECURE: registries (`host:port`) the upgrade check reaches over plain HTTP. */
+  registryInsecure?: string[] | undefined;
+  // --- end upgrades ---
 }
 
 export type ConfirmMode = "elicit" | "token" | "auto";
@@ -93,6 +97,7 @@ export const ENV_VARS = [
   "ARR_MCP_PUBLIC_URL",
   "ARR_OAUTH_REDIRECT_ALLOW",
   "ARR_CONFIRM",
+  "ARR_REGISTRY_INSECURE",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -158,6 +163,9 @@ const fields = {
   ARR_CONFIRM: z.string().trim().toLowerCase().pipe(
     z.enum(CONFIRM_MODES, { error: `expected ${CONFIRM_MODES.join(", ")}` }),
   ),
+  ARR_REGISTRY_INSECURE: list.pipe(
+    z.array(z.string().regex(/^[a-zA-Z0-9.-]+(?::\d{1,5})?$/, "expected host[:port] entries")),
+  ),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -219,6 +227,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const toolsets = get<string[]>("ARR_TOOLSETS");
   const publicUrl = get<string>("ARR_MCP_PUBLIC_URL");
   const oauthRedirectAllow = get<string[]>("ARR_OAUTH_REDIRECT_ALLOW");
+  const registryInsecure = get<string[]>("ARR_REGISTRY_INSECURE");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -247,6 +256,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ),
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(oauthRedirectAllow === undefined ? {} : { oauthRedirectAllow }),
+    ...(registryInsecure === undefined ? {} : { registryInsecure }),
   }));
 }
 

@@ -6,7 +6,7 @@
  */
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { FetchLike } from "../../shared/fetch_like.ts";
-import type { RuntimeError, RuntimeKind } from "../clients/runtime/client.ts";
+import type { ContainerSummary, RuntimeError, RuntimeKind } from "../clients/runtime/client.ts";
 import { DOCKER_BASE, LIBPOD_BASE } from "../clients/runtime/http_runtime.ts";
 
 export interface ContainerImageFacts {
@@ -87,4 +87,21 @@ async function getJson(fetch: FetchLike, path: string, what: string): Promise<Re
     if (e instanceof SyntaxError) return err({ kind: "decode", message: `Cannot ${what}: ${e.message}` });
     return err({ kind: "unreachable", message: `Cannot ${what}: ${(e as Error).message}` });
   }
+}
+
+/**
+ * Facts from the runtime client's summaries alone, where no API socket can be read directly: no image ids,
+ * digests or image labels, so only tag-family candidates can be found (no moved-digest check).
+ */
+export function factsFromSummaries(summaries: readonly ContainerSummary[]): ContainerImageFacts[] {
+  return summaries.map((s) => ({
+    container: s.name,
+    id: s.id,
+    state: s.state,
+    image: s.image,
+    imageId: "",
+    repoDigests: [],
+    labels: s.labels,
+    imageLabels: {},
+  }));
 }

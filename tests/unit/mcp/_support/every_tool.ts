@@ -180,5 +180,7 @@ export function everyToolCall(root: string): ToolCall[] {
     c("alert_rules_list"),
     c("alert_rule_set", { rule: "stuck_download", threshold: 2 }),
     c("notify_test"),
+    c("upgrades_list"),
+    c("upgrade_plan", { container: "sonarr" }),
   ];
 }
