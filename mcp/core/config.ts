@@ -59,6 +59,10 @@ export interface Config {
   // --- upgrades (docs/upgrades.md) ---
   /** ARR_REGISTRY_INSECURE: registries (`host:port`) the upgrade check reaches over plain HTTP. */
   registryInsecure?: string[] | undefined;
+  /** ARR_GITHUB_API_URL: GitHub's REST API for release notes. @default "https://api.github.com" */
+  githubApiUrl?: string | undefined;
+  /** GITHUB_TOKEN: optional, raises GitHub's rate limit; never logged or returned. */
+  githubToken?: string | undefined;
   // --- end upgrades ---
 }
 
@@ -98,6 +102,8 @@ export const ENV_VARS = [
   "ARR_OAUTH_REDIRECT_ALLOW",
   "ARR_CONFIRM",
   "ARR_REGISTRY_INSECURE",
+  "ARR_GITHUB_API_URL",
+  "GITHUB_TOKEN",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -166,6 +172,8 @@ const fields = {
   ARR_REGISTRY_INSECURE: list.pipe(
     z.array(z.string().regex(/^[a-zA-Z0-9.-]+(?::\d{1,5})?$/, "expected host[:port] entries")),
   ),
+  ARR_GITHUB_API_URL: z.string().trim().regex(/^https?:\/\/[^\s]+$/, "expected an http(s) URL"),
+  GITHUB_TOKEN: z.string().trim().regex(/^[\x21-\x7e]+$/, "expected a token without spaces"),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -228,6 +236,8 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const publicUrl = get<string>("ARR_MCP_PUBLIC_URL");
   const oauthRedirectAllow = get<string[]>("ARR_OAUTH_REDIRECT_ALLOW");
   const registryInsecure = get<string[]>("ARR_REGISTRY_INSECURE");
+  const githubApiUrl = get<string>("ARR_GITHUB_API_URL");
+  const githubToken = get<string>("GITHUB_TOKEN");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -257,6 +267,8 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(oauthRedirectAllow === undefined ? {} : { oauthRedirectAllow }),
     ...(registryInsecure === undefined ? {} : { registryInsecure }),
+    ...(githubApiUrl === undefined ? {} : { githubApiUrl }),
+    ...(githubToken === undefined ? {} : { githubToken }),
   }));
 }
 

@@ -10,6 +10,7 @@ import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import { factsFromSummaries, readImageFacts } from "./image_facts.ts";
+import { createGithubNotes } from "./github_notes.ts";
 import { createRegistryClient } from "./registry/registry_client.ts";
 import { createUpgradeService, type UpgradeService } from "./upgrade_service.ts";
 
@@ -48,6 +49,12 @@ export function upgradeServiceOf(deps: ToolDeps): UpgradeService {
       }),
       clock: deps.clock,
       stacksDir: deps.config.stacksDir,
+      notes: createGithubNotes({
+        fetch: deps.fetch,
+        clock: deps.clock,
+        ...(deps.config.githubApiUrl ? { apiUrl: deps.config.githubApiUrl } : {}),
+        ...(deps.config.githubToken ? { token: deps.config.githubToken } : {}),
+      }),
       readFacts: async () => {
         if (runtimeFetch !== undefined) {
           const info = await deps.runtime.info();
