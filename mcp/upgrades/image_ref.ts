@@ -4,6 +4,7 @@
  * of ghcr.io, whose token endpoint is the documented one); a registry in `ARR_REGISTRY_INSECURE` is spoken to
  * over plain HTTP. Pure.
  */
+import { qualifyImage } from "../../shared/quadlet/image_name.ts";
 
 export interface ImageRef {
   /** As written in the container's config, e.g. `lscr.io/linuxserver/sonarr:4.0.14.2939-ls278`. */
@@ -39,12 +40,12 @@ export function parseImageRef(reference: string): ImageRef | null {
     rest = rest.slice(0, colon);
     if (!TAG.test(tag)) return null;
   }
-  const slash = rest.indexOf("/");
-  const first = slash < 0 ? "" : rest.slice(0, slash);
-  const hasHost = first.includes(".") || first.includes(":") || first === "localhost";
-  const registry = hasHost ? first : "docker.io";
-  let repository = hasHost ? rest.slice(slash + 1) : rest;
-  if (registry === "docker.io" && !repository.includes("/")) repository = `library/${repository}`;
+  // Docker's rules for short names, shared with the quadlet converter.
+  const qualified = qualifyImage(rest);
+  const slash = qualified.indexOf("/");
+  if (slash < 0) return null;
+  const registry = qualified.slice(0, slash);
+  const repository = qualified.slice(slash + 1);
   if (!NAME.test(repository) || !HOST.test(registry)) return null;
   return { reference, registry, repository, tag, digest };
 }
