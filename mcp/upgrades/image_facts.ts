@@ -8,6 +8,7 @@ import { err, ok, type Result } from "../../shared/result.ts";
 import type { FetchLike } from "../../shared/fetch_like.ts";
 import type { ContainerSummary, RuntimeError, RuntimeKind } from "../clients/runtime/client.ts";
 import { DOCKER_BASE, LIBPOD_BASE } from "../clients/runtime/http_runtime.ts";
+import { labelsOf } from "../clients/runtime/normalize.ts";
 
 export interface ContainerImageFacts {
   container: string;
@@ -26,11 +27,6 @@ type Obj = Record<string, unknown>;
 const asObj = (v: unknown): Obj => (v !== null && typeof v === "object" ? v as Obj : {});
 const asStr = (v: unknown): string => (typeof v === "string" ? v : "");
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
-const labels = (v: unknown): Record<string, string> =>
-  Object.fromEntries(Object.entries(asObj(v)).filter(([, x]) => typeof x === "string")) as Record<
-    string,
-    string
-  >;
 const stripId = (id: string) => id.replace(/^sha256:/, "");
 
 export async function readImageFacts(
@@ -60,8 +56,8 @@ export async function readImageFacts(
       image: asStr(c.Image),
       imageId,
       repoDigests: asStrings(image.RepoDigests),
-      labels: labels(c.Labels),
-      imageLabels: labels(image.Labels),
+      labels: labelsOf(c.Labels),
+      imageLabels: labelsOf(image.Labels),
     });
   }
   return ok(facts);

@@ -3,6 +3,7 @@
  * podman-compose also sets PODMAN_SYSTEMD_UNIT=podman-compose@<project>.service, so compose is asked first), a
  * quadlet unit (PODMAN_SYSTEMD_UNIT from the quadlet generator), or nothing. Pure.
  */
+import { composeProject, composeService } from "../clients/runtime/normalize.ts";
 
 export type Manager =
   | { managedBy: "compose"; stack: string; service: string | null; workingDir: string | null }
@@ -10,12 +11,12 @@ export type Manager =
   | { managedBy: "none" };
 
 export function managerOf(labels: Readonly<Record<string, string>>): Manager {
-  const stack = labels["com.docker.compose.project"] ?? labels["io.podman.compose.project"];
+  const stack = composeProject({ ...labels });
   if (stack) {
     return {
       managedBy: "compose",
       stack,
-      service: labels["com.docker.compose.service"] ?? null,
+      service: composeService({ ...labels }),
       workingDir: labels["com.docker.compose.project.working_dir"] ?? null,
     };
   }
