@@ -63,6 +63,8 @@ export interface Config {
   githubApiUrl?: string | undefined;
   /** GITHUB_TOKEN: optional, raises GitHub's rate limit; never logged or returned. */
   githubToken?: string | undefined;
+  /** ARR_UPGRADE_CHECK_INTERVAL_H: hours between background upgrade checks (1–168); unset = none. */
+  upgradeCheckIntervalH?: number | undefined;
   // --- end upgrades ---
 }
 
@@ -104,6 +106,7 @@ export const ENV_VARS = [
   "ARR_REGISTRY_INSECURE",
   "ARR_GITHUB_API_URL",
   "GITHUB_TOKEN",
+  "ARR_UPGRADE_CHECK_INTERVAL_H",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -174,6 +177,8 @@ const fields = {
   ),
   ARR_GITHUB_API_URL: z.string().trim().regex(/^https?:\/\/[^\s]+$/, "expected an http(s) URL"),
   GITHUB_TOKEN: z.string().trim().regex(/^[\x21-\x7e]+$/, "expected a token without spaces"),
+  ARR_UPGRADE_CHECK_INTERVAL_H: z.coerce.number({ error: "expected whole hours" }).int("expected whole hours")
+    .min(1, "expected 1 to 168 hours").max(168, "expected 1 to 168 hours"),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -238,6 +243,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const registryInsecure = get<string[]>("ARR_REGISTRY_INSECURE");
   const githubApiUrl = get<string>("ARR_GITHUB_API_URL");
   const githubToken = get<string>("GITHUB_TOKEN");
+  const upgradeCheckIntervalH = get<number>("ARR_UPGRADE_CHECK_INTERVAL_H");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -269,6 +275,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ...(registryInsecure === undefined ? {} : { registryInsecure }),
     ...(githubApiUrl === undefined ? {} : { githubApiUrl }),
     ...(githubToken === undefined ? {} : { githubToken }),
+    ...(upgradeCheckIntervalH === undefined ? {} : { upgradeCheckIntervalH }),
   }));
 }
 

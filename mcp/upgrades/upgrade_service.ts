@@ -21,6 +21,7 @@ export interface UpgradeReport {
 }
 
 export interface UpgradeService {
+  /** The last report while it is younger than `maxAgeMs`; `refresh` checks now, asking the registries again. */
   list(refresh: boolean): Promise<Result<UpgradeReport, ToolFailure>>;
   /** The plan for one container (name or id); no steps and a reason when it is up to date. */
   plan(container: string): Promise<Result<UpgradePlan & { upgrade: Upgrade | null }, ToolFailure>>;
@@ -32,17 +33,27 @@ export interface UpgradeServiceOptions {
   clock: Clock;
   stacksDir: string;
   notes?: NotesReader;
+  /** How long a report answers `list(false)`. @default 3_600_000 (the registry cache's TTL) */
+  maxAgeMs?: number;
 }
 
 export function createUpgradeService(options: UpgradeServiceOptions): UpgradeService {
   const { registry, clock } = options;
+  const maxAgeMs = options.maxAgeMs ?? 3_600_000;
+  let last: { at: number; report: UpgradeReport } | null = null;
   return {
     async list(refresh) {
+      if (!refresh && last !== null && clock.now() - last.at < maxAgeMs) return ok(last.report);
       if (refresh) registry.clear();
       const facts = await options.readFacts();
       if (!facts.ok) return err(runtimeFailure(facts.error));
-      const report = await checkUpgrades(facts.value, registry, options.notes);
-      return ok({ checked_at: new Date(clock.now()).toISOString(), ...report });
+      const at = clock.now();
+      const report = {
+        checked_at: new Date(at).toISOString(),
+        ...await checkUpgrades(facts.value, registry, options.notes),
+      };
+      last = { at, report };
+      return ok(report);
     },
 
     async plan(container) {

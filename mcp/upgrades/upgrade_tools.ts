@@ -33,11 +33,14 @@ const upgradeOutput = z.object({
 });
 const step = z.object({ step: z.string(), command: z.string().optional(), tool: z.string().optional() });
 
-const services = new WeakMap<ToolDeps, UpgradeService>();
+const services = new WeakMap<ToolDeps["runtime"], UpgradeService>();
 
-/** The one service of these deps (pooled servers share deps, so they share the registry cache). */
+/**
+ * The one service per runtime client: pooled servers, main.ts's background check and the app (which gets
+ * `{ ...deps, config }`) share its report and registry cache.
+ */
 export function upgradeServiceOf(deps: ToolDeps): UpgradeService {
-  let service = services.get(deps);
+  let service = services.get(deps.runtime);
   if (service === undefined) {
     const socket = deps.runtime.socket;
     const runtimeFetch = socket === undefined ? undefined : unixSocketFetch(socket).fetch;
@@ -49,6 +52,9 @@ export function upgradeServiceOf(deps: ToolDeps): UpgradeService {
       }),
       clock: deps.clock,
       stacksDir: deps.config.stacksDir,
+      ...(deps.config.upgradeCheckIntervalH
+        ? { maxAgeMs: deps.config.upgradeCheckIntervalH * 3_600_000 }
+        : {}),
       notes: createGithubNotes({
         fetch: deps.fetch,
         clock: deps.clock,
@@ -66,7 +72,7 @@ export function upgradeServiceOf(deps: ToolDeps): UpgradeService {
         return list.ok ? ok(factsFromSummaries(list.value)) : list;
       },
     });
-    services.set(deps, service);
+    services.set(deps.runtime, service);
   }
   return service;
 }

@@ -56,7 +56,7 @@ Deno.test("upgrade service: registry candidate + GitHub release notes → risk a
   assert.equal(!missing.ok && missing.error.kind, "not_found");
 });
 
-Deno.test("config: ARR_REGISTRY_INSECURE, ARR_GITHUB_API_URL and GITHUB_TOKEN", () => {
+Deno.test("config: ARR_REGISTRY_INSECURE, ARR_GITHUB_API_URL, GITHUB_TOKEN, ARR_UPGRADE_CHECK_INTERVAL_H", () => {
   const host = { uid: 1000, home: "/home/t" };
   const parsed = parseConfig({
     ARR_REGISTRY_INSECURE: "127.0.0.1:5000, registry.lan",
@@ -70,4 +70,10 @@ Deno.test("config: ARR_REGISTRY_INSECURE, ARR_GITHUB_API_URL and GITHUB_TOKEN", 
   const bad = parseConfig({ ARR_REGISTRY_INSECURE: "http://x/" }, host);
   assert.match(!bad.ok ? bad.error : "", /Invalid ARR_REGISTRY_INSECURE/);
   assert.equal(parseConfig({ ARR_GITHUB_API_URL: "ftp://x" }, host).ok, false);
+  const every = parseConfig({ ARR_UPGRADE_CHECK_INTERVAL_H: "12" }, host);
+  assert.equal(every.ok && every.value.upgradeCheckIntervalH, 12);
+  for (const bad of ["0", "1.5", "169", "daily"]) {
+    const r = parseConfig({ ARR_UPGRADE_CHECK_INTERVAL_H: bad }, host);
+    assert.match(!r.ok ? r.error : "", /Invalid ARR_UPGRADE_CHECK_INTERVAL_H/, bad);
+  }
 });
