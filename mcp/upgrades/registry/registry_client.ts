@@ -132,6 +132,10 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     } catch {
       return err({ kind: "auth", message: `Cannot get a registry token: bad realm "${realm}"` });
     }
+    // The realm comes from the registry's answer: never let it point the fetch at a file or another scheme.
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      return err({ kind: "auth", message: `Cannot get a registry token: realm "${realm}" is not http(s)` });
+    }
     if (service !== null) url.searchParams.set("service", service);
     url.searchParams.set("scope", scope);
     const res = await call(url.toString(), { method: "GET", headers: { accept: "application/json" } });

@@ -86,3 +86,38 @@ Deno.test("registry client: unreachable and unknown repositories are Results, no
   const gone = await client.tags(parseImageRef(`${host}/linuxserver/sonarr:1`)!);
   assert.equal(!gone.ok && gone.error.kind, "unreachable");
 });
+
+Deno.test("registry client: a realm that is not http(s) is refused, and Docker Hub's access_token is taken", async () => {
+  const seen: string[] = [];
+  let realm = "file:///etc/passwd";
+  const fakeFetch = (input: string | URL | Request) => {
+    const url = String(input instanceof Request ? input.url : input);
+    seen.push(url);
+    if (url.startsWith("https://auth.example/token")) {
+      return Promise.resolve(Response.json({ access_token: "hub-token", expires_in: 300 }));
+    }
+    if (seen.filter((u) => u.includes("/tags/list")).length > 1) {
+      return Promise.resolve(Response.json({ name: "library/nginx", tags: ["1.27"] }));
+    }
+    return Promise.resolve(
+      new Response("{}", {
+        status: 401,
+        headers: { "www-authenticate": `Bearer realm="${realm}",service="hub"` },
+      }),
+    );
+  };
+  const ref = parseImageRef("nginx:1.25")!;
+  const refused = await createRegistryClient({ fetch: fakeFetch, clock: { now: () => 0 } }).tags(ref);
+  assert.equal(!refused.ok && refused.error.kind, "auth");
+  assert.match(!refused.ok ? refused.error.message : "", /not http\(s\)/);
+  assert.ok(!seen.some((u) => u.startsWith("file:")));
+  seen.length = 0;
+  realm = "https://auth.example/token";
+  const hub = await createRegistryClient({ fetch: fakeFetch, clock: { now: () => 0 } }).tags(ref);
+  assert.deepEqual(hub, { ok: true, value: ["1.27"] });
+  assert.equal(seen[0], "https://registry-1.docker.io/v2/library/nginx/tags/list?n=1000");
+  assert.match(
+    seen[1] ?? "",
+    /^https:\/\/auth\.example\/token\?service=hub&scope=repository%3Alibrary%2Fnginx%3Apull$/,
+  );
+});
