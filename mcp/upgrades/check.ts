@@ -9,6 +9,7 @@ import type { ContainerImageFacts } from "./image_facts.ts";
 import { managerOf } from "./manager.ts";
 import { parseTag, pickCandidate, type UpgradeKind } from "./tag_candidate.ts";
 import { type Risk, riskOf } from "./risk.ts";
+import { mapLimit } from "../clients/runtime/store/map_limit.ts";
 
 export interface ImageVersion {
   tag: string;
@@ -43,6 +44,8 @@ export interface CheckReport {
 /** Release notes of a source repository for a version, if a notes reader is given (GitHub releases). */
 export type NotesReader = (source: string, tag: string) => Promise<{ url: string; body: string } | null>;
 
+/** Containers checked at once (registries are asked per container; the client caches per repository). */
+const CHECK_CONCURRENCY = 4;
 const SOURCE_LABEL = "org.opencontainers.image.source";
 const VERSION_LABEL = "org.opencontainers.image.version";
 
@@ -71,56 +74,66 @@ export async function checkUpgrades(
   registry: RegistryClient,
   notes?: NotesReader,
 ): Promise<CheckReport> {
-  const upgrades: Upgrade[] = [];
-  const errors: CheckError[] = [];
-  for (const f of facts) {
-    const ref = parseImageRef(f.image);
-    const fail = (message: string) => errors.push({ container: f.container, image: f.image, message });
-    if (ref === null) {
-      fail(`Cannot parse the image reference "${f.image}"`);
-      continue;
-    }
-    if (ref.registry === "localhost") continue; // built here: no registry to ask
-    const current: ImageVersion = { tag: ref.tag, digest: ref.digest ?? localDigest(ref, f.repoDigests) };
-    const labelled = f.imageLabels[VERSION_LABEL];
-    const currentVersion = labelled ?? versionOf(ref.tag);
-    if (currentVersion !== undefined) current.version = currentVersion;
+  const outcomes = await mapLimit(facts, CHECK_CONCURRENCY, (f) => checkOne(f, registry, notes));
+  return {
+    upgrades: outcomes.flatMap((o) => (o !== null && "upgrade" in o ? [o.upgrade] : [])),
+    errors: outcomes.flatMap((o) => (o !== null && "error" in o ? [o.error] : [])),
+  };
+}
 
-    let candidate: ImageVersion;
-    let kind: UpgradeKind;
-    const picked = parseTag(ref.tag) === null ? null : await registry.tags(ref);
-    if (picked !== null && !picked.ok) {
-      fail(picked.error.message);
-      continue;
-    }
-    const next = picked === null ? null : pickCandidate(ref.tag, picked.value);
-    if (next !== null) {
-      const digest = await registry.digest(ref, next.tag);
-      if (!digest.ok) {
-        fail(digest.error.message);
-        continue;
-      }
-      candidate = { tag: next.tag, digest: digest.value };
-      const v = versionOf(next.tag);
-      if (v !== undefined) candidate.version = v;
-      kind = next.kind;
-    } else {
-      if (ref.digest !== null || current.digest === null) continue; // pinned, or nothing to compare with
-      const digest = await registry.digest(ref, ref.tag);
-      if (!digest.ok) {
-        fail(digest.error.message);
-        continue;
-      }
-      if (digest.value === current.digest) continue;
-      candidate = { tag: ref.tag, digest: digest.value };
-      kind = "digest";
-    }
+type Outcome = { upgrade: Upgrade } | { error: CheckError } | null;
 
-    const source = f.imageLabels[SOURCE_LABEL] ?? "";
-    const release = notes && source !== "" ? await notes(source, candidate.tag) : null;
-    const verdict = riskOf(kind, release?.body ?? "");
-    const manager = managerOf(f.labels);
-    upgrades.push({
+async function checkOne(
+  f: ContainerImageFacts,
+  registry: RegistryClient,
+  notes?: NotesReader,
+): Promise<Outcome> {
+  const ref = parseImageRef(f.image);
+  const fail = (message: string): Outcome => ({
+    error: { container: f.container, image: f.image, message },
+  });
+  if (ref === null) {
+    return fail(`Cannot parse the image reference "${f.image}"`);
+  }
+  if (ref.registry === "localhost") return null; // built here: no registry to ask
+  const current: ImageVersion = { tag: ref.tag, digest: ref.digest ?? localDigest(ref, f.repoDigests) };
+  const labelled = f.imageLabels[VERSION_LABEL];
+  const currentVersion = labelled ?? versionOf(ref.tag);
+  if (currentVersion !== undefined) current.version = currentVersion;
+
+  let candidate: ImageVersion;
+  let kind: UpgradeKind;
+  const picked = parseTag(ref.tag) === null ? null : await registry.tags(ref);
+  if (picked !== null && !picked.ok) {
+    return fail(picked.error.message);
+  }
+  const next = picked === null ? null : pickCandidate(ref.tag, picked.value);
+  if (next !== null) {
+    const digest = await registry.digest(ref, next.tag);
+    if (!digest.ok) {
+      return fail(digest.error.message);
+    }
+    candidate = { tag: next.tag, digest: digest.value };
+    const v = versionOf(next.tag);
+    if (v !== undefined) candidate.version = v;
+    kind = next.kind;
+  } else {
+    if (ref.digest !== null || current.digest === null) return null; // pinned, or nothing to compare with
+    const digest = await registry.digest(ref, ref.tag);
+    if (!digest.ok) {
+      return fail(digest.error.message);
+    }
+    if (digest.value === current.digest) return null;
+    candidate = { tag: ref.tag, digest: digest.value };
+    kind = "digest";
+  }
+
+  const source = f.imageLabels[SOURCE_LABEL] ?? "";
+  const release = notes && source !== "" ? await notes(source, candidate.tag) : null;
+  const verdict = riskOf(kind, release?.body ?? "");
+  const manager = managerOf(f.labels);
+  return {
+    upgrade: {
       container: f.container,
       image: f.image,
       current,
@@ -131,7 +144,6 @@ export async function checkUpgrades(
       managed_by: manager.managedBy,
       ...(manager.managedBy === "quadlet" ? { unit: manager.unit } : {}),
       ...(manager.managedBy === "compose" ? { stack: manager.stack } : {}),
-    });
-  }
-  return { upgrades, errors };
+    },
+  };
 }
