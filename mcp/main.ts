@@ -15,6 +15,9 @@ import { selectFamilies } from "./server/families.ts";
 import { parseAlertConfig } from "./alerts/alert_config.ts";
 import { startAlerts } from "./alerts/start_alerts.ts";
 import { openOAuthServer } from "./oauth/oauth_open.ts";
+import { systemTimers } from "./clients/runtime/store/timers.ts";
+import { startUpgradeChecks } from "./upgrades/start_upgrade_checks.ts";
+import { upgradeServiceOf } from "./upgrades/upgrade_tools.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -103,6 +106,16 @@ async function main(): Promise<void> {
     }`,
   );
   // --- end alerts
+  // --- upgrades: a background check every ARR_UPGRADE_CHECK_INTERVAL_H hours (docs/upgrades.md)
+  if (config.upgradeCheckIntervalH) {
+    startUpgradeChecks(upgradeServiceOf(deps), {
+      intervalHours: config.upgradeCheckIntervalH,
+      timers: systemTimers,
+      log: (line) => console.log(line),
+    });
+    console.log(`arr-mcp: upgrade checks every ${config.upgradeCheckIntervalH} h`);
+  }
+  // --- end upgrades
   // OAuth for Claude.ai and Claude Desktop: only with ARR_MCP_PUBLIC_URL (docs/oauth.md).
   const oauth = await openOAuthServer(config, deps).catch((e: Error) =>
     fail(`Cannot open the OAuth store in "${config.dataDir}": ${e.message}`)

@@ -64,6 +64,16 @@ export interface Config {
   /** ARR_CLEANUP_KEEP_TAG: a Sonarr/Radarr tag with this label protects a series or movie. @default "keep" */
   cleanupKeepTag?: string | undefined;
   // --- end cleanup ---
+  // --- upgrades (docs/upgrades.md) ---
+  /** ARR_REGISTRY_INSECURE: registries (`host:port`) the upgrade check reaches over plain HTTP. */
+  registryInsecure?: string[] | undefined;
+  /** ARR_GITHUB_API_URL: GitHub's REST API for release notes. @default "https://api.github.com" */
+  githubApiUrl?: string | undefined;
+  /** GITHUB_TOKEN: optional, raises GitHub's rate limit; never logged or returned. */
+  githubToken?: string | undefined;
+  /** ARR_UPGRADE_CHECK_INTERVAL_H: hours between background upgrade checks (1–168); unset = none. */
+  upgradeCheckIntervalH?: number | undefined;
+  // --- end upgrades ---
 }
 
 export type ConfirmMode = "elicit" | "token" | "auto";
@@ -104,6 +114,10 @@ export const ENV_VARS = [
   "ARR_CLEANUP_USERS",
   "ARR_CLEANUP_ACTIVE_DAYS",
   "ARR_CLEANUP_KEEP_TAG",
+  "ARR_REGISTRY_INSECURE",
+  "ARR_GITHUB_API_URL",
+  "GITHUB_TOKEN",
+  "ARR_UPGRADE_CHECK_INTERVAL_H",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -169,6 +183,13 @@ const fields = {
   ARR_CONFIRM: z.string().trim().toLowerCase().pipe(
     z.enum(CONFIRM_MODES, { error: `expected ${CONFIRM_MODES.join(", ")}` }),
   ),
+  ARR_REGISTRY_INSECURE: list.pipe(
+    z.array(z.string().regex(/^[a-zA-Z0-9.-]+(?::\d{1,5})?$/, "expected host[:port] entries")),
+  ),
+  ARR_GITHUB_API_URL: z.string().trim().regex(/^https?:\/\/[^\s]+$/, "expected an http(s) URL"),
+  GITHUB_TOKEN: z.string().trim().regex(/^[\x21-\x7e]+$/, "expected a token without spaces"),
+  ARR_UPGRADE_CHECK_INTERVAL_H: z.coerce.number({ error: "expected whole hours" }).int("expected whole hours")
+    .min(1, "expected 1 to 168 hours").max(168, "expected 1 to 168 hours"),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -240,6 +261,10 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const toolsets = get<string[]>("ARR_TOOLSETS");
   const publicUrl = get<string>("ARR_MCP_PUBLIC_URL");
   const oauthRedirectAllow = get<string[]>("ARR_OAUTH_REDIRECT_ALLOW");
+  const registryInsecure = get<string[]>("ARR_REGISTRY_INSECURE");
+  const githubApiUrl = get<string>("ARR_GITHUB_API_URL");
+  const githubToken = get<string>("GITHUB_TOKEN");
+  const upgradeCheckIntervalH = get<number>("ARR_UPGRADE_CHECK_INTERVAL_H");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -276,6 +301,10 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ...(get("ARR_CLEANUP_KEEP_TAG") === undefined
       ? {}
       : { cleanupKeepTag: get<string>("ARR_CLEANUP_KEEP_TAG") }),
+    ...(registryInsecure === undefined ? {} : { registryInsecure }),
+    ...(githubApiUrl === undefined ? {} : { githubApiUrl }),
+    ...(githubToken === undefined ? {} : { githubToken }),
+    ...(upgradeCheckIntervalH === undefined ? {} : { upgradeCheckIntervalH }),
   }));
 }
 

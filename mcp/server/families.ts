@@ -14,6 +14,7 @@ import { registerFileTools } from "../files/file_tools.ts";
 import { registerLogTools } from "../logs/log_tools.ts";
 import { registerMediaTools } from "../media/media_tools.ts";
 import { registerQuadletConvertTools } from "../quadlets/convert/convert_tools.ts";
+import { registerUpgradeTools } from "../upgrades/upgrade_tools.ts";
 
 export type { RegisterFamily } from "../toolkit/family.ts";
 
@@ -28,6 +29,7 @@ export const TOOLSETS = {
   convert: registerQuadletConvertTools,
   alerts: registerAlertTools,
   cleanup: registerCleanupTools,
+  upgrades: registerUpgradeTools,
 } as const satisfies Record<string, RegisterFamily>;
 
 export type ToolsetName = keyof typeof TOOLSETS;

@@ -103,3 +103,12 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >/dev/null
 fi
 # --- end dashboard block ---
+
+# --- upgrades tests (tests/integration/mcp/upgrades): Debian's docker-registry (distribution 2.8), started by the
+# tests themselves on a loopback port with a temporary storage dir (its systemd service is not used) ---
+if [ ! -x /usr/bin/docker-registry ]; then
+  log "installing docker-registry with apt (upgrades tests)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq docker-registry >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq docker-registry >/dev/null; }
+fi
+# --- end upgrades block ---

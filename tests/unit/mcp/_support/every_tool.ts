@@ -186,5 +186,7 @@ export function everyToolCall(root: string): ToolCall[] {
     c("watched_cleanup_delete", { service: "sonarr", file_ids: [111] }),
     c("interest_set", { user: "Kid", key: "tvdb:78107", state: "keep" }),
     c("interest_list"),
+    c("upgrades_list"),
+    c("upgrade_plan", { container: "sonarr" }),
   ];
 }

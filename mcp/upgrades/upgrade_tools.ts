@@ -1,0 +1,127 @@
+/**
+ * Upgrade tool family: upgrades_list and upgrade_plan (read). The registry client and its cache live in one
+ * UpgradeService per ToolDeps (docs/upgrades.md).
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { ok } from "../../shared/result.ts";
+import { unixSocketFetch } from "../clients/unix/unix_fetch.ts";
+import { defineTool } from "../toolkit/define_tool.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
+import { factsFromSummaries, readImageFacts } from "./image_facts.ts";
+import { createGithubNotes } from "./github_notes.ts";
+import { createRegistryClient } from "./registry/registry_client.ts";
+import { createUpgradeService, type UpgradeService } from "./upgrade_service.ts";
+
+const version = z.object({
+  tag: z.string(),
+  digest: z.string().or(NULL),
+  version: z.string().optional(),
+});
+const upgradeOutput = z.object({
+  container: z.string(),
+  image: z.string(),
+  current: version,
+  candidate: version,
+  kind: z.enum(["digest", "build", "patch", "minor", "major"]),
+  risk: z.enum(["low", "medium", "high"]),
+  notes: z.object({ source: z.string(), url: z.string(), summary: z.string() }),
+  managed_by: z.enum(["quadlet", "compose", "none"]),
+  unit: z.string().optional(),
+  stack: z.string().optional(),
+});
+const step = z.object({ step: z.string(), command: z.string().optional(), tool: z.string().optional() });
+
+const services = new WeakMap<ToolDeps["runtime"], UpgradeService>();
+
+/**
+ * The one service per runtime client: pooled servers, main.ts's background check and the app (which gets
+ * `{ ...deps, config }`) share its report and registry cache.
+ */
+export function upgradeServiceOf(deps: ToolDeps): UpgradeService {
+  let service = services.get(deps.runtime);
+  if (service === undefined) {
+    const socket = deps.runtime.socket;
+    const runtimeFetch = socket === undefined ? undefined : unixSocketFetch(socket).fetch;
+    service = createUpgradeService({
+      registry: createRegistryClient({
+        fetch: deps.fetch,
+        clock: deps.clock,
+        insecure: deps.config.registryInsecure ?? [],
+      }),
+      clock: deps.clock,
+      stacksDir: deps.config.stacksDir,
+      ...(deps.config.upgradeCheckIntervalH
+        ? { maxAgeMs: deps.config.upgradeCheckIntervalH * 3_600_000 }
+        : {}),
+      notes: createGithubNotes({
+        fetch: deps.fetch,
+        clock: deps.clock,
+        ...(deps.config.githubApiUrl ? { apiUrl: deps.config.githubApiUrl } : {}),
+        ...(deps.config.githubToken ? { token: deps.config.githubToken } : {}),
+      }),
+      readFacts: async () => {
+        if (runtimeFetch !== undefined) {
+          const info = await deps.runtime.info();
+          const raw = info.ok ? await readImageFacts(runtimeFetch, info.value.kind) : info;
+          if (raw.ok) return raw;
+        }
+        // No API socket to read image digests from: the runtime client's summaries still give tag candidates.
+        const list = await deps.runtime.list({ all: true });
+        return list.ok ? ok(factsFromSummaries(list.value)) : list;
+      },
+    });
+    services.set(deps.runtime, service);
+  }
+  return service;
+}
+
+export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
+  defineTool(server, deps, {
+    name: "upgrades_list",
+    title: "Image upgrades",
+    description:
+      "Newer images for the containers: the next tag of the same family or the same tag at a new " +
+      "digest, with kind, risk and who manages each (quadlet, compose, none). Registry answers are cached 1 h.",
+    input: {
+      refresh: z.boolean().default(false).describe(
+        "Ask the registries again instead of using cached answers",
+      ),
+    },
+    output: {
+      checked_at: z.string(),
+      upgrades: z.array(upgradeOutput),
+      errors: z.array(z.object({ container: z.string(), image: z.string(), message: z.string() })).describe(
+        "Containers that could not be checked",
+      ),
+    },
+    access: "read",
+    idempotent: true,
+    openWorld: true,
+    run: (args) => upgradeServiceOf(deps).list(args.refresh),
+  });
+
+  defineTool(server, deps, {
+    name: "upgrade_plan",
+    title: "Upgrade plan",
+    description:
+      "The exact steps (and rollback) to upgrade one container the way its quadlet or compose stack " +
+      "needs; for an unmanaged container, why not and how to bring it under management. Changes nothing.",
+    input: { container: z.string().min(1).max(256).describe("Container name or id") },
+    output: {
+      container: z.string(),
+      managed_by: z.enum(["quadlet", "compose", "none"]),
+      from: z.string(),
+      to: z.string(),
+      steps: z.array(step),
+      rollback: z.array(step),
+      reason: z.string().optional().describe("Why there are no steps"),
+      upgrade: upgradeOutput.or(NULL),
+    },
+    access: "read",
+    idempotent: true,
+    openWorld: true,
+    run: (args) => upgradeServiceOf(deps).plan(args.container),
+  });
+}
