@@ -46,8 +46,8 @@ export function registerCleanupTools(server: McpServer, deps: ToolDeps): void {
     name: "watched_cleanup_delete",
     title: "Delete watched files",
     description:
-      "Unmonitors, then deletes the chosen candidate files of watched_cleanup_preview (same rule " +
-      "arguments). Refuses if any chosen file is no longer a candidate.",
+      "Unmonitors, then deletes chosen files of watched_cleanup_preview (same arguments); refuses " +
+      "if one is no longer a candidate.",
     input: {
       ...ruleInput,
       file_ids: z.array(z.number().int().positive()).min(1).max(500).describe("Candidate file_ids"),

@@ -130,9 +130,9 @@ function defineLogSearch(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "log_search",
     title: "Search logs",
-    description: "Searches the ends of log files and/or container logs for text or a regex (run by a " +
-      "linear-time engine: backreferences, lookaheads and counted repetitions over {16} are refused); matches " +
-      "come back redacted. Log files are searched when path is given or no containers are.",
+    description: "Searches the ends of log files and/or container logs for text or a regex (linear-time: " +
+      "no backreferences, lookaheads or repetitions over {16}); matches redacted. Files are searched when " +
+      "path is given or no containers are.",
     input: {
       pattern: z.string().min(1).max(MAX_PATTERN_LENGTH).describe('e.g. "database is locked"'),
       mode: z.enum(["substring", "regex"]).optional().describe("Default substring"),

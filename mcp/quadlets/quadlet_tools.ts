@@ -110,10 +110,9 @@ export function registerQuadletTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "quadlet_write",
     title: "Write a quadlet file",
-    description:
-      "Writes a quadlet file, checked by the quadlet generator and the content policy (the preview " +
-      "lists what it flags). Then systemd_daemon_reload and systemd_start or systemd_restart NAME.service.",
-    destructiveWhen: "when replacing a file or when the content policy flags the unit",
+    description: "Writes a quadlet file, checked by the generator and the content policy. Then " +
+      "systemd_daemon_reload and systemd_start/restart NAME.service.",
+    destructiveWhen: "when replacing a file or when the policy flags it",
     input: {
       file: fileField,
       content: z.string().min(1).max(QUADLET_MAX_CONTENT_BYTES).describe(

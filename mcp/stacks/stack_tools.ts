@@ -128,10 +128,9 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "stack_up",
     title: "Start a stack",
-    description: "podman-compose up -d: creates and starts a stack's containers, recreating changed ones. " +
-      "Check that every container is running: podman-compose reports success even when one failed.",
-    destructiveWhen: "when the compose file or .env changed since it was last approved (written with " +
-      "compose_write or started with a token)",
+    description: "podman-compose up -d. Check every container runs: podman-compose reports success even " +
+      "when one failed.",
+    destructiveWhen: "when compose.yaml or .env changed since last approved",
     input: { stack: stackField },
     output: opOutput,
     idempotent: true,
@@ -307,9 +306,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "compose_write",
     title: "Write a stack's compose file",
-    description:
-      "Writes a stack's compose.yaml (atomic; the old one goes to .arr-mcp-backups/); the preview " +
-      "lists what the content policy flags (host paths, privileges, devices …). Then compose_validate and stack_up.",
+    description: "Writes a stack's compose.yaml (atomic, old one backed up); the preview lists the content " +
+      "policy's flags. Then compose_validate and stack_up.",
     input: {
       stack: stackField,
       content: z.string().min(1).max(MAX_COMPOSE_BYTES).describe(

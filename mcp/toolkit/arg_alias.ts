@@ -17,8 +17,8 @@ export function inputObject(shape: z.ZodRawShape, renamed: Renamed = {}) {
   for (const [old, now] of pairs) {
     const field = shape[now] as z.ZodType | undefined;
     if (field === undefined) throw new Error(`Cannot rename "${old}": the tool has no argument "${now}"`);
-    loose[now] = field.optional().describe(`${field.description ?? now} (old name: ${old})`);
-    loose[old] = field.optional().describe(`Old name of ${now}`);
+    loose[now] = field.optional().describe(field.description ?? now);
+    loose[old] = field.optional().describe(`Alias of ${now}`);
   }
   const required = Object.keys(shape).filter((k) => !z.safeParse(shape[k]!, undefined).success);
   return z.object(loose)

@@ -71,7 +71,7 @@ export function confirmLine(destructiveWhen?: string): string {
 }
 
 export const confirmTokenField = z.string().max(512).optional().describe(
-  "From the preview, once the user approved",
+  "From the approved preview",
 );
 
 export const previewSchema = z.object({ summary: z.string(), details: freeObject() });

@@ -81,9 +81,8 @@ export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "upgrades_list",
     title: "Image upgrades",
-    description:
-      "Newer images for the containers: the next tag of the same family or the same tag at a new " +
-      "digest, with kind, risk and who manages each (quadlet, compose, none). Registry answers are cached 1 h.",
+    description: "Newer images per container (same tag family, or a moved digest) with kind, risk and " +
+      "manager. Cached 1 h.",
     input: {
       refresh: z.boolean().default(false).describe(
         "Ask the registries again instead of using cached answers",
@@ -105,9 +104,8 @@ export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "upgrade_plan",
     title: "Upgrade plan",
-    description:
-      "The exact steps (and rollback) to upgrade one container the way its quadlet or compose stack " +
-      "needs; for an unmanaged container, why not and how to bring it under management. Changes nothing.",
+    description: "Steps and rollback to upgrade one container through its quadlet or compose stack (or why " +
+      "not). Changes nothing.",
     input: { container: z.string().min(1).max(256).describe("Container name or id") },
     output: {
       container: z.string(),

@@ -19,7 +19,7 @@ export const convertFields = {
     "Active compose profiles (default: COMPOSE_PROFILES from .env)",
   ),
   start_timeout: z.number().int().min(0).max(MAX_START_TIMEOUT_SEC).optional().describe(
-    "TimeoutStartSec= seconds for image pulls on start (default 900; 0: systemd's)",
+    "TimeoutStartSec= (default 900; 0: systemd's)",
   ),
 };
 

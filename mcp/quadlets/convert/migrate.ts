@@ -39,9 +39,8 @@ export function registerStackMigrate(
   defineConfirmedTool(server, deps, {
     name: "stack_migrate_to_quadlets",
     title: "Migrate a compose stack to quadlet units",
-    description: "Converts a stack as compose_to_quadlet does, installs the units, stops compose (volumes " +
-      "kept), starts the units and checks each container runs on the same volumes; a failure undoes it all " +
-      "and starts compose again. Reports every step.",
+    description: "Converts a stack (as compose_to_quadlet), installs and starts its units, stops compose " +
+      "(volumes kept) and checks the containers use the same volumes; a failure undoes it all.",
     input: { stack: stackField, ...convertFields },
     output: {
       stack: z.string(),

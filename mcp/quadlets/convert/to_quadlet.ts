@@ -28,14 +28,14 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
   defineTool(server, deps, {
     name: "compose_to_quadlet",
     title: "Convert a compose stack to quadlet units",
-    description: "Converts a stack's compose.yaml (with its .env) into quadlet units named " +
-      "<stack>-<service> and stages them in <stack>/quadlets/, with unsupported keys, a diff against installed " +
-      "units and the generator's verdict. Installs nothing: review, then quadlet_install.",
+    description: "Converts a stack's compose.yaml and .env into quadlet units <stack>-<service>, staged in " +
+      "<stack>/quadlets/, with unsupported keys, a diff to installed units and the generator's verdict. " +
+      "Installs nothing.",
     input: {
       stack: stackField,
       ...convertFields,
       project_name: z.string().min(1).max(128).optional().describe(
-        "Compose project naming volumes <project>_<name> (default: name:, COMPOSE_PROJECT_NAME, folder)",
+        "Compose project: volumes <project>_<name> (default as compose)",
       ),
     },
     output: {

@@ -25,6 +25,7 @@ Deno.test("TOOLSETS names each family once, as ARR_TOOLSETS spells it", () => {
     "credentials",
     "convert",
     "alerts",
+    "cleanup",
     "upgrades",
   ]);
   assert.equal(new Set(Object.values(TOOLSETS)).size, TOOLSET_NAMES.length);
@@ -51,7 +52,7 @@ Deno.test("selectFamilies() refuses an unknown name, naming it and the valid one
   assert.equal(
     !r.ok && r.error,
     'Invalid ARR_TOOLSETS "containers,dockers": unknown toolset "dockers" (valid: containers, stacks, systemd, ' +
-      "quadlets, files, logs, diagnostics, dashboard, media, credentials, convert, alerts, upgrades)",
+      "quadlets, files, logs, diagnostics, dashboard, media, credentials, convert, alerts, cleanup, upgrades)",
   );
 });
 

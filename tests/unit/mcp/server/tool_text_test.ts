@@ -67,7 +67,7 @@ Deno.test("arguments are named alike: container(s), stack, unit for systemd unit
       if (/^Container/.test(p.items?.description ?? "") || name === "containers") {
         assert.equal(name, "containers", where);
       }
-      if (name === "name") assert.equal(p.description, "Old name of container", where);
+      if (name === "name") assert.equal(p.description, "Alias of container", where);
       if (name === "unit") assert.match(tool.name, /^systemd_/, where);
       if (name === "service" || name === "services") {
         const values = p.enum ?? p.items?.enum ?? [];

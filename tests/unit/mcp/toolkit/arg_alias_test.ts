@@ -30,8 +30,8 @@ Deno.test("inputObject() lists the new name as required and says the old one is 
     properties: Record<string, { description?: string }>;
   };
   assert.deepEqual(json.required, ["container"]);
-  assert.equal(json.properties.container?.description, "Container name or ID (old name: name)");
-  assert.equal(json.properties.name?.description, "Old name of container");
+  assert.equal(json.properties.container?.description, "Container name or ID");
+  assert.equal(json.properties.name?.description, "Alias of container");
 });
 
 Deno.test("withNewNames() moves only names that are present", () => {
