@@ -15,14 +15,8 @@ import { interestChain } from "./interest_key.ts";
 
 export const DAY_MS = 86_400_000;
 
-export interface CleanupEntry {
-  parentId: number;
-  itemId: number;
-  season?: number;
-  episode?: number;
-  fileId: number;
-  path: string;
-  sizeBytes: number;
+/** A file the rules looked at: the item without its raw watches, with the ones that counted. */
+export interface CleanupEntry extends Omit<CleanupItem, "watches"> {
   /** Account ids whose watch (or done mark) counted. */
   watchedBy: number[];
   /** The last of those watches, ms since the epoch. */
