@@ -4,6 +4,7 @@
  *   deno bench --allow-all tests/bench/alerts_bench.ts          one check per iteration (deno bench)
  *   deno run --allow-all tests/bench/alerts_bench.ts --report   200 checks: median and p95, then RSS every 5 s
  *                                                               while checking back to back for 30 s
+ *                                                               (`--seconds=300` for longer)
  *   (add --v8-flags=--expose-gc to also print the live heap after a full GC)
  */
 import { startAlerts } from "../../mcp/alerts/start_alerts.ts";
@@ -36,6 +37,7 @@ async function alertsStack() {
   }
   return {
     alerts,
+    clearRequestLogs: queue.clearRequestLogs,
     async close() {
       await alerts.stop();
       await queue.close();
@@ -65,11 +67,13 @@ if (Deno.args.includes("--report")) {
           percentile(times, 95).toFixed(1)
         } ms (200 runs)`,
     );
-    const end = Date.now() + 30_000;
+    const seconds = Number(Deno.args.find((a) => a.startsWith("--seconds="))?.slice(10) ?? 30);
+    const end = Date.now() + seconds * 1000;
     let next = Date.now();
     let checks = 0;
     while (Date.now() < end) {
       await stack.alerts.engine.checkNow();
+      stack.clearRequestLogs();
       checks++;
       if (Date.now() >= next) {
         // With --v8-flags=--expose-gc, also the live heap after a full GC (a leak shows there first).

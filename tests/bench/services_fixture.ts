@@ -72,6 +72,10 @@ export function mediaQueueStack(options: MediaQueueStackOptions = {}) {
   return {
     media,
     env,
+    /** Forgets what the fakes recorded, so a long run measures the server, not the fakes' request logs. */
+    clearRequestLogs: () => {
+      for (const s of [sonarr, radarr, sab, qbit]) s.state.requests.length = 0;
+    },
     close: async () => {
       for (const s of [sonarr, radarr, sab, qbit]) await s.close();
     },
