@@ -34,8 +34,12 @@ export const metadataItemSchema = z.looseObject({
   grandparentRatingKey: id,
   parentIndex: num,
   index: num,
-  /** External ids with `includeGuids=1`: `tvdb://…`, `tmdb://…`, `imdb://…`. */
-  Guid: z.array(z.looseObject({ id: str })).nullish(),
+  /**
+   * External ids with `includeGuids=1`: `tvdb://…`, `tmdb://…`, `imdb://…`. An id that is not a string counts
+   * as no id (never guessed): the published OpenAPI file gives an object as its `example`, so Prism serves one.
+   */
+  Guid: z.array(z.looseObject({ id: z.unknown().transform((v) => typeof v === "string" ? v : null) }))
+    .nullish(),
 });
 export type PlexMetadata = z.output<typeof metadataItemSchema>;
 

@@ -106,7 +106,7 @@ Deno.test("deno task start stops with a message naming an unknown ARR_TOOLSETS e
     const stderr = new TextDecoder().decode(out.stderr);
     assert.match(
       stderr,
-      /^arr-mcp: Invalid ARR_TOOLSETS "containers,dockers": unknown toolset "dockers" \(valid: containers, stacks, .*convert, alerts\)$/m,
+      /^arr-mcp: Invalid ARR_TOOLSETS "containers,dockers": unknown toolset "dockers" \(valid: containers, stacks, .*convert, alerts, cleanup, upgrades\)$/m,
     );
   } finally {
     await Deno.remove(home, { recursive: true });
