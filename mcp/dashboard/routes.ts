@@ -16,7 +16,6 @@ import { serviceSetupVars } from "./service_setup.ts";
 import { readAsset } from "./assets.ts";
 import { overviewView } from "./overview_view.ts";
 import { redactLine } from "./redact_view.ts";
-import { withCachedInfo } from "./cached_info.ts";
 import { dashboardAuth } from "./auth.ts";
 import { collectContainerView } from "./container_view.ts";
 import { securityHeaders } from "./security_headers.ts";
@@ -40,7 +39,7 @@ export interface Dashboard {
   routes: Hono;
   /** Auth for `/api/status`: session cookie, bearer key or `?key=`. */
   apiAuth: MiddlewareHandler;
-  /** The /api/status document (runtime info reused for a minute, see cached_info.ts). */
+  /** The /api/status document (the runtime client reuses its `/_ping` version facts, runtime_info.ts). */
   status(): Promise<ApiStatus>;
 }
 
@@ -62,8 +61,7 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
     clock: deps.clock,
     sessionKeys,
   });
-  const statusDeps = { ...deps, runtime: withCachedInfo(deps.runtime, deps.clock) };
-  const status = () => collectStatus(statusDeps);
+  const status = () => collectStatus(deps);
   const media = deps.media;
   const nav = { services: media !== undefined };
   const routes = new Hono();

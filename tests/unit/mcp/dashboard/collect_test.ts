@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { withCachedInfo } from "../../../../mcp/dashboard/cached_info.ts";
 import { collectContainerExtras } from "../../../../mcp/dashboard/container_extras.ts";
 import { collectDisks } from "../../../../mcp/dashboard/disks.ts";
 import { collectStatus } from "../../../../mcp/dashboard/status.ts";
 import type { ContainerStateStore, StoreStatus } from "../../../../mcp/clients/runtime/store/store_types.ts";
-import { testClock } from "../_support/test_deps.ts";
 import { dashboardDeps, fakeContainer, fakeRuntime } from "./fixtures.ts";
 
 Deno.test("collectContainerExtras() reads health and restarts for all, stats for running containers only", async () => {
@@ -102,25 +100,4 @@ Deno.test("collectStatus() says whether container data is live, and how old it i
     last_error: "Event stream ended",
   });
   await Deno.remove(deps.dataDir, { recursive: true });
-});
-
-Deno.test("withCachedInfo() reuses a successful info() answer for a minute, never a failure", async () => {
-  const runtime = fakeRuntime([]);
-  const clock = testClock();
-  const cached = withCachedInfo(runtime, clock);
-  await Promise.all([cached.info(), cached.info()]);
-  await cached.info();
-  assert.equal(runtime.infoCalls, 1);
-  clock.advance(60_000);
-  await cached.info();
-  assert.equal(runtime.infoCalls, 2);
-
-  let calls = 0;
-  const failing = withCachedInfo({
-    ...runtime,
-    info: () => (calls++, Promise.resolve({ ok: false, error: { kind: "unreachable", message: "down" } })),
-  }, clock);
-  await failing.info();
-  await failing.info();
-  assert.equal(calls, 2);
 });
