@@ -2,13 +2,16 @@
  * The subprocess runner: argv arrays only (never a shell), stdin closed, output capped while it is read,
  * and a timeout that stops the whole tree of work.
  *
- * Why signals escalate SIGINT → SIGTERM → SIGKILL instead of killing a process group: Deno cannot signal a
- * group inside this sandbox. `Deno.kill(-pgid)` needs unrestricted `--allow-run` (checked: `NotCapable` under
- * `--allow-run=podman-compose,systemctl`), and `ChildProcess.kill()` reaches only the child's own pid. Killing
- * podman-compose with SIGKILL orphans the `podman` process it started (seen: `podman restart -t 60` lived on
- * for the full minute). podman-compose answers SIGINT by cancelling its asyncio task, which terminates the podman
- * child and waits for it; systemctl and the quadlet generator start no children. So: SIGINT first, SIGTERM
- * after `graceMs`, SIGKILL after another `graceMs`. As a backstop the systemd unit uses KillMode=control-group.
+ * Why every command runs under GNU `timeout`: Deno cannot signal a process group inside this sandbox
+ * (`Deno.kill(-pgid)` needs unrestricted `--allow-run`; `ChildProcess.kill()` reaches only the child's pid), and
+ * killing podman-compose alone orphans the `podman` process it started. podman-compose 1.3.0 passes SIGINT on
+ * to its child, but Debian 12's 1.0.3 calls `Popen().wait()` and dies without it (seen: `podman restart -t 10`
+ * lived on after the helper had answered "Timed out"). `timeout` puts the command in a new process group and
+ * signals the whole group: SIGTERM at the limit, SIGKILL `2 × graceMs` later. SIGTERM, not SIGINT, because a
+ * shell's background children ignore SIGINT, and every process in the group hears the signal itself. `--verbose` makes it say so on
+ * stderr, which is how a timeout is told apart from a command that exits 124 itself. The runner's own timer
+ * stays as a backstop (SIGINT, SIGTERM, SIGKILL to `timeout`) should `timeout` itself hang, and the systemd
+ * unit uses KillMode=control-group.
  */
 import { concatChunks } from "../shared/capped_body.ts";
 export interface RunOptions {
@@ -38,9 +41,21 @@ export interface DenoRunnerOptions {
   maxBytes?: number;
   /** Wait between SIGINT, SIGTERM and SIGKILL, and for the pipes to drain after the exit. @default 5000 */
   graceMs?: number;
+  /** GNU `timeout`, which stops the command's whole process group. @default "timeout" */
+  timeoutProgram?: string;
 }
 
 export const TIMEOUT_EXIT_CODE = 124;
+
+/** What GNU `timeout --verbose` prints when it signals the command, and when it cannot start it. */
+const SENT_SIGNAL = /^(?:\S*\/)?timeout: sending signal \w+ to command /;
+const CANNOT_START = /^(?:\S*\/)?timeout: failed to run command .*: (.*)$/m;
+
+/** `timeout`'s argv for one command: seconds as decimals, the group signalled unless it ends first. */
+export function timeoutArgv(timeoutMs: number, graceMs: number, cmd: string, args: readonly string[]): string[] {
+  const seconds = (ms: number) => `${ms / 1000}s`;
+  return ["--verbose", "--signal=TERM", `--kill-after=${seconds(2 * graceMs)}`, seconds(timeoutMs), cmd, ...args];
+}
 
 interface Captured {
   text: string;
@@ -85,11 +100,12 @@ function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
 export function createDenoRunner(options: DenoRunnerOptions): Runner {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const graceMs = options.graceMs ?? 5000;
+  const wrapper = options.timeoutProgram ?? "timeout";
   return async function run(cmd, args, runOptions = {}) {
     let child: Deno.ChildProcess;
     try {
-      child = new Deno.Command(cmd, {
-        args: [...args],
+      child = new Deno.Command(wrapper, {
+        args: timeoutArgv(options.timeoutMs, graceMs, cmd, args),
         stdin: "null",
         stdout: "piped",
         stderr: "piped",
@@ -102,7 +118,7 @@ export function createDenoRunner(options: DenoRunnerOptions): Runner {
       return {
         code: 127,
         stdout: "",
-        stderr: `Cannot run "${cmd}": ${reason}`,
+        stderr: `Cannot run "${cmd}" under "${wrapper}": ${reason}`,
         timedOut: false,
         truncated: false,
       };
@@ -112,7 +128,8 @@ export function createDenoRunner(options: DenoRunnerOptions): Runner {
 
     let timedOut = false;
     let exited = false;
-    let pending = delay(options.timeoutMs);
+    // The backstop: `timeout` should have ended everything by then.
+    let pending = delay(options.timeoutMs + 3 * graceMs);
     const stopper = (async () => {
       await pending.promise;
       for (const signal of ["SIGINT", "SIGTERM", "SIGKILL"] as const) {
@@ -140,16 +157,25 @@ export function createDenoRunner(options: DenoRunnerOptions): Runner {
     drain.cancel();
     if (!drained) await Promise.all([stdout.stop(), stderr.stop()]);
     const [out, err] = await both;
+    const lines = err.text.split(/(?<=\n)/);
+    if (lines.some((line) => SENT_SIGNAL.test(line))) timedOut = true;
+    const stderrText = lines.filter((line) => !SENT_SIGNAL.test(line)).join("");
+    const notStarted = status.code >= 126 && status.code <= 127 ? stderrText.match(CANNOT_START) : null;
+    if (notStarted) {
+      return { ...NOT_STARTED, stderr: `Cannot run "${cmd}": ${notStarted[1]}` };
+    }
     const signalCode = status.signal === null ? null : 128 + signalNumber(status.signal);
     return {
       code: timedOut ? TIMEOUT_EXIT_CODE : signalCode ?? status.code,
       stdout: out.text,
-      stderr: err.text,
+      stderr: stderrText,
       timedOut,
       truncated: out.truncated || err.truncated,
     };
   };
 }
+
+const NOT_STARTED = { code: 127, stdout: "", timedOut: false, truncated: false } as const;
 
 function signalNumber(signal: Deno.Signal): number {
   const numbers: Partial<Record<Deno.Signal, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };

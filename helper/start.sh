@@ -67,7 +67,7 @@ ARR_HELPER_SOCKET="$socket_dir/$(basename -- "$ARR_HELPER_SOCKET")"
 ARR_QUADLET_GENERATOR=$generator
 export ARR_HELPER_SOCKET ARR_STACKS_DIR ARR_QUADLET_DIR ARR_QUADLET_GENERATOR
 
-run_list="podman-compose,podman,systemctl${generator:+,$generator}"
+run_list="podman-compose,podman,systemctl,timeout${generator:+,$generator}"
 env_list="ARR_HELPER_SOCKET,ARR_STACKS_DIR,ARR_QUADLET_DIR,ARR_QUADLET_GENERATOR,ARR_HELPER_TIMEOUT_S"
 env_list="$env_list,ARR_HELPER_STOP_TIMEOUT_S,HOME,XDG_RUNTIME_DIR,LOG_TOKENS,LOG_STREAM"
 

@@ -16,6 +16,7 @@ const results = {
   run_sh: await attempt(() => new Deno.Command("sh", { args: ["-c", "true"] }).output()),
   run_podman: await attempt(() => new Deno.Command("podman", { args: ["--version"] }).output()),
   run_podman_compose: await attempt(() => new Deno.Command("podman-compose", { args: ["version"] }).output()),
+  run_timeout: await attempt(() => new Deno.Command("timeout", { args: ["1", "true"] }).output()),
   kill_group: await attempt(() => Promise.resolve(Deno.kill(-1, "SIGCONT"))),
   write_outside: await attempt(() => Deno.writeTextFile(`${outsideDir}/x.txt`, "x")),
   read_etc: await attempt(() => Deno.readTextFile("/etc/hostname")),

@@ -24,6 +24,8 @@ Deno.test("the launcher's flags refuse sh, other programs, group kills, outside 
     // podman lists a stack's containers (compose_status.ts); podman-compose could run it anyway.
     run_podman: "allowed",
     run_podman_compose: "allowed",
+    // GNU timeout stops a command's whole process group, which Deno cannot do here (kill_group).
+    run_timeout: "allowed",
     kill_group: "NotCapable",
     write_outside: "NotCapable",
     read_etc: "NotCapable",

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createDenoRunner, TIMEOUT_EXIT_CODE } from "../../../helper/run_command.ts";
+import { createDenoRunner, TIMEOUT_EXIT_CODE, timeoutArgv } from "../../../helper/run_command.ts";
 
 Deno.test("createDenoRunner() returns stdout, stderr and the exit code", async () => {
   const run = createDenoRunner({ timeoutMs: 10_000 });
@@ -44,5 +44,52 @@ Deno.test("createDenoRunner() answers exit 127 with the reason when a program ca
   const run = createDenoRunner({ timeoutMs: 10_000 });
   const out = await run("arr-helper-no-such-program", []);
   assert.equal(out.code, 127);
-  assert.match(out.stderr, /^Cannot run "arr-helper-no-such-program": NotFound: /);
+  assert.match(out.stderr, /^Cannot run "arr-helper-no-such-program": .*No such file or directory$/);
+});
+
+Deno.test("createDenoRunner() answers exit 127 when the timeout program itself is missing", async () => {
+  const run = createDenoRunner({ timeoutMs: 10_000, timeoutProgram: "arr-helper-no-such-timeout" });
+  const out = await run("true", []);
+  assert.equal(out.code, 127);
+  assert.match(out.stderr, /^Cannot run "true" under "arr-helper-no-such-timeout": NotFound: /);
+});
+
+Deno.test("timeoutArgv() signals the group with SIGTERM, then SIGKILL two grace periods later", () => {
+  assert.deepEqual(timeoutArgv(2500, 100, "podman-compose", ["restart", "-t", "10"]), [
+    "--verbose",
+    "--signal=TERM",
+    "--kill-after=0.2s",
+    "2.5s",
+    "podman-compose",
+    "restart",
+    "-t",
+    "10",
+  ]);
+});
+
+function alive(pid: number): boolean {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    return !/^\d+ \(.*\) Z /.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+Deno.test("createDenoRunner() stops a grandchild its child leaves behind (a podman-compose 1.0.3 orphan)", async () => {
+  const run = createDenoRunner({ timeoutMs: 200, graceMs: 200 });
+  // The shell starts a background grandchild and does not pass signals on to it, as 1.0.3 does not.
+  const out = await run("sh", ["-c", "sleep 30 & echo $!; wait"]);
+  const grandchild = Number(out.stdout.trim());
+  assert.deepEqual([out.timedOut, out.code], [true, TIMEOUT_EXIT_CODE]);
+  assert.ok(grandchild > 0, out.stdout);
+  // The signal is already sent; give the kernel a moment to end it (a wait, not a timing assertion).
+  for (let i = 0; i < 40 && alive(grandchild); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(alive(grandchild), false, `sleep ${grandchild} outlived the timeout`);
+});
+
+Deno.test("createDenoRunner() keeps a command's own exit 124 apart from a timeout", async () => {
+  const run = createDenoRunner({ timeoutMs: 10_000 });
+  const out = await run("sh", ["-c", "echo why >&2; exit 124"]);
+  assert.deepEqual([out.timedOut, out.code, out.stderr], [false, 124, "why\n"]);
 });
