@@ -52,9 +52,21 @@ const SENT_SIGNAL = /^(?:\S*\/)?timeout: sending signal \w+ to command /;
 const CANNOT_START = /^(?:\S*\/)?timeout: failed to run command .*: (.*)$/m;
 
 /** `timeout`'s argv for one command: seconds as decimals, the group signalled unless it ends first. */
-export function timeoutArgv(timeoutMs: number, graceMs: number, cmd: string, args: readonly string[]): string[] {
+export function timeoutArgv(
+  timeoutMs: number,
+  graceMs: number,
+  cmd: string,
+  args: readonly string[],
+): string[] {
   const seconds = (ms: number) => `${ms / 1000}s`;
-  return ["--verbose", "--signal=TERM", `--kill-after=${seconds(2 * graceMs)}`, seconds(timeoutMs), cmd, ...args];
+  return [
+    "--verbose",
+    "--signal=TERM",
+    `--kill-after=${seconds(2 * graceMs)}`,
+    seconds(timeoutMs),
+    cmd,
+    ...args,
+  ];
 }
 
 interface Captured {
