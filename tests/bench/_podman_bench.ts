@@ -32,10 +32,19 @@ export interface PodmanBench {
   raw: ReturnType<typeof unixHttpFetch>;
   /** Processes ended (in reverse) at unload. */
   children: Deno.ChildProcess[];
+  /** The private API service's pid, when this bench started one. */
+  servicePid?: number;
 }
 
-/** `containers()` is read at unload, so names added later are removed too. */
-export async function openPodmanBench(prefix: string, containers: () => string[]): Promise<PodmanBench> {
+/**
+ * `containers()` is read at unload, so names added later are removed too. `ownService`: start a private API
+ * service even when the testbed run has one (a bench that measures the service's own CPU).
+ */
+export async function openPodmanBench(
+  prefix: string,
+  containers: () => string[],
+  options: { ownService?: boolean } = {},
+): Promise<PodmanBench> {
   const work = await Deno.makeTempDir({ prefix });
   const children: Deno.ChildProcess[] = [];
   globalThis.addEventListener("unload", () => {
@@ -52,19 +61,20 @@ export async function openPodmanBench(prefix: string, containers: () => string[]
     }
     Deno.removeSync(work, { recursive: true });
   });
-  let socket = Deno.env.get("ARR_TEST_PODMAN_SOCKET");
+  let socket = options.ownService ? undefined : Deno.env.get("ARR_TEST_PODMAN_SOCKET");
+  let servicePid: number | undefined;
   if (!socket) {
     const path = `${work}/podman.sock`;
     socket = path;
-    children.push(
-      new Deno.Command("podman", {
-        args: ["system", "service", "--time=0", `unix://${path}`],
-        env,
-        stdout: "null",
-        stderr: "null",
-      }).spawn(),
-    );
+    const service = new Deno.Command("podman", {
+      args: ["system", "service", "--time=0", `unix://${path}`],
+      env,
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    children.push(service);
+    servicePid = service.pid;
     await waitFor(() => Deno.stat(path).then(() => true, () => false), "the Podman API socket");
   }
-  return { work, socket, raw: unixHttpFetch(socket), children };
+  return { work, socket, raw: unixHttpFetch(socket), children, ...(servicePid ? { servicePid } : {}) };
 }
