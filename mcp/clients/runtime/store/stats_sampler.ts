@@ -28,7 +28,10 @@ export interface StatsSamplerOptions {
   clock: StoreClock;
   /** @default systemTimers */
   timers?: Timers;
-  /** At most one sample per this many ms. @default 5_000 */
+  /**
+   * At most one sample per this many ms. @default 10_000: the dashboard's poll (templates/dashboard.js
+   * INTERVAL_MS), so an open tab costs Podman one stats call per poll, not two.
+   */
   intervalMs?: number;
   /** Background sampling stops this long after the last read. @default 30_000 */
   idleMs?: number;
@@ -37,7 +40,7 @@ export interface StatsSamplerOptions {
 export function createStatsSampler(options: StatsSamplerOptions): StatsSampler {
   const { source, clock } = options;
   const timers = options.timers ?? systemTimers;
-  const intervalMs = options.intervalMs ?? 5_000;
+  const intervalMs = options.intervalMs ?? 10_000;
   const idleMs = options.idleMs ?? 30_000;
   let latest: { startedAt: number; value: RuntimeResult<StatsSample> } | null = null;
   let inFlight: Promise<RuntimeResult<StatsSample>> | null = null;
