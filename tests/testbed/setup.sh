@@ -90,6 +90,9 @@ if ! podman image exists localhost/busybox:test; then
   tar -C "$root" -c . | podman import --change 'CMD ["/bin/sh"]' --change 'ENV PATH=/bin' - localhost/busybox:test >/dev/null
 fi
 
+# The base image of systemd/Containerfile, made locally under its FROM name (tests/integration/systemd).
+bash "$(dirname "$0")/deno_base_image.sh"
+
 "$TB/bin/podman-compose" --version >/dev/null
 "$TB/bin/quadlet" -version >/dev/null
 "$TB/bin/podman-compose-1.0.3" version >/dev/null
