@@ -3,17 +3,26 @@
 # container registry is reachable here: a minimal Debian 12 root (debootstrap minbase, stripped of docs,
 # locales and apt lists, as Debian's slim images are) plus this testbed's own Deno binary at /usr/bin/deno.
 # It stands in for docker.io/denoland/deno (Debian 12 + Deno; DENO_DIR=/deno-dir/) in what the Containerfile
-# relies on. Idempotent and cached: the root lives in $TB/deno-base/rootfs (~1.5 min to make), the image in
-# Podman's storage; a second run only checks (~0.1 s). Called by setup.sh.
+# relies on. The image goes into the storage of a rootless service account ($ARR_TEST_ROOTLESS_USER, made here
+# with its /run/user/UID), because arr-mcp.container is a rootless quadlet: the image test builds and runs as it.
+# Idempotent and cached: the root lives in $TB/deno-base/rootfs (~1.5 min to make, longer on a busy machine),
+# the image in the account's storage; a second run only checks (~0.3 s). Called by setup.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 TB="${ARR_TESTBED_DIR:-/var/tmp/arr-mcp-testbed}"
 containerfile="$here/../../systemd/Containerfile"
+user="${ARR_TEST_ROOTLESS_USER:-arrimage}"
 log() { printf 'testbed: %s\n' "$*" >&2; }
+# podman as the account, with the containers.conf override these VMs need.
+as_user() {
+  runuser -u "$user" -- env XDG_RUNTIME_DIR="/run/user/$(id -u "$user")" HOME="$(getent passwd "$user" | cut -d: -f6)" \
+    CONTAINERS_CONF="$TB/containers.conf" "$@"
+}
+ready() { id "$user" >/dev/null 2>&1 && [ -d "/run/user/$(id -u "$user")" ] && (cd / && as_user podman image exists "$from"); }
 
 from="$(awk 'toupper($1) == "FROM" { print $2; exit }' "$containerfile")"
 [ -n "$from" ] || { log "no FROM line in $containerfile"; exit 1; }
-podman image exists "$from" && exit 0
+ready && exit 0
 
 # The tag names the Deno version; the image must carry that very version.
 want="${from##*:}"
@@ -32,7 +41,15 @@ base="$TB/deno-base"
 mkdir -p "$base"
 exec 9>"$base/lock"
 flock 9 # concurrent test runs: one makes the image, the others wait and find it
-podman image exists "$from" && exit 0
+ready && exit 0
+
+if ! id "$user" >/dev/null 2>&1; then
+  log "adding the rootless service account $user (subuid/subgid by useradd)"
+  useradd -m -s /bin/sh "$user"
+fi
+# No logind here: the account's runtime dir is made by hand (tmpfs: again after a reboot).
+install -d -m 0700 -o "$user" -g "$user" "/run/user/$(id -u "$user")"
+ready && exit 0
 
 if [ ! -x "$base/rootfs/usr/bin/deno" ]; then
   command -v debootstrap >/dev/null || {
@@ -54,9 +71,9 @@ if [ ! -x "$base/rootfs/usr/bin/deno" ]; then
   rm -rf "$base/rootfs" && mv "$r" "$base/rootfs"
 fi
 
-log "importing $from (Debian 12 minbase + Deno $have)"
-tar -C "$base/rootfs" -c . | podman import \
+log "importing $from (Debian 12 minbase + Deno $have) for $user"
+tar -C "$base/rootfs" -c . | (cd / && as_user podman import \
   --change 'ENV DENO_DIR=/deno-dir/' --change 'ENV DENO_INSTALL_ROOT=/usr/local' \
   --change "ENV DENO_VERSION=$have" --change 'ENTRYPOINT ["/usr/bin/deno"]' --change 'CMD ["--version"]' \
   --change 'LABEL org.opencontainers.image.description=arr-mcp testbed stand-in: Debian 12 minbase + Deno' \
-  --quiet - "$from" >/dev/null
+  --quiet - "$from" >/dev/null)

@@ -1,10 +1,12 @@
 /**
  * Builds systemd/Containerfile the way a build host without npm access does (the Containerfile's own comment):
  * a Deno npm cache made for deno.lock is put into the context as `.deno-cache/`, then
- * `podman build --pull=never --network=none` on the base image the testbed made (tests/testbed/deno_base_image.sh).
+ * `podman build --pull=never --network=none`, rootless, on the base image the testbed made in the account's
+ * storage (tests/testbed/deno_base_image.sh).
  */
 import { sha256Hex } from "../../../shared/encoding.ts";
-import { podman, testbed } from "../../testbed/testbed.ts";
+import { testbed } from "../../testbed/testbed.ts";
+import type { RootlessAccount } from "./rootless_podman.ts";
 
 export const REPO = new URL("../../../", import.meta.url).pathname;
 const CONTEXT_CACHE = `${REPO}.deno-cache`;
@@ -40,22 +42,28 @@ async function npmCacheForLock(): Promise<string> {
   return `${dir}/npm`;
 }
 
-/** Builds the image as `tag`; the prepared `.deno-cache/` is in the context only during the build. */
-export async function buildImage(tag: string): Promise<void> {
+/**
+ * Builds the image as `tag` in the account's storage; the prepared `.deno-cache/` is in the context only during
+ * the build (the account reads the repository as any other user does).
+ */
+export async function buildImage(account: RootlessAccount, tag: string): Promise<void> {
   const npm = await npmCacheForLock();
   await Deno.remove(CONTEXT_CACHE, { recursive: true }).catch(() => {});
   try {
     await Deno.mkdir(CONTEXT_CACHE);
     await run("cp", ["-a", npm, `${CONTEXT_CACHE}/npm`]);
-    await podman(
-      "build",
-      "--pull=never",
-      "--network=none",
-      "--layers=false",
-      "-f",
-      `${REPO}systemd/Containerfile`,
-      "-t",
-      tag,
+    await account.podman(
+      [
+        "build",
+        "--pull=never",
+        "--network=none",
+        "--layers=false",
+        "-f",
+        "systemd/Containerfile",
+        "-t",
+        tag,
+        ".",
+      ],
       REPO,
     );
   } finally {
@@ -64,6 +72,6 @@ export async function buildImage(tag: string): Promise<void> {
 }
 
 /** The image's size as Podman reports it, in bytes. */
-export async function imageSize(tag: string): Promise<number> {
-  return Number(await podman("image", "inspect", "--format", "{{.Size}}", tag));
+export async function imageSize(account: RootlessAccount, tag: string): Promise<number> {
+  return Number(await account.podman(["image", "inspect", "--format", "{{.Size}}", tag]));
 }
