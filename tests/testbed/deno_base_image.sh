@@ -6,7 +6,7 @@
 # relies on. The image goes into the storage of a rootless service account ($ARR_TEST_ROOTLESS_USER, made here
 # with its /run/user/UID), because arr-mcp.container is a rootless quadlet: the image test builds and runs as it.
 # Idempotent and cached: the root lives in $TB/deno-base/rootfs (~1.5 min to make, longer on a busy machine),
-# the image in the account's storage; a second run only checks (~0.3 s). Called by setup.sh.
+# the image in the account's storage; a second run only checks (under 1 s). Called by setup.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 TB="${ARR_TESTBED_DIR:-/var/tmp/arr-mcp-testbed}"
