@@ -3,6 +3,8 @@
 # private Unix socket, runs `deno test`, then stops the service by PID and removes what it made.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+# The rootless service account setup.sh makes (deno_base_image.sh) and the image test builds and runs as.
+export ARR_TEST_ROOTLESS_USER="${ARR_TEST_ROOTLESS_USER:-arrimage}"
 bash "$here/setup.sh" || { echo "testbed: setup failed" >&2; exit 1; }
 TB="${ARR_TESTBED_DIR:-/var/tmp/arr-mcp-testbed}"
 export ARR_TESTBED_DIR="$TB" CONTAINERS_CONF="$TB/containers.conf" PATH="$TB/bin:$PATH"

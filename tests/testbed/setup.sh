@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and prepares everything the integration tests run against: real Podman, podman-compose 1.3.0 and
-# Debian 12's own 1.0.3 (as podman-compose-1.0.3), the quadlet generator from Podman 5.4.2, a local busybox image and a containers.conf these VMs need.
+# Debian 12's own 1.0.3 (as podman-compose-1.0.3), the quadlet generator from Podman 5.4.2, a local busybox image,
+# the Containerfile's Debian + Deno base image (deno_base_image.sh) and a containers.conf these VMs need.
 # Idempotent: a second run only checks and takes about a second. Steps measured in ../shared/notes/testbed.md.
 set -euo pipefail
 TB="${ARR_TESTBED_DIR:-/var/tmp/arr-mcp-testbed}"
@@ -89,6 +90,9 @@ if ! podman image exists localhost/busybox:test; then
   echo 'root:x:0:' > "$root/etc/group"
   tar -C "$root" -c . | podman import --change 'CMD ["/bin/sh"]' --change 'ENV PATH=/bin' - localhost/busybox:test >/dev/null
 fi
+
+# The base image of systemd/Containerfile, made locally under its FROM name (tests/integration/systemd).
+bash "$(dirname "$0")/deno_base_image.sh"
 
 "$TB/bin/podman-compose" --version >/dev/null
 "$TB/bin/quadlet" -version >/dev/null
