@@ -103,7 +103,11 @@ start() {
   # Ready when the manager answers and has finished starting (running, or degraded).
   for _ in $(seq 1 200); do
     case "$(exec_in "$run" systemctl --user is-system-running 2>/dev/null || true)" in
-      running | degraded) return 0 ;;
+      running | degraded)
+        exec_in "$run" podman image exists localhost/busybox:test ||
+          exec_in "$run" podman load -q -i "$CACHE/busybox-test.tar" >/dev/null
+        return 0
+        ;;
     esac
     kill -0 "$(cat "$run/unshare.pid")" 2>/dev/null || break
     sleep 0.1
