@@ -106,6 +106,9 @@ start() {
       running | degraded)
         exec_in "$run" podman image exists localhost/busybox:test ||
           exec_in "$run" podman load -q -i "$CACHE/busybox-test.tar" >/dev/null
+        # Like a fresh boot: no pause process holds the account's user namespace, so the helper's first podman
+        # creates it (with the setuid newuidmap, which NoNewPrivileges= would break).
+        exec_in "$run" sh -c 'kill "$(cat "$XDG_RUNTIME_DIR/libpod/tmp/pause.pid")"' 2>/dev/null || true
         return 0
         ;;
     esac

@@ -40,8 +40,9 @@ interface PsEntry {
   Labels: Record<string, string> | null;
 }
 
-async function containersNamed(tier: SystemdUser, name: string): Promise<PsEntry[]> {
-  const out = await tier.run("podman", "ps", "-a", "--filter", `name=^${name}$`, "--format", "json");
+/** The account's containers matching a `podman ps --filter` (e.g. `name=^web$`, `label=k=v`). */
+async function containers(tier: SystemdUser, filter: string): Promise<PsEntry[]> {
+  const out = await tier.run("podman", "ps", "-a", "--filter", filter, "--format", "json");
   return JSON.parse(out || "[]");
 }
 
@@ -89,7 +90,7 @@ Deno.test({
       await t.step("systemd_start runs the container with its PODMAN_SYSTEMD_UNIT label", async () => {
         const started = await tier.command("systemd_start", { unit });
         assert.deepEqual(started.body, { ok: true, output: "", exit_code: 0 }, await tier.helperLog());
-        const [ctr, ...more] = await containersNamed(tier, container);
+        const [ctr, ...more] = await containers(tier, `name=^${container}$`);
         assert.equal(more.length, 0);
         assert.equal(ctr?.State, "running");
         assert.equal(ctr?.Labels?.PODMAN_SYSTEMD_UNIT, unit);
@@ -107,7 +108,7 @@ Deno.test({
       await t.step("systemd_restart recreates the container", async () => {
         const restarted = await tier.command("systemd_restart", { unit });
         assert.deepEqual(restarted.body, { ok: true, output: "", exit_code: 0 });
-        const [ctr, ...more] = await containersNamed(tier, container);
+        const [ctr, ...more] = await containers(tier, `name=^${container}$`);
         assert.equal(more.length, 0);
         assert.equal(ctr?.State, "running");
         assert.notEqual(ctr?.Id, firstId);
@@ -116,7 +117,7 @@ Deno.test({
       await t.step("systemd_stop removes the container and the unit goes inactive", async () => {
         const stopped = await tier.command("systemd_stop", { unit });
         assert.deepEqual(stopped.body, { ok: true, output: "", exit_code: 0 });
-        assert.deepEqual(await containersNamed(tier, container), []);
+        assert.deepEqual(await containers(tier, `name=^${container}$`), []);
         const status = await tier.command("systemd_status", { unit });
         assert.equal(status.body.ok, true);
         assert.equal(status.body.exit_code, 3);
@@ -124,6 +125,46 @@ Deno.test({
       });
     } finally {
       await tier.exec("podman", "rm", "-f", "-t", "0", "--ignore", container);
+    }
+  },
+});
+
+Deno.test({
+  name:
+    `${TIER} stack_up under the shipped unit starts a rootless podman-compose stack; stack_down removes it`,
+  ignore: reason !== null,
+  async fn() {
+    await using tier = await startSystemdUser();
+    const stack = uniqueName("sdu");
+    const label = `io.podman.compose.project=${stack}`;
+    try {
+      await tier.startHelper(testbedDropIn());
+      // The namespace starts like a fresh boot: this podman-compose run is the first podman, so it creates the
+      // account's user namespace itself (newuidmap is setuid: this is what NoNewPrivileges= would break).
+      await tier.run("mkdir", "-p", `${tier.account.home}/arr-test-stacks/${stack}`);
+      await tier.writeFile(
+        `${tier.account.home}/arr-test-stacks/${stack}/compose.yaml`,
+        [
+          "services:",
+          "  worker:",
+          `    image: ${testbed().image}`,
+          '    command: ["sleep", "3600"]',
+          "    network_mode: none",
+          "",
+        ].join("\n"),
+      );
+      const up = await tier.command("stack_up", { stack });
+      assert.equal(up.body.ok, true, `${String(up.body.output ?? up.body.error)}\n${await tier.helperLog()}`);
+      assert.deepEqual((await containers(tier, `label=${label}`)).map((c) => c.State), ["running"]);
+      const down = await tier.command("stack_down", { stack });
+      assert.equal(down.body.ok, true, String(down.body.output));
+      assert.equal(
+        await tier.run("podman", "ps", "-a", "--filter", `label=${label}`, "--format", "{{.ID}}"),
+        "",
+      );
+    } finally {
+      await tier.exec("podman", "rm", "-f", "-t", "0", "--ignore", `${stack}_worker_1`);
+      await tier.exec("podman", "pod", "rm", "-f", "--ignore", `pod_${stack}`);
     }
   },
 });

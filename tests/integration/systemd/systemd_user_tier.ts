@@ -40,6 +40,8 @@ export interface SystemdUser extends AsyncDisposable {
   exec(...cmd: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Like exec, but throws with stderr on a non-zero exit. */
   run(...cmd: string[]): Promise<string>;
+  /** Writes a file as the account (so it owns it). */
+  writeFile(path: string, text: string): Promise<void>;
   /** Copies systemd/arr-helper.service (repository path adjusted) and a drop-in, then starts it with systemctl. */
   startHelper(dropIn: string): Promise<void>;
   /** The helper's answer to one operation, through its socket in the account's runtime folder. */
@@ -108,6 +110,7 @@ export async function startSystemdUser(): Promise<SystemdUser> {
     exec,
     run,
     helperLog,
+    writeFile: (path, text) => writeAs(runDir, path, text),
     async startHelper(dropIn) {
       const unitDir = `${home}/.config/systemd/user`;
       await run("mkdir", "-p", `${unitDir}/arr-helper.service.d`, `${home}/arr-test-stacks`);
