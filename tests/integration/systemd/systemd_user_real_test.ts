@@ -64,11 +64,29 @@ Deno.test({
       await t.step("systemctl --user start arr-helper brings up the helper's socket", async () => {
         await tier.startHelper(testbedDropIn());
         assert.equal(await tier.run("systemctl", "--user", "is-active", "arr-helper.service"), "active");
+        // The one systemd sandboxing option the unit sets, as the manager loaded it.
+        assert.equal(
+          await tier.run("systemctl", "--user", "show", "-p", "KeyringMode", "arr-helper"),
+          "KeyringMode=private",
+        );
         const info = await tier.command("info");
         assert.equal(info.body.ok, true, `${JSON.stringify(info.body)}\n${await tier.helperLog()}`);
         const facts = JSON.parse(String(info.body.output));
         assert.equal(facts.quadlet, "5.4.2");
         assert.equal(facts.quadlet_dir, `${tier.account.home}/.config/containers/systemd`);
+      });
+
+      await t.step("systemd-analyze --user security rates the installed unit", async () => {
+        const rating = await tier.run(
+          "systemd-analyze",
+          "--user",
+          "security",
+          "--no-pager",
+          "arr-helper.service",
+        );
+        const figure = rating.match(/Overall exposure level for arr-helper\.service: ([0-9.]+ [A-Z]+)/)?.[1];
+        assert.ok(figure !== undefined, rating);
+        console.log(`${TIER} systemd-analyze --user security arr-helper.service: ${figure}`);
       });
 
       await t.step("quadlet_write and systemd_daemon_reload make the generated unit known", async () => {
