@@ -89,8 +89,12 @@ ns_pid() { cat "$1/ns.pid"; }
 start() {
   local run="$1" uid
   uid=$(id -u "$SVC_USER")
+  # One run at a time uses the account: the namespace inherits the lock and holds it until it ends.
+  exec 9>"$CACHE/account.lock"
+  flock -w 300 9 || { log "another run kept $SVC_USER busy for 300 s"; return 1; }
   unshare --mount --pid --fork --mount-proc --propagation private \
     bash "$here/systemd_user.sh" _inside "$run" >"$run/launcher.log" 2>&1 &
+  exec 9>&-
   echo $! >"$run/unshare.pid"
   # The namespace's PID 1 is unshare's only child.
   for _ in $(seq 1 200); do

@@ -84,17 +84,21 @@ export async function startSystemdUser(): Promise<SystemdUser> {
     if (out.code !== 0) throw new Error(`${cmd.join(" ")} exited ${out.code}: ${out.stderr || out.stdout}`);
     return out.stdout;
   };
-  // A clean account each run: no units, quadlets or stacks left by an earlier run.
-  await run(
-    "rm",
-    "-rf",
-    `${home}/.config/systemd`,
-    `${home}/.config/containers/systemd`,
-    `${home}/arr-test-stacks`,
-  )
-    .catch(() => {});
-  const started = await script("start", runDir);
-  if (started.code !== 0) throw new Error(`systemd_user.sh start failed: ${started.stderr}`);
+  try {
+    const started = await script("start", runDir);
+    if (started.code !== 0) throw new Error(`systemd_user.sh start failed: ${started.stderr}`);
+    // A clean account each run (start holds the account's lock): no units, quadlets or stacks of an earlier run.
+    await run(
+      "rm",
+      "-rf",
+      `${home}/.config/systemd`,
+      `${home}/.config/containers/systemd`,
+      `${home}/arr-test-stacks`,
+    );
+  } catch (error) {
+    await script("stop", runDir);
+    throw error;
+  }
   let client: Deno.HttpClient | null = null;
   const nsRoot = async () => `/proc/${(await Deno.readTextFile(`${runDir}/ns.pid`)).trim()}/root`;
   const runtimeDir = `/run/user/${account.uid}`;
