@@ -24,7 +24,10 @@ log() { printf 'systemd-user: %s\n' "$*" >&2; }
 check() {
   [ "$(id -u)" = 0 ] || { echo "not root (the tier creates a service account and a namespace)"; return 1; }
   [ -x "$SYSTEMD" ] || { echo "$SYSTEMD is not installed"; return 1; }
-  for c in unshare nsenter setpriv podman; do
+  # The account's PATH in the unit is %h/.deno/bin:/usr/local/bin:/usr/bin:/bin.
+  PATH=/usr/local/bin:/usr/bin:/bin command -v deno >/dev/null ||
+    { echo "deno is not in /usr/local/bin or /usr/bin, where the service account finds it"; return 1; }
+  for c in unshare nsenter setpriv flock podman; do
     command -v "$c" >/dev/null || { echo "$c is not installed"; return 1; }
   done
   [ -x "$GENERATOR" ] || { echo "the quadlet generator $GENERATOR is missing (run tests/testbed/setup.sh)"; return 1; }
@@ -70,6 +73,8 @@ prepare() {
     mv "$CACHE/busybox-test.tar.new" "$CACHE/busybox-test.tar"
   fi
   chmod 0644 "$CACHE/busybox-test.tar"
+  setpriv --reuid="$uid" --regid="$(id -g "$SVC_USER")" --init-groups test -r "$here/../../helper/main.ts" ||
+    { log "the checkout $(cd "$here/../.." && pwd) is not readable by $SVC_USER"; exit 1; }
   # The helper's npm dependencies in the account's own Deno cache (README: `deno cache helper/main.ts`).
   local stamp="$CACHE/deno-cache.$(sha256sum "$here/../../deno.lock" | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
