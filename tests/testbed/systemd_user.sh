@@ -91,6 +91,9 @@ prepare() {
 
 ns_pid() { cat "$1/ns.pid"; }
 
+# True while PID is still this run's process (its command line names the run folder), never a reused PID.
+is_ours() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"; }
+
 start() {
   local run="$1" uid
   uid=$(id -u "$SVC_USER")
@@ -174,7 +177,7 @@ stop() {
     unshare_pid=$(cat "$run/unshare.pid")
     for _ in $(seq 1 100); do kill -0 "$unshare_pid" 2>/dev/null || break; sleep 0.1; done
     # PID 1 of the namespace ending kills every process left in it.
-    kill -KILL "$(ns_pid "$run")" 2>/dev/null || true
+    ! is_ours "$(ns_pid "$run")" "_inside $run" || kill -KILL "$(ns_pid "$run")" 2>/dev/null || true
     wait "$unshare_pid" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$unshare_pid" 2>/dev/null || break; sleep 0.1; done
   fi
