@@ -92,7 +92,7 @@ prepare() {
 ns_pid() { cat "$1/ns.pid"; }
 
 # True while PID is still this run's process (its command line names the run folder), never a reused PID.
-is_ours() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"; }
+is_ours() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" | grep -qF -- "$2"; }
 
 start() {
   local run="$1" uid

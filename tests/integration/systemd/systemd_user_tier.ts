@@ -142,7 +142,14 @@ export async function startSystemdUser(): Promise<SystemdUser> {
     },
     async [Symbol.asyncDispose]() {
       client?.close();
-      await run("rm", "-rf", `${home}/.config/systemd`, `${home}/.config/containers/systemd`).catch(() => {});
+      await run(
+        "rm",
+        "-rf",
+        `${home}/.config/systemd`,
+        `${home}/.config/containers/systemd`,
+        `${home}/arr-test-stacks`,
+      )
+        .catch(() => {});
       const stopped = await script("stop", runDir);
       if (stopped.code !== 0) throw new Error(`systemd_user.sh stop failed: ${stopped.stderr}`);
     },
