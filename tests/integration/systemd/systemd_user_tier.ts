@@ -124,10 +124,13 @@ export async function startSystemdUser(): Promise<SystemdUser> {
       await run("systemctl", "--user", "start", "arr-helper.service");
       const socket = `${await nsRoot()}${runtimeDir}/arr-helper/arr-helper.sock`;
       // The unit is active once deno runs; the socket follows when the helper has checked its folders.
-      for (let i = 0; i < 300; i++) {
-        if (await Deno.stat(socket).then(() => true, () => false)) break;
-        await new Promise((r) => setTimeout(r, 50));
+      // A cap for a busy machine, not a timing claim: the first start compiles the helper in the account's cache.
+      let listening = false;
+      for (let i = 0; i < 1200 && !listening; i++) {
+        listening = await Deno.stat(socket).then(() => true, () => false);
+        if (!listening) await new Promise((r) => setTimeout(r, 50));
       }
+      if (!listening) throw new Error(`arr-helper did not create its socket: ${await helperLog()}`);
       client?.close();
       client = Deno.createHttpClient({ proxy: { transport: "unix", path: socket } });
     },
