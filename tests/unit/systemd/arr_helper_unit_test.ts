@@ -35,6 +35,7 @@ const BREAKS_ROOTLESS_PODMAN = [
   "ProtectKernelTunables",
   "ProtectKernelModules",
   "ProtectControlGroups",
+  "CapabilityBoundingSet",
 ];
 
 Deno.test("arr-helper.service sets no sandboxing option that breaks rootless Podman in a user unit", async () => {
@@ -42,11 +43,12 @@ Deno.test("arr-helper.service sets no sandboxing option that breaks rootless Pod
   assert.deepEqual(keys.filter((k) => BREAKS_ROOTLESS_PODMAN.includes(k)), []);
 });
 
-Deno.test("arr-helper.service keeps its private runtime folder, umask and whole-cgroup stop", async () => {
+Deno.test("arr-helper.service keeps its private runtime folder, keyring, umask and whole-cgroup stop", async () => {
   const map = new Map(settings(await Deno.readTextFile(UNIT)));
   assert.equal(map.get("RuntimeDirectory"), "arr-helper");
   assert.equal(map.get("RuntimeDirectoryMode"), "0700");
   assert.equal(map.get("UMask"), "0077");
+  assert.equal(map.get("KeyringMode"), "private");
   assert.equal(map.get("KillMode"), "control-group");
   assert.equal(map.get("ExecStart"), "/bin/sh /opt/arr-mcp/helper/start.sh");
 });
