@@ -10,8 +10,9 @@
  * signals the whole group: SIGTERM at the limit, SIGKILL `2 × graceMs` later. SIGTERM, not SIGINT, because a
  * shell's background children ignore SIGINT, and every process in the group hears the signal itself. `--verbose` makes it say so on
  * stderr, which is how a timeout is told apart from a command that exits 124 itself. The runner's own timer
- * stays as a backstop (SIGINT, SIGTERM, SIGKILL to `timeout`) should `timeout` itself hang, and the systemd
- * unit uses KillMode=control-group.
+ * stays as a backstop (SIGINT, SIGTERM, SIGKILL to `timeout`) should `timeout` itself hang. (The systemd unit
+ * stops only the helper's own process, so that the stacks' containers survive a helper restart: see
+ * systemd/arr-helper.service.)
  */
 import { concatChunks } from "../shared/capped_body.ts";
 export interface RunOptions {

@@ -149,7 +149,8 @@ Deno.test({
 
 Deno.test({
   name:
-    `${TIER} stack_up under the shipped unit starts a rootless podman-compose stack; stack_down removes it`,
+    `${TIER} stack_up under the shipped unit starts a rootless podman-compose stack that outlives a restart of ` +
+    `arr-helper; stack_down removes it`,
   ignore: reason !== null,
   async fn() {
     await using tier = await startSystemdUser();
@@ -173,7 +174,19 @@ Deno.test({
       );
       const up = await tier.command("stack_up", { stack });
       assert.equal(up.body.ok, true, `${String(up.body.output ?? up.body.error)}\n${await tier.helperLog()}`);
-      assert.deepEqual((await containers(tier, `label=${label}`)).map((c) => c.State), ["running"]);
+      const before = await containers(tier, `label=${label}`);
+      assert.deepEqual(before.map((c) => c.State), ["running"]);
+      // conmon and the container sit in arr-helper's cgroup wherever Podman falls back to cgroupfs (here, and on
+      // hosts without a systemd user bus): restarting the helper must not take the stack down with it.
+      await tier.run("systemctl", "--user", "restart", "arr-helper.service");
+      await tier.startHelper(testbedDropIn());
+      const after = await containers(tier, `label=${label}`);
+      assert.deepEqual(after.map((c) => [c.Id, c.State]), [[before[0]!.Id, "running"]]);
+      // Podman's record says "running" even when the processes were killed: ask the kernel.
+      const pid = (await tier.run("podman", "inspect", "--format", "{{.State.Pid}}", before[0]!.Id)).trim();
+      assert.ok(Number(pid) > 0, `podman knows the container's pid (${pid})`);
+      const alive = await tier.exec("kill", "-0", pid);
+      assert.equal(alive.code, 0, `the container's process ${pid} survived the restart: ${alive.stderr}`);
       const down = await tier.command("stack_down", { stack });
       assert.equal(down.body.ok, true, String(down.body.output));
       assert.equal(
