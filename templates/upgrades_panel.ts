@@ -83,21 +83,20 @@ function upgradeRow(u: UpgradeLine): Html {
 export function upgradesPanel(view: UpgradesView): Html {
   const actions = html`<p class="note">Read-only. Ask Claude: <code>upgrade_plan</code> for the steps,
 <code>upgrade_apply</code> to apply one (it rolls back when the new image fails its health check).</p>`;
+  // Without anything to list: one quiet line, not a section (the phone overview stays short).
   if (view.checked_at === null) {
-    return html`<section data-field="upgrades"><h2>Upgrades</h2>
-<p class="muted">No upgrade check has run yet. It runs in the background, or ask Claude: <code>upgrades_list</code>.</p>
-</section>`;
+    return html`<p class="note" data-field="upgrades"><strong>Upgrades:</strong> no check has run yet (it runs in the
+background, or ask Claude: <code>upgrades_list</code>).</p>`;
   }
   const skipped = view.not_checked === 0
     ? ""
     : html` · ${view.not_checked === 1 ? "1 container" : `${view.not_checked} containers`} could not be checked (<code>upgrades_list</code> says why)`;
-  const checked = html`<p class="meta">Last checked ${timeEl(view.checked_at, "upgrades_checked_at")}${skipped}</p>`;
+  const when = timeEl(view.checked_at, "upgrades_checked_at");
   if (view.upgrades.length === 0) {
-    return html`<section data-field="upgrades"><h2>Upgrades</h2>
-${checked}
-<p class="muted">Every checked image is the newest of its tag family.</p>
-</section>`;
+    return html`<p class="note" data-field="upgrades"><strong>Upgrades:</strong> none; every checked image is the
+newest of its tag family (checked ${when}${skipped}).</p>`;
   }
+  const checked = html`<p class="meta">Last checked ${when}${skipped}</p>`;
   return html`<section data-field="upgrades">
 <h2 id="upgrades-title">Upgrades <span class="count">${view.upgrades.length}</span></h2>
 ${checked}

@@ -52,14 +52,19 @@ const CHECK_CONCURRENCY = 4;
 const SOURCE_LABEL = "org.opencontainers.image.source";
 const VERSION_LABEL = "org.opencontainers.image.version";
 
-/** The digest this image was pulled with from `ref`'s registry and repository, or null (built locally). */
-export function localDigest(ref: ImageRef, repoDigests: readonly string[]): string | null {
+/**
+ * The digests this image has for `ref`'s registry and repository, in Podman's order; empty when built locally.
+ * Podman lists every digest the image ever had under every name it has (names × digests), so one image pushed
+ * or pulled as several manifests has several here.
+ */
+export function localDigests(ref: ImageRef, repoDigests: readonly string[]): string[] {
+  const found: string[] = [];
   for (const entry of repoDigests) {
     const parsed = parseImageRef(entry);
-    if (parsed === null || parsed.digest === null) continue;
-    if (sameRepository(parsed, ref)) return parsed.digest;
+    if (parsed === null || parsed.digest === null || !sameRepository(parsed, ref)) continue;
+    if (!found.includes(parsed.digest)) found.push(parsed.digest);
   }
-  return null;
+  return found;
 }
 
 function sameRepository(a: ImageRef, b: ImageRef): boolean {
@@ -101,7 +106,13 @@ async function checkOne(
     return fail(`Cannot parse the image reference "${f.image}"`);
   }
   if (ref.registry === "localhost") return null; // built here: no registry to ask
-  const current: ImageVersion = { tag: ref.tag, digest: ref.digest ?? localDigest(ref, f.repoDigests) };
+  const locals = localDigests(ref, f.repoDigests);
+  const current: ImageVersion = { tag: ref.tag, digest: ref.digest ?? locals[0] ?? null };
+  if (ref.digest === null && locals.length > 1) {
+    // Several digests: the one the registry still serves for this tag is the one that tells (cached answer).
+    const served = await registry.digest(ref, ref.tag);
+    if (served.ok && locals.includes(served.value)) current.digest = served.value;
+  }
   const labelled = f.imageLabels[VERSION_LABEL];
   const currentVersion = labelled ?? versionOf(ref.tag);
   if (currentVersion !== undefined) current.version = currentVersion;
@@ -128,7 +139,7 @@ async function checkOne(
     if (!digest.ok) {
       return fail(digest.error.message);
     }
-    if (digest.value === current.digest) return null;
+    if (locals.includes(digest.value)) return null;
     candidate = { tag: ref.tag, digest: digest.value };
     kind = "digest";
   }

@@ -72,13 +72,13 @@ Deno.test("upgradesPanel() lists upgrades worst risk first, escaped, and names t
 
 Deno.test("upgradesPanel() before the first check and with nothing to upgrade says so without alarm", () => {
   const none = String(upgradesPanel(upgradesView(null)));
-  assert.match(none, /No upgrade check has run yet/);
+  assert.match(none, /no check has run yet/);
   assert.match(none, /upgrades_list/);
   assert.doesNotMatch(none, /badge-bad|summary-bad/);
   const clean = String(
     upgradesPanel({ checked_at: "2026-12-02T09:00:00.000Z", upgrades: [], not_checked: 0 }),
   );
-  assert.match(clean, /Every checked image is the newest of its tag family/);
+  assert.match(clean, /every checked image is the\snewest of its tag family/);
   assert.doesNotMatch(clean, /could not be checked|<table/);
 });
 
