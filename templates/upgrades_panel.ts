@@ -85,7 +85,7 @@ export function upgradesPanel(view: UpgradesView): Html {
 <code>upgrade_apply</code> to apply one (it rolls back when the new image fails its health check).</p>`;
   // Without anything to list: one quiet line, not a section (the phone overview stays short).
   if (view.checked_at === null) {
-    return html`<p class="note" data-field="upgrades"><strong>Upgrades:</strong> no check has run yet (it runs in the
+    return html`<p class="note upgrades-quiet" data-field="upgrades"><strong>Upgrades:</strong> no check has run yet (it runs in the
 background, or ask Claude: <code>upgrades_list</code>).</p>`;
   }
   const skipped = view.not_checked === 0
@@ -93,7 +93,7 @@ background, or ask Claude: <code>upgrades_list</code>).</p>`;
     : html` · ${view.not_checked === 1 ? "1 container" : `${view.not_checked} containers`} could not be checked (<code>upgrades_list</code> says why)`;
   const when = timeEl(view.checked_at, "upgrades_checked_at");
   if (view.upgrades.length === 0) {
-    return html`<p class="note" data-field="upgrades"><strong>Upgrades:</strong> none; every checked image is the
+    return html`<p class="note upgrades-quiet" data-field="upgrades"><strong>Upgrades:</strong> none; every checked image is the
 newest of its tag family (checked ${when}${skipped}).</p>`;
   }
   const checked = html`<p class="meta">Last checked ${when}${skipped}</p>`;
