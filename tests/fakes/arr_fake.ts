@@ -106,7 +106,7 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
       case "GET /api/v3/diskspace":
         return json(state.diskSpace);
       case "GET /api/v3/update":
-        return json(state.updates.map((u, i) => updateResource(options.app, u, i === 0)));
+        return json(state.updates.map((u, i) => updateResource(options.app, u, i)));
       case "GET /api/v3/queue": {
         const page = Number(q.get("page") ?? 1);
         const pageSize = Number(q.get("pageSize") ?? 10);
@@ -240,11 +240,12 @@ async function libraryRoute(
 function updateResource(
   app: "sonarr" | "radarr",
   u: FakeArrUpdate,
-  latest: boolean,
+  index: number,
 ): Record<string, unknown> {
   const title = app === "sonarr" ? "Sonarr" : "Radarr";
   const changes = u.new || u.fixed ? { new: u.new ?? [], fixed: u.fixed ?? [] } : null;
   return {
+    id: index + 1,
     version: u.version,
     branch: "main",
     releaseDate: u.releaseDate,
@@ -253,7 +254,7 @@ function updateResource(
     installed: u.installed ?? false,
     installedOn: u.installed ? u.releaseDate : null,
     installable: !u.installed,
-    latest,
+    latest: index === 0,
     ...(changes === null ? {} : { changes }),
     hash: "0".repeat(64),
   };

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { Ajv } from "ajv";
 import { ok } from "../../../../shared/result.ts";
 import { startRegistryFake } from "../../../fakes/registry_fake.ts";
 import { startFakeArr } from "../../../fakes/arr_fake.ts";
@@ -99,4 +100,31 @@ Deno.test("no *arr notes when the service is not configured or the image ships n
   assert.equal(await configured("docker.io/library/nginx:1.27.0", "1.27.1"), null);
   assert.equal(await configured("lscr.io/linuxserver/sonarr:latest"), null, "an empty update list");
   assert.deepEqual(sonarr.state.requests.sort(), ["GET /api/v3/system/status", "GET /api/v3/update"]);
+});
+
+Deno.test("the Sonarr fake's /api/v3/update answers the spec's UpdateResource shape", async () => {
+  const spec = JSON.parse(
+    await Deno.readTextFile(new URL("../../../fixtures/specs/sonarr.json", import.meta.url)),
+  ) as { components: { schemas: Record<string, unknown> } };
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  for (const [name, schema] of Object.entries(spec.components.schemas)) {
+    ajv.addSchema(schema as object, `#/components/schemas/${name}`);
+  }
+  const validate = ajv.compile({
+    type: "array",
+    items: { $ref: "#/components/schemas/UpdateResource" },
+  });
+  await using sonarr = startFakeArr({
+    app: "sonarr",
+    apiKey: "k",
+    updates: [
+      { version: "4.0.15.2941", releaseDate: "2026-11-10T10:00:00Z", new: ["A"], fixed: ["B"] },
+      { version: "4.0.14.2939", releaseDate: "2026-10-01T10:00:00Z", installed: true },
+    ],
+  });
+  const res = await fetch(`${sonarr.url}/api/v3/update`, { headers: { "x-api-key": "k" } });
+  const body = await res.json() as Array<{ changes?: unknown; installed: boolean }>;
+  assert.ok(validate(body), JSON.stringify(validate.errors));
+  assert.deepEqual(body[0]?.changes, { new: ["A"], fixed: ["B"] });
+  assert.equal(body[1]?.installed, true);
 });
