@@ -10,6 +10,7 @@ import { imageName } from "./image_name.ts";
 import { portChips, type PortView } from "./ports.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout, type PageNav } from "./layout.ts";
+import { type UpgradeLine, upgradeNote } from "./upgrades_panel.ts";
 
 export interface ContainerStatsView {
   cpuPercent: number;
@@ -46,6 +47,8 @@ export interface ContainerView {
   portLinks: readonly PortView[];
   /** For uptime; epoch ms. */
   now: number;
+  /** The last upgrade check's answer for this container (absent: no line, the upgrades family is off). */
+  upgrade?: { line: UpgradeLine | null; checkedAt: string | null };
 }
 
 export function containerPage(v: ContainerView, nav: PageNav = {}): string {
@@ -71,6 +74,7 @@ ${
   }
 ${row("Command", html`<code>${d.command.join(" ") || "–"}</code>`)}
 ${row("Ports", portChips(v.portLinks))}
+${v.upgrade === undefined ? "" : row("Upgrade", upgradeNote(v.upgrade.line, v.upgrade.checkedAt))}
 </dl></section>
 ${d.running ? statsCard(v.stats, v.statsNote) : lastRunCard(v)}
 </div>

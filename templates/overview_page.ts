@@ -3,6 +3,7 @@
 import { formatBytes, formatDuration, formatPercent, uptimeMs } from "./format.ts";
 import { badge, containerHref, healthBadge, problemList, row, stackHref, stateTone, timeEl } from "./components.ts";
 import { type AlertLine, alertsPanel } from "./alerts_panel.ts";
+import { upgradesPanel, type UpgradesView } from "./upgrades_panel.ts";
 import { imageName } from "./image_name.ts";
 import { portChips, type PortView } from "./ports.ts";
 import { type Html, html, page } from "./html.ts";
@@ -62,6 +63,8 @@ export interface OverviewView {
   problems: readonly string[];
   /** The alert watcher's open alerts (absent or empty: no panel). */
   alerts?: { open: readonly AlertLine[] };
+  /** The last upgrade check's upgrades (absent: no panel, the upgrades family is off). */
+  upgrades?: UpgradesView;
 }
 
 type Container = OverviewView["containers"][number];
@@ -80,6 +83,7 @@ ${runtimeCard(status.runtime)}
 ${helperCard(status.helper)}
 ${status.disks.map(diskCard)}
 </div>
+${status.upgrades === undefined ? "" : upgradesPanel(status.upgrades)}
 ${stacksSection(status.stacks, status.stacks_error)}
 ${containersSection(status.containers, now)}`;
   return page(layout({

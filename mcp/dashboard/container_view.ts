@@ -7,6 +7,7 @@ import { redactContainerDetails } from "../../shared/redact/mod.ts";
 import { containerHref } from "../../templates/components.ts";
 import { lastErrorLine } from "./error_line.ts";
 import { portLinks } from "./port_links.ts";
+import { dashboardUpgrades, upgradeOf } from "./upgrades_view.ts";
 
 export const LOG_TAIL = 100;
 
@@ -29,6 +30,7 @@ export async function collectContainerView(
     deps.runtime.logs(d.id, { tail: LOG_TAIL }),
   ]);
   const lines = logs.ok ? redactLogs(logs.value, secrets) : null;
+  const upgrades = dashboardUpgrades(deps);
   return {
     found: true,
     view: {
@@ -44,6 +46,9 @@ export async function collectContainerView(
       errorLine: !d.running && lines !== null ? lastErrorLine(lines) : null,
       portLinks: portLinks(d.ports, hostHeader),
       now: deps.clock.now(),
+      ...(upgrades === undefined
+        ? {}
+        : { upgrade: { line: upgradeOf(upgrades, d.name), checkedAt: upgrades.checked_at } }),
     },
   };
 }

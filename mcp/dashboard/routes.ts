@@ -24,6 +24,7 @@ import { collectStackView } from "./stack_view.ts";
 import type { OAuthServer } from "../oauth/oauth_server.ts"; // OAuth
 import { consentRoutes } from "./consent_routes.ts"; // OAuth
 import { logStreamServer } from "./log_stream.ts";
+import { dashboardUpgrades } from "./upgrades_view.ts";
 
 export interface DashboardOptions {
   apiKey: string;
@@ -81,10 +82,11 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
     "/",
     securityHeaders,
     auth.pages,
-    async (c) =>
-      c.html(
-        overviewPage(await overviewView(await status(), deps.runtime, secrets, c.req.header("host")), nav),
-      ),
+    async (c) => {
+      const view = await overviewView(await status(), deps.runtime, secrets, c.req.header("host"));
+      const upgrades = dashboardUpgrades(deps);
+      return c.html(overviewPage(upgrades === undefined ? view : { ...view, upgrades }, nav));
+    },
   );
 
   routes.get("/stacks/:name", securityHeaders, auth.pages, async (c) => {

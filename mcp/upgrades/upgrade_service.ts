@@ -13,6 +13,7 @@ import type { ContainerImageFacts } from "./image_facts.ts";
 import { managerOf } from "./manager.ts";
 import { planUpgrade, type UpgradePlan } from "./plan.ts";
 import type { RegistryClient } from "./registry/registry_client.ts";
+import type { AppNotesReader } from "./arr_notes_reader.ts";
 
 export interface UpgradeReport {
   checked_at: string;
@@ -23,6 +24,8 @@ export interface UpgradeReport {
 export interface UpgradeService {
   /** The last report while it is younger than `maxAgeMs`; `refresh` checks now, asking the registries again. */
   list(refresh: boolean): Promise<Result<UpgradeReport, ToolFailure>>;
+  /** The last report whatever its age, or null before the first check; never asks a registry (the dashboard). */
+  latest(): UpgradeReport | null;
   /** The plan for one container (name or id); no steps and a reason when it is up to date. */
   plan(container: string): Promise<Result<UpgradePlan & { upgrade: Upgrade | null }, ToolFailure>>;
 }
@@ -33,6 +36,8 @@ export interface UpgradeServiceOptions {
   clock: Clock;
   stacksDir: string;
   notes?: NotesReader;
+  /** The *arr apps' own update lists (arr_notes_reader.ts), when the media services are wired in. */
+  appNotes?: AppNotesReader;
   /** How long a report answers `list(false)`. @default 3_600_000 (the registry cache's TTL) */
   maxAgeMs?: number;
 }
@@ -50,11 +55,13 @@ export function createUpgradeService(options: UpgradeServiceOptions): UpgradeSer
       const at = clock.now();
       const report = {
         checked_at: new Date(at).toISOString(),
-        ...await checkUpgrades(facts.value, registry, options.notes),
+        ...await checkUpgrades(facts.value, registry, options.notes, options.appNotes),
       };
       last = { at, report };
       return ok(report);
     },
+
+    latest: () => last?.report ?? null,
 
     async plan(container) {
       const facts = await options.readFacts();
@@ -63,7 +70,7 @@ export function createUpgradeService(options: UpgradeServiceOptions): UpgradeSer
         c.container === container || (container.length >= 12 && c.id.startsWith(container))
       );
       if (f === undefined) return err({ kind: "not_found", message: `No container named "${container}"` });
-      const report = await checkUpgrades([f], registry, options.notes);
+      const report = await checkUpgrades([f], registry, options.notes, options.appNotes);
       const upgrade = report.upgrades[0];
       if (upgrade === undefined) {
         const why = report.errors[0]?.message ??

@@ -11,6 +11,7 @@ import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import { factsFromSummaries, readImageFacts } from "./image_facts.ts";
 import { createGithubNotes } from "./github_notes.ts";
+import { createArrNotes } from "./arr_notes_reader.ts";
 import { createRegistryClient } from "./registry/registry_client.ts";
 import { createUpgradeService, type UpgradeService } from "./upgrade_service.ts";
 
@@ -61,6 +62,7 @@ export function upgradeServiceOf(deps: ToolDeps): UpgradeService {
         ...(deps.config.githubApiUrl ? { apiUrl: deps.config.githubApiUrl } : {}),
         ...(deps.config.githubToken ? { token: deps.config.githubToken } : {}),
       }),
+      ...(deps.media ? { appNotes: createArrNotes(deps.media.registry) } : {}),
       readFacts: async () => {
         if (runtimeFetch !== undefined) {
           const info = await deps.runtime.info();

@@ -19,8 +19,22 @@ export interface FakeArrOptions {
   rootFolders?: Array<{ path: string; freeSpace: number }>;
   /** Served by /diskspace. @default [] */
   diskSpace?: Array<{ path: string; label: string; freeSpace: number; totalSpace: number }>;
+  /**
+   * Served by /update (UpdateResource of the v3 spec: version, branch, releaseDate, fileName, url, installed,
+   * installedOn, installable, latest, changes { new, fixed }, hash), newest first. @default []
+   */
+  updates?: FakeArrUpdate[];
   /** Series/episodes/files (Sonarr) or movies (Radarr) and tags, changed by monitor and delete calls. */
   library?: FakeMediaLibrary;
+}
+
+/** One entry of the app's update list; the fake fills in the other UpdateResource fields. */
+export interface FakeArrUpdate {
+  version: string;
+  releaseDate: string;
+  installed?: boolean;
+  new?: string[];
+  fixed?: string[];
 }
 
 export interface FakeArr extends LoopbackServer {
@@ -35,6 +49,7 @@ export interface FakeArr extends LoopbackServer {
     health: NonNullable<FakeArrOptions["health"]>;
     rootFolders: NonNullable<FakeArrOptions["rootFolders"]>;
     diskSpace: NonNullable<FakeArrOptions["diskSpace"]>;
+    updates: NonNullable<FakeArrOptions["updates"]>;
     requests: string[];
   };
 }
@@ -47,6 +62,7 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
     health: [...(options.health ?? [])],
     rootFolders: [...(options.rootFolders ?? [])],
     diskSpace: [...(options.diskSpace ?? [])],
+    updates: [...(options.updates ?? [])],
     requests: [],
   };
   const record = (i: number) => ({ ...baseRecord(i), ...(state.overrides.get(i) ?? {}) });
@@ -89,6 +105,8 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
         return json(state.rootFolders.map((r, i) => ({ id: i + 1, accessible: true, ...r })));
       case "GET /api/v3/diskspace":
         return json(state.diskSpace);
+      case "GET /api/v3/update":
+        return json(state.updates.map((u, i) => updateResource(options.app, u, i)));
       case "GET /api/v3/queue": {
         const page = Number(q.get("page") ?? 1);
         const pageSize = Number(q.get("pageSize") ?? 10);
@@ -216,4 +234,28 @@ async function libraryRoute(
     return json({});
   }
   return undefined;
+}
+
+/** An UpdateResource as Sonarr/Radarr v3 serve it (the spec's field set; `changes` absent when empty). */
+function updateResource(
+  app: "sonarr" | "radarr",
+  u: FakeArrUpdate,
+  index: number,
+): Record<string, unknown> {
+  const title = app === "sonarr" ? "Sonarr" : "Radarr";
+  const changes = u.new || u.fixed ? { new: u.new ?? [], fixed: u.fixed ?? [] } : null;
+  return {
+    id: index + 1,
+    version: u.version,
+    branch: "main",
+    releaseDate: u.releaseDate,
+    fileName: `${title}.main.${u.version}.linux-core-x64.tar.gz`,
+    url: `https://download.example/${app}/${u.version}.tar.gz`,
+    installed: u.installed ?? false,
+    installedOn: u.installed ? u.releaseDate : null,
+    installable: !u.installed,
+    latest: index === 0,
+    ...(changes === null ? {} : { changes }),
+    hash: "0".repeat(64),
+  };
 }

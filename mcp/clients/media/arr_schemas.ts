@@ -134,6 +134,9 @@ export const updateSchema = z.array(z.looseObject({
   installed: z.boolean().nullish(),
   installable: z.boolean().nullish(),
   latest: z.boolean().nullish(),
+  /** What the version brings, one line per change (upgrade notes, mcp/upgrades/arr_notes.ts). */
+  changes: z.looseObject({ new: z.array(z.string()).nullish(), fixed: z.array(z.string()).nullish() })
+    .nullish(),
 }));
 export type UpdateInfo = z.output<typeof updateSchema>[number];
 
