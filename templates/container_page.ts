@@ -193,7 +193,7 @@ function logsSection(v: ContainerView): Html {
   const logs = v.logs;
   const box = logs === null
     ? html`<p class="detail bad">${v.logsError ?? "Logs not available."}</p>`
-    : html`<pre class="code logs" id="log-view" tabindex="0" aria-label="Log lines"${
+    : html`<pre class="code logs" id="log-view" role="log" tabindex="0" aria-label="Log lines"${
       v.logStream !== null ? html` data-stream="${v.logStream}"` : ""
     }><code>${logs.map((l) => html`<span class="log-line log-${l.stream}">${l.text}\n</span>`)}</code></pre>${
       logs.length === 0 ? html`<p class="muted" id="log-empty">No log lines yet.</p>` : ""

@@ -55,7 +55,7 @@ Deno.test("containerPage() lays stats out as tiles, links ports and wires the li
   );
   assert.match(
     html,
-    /<pre class="code logs" id="log-view" tabindex="0" aria-label="Log lines" data-stream="\/containers\/sonarr\/logs\/stream">/,
+    /<pre class="code logs" id="log-view" role="log" tabindex="0" aria-label="Log lines" data-stream="\/containers\/sonarr\/logs\/stream">/,
   );
   assert.match(html, /<script src="\/assets\/log_view\.js" defer><\/script>/);
   assert.match(html, /<code>container_restart<\/code>/);
