@@ -57,23 +57,30 @@ async function readSeries(
   if (!episodes.ok) return err(`Sonarr episodes of "${s.title}" (${s.id}): ${episodes.error.message}`);
   const inline = episodes.value.every((e) => !hasFile(e) || e.episodeFile?.id === e.episodeFileId);
   if (inline) {
-    const files = episodes.value.flatMap((e) => hasFile(e) && e.episodeFile ? [e.episodeFile] : []);
-    return ok({ episodes: episodes.value.map(withoutFile), files: unique(files) });
+    const files = episodes.value.flatMap((e) => hasFile(e) && e.episodeFile ? [slimFile(e.episodeFile)] : []);
+    return ok({ episodes: episodes.value.map(slimEpisode), files: unique(files) });
   }
   const files = await sonarr.episodeFiles(s.id);
   if (!files.ok) return err(`Sonarr episode files of "${s.title}" (${s.id}): ${files.error.message}`);
-  return ok({ episodes: episodes.value.map(withoutFile), files: files.value });
+  return ok({ episodes: episodes.value.map(slimEpisode), files: files.value.map(slimFile) });
 }
 
 function hasFile(e: Episode): boolean {
   return e.hasFile !== false && (e.episodeFileId ?? 0) > 0;
 }
 
-/** The inline file is kept once, in `files`; the episode keeps only its id. */
-function withoutFile(e: Episode): Episode {
-  if (e.episodeFile === undefined) return e;
-  const { episodeFile: _, ...rest } = e;
-  return rest;
+/**
+ * What cleanup reads of an episode and a file: a real Sonarr episode carries its overview, images and (inline)
+ * the file's media info; 100,000 of them are held at once. The inline file is kept once, in `files`.
+ */
+function slimEpisode(e: Episode): Episode {
+  const { id, seriesId, seasonNumber, episodeNumber, hasFile, monitored, episodeFileId } = e;
+  return { id, seriesId, seasonNumber, episodeNumber, hasFile, monitored, episodeFileId };
+}
+
+function slimFile(f: EpisodeFile): EpisodeFile {
+  const { id, seriesId, seasonNumber, relativePath, path, size } = f;
+  return { id, seriesId, seasonNumber, relativePath, path, size };
 }
 
 /** A multi-episode file is inline on each of its episodes. */
