@@ -150,6 +150,14 @@ function doneAt(mark: { state: InterestState; at: number } | undefined): number 
   return mark?.state === "done" ? mark.at : undefined;
 }
 
+/** Whether a protected item's `why` includes a keep mark or the keep tag (not just timing or season rules). */
+export function isKeepProtection(why: string): boolean {
+  return why.split("; ").some((part) => part.startsWith(KEPT_BY) || part.startsWith(TAGGED));
+}
+
+const KEPT_BY = "kept by ";
+const TAGGED = "tagged ";
+
 function protections(
   item: CleanupItem,
   parent: CleanupParent,
@@ -161,9 +169,9 @@ function protections(
   const grace = rules.minDaysSinceWatched * DAY_MS;
   const keepers = [...marks.values()].filter((m) => m.state === "keep").map((m) => m.accountId);
   if (keepers.length > 0) {
-    why.push(`kept by ${keepers.sort((a, b) => a - b).map((id) => `account ${id}`).join(", ")}`);
+    why.push(`${KEPT_BY}${keepers.sort((a, b) => a - b).map((id) => `account ${id}`).join(", ")}`);
   }
-  if (parent.tags.includes(rules.keepTag.toLowerCase())) why.push(`tagged "${rules.keepTag}"`);
+  if (parent.tags.includes(rules.keepTag.toLowerCase())) why.push(`${TAGGED}"${rules.keepTag}"`);
   if (parent.addedAt === undefined) why.push("added date unknown");
   else if (rules.now - parent.addedAt < grace) {
     why.push(`added ${daysAgo(rules.now, parent.addedAt)} days ago`);
