@@ -44,6 +44,8 @@ export function decideCleanup(facts: CleanupFacts, rules: CleanupRules): Cleanup
   const active = new Set(rules.activeUsers);
   const parents = new Map(facts.parents.map((p) => [p.id, p]));
   const byParent = Map.groupBy(facts.items, (item) => item.parentId);
+  // Marks by key, so each of 100,000 items looks up its own chain instead of scanning every mark.
+  const marksByKey = Map.groupBy(facts.marks, (mark) => mark.key);
   for (const [parentId, items] of byParent) {
     const parent = parents.get(parentId);
     if (parent === undefined) {
@@ -55,7 +57,7 @@ export function decideCleanup(facts: CleanupFacts, rules: CleanupRules): Cleanup
       : undefined;
     for (const item of items) {
       const chain = parent.key === undefined ? [] : interestChain(parent.key, item.season, item.episode);
-      const marks = effectiveMarks(facts.marks, chain);
+      const marks = effectiveMarks(marksByKey, chain);
       const quorum = seriesAudience ?? movieQuorum(item, marks, active, rules);
       const watched = watchTimes(item, marks, quorum);
       if (watched === undefined) {
@@ -88,15 +90,18 @@ export function decideCleanup(facts: CleanupFacts, rules: CleanupRules): Cleanup
 }
 
 /** Each account's mark on the item, the most specific in the chain (episode → season → series) winning. */
-function effectiveMarks(marks: readonly InterestMark[], chain: readonly string[]): Map<number, InterestMark> {
-  const found = new Map<number, { mark: InterestMark; rank: number }>();
-  for (const mark of marks) {
-    const rank = chain.indexOf(mark.key);
-    if (rank < 0) continue;
-    const seen = found.get(mark.accountId);
-    if (seen === undefined || rank < seen.rank) found.set(mark.accountId, { mark, rank });
+function effectiveMarks(
+  marksByKey: ReadonlyMap<string, readonly InterestMark[]>,
+  chain: readonly string[],
+): Map<number, InterestMark> {
+  const found = new Map<number, InterestMark>();
+  // The chain runs from the most specific key: the first mark of an account wins.
+  for (const key of chain) {
+    for (const mark of marksByKey.get(key) ?? []) {
+      if (!found.has(mark.accountId)) found.set(mark.accountId, mark);
+    }
   }
-  return new Map([...found].map(([id, { mark }]) => [id, mark]));
+  return found;
 }
 
 /** Active accounts that watched any episode of the series, or marked something in it done. */
