@@ -18,6 +18,8 @@ import { openOAuthServer } from "./oauth/oauth_open.ts";
 import { systemTimers } from "./clients/runtime/store/timers.ts";
 import { startUpgradeChecks } from "./upgrades/start_upgrade_checks.ts";
 import { upgradeServiceOf } from "./upgrades/upgrade_tools.ts";
+import { DEFAULT_PREVIEW_INTERVAL_H, startCleanupPreviews } from "./cleanup/start_cleanup_previews.ts";
+import { backgroundPreview } from "./cleanup/run_preview.ts";
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
@@ -116,6 +118,16 @@ async function main(): Promise<void> {
     console.log(`arr-mcp: upgrade checks every ${config.upgradeCheckIntervalH} h`);
   }
   // --- end upgrades
+  // --- cleanup: a background preview for the dashboard's panel (docs/cleanup.md); 0 turns it off
+  const cleanupIntervalH = config.cleanupPreviewIntervalH ?? DEFAULT_PREVIEW_INTERVAL_H;
+  if (cleanupIntervalH > 0 && deps.media !== undefined) {
+    startCleanupPreviews((service) => backgroundPreview(deps, service), {
+      intervalHours: cleanupIntervalH,
+      timers: systemTimers,
+      log: (line) => console.log(line),
+    });
+  }
+  // --- end cleanup
   // OAuth for Claude.ai and Claude Desktop: only with ARR_MCP_PUBLIC_URL (docs/oauth.md).
   const oauth = await openOAuthServer(config, deps).catch((e: Error) =>
     fail(`Cannot open the OAuth store in "${config.dataDir}": ${e.message}`)

@@ -6,6 +6,7 @@
 import { badge, problemList, type Tone } from "./components.ts";
 import { type Html, html, page } from "./html.ts";
 import { layout } from "./layout.ts";
+import { cleanupPanel, type CleanupSummary } from "./cleanup_panel.ts";
 
 /** What the page shows of one media service. */
 export interface ServiceView {
@@ -53,7 +54,10 @@ function summary(services: readonly ServiceView[], problems: readonly string[]):
 ${services.length} services configured, no problems found. The others are not set up (see their notes).</p></section>`;
 }
 
-export function servicesPage(services: readonly ServiceView[]): string {
+export function servicesPage(
+  services: readonly ServiceView[],
+  cleanup: { summaries: readonly CleanupSummary[]; now: number } = { summaries: [], now: 0 },
+): string {
   const problems = services.flatMap((s) => {
     const p = serviceProblem(s);
     return p === null ? [] : [`${s.service}: ${p}`];
@@ -65,7 +69,8 @@ ${summary(services, problems)}
 <div class="table-wrap"><table class="cards-on-phone">
 <thead><tr><th scope="col">Service</th><th scope="col">Health</th><th scope="col">Version</th><th scope="col">URL</th><th scope="col">Notes</th></tr></thead>
 <tbody>${services.map(serviceRow)}</tbody>
-</table></div>`;
+</table></div>
+${cleanupPanel(cleanup.summaries, cleanup.now)}`;
   return page(layout({ title: "Services", current: "services", body, services: true }));
 }
 

@@ -1,19 +1,23 @@
 /** Zod shapes of the cleanup tools' inputs and outputs. */
 import { z } from "zod";
 
+/** The rules a preview runs with when none are given: the ones the dashboard's summary is made with. */
+export const DEFAULT_MIN_DAYS_SINCE_WATCHED = 14;
+export const DEFAULT_REQUIRED_WATCHERS = "all_active";
+
 export const ruleInput = {
   service: z.enum(["sonarr", "radarr"]).describe("sonarr: episodes; radarr: movies"),
   ids: z.array(z.number().int().positive()).max(1000).optional().describe(
     "Only these series/movie ids",
   ),
-  min_days_since_watched: z.number().int().min(0).max(3650).default(14).describe(
+  min_days_since_watched: z.number().int().min(0).max(3650).default(DEFAULT_MIN_DAYS_SINCE_WATCHED).describe(
     "Grace days after the last watch",
   ),
   required_watchers: z.union([
     z.enum(["audience", "all_active"]),
     z.array(z.string().min(1).max(200)).max(50),
   ])
-    .default("all_active").describe(
+    .default(DEFAULT_REQUIRED_WATCHERS).describe(
       "Movies: audience (active users who watched), all_active, or Plex user names",
     ),
 };

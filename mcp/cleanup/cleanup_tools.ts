@@ -5,27 +5,19 @@
  */
 import { z } from "zod";
 import { formatBytes } from "../../templates/format.ts";
-import { err, ok, type Result } from "../../shared/result.ts";
+import { ok } from "../../shared/result.ts";
 import type { PlexClient } from "../clients/media/plex.ts";
 import type { ClientMap } from "../clients/media/registry.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool, type ToolOutcome } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { CleanupService, InterestMark } from "./cleanup_facts.ts";
 import { deleteOutput, interestKey, markOutput, previewOutput, ruleInput } from "./cleanup_schemas.ts";
 import { chooseFiles, type CleanupOperation, deleteChosen, label } from "./delete_plan.ts";
 import { episodeKey, seasonKey } from "./interest_key.ts";
 import { withInterestStore } from "./interest_store.ts";
 import { accountByName } from "./active_users.ts";
-import { buildPreview, type CleanupPreview, type CleanupSettings, type PreviewSources } from "./preview.ts";
-
-type RuleArgs = {
-  service: CleanupService;
-  ids?: number[] | undefined;
-  min_days_since_watched: number;
-  required_watchers: "audience" | "all_active" | string[];
-};
+import { clientOf, noMedia, preview, previewAndRemember } from "./run_preview.ts";
 
 export function registerCleanupTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
@@ -39,7 +31,7 @@ export function registerCleanupTools(server: McpServer, deps: ToolDeps): void {
     access: "read",
     idempotent: true,
     openWorld: true,
-    run: async (args) => ok(await preview(deps, args)),
+    run: async (args) => ok(await previewAndRemember(deps, args)),
   });
 
   defineConfirmedTool(server, deps, {
@@ -159,44 +151,6 @@ export function registerCleanupTools(server: McpServer, deps: ToolDeps): void {
   });
 }
 
-async function preview(deps: ToolDeps, args: RuleArgs): Promise<CleanupPreview> {
-  const sources: PreviewSources = {
-    plex: await clientOf(deps, "plex"),
-    arr: await clientOf(deps, args.service),
-  };
-  const marks = withInterestStore(deps.config.dataDir, (store) => store.list());
-  const settings: CleanupSettings = {
-    users: deps.config.cleanupUsers,
-    activeDays: deps.config.cleanupActiveDays ?? 90,
-    keepTag: deps.config.cleanupKeepTag ?? "keep",
-  };
-  const request = {
-    service: args.service,
-    ids: args.ids,
-    minDaysSinceWatched: args.min_days_since_watched,
-    requiredWatchers: args.required_watchers,
-  };
-  if (!marks.ok) {
-    return buildPreview(
-      { plex: err(marks.error), arr: sources.arr },
-      request,
-      settings,
-      [],
-      deps.clock.now(),
-    );
-  }
-  return buildPreview(sources, request, settings, marks.value as InterestMark[], deps.clock.now());
-}
-
-async function clientOf<K extends "plex" | "sonarr" | "radarr">(
-  deps: ToolDeps,
-  service: K,
-): Promise<Result<ClientMap[K], string>> {
-  if (deps.media === undefined) return err(noMedia().message);
-  const client = await deps.media.registry.getClient(service);
-  return client.ok ? client : err(`${service}: ${client.error.message}`);
-}
-
 async function accountNamed(
   deps: ToolDeps,
   name: string,
@@ -217,8 +171,4 @@ async function accountNames(deps: ToolDeps): Promise<Map<number, string>> {
   const plex = await clientOf(deps, "plex");
   const accounts = plex.ok ? await plex.value.accounts() : undefined;
   return new Map(accounts?.ok ? accounts.value.map((a) => [a.id, a.name ?? `account ${a.id}`]) : []);
-}
-
-function noMedia() {
-  return { kind: "unavailable", message: "Media services are not wired into this server (ToolDeps.media)" };
 }

@@ -50,6 +50,7 @@ export function episodeFacts(
     viewers.set(seriesId, audience);
   }
   const labels = new Map(sonarr.tags.map((t) => [t.id, t.label.toLowerCase()]));
+  const newestEpisodeSeason = newestSeasons(sonarr.episodes);
   const parents: CleanupParent[] = sonarr.series.map((s) => ({
     id: s.id,
     title: s.title,
@@ -57,7 +58,7 @@ export function episodeFacts(
     addedAt: timeOf(s.added),
     tags: (s.tags ?? []).map((id) => labels.get(id) ?? `#${id}`),
     ended: s.status === "ended" || s.ended === true,
-    newestSeason: newestSeason(s, sonarr.episodes),
+    newestSeason: newestSeason(s, newestEpisodeSeason.get(s.id)),
     viewers: [...(viewers.get(s.id) ?? [])],
   }));
   const files = new Map(sonarr.files.map((f) => [f.id, f]));
@@ -82,11 +83,18 @@ export function episodeFacts(
   };
 }
 
-function newestSeason(series: Series, episodes: readonly Episode[]): number | undefined {
-  const numbers = [
-    ...(series.seasons ?? []).map((s) => s.seasonNumber),
-    ...episodes.filter((e) => e.seriesId === series.id).map((e) => e.seasonNumber),
-  ].filter((n) => n > 0);
+/** Series id → its highest season number among the episodes (one pass: 100,000 episodes, 2,000 series). */
+function newestSeasons(episodes: readonly Episode[]): Map<number, number> {
+  const newest = new Map<number, number>();
+  for (const e of episodes) {
+    if (e.seasonNumber > (newest.get(e.seriesId) ?? 0)) newest.set(e.seriesId, e.seasonNumber);
+  }
+  return newest;
+}
+
+function newestSeason(series: Series, newestEpisodeSeason: number | undefined): number | undefined {
+  const numbers = [...(series.seasons ?? []).map((s) => s.seasonNumber), newestEpisodeSeason ?? 0]
+    .filter((n) => n > 0);
   return numbers.length === 0 ? undefined : Math.max(...numbers);
 }
 

@@ -45,13 +45,13 @@ export async function readPlexLibrary(
         plex.sectionItemsOfType(section.key!, 2, { start, size: PAGE_SIZE })
       );
       if (!shows.ok) return err(`${name} shows: ${shows.error}`);
-      library.shows.push(...shows.value);
+      for (const show of shows.value) library.shows.push(show);
     }
     const leaves = await allPages((start) =>
       plex.sectionItemsOfType(section.key!, kind === "show" ? 4 : 1, { start, size: PAGE_SIZE })
     );
     if (!leaves.ok) return err(`${name} ${kind === "show" ? "episodes" : "movies"}: ${leaves.error}`);
-    library.leaves.push(...leaves.value);
+    for (const leaf of leaves.value) library.leaves.push(leaf);
   }
   addOwnerViewCounts(library.watches, library.leaves);
   for await (const page of plex.historyPages({ pageSize: PAGE_SIZE })) {
@@ -61,17 +61,41 @@ export async function readPlexLibrary(
   return ok(library);
 }
 
-async function allPages<T>(
-  read: (start: number) => Promise<ServiceResult<PlexPage<T>>>,
-): Promise<Result<T[], string>> {
-  const all: T[] = [];
+/**
+ * Every page of one section read, each item cut down to what cleanup uses as it arrives: a real PMS item
+ * carries summaries, media parts and images, and a library holds 100,000 episodes.
+ */
+async function allPages(
+  read: (start: number) => Promise<ServiceResult<PlexPage<PlexMetadata>>>,
+): Promise<Result<PlexMetadata[], string>> {
+  const all: PlexMetadata[] = [];
   for (let n = 0; n < MAX_PAGES; n++) {
     const page = await read(all.length);
     if (!page.ok) return err(page.error.message);
-    all.push(...page.value.items);
+    for (const item of page.value.items) all.push(slim(item));
     const { items, totalSize } = page.value;
     const short = totalSize === undefined ? items.length < PAGE_SIZE : all.length >= totalSize;
     if (items.length === 0 || short) return ok(all);
   }
   return err(`more than ${MAX_PAGES} pages`);
 }
+
+function slim(item: PlexMetadata): PlexMetadata {
+  const kept: Record<string, unknown> = {};
+  for (const field of SLIM_FIELDS) if (item[field] !== undefined) kept[field] = item[field];
+  return kept as PlexMetadata;
+}
+
+/** The fields stable-id matching, watch state and the unmatched list read. */
+const SLIM_FIELDS = [
+  "ratingKey",
+  "grandparentRatingKey",
+  "parentIndex",
+  "index",
+  "title",
+  "year",
+  "type",
+  "Guid",
+  "viewCount",
+  "lastViewedAt",
+] as const satisfies readonly (keyof PlexMetadata)[];

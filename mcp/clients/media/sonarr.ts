@@ -28,6 +28,18 @@ export const seriesSchema = z.array(z.looseObject({
 }));
 export type Series = z.output<typeof seriesSchema>[number];
 
+const episodeFileItem = z.looseObject({
+  id: z.number(),
+  seriesId: z.number().nullish(),
+  seasonNumber: z.number().nullish(),
+  relativePath: str,
+  path: str,
+  size: z.number().nullish(),
+  dateAdded: str,
+});
+export const episodeFileSchema = z.array(episodeFileItem);
+export type EpisodeFile = z.output<typeof episodeFileSchema>[number];
+
 export const episodeSchema = z.array(z.looseObject({
   id: z.number(),
   seriesId: z.number(),
@@ -38,19 +50,10 @@ export const episodeSchema = z.array(z.looseObject({
   hasFile: z.boolean().nullish(),
   monitored: z.boolean().nullish(),
   episodeFileId: z.number().nullish(),
+  /** Only with `includeEpisodeFile=true` (Sonarr v4); Sonarr v3 leaves it out. */
+  episodeFile: episodeFileItem.nullish(),
 }));
 export type Episode = z.output<typeof episodeSchema>[number];
-
-export const episodeFileSchema = z.array(z.looseObject({
-  id: z.number(),
-  seriesId: z.number().nullish(),
-  seasonNumber: z.number().nullish(),
-  relativePath: str,
-  path: str,
-  size: z.number().nullish(),
-  dateAdded: str,
-}));
-export type EpisodeFile = z.output<typeof episodeFileSchema>[number];
 
 /** Sonarr (API v3, used by Sonarr 3 and 4): the shared Servarr calls plus series, episodes and files. */
 export class SonarrClient extends ArrClient {
@@ -62,9 +65,17 @@ export class SonarrClient extends ArrClient {
     return this.get("/series", seriesSchema);
   }
 
-  /** Episodes of one series; Sonarr answers 400 without a series id. */
-  episodes(seriesId: number, seasonNumber?: number): Promise<ServiceResult<Episode[]>> {
-    return this.get("/episode", episodeSchema, { seriesId, seasonNumber });
+  /**
+   * Episodes of one series; Sonarr answers 400 without a series id. `includeEpisodeFile` (Sonarr v4) puts each
+   * episode's file inline, so one call reads both; Sonarr v3 ignores it.
+   */
+  episodes(
+    seriesId: number,
+    seasonNumber?: number,
+    options: { includeEpisodeFile?: boolean } = {},
+  ): Promise<ServiceResult<Episode[]>> {
+    const includeEpisodeFile = options.includeEpisodeFile ? true : undefined;
+    return this.get("/episode", episodeSchema, { seriesId, seasonNumber, includeEpisodeFile });
   }
 
   episodeFiles(seriesId: number): Promise<ServiceResult<EpisodeFile[]>> {

@@ -12,9 +12,15 @@ import { connectInMemory } from "../../../unit/mcp/_support/in_memory_client.ts"
 import { testConfig, testDeps } from "../../../unit/mcp/_support/test_deps.ts";
 import { memoryMediaServices } from "../../_support/memory_media_services.ts";
 
-export async function cleanupHarness(lib = householdLibrary()) {
+/** `sonarrVersion`: "3.0.10" serves a Sonarr v3, which ignores includeEpisodeFile. @default v4 */
+export async function cleanupHarness(lib = householdLibrary(), options: { sonarrVersion?: string } = {}) {
   const plex = startFakePlex({ token: "plex-token-0123456789", total: 0, library: lib, maxPageSize: 2 });
-  const sonarr = startFakeArr({ app: "sonarr", apiKey: "sonarr-key-0123456789", library: lib });
+  const sonarr = startFakeArr({
+    app: "sonarr",
+    apiKey: "sonarr-key-0123456789",
+    library: lib,
+    ...(options.sonarrVersion === undefined ? {} : { version: options.sonarrVersion }),
+  });
   const radarr = startFakeArr({ app: "radarr", apiKey: "radarr-key-0123456789", library: lib });
   const dataDir = await Deno.makeTempDir({ prefix: "arr-cleanup-" });
   const media = memoryMediaServices({
@@ -35,6 +41,7 @@ export async function cleanupHarness(lib = householdLibrary()) {
   };
   return {
     lib,
+    sonarrRequests: sonarr.state.requests,
     deps,
     call,
     [Symbol.asyncDispose]: async () => {

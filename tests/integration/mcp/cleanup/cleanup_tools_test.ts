@@ -22,6 +22,20 @@ Deno.test("watched_cleanup_preview (sonarr) joins by stable ids over paged Plex 
   assert.equal(s.total_bytes, (11 + 12 + 21) * 1_000_000);
 });
 
+Deno.test("watched_cleanup_preview reads Sonarr v4 in one call per series and Sonarr v3 in two, same answer", async () => {
+  const previews = [];
+  for (const sonarrVersion of ["4.0.19.2979", "3.0.10.1567"]) {
+    await using h = await cleanupHarness(undefined, { sonarrVersion });
+    const { s } = await h.call("watched_cleanup_preview", { service: "sonarr" });
+    const reads = h.sonarrRequests.filter((r) => /\/api\/v3\/episode(file)?\?/.test(r));
+    const series = h.lib.sonarr.series.length;
+    assert.equal(reads.length, sonarrVersion.startsWith("4") ? series : 2 * series, reads.join("\n"));
+    previews.push({ candidates: fileIds(s.candidates), protected: fileIds(s.protected) });
+  }
+  assert.deepEqual(previews[0], { candidates: [111, 112, 121], protected: [122, 131] });
+  assert.deepEqual(previews[1], previews[0]);
+});
+
 Deno.test("watched_cleanup_preview (radarr) matches by imdb when Plex has no tmdb, and honours the keep tag", async () => {
   await using h = await cleanupHarness();
   const { s } = await h.call("watched_cleanup_preview", { service: "radarr" });

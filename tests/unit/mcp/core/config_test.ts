@@ -141,14 +141,22 @@ Deno.test("parseConfig() reads the cleanup settings and names a bad one", () => 
     ARR_CLEANUP_USERS: "Owner, Kid",
     ARR_CLEANUP_ACTIVE_DAYS: "30",
     ARR_CLEANUP_KEEP_TAG: "hold",
+    ARR_CLEANUP_PREVIEW_INTERVAL_H: "0",
   }, host);
   assert.ok(r.ok);
-  assert.deepEqual([r.value.cleanupUsers, r.value.cleanupActiveDays, r.value.cleanupKeepTag], [
-    ["Owner", "Kid"],
-    30,
-    "hold",
-  ]);
+  assert.deepEqual(
+    [
+      r.value.cleanupUsers,
+      r.value.cleanupActiveDays,
+      r.value.cleanupKeepTag,
+      r.value.cleanupPreviewIntervalH,
+    ],
+    [["Owner", "Kid"], 30, "hold", 0],
+  );
   const bad = parseConfig({ ARR_CLEANUP_ACTIVE_DAYS: "0" }, host);
   assert.ok(!bad.ok);
   assert.match(bad.error, /^Invalid ARR_CLEANUP_ACTIVE_DAYS "0"/);
+  const badInterval = parseConfig({ ARR_CLEANUP_PREVIEW_INTERVAL_H: "169" }, host);
+  assert.ok(!badInterval.ok);
+  assert.match(badInterval.error, /^Invalid ARR_CLEANUP_PREVIEW_INTERVAL_H "169"/);
 });
