@@ -28,7 +28,8 @@ export const seriesSchema = z.array(z.looseObject({
 }));
 export type Series = z.output<typeof seriesSchema>[number];
 
-const episodeFileItem = z.looseObject({
+/** Bulk items (a series' episodes and files) keep only the declared fields: see plex_schemas.ts. */
+const episodeFileItem = z.object({
   id: z.number(),
   seriesId: z.number().nullish(),
   seasonNumber: z.number().nullish(),
@@ -40,7 +41,7 @@ const episodeFileItem = z.looseObject({
 export const episodeFileSchema = z.array(episodeFileItem);
 export type EpisodeFile = z.output<typeof episodeFileSchema>[number];
 
-export const episodeSchema = z.array(z.looseObject({
+export const episodeSchema = z.array(z.object({
   id: z.number(),
   seriesId: z.number(),
   seasonNumber: z.number(),
