@@ -1,5 +1,6 @@
 /**
- * Upgrade tool family: upgrades_list and upgrade_plan (read). The registry client and its cache live in one
+ * Upgrade tool family: upgrades_list and upgrade_plan (read), upgrade_apply and upgrade_rollback (confirmed,
+ * apply_tools.ts). The registry client and its cache live in one
  * UpgradeService per ToolDeps (docs/upgrades.md).
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -13,6 +14,7 @@ import { factsFromSummaries, readImageFacts } from "./image_facts.ts";
 import { createGithubNotes } from "./github_notes.ts";
 import { createRegistryClient } from "./registry/registry_client.ts";
 import { createUpgradeService, type UpgradeService } from "./upgrade_service.ts";
+import { registerApplyTools } from "./apply_tools.ts";
 
 const version = z.object({
   tag: z.string(),
@@ -122,4 +124,6 @@ export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
     openWorld: true,
     run: (args) => upgradeServiceOf(deps).plan(args.container),
   });
+
+  registerApplyTools(server, deps, { service: upgradeServiceOf });
 }

@@ -1,0 +1,283 @@
+/**
+ * upgrade_apply and upgrade_rollback (destructive, confirmed). The token or the person's approval is bound to
+ * the container id, the image it runs, the current and candidate digests and the file the tag is changed in,
+ * so any change in between refuses it. The steps run in mcp/upgrades/apply/run_upgrade.ts; each one is
+ * audited as it ends.
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { err, ok, type Result } from "../../shared/result.ts";
+import { sha256Hex } from "../../shared/encoding.ts";
+import { unixSocketFetch } from "../clients/unix/unix_fetch.ts";
+import { readCompose } from "../fs/stack_files.ts";
+import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
+import type { ToolDeps } from "../toolkit/deps.ts";
+import { helperOutput } from "../toolkit/helper_failure.ts";
+import { NULL } from "../toolkit/portable_schema.ts";
+import type { ToolFailure } from "../toolkit/tool_result.ts";
+import { waitForGate } from "./apply/health_gate.ts";
+import { setComposeImage, setQuadletImage } from "./apply/image_edit.ts";
+import { composeIo, type ManagerIo, quadletIo } from "./apply/manager_io.ts";
+import { createPodmanImages, type PodmanImages } from "./apply/podman_images.ts";
+import { runRollback, runUpgrade, type UpgradeIo } from "./apply/run_upgrade.ts";
+import type { ContainerImageFacts } from "./image_facts.ts";
+import { imageName } from "./image_ref.ts";
+import { managerOf } from "./manager.ts";
+import { ROLLBACK_TAG_PREFIX } from "./plan.ts";
+import type { UpgradeService } from "./upgrade_service.ts";
+
+type ManagerOp = { kind: "compose"; stack: string; service: string } | { kind: "quadlet"; unit: string };
+
+interface ApplyOp {
+  container: string;
+  id: string;
+  image_id: string;
+  current_ref: string;
+  current_digest: string | null;
+  pinned_ref: string;
+  candidate_digest: string | null;
+  target_ref: string;
+  rollback_ref: string;
+  tag_changes: boolean;
+  manager: ManagerOp;
+  /** sha256 of the compose or quadlet file the tag is changed in; null when the tag stays. */
+  file_sha256: string | null;
+}
+
+interface RollbackOp {
+  container: string;
+  id: string;
+  image_id: string;
+  kept_image_id: string;
+  current_ref: string;
+  rollback_ref: string;
+  manager: ManagerOp;
+}
+
+export interface ApplyToolsOptions {
+  service: (deps: ToolDeps) => UpgradeService;
+  /** @default a timer */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const step = z.object({ step: z.string(), ok: z.boolean(), detail: z.string() });
+const conflict = (message: string): ToolFailure => ({ kind: "conflict", message });
+
+/** Who recreates the container, or why nothing can. */
+function managerOpOf(f: ContainerImageFacts): Result<ManagerOp, ToolFailure> {
+  const m = managerOf(f.labels);
+  if (m.managedBy === "compose") {
+    return ok({ kind: "compose", stack: m.stack, service: m.service ?? f.container });
+  }
+  if (m.managedBy === "quadlet") return ok({ kind: "quadlet", unit: m.unit });
+  return err({
+    kind: "unsupported",
+    message: `${f.container} is not managed by a quadlet unit or a compose stack: nothing can recreate it ` +
+      `with its settings; upgrade_plan says how to bring it under one`,
+  });
+}
+
+export function registerApplyTools(server: McpServer, deps: ToolDeps, options: ApplyToolsOptions): void {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const gateS = deps.config.upgradeHealthGateS ?? 60;
+
+  function images(): Result<PodmanImages, ToolFailure> {
+    const socket = deps.runtime.socket;
+    if (socket === undefined) {
+      return err({ kind: "unavailable", message: "No Podman API socket: upgrades pull and tag through it" });
+    }
+    return ok(createPodmanImages({
+      fetch: unixSocketFetch(socket).fetch,
+      insecure: deps.config.registryInsecure ?? [],
+    }));
+  }
+
+  async function podmanOnly(): Promise<ToolFailure | null> {
+    const info = await deps.runtime.info();
+    if (info.ok && info.value.kind !== "podman") {
+      return { kind: "unsupported", message: "Upgrades are applied through Podman; this runtime is Docker" };
+    }
+    return null;
+  }
+
+  /** The sha256 of the file whose image changes, after checking the change applies to it. */
+  async function fileCheck(op: ManagerOp, from: string, to: string): Promise<Result<string, ToolFailure>> {
+    if (op.kind === "compose") {
+      const r = await readCompose(deps.fs, deps.config.stacksDir, op.stack);
+      if (!r.ok) return r;
+      if (r.value.content === null || r.value.sha256 === null) {
+        return err({ kind: "not_found", message: `Stack "${op.stack}" has no compose file` });
+      }
+      const edited = setComposeImage(r.value.content, op.service, from, to);
+      return edited.ok ? ok(r.value.sha256) : err(conflict(edited.error));
+    }
+    const name = op.unit.replace(/\.service$/, "");
+    const read = helperOutput(
+      `read ${name}.container`,
+      await deps.helper.call("quadlet_read", { name, type: "container" }),
+    );
+    if (!read.ok) return read;
+    const edited = setQuadletImage(read.value, from, to);
+    return edited.ok ? ok(sha256Hex(read.value)) : err(conflict(edited.error));
+  }
+
+  function managerIo(op: ManagerOp): ManagerIo {
+    return op.kind === "compose"
+      ? composeIo({ fs: deps.fs, stacksDir: deps.config.stacksDir, helper: deps.helper }, op)
+      : quadletIo({ helper: deps.helper }, op.unit);
+  }
+
+  function io(tool: string, container: string, api: PodmanImages, manager: ManagerOp): UpgradeIo {
+    const callId = crypto.randomUUID();
+    return {
+      pull: (ref) => api.pull(ref),
+      tag: (source, target) => api.tag(source, target),
+      ...managerIo(manager),
+      gate: (imageId) =>
+        waitForGate({ observe: () => api.observe(container), now: () => deps.clock.now(), sleep }, {
+          imageId,
+          gateS,
+        }),
+      note: (phase, s) =>
+        deps.audit.record({
+          callId,
+          tool,
+          phase: s.ok ? "succeeded" : "failed",
+          args: { container, phase, step: s.step },
+          detail: s.detail,
+        }),
+    };
+  }
+
+  defineConfirmedTool(server, deps, {
+    name: "upgrade_apply",
+    title: "Apply an upgrade",
+    description:
+      "Runs upgrade_plan's steps (quadlet or compose), waits for the health gate and rolls back to " +
+      "the kept image if it fails.",
+    input: { container: z.string().min(1).max(256).describe("Container name or id") },
+    output: {
+      container: z.string(),
+      outcome: z.enum(["upgraded", "unchanged", "rolled_back", "rollback_failed"]),
+      from: z.string(),
+      to: z.string(),
+      image_id: z.object({ before: z.string(), candidate: z.string().or(NULL) }),
+      steps: z.array(step),
+      rollback: z.array(step).or(NULL),
+    },
+    idempotent: false,
+    openWorld: true,
+    plan: async ({ container }: { container: string }) => {
+      const notPodman = await podmanOnly();
+      if (notPodman) return err(notPodman);
+      const resolved = await options.service(deps).resolve(container);
+      if (!resolved.ok) return resolved;
+      const { facts: f, plan } = resolved.value;
+      const upgrade = plan.upgrade;
+      if (upgrade === null) return err(conflict(plan.reason ?? `No upgrade for ${f.container}`));
+      const manager = managerOpOf(f);
+      if (!manager.ok) return manager;
+      if (f.imageId === "") return err(conflict(`Cannot tell which image ${f.container} runs`));
+      const name = imageName(upgrade.image);
+      const target = `${name}:${upgrade.candidate.tag}`;
+      const tagChanges = upgrade.candidate.tag !== upgrade.current.tag;
+      let fileSha: string | null = null;
+      if (tagChanges) {
+        const checked = await fileCheck(manager.value, upgrade.image, target);
+        if (!checked.ok) return checked;
+        fileSha = checked.value;
+      }
+      const operation: ApplyOp = {
+        container: f.container,
+        id: f.id,
+        image_id: f.imageId,
+        current_ref: upgrade.image,
+        current_digest: upgrade.current.digest,
+        pinned_ref: upgrade.candidate.digest === null ? target : `${name}@${upgrade.candidate.digest}`,
+        candidate_digest: upgrade.candidate.digest,
+        target_ref: target,
+        rollback_ref: `${name}:${ROLLBACK_TAG_PREFIX}${f.container}`,
+        tag_changes: tagChanges,
+        manager: manager.value,
+        file_sha256: fileSha,
+      };
+      return ok({
+        operation,
+        summary: `Upgrade ${f.container} from ${upgrade.image} to ${target} (${upgrade.kind}, risk ` +
+          `${upgrade.risk}) and recreate it through its ${plan.managed_by}; it is rolled back to the running ` +
+          `image if it does not pass the health gate`,
+        details: { steps: plan.steps, rollback: plan.rollback, notes: upgrade.notes, gate_seconds: gateS },
+        needsConfirmation: true,
+      });
+    },
+    execute: async (op: ApplyOp) => {
+      const api = images();
+      if (!api.ok) return api;
+      const report = await runUpgrade({
+        container: op.container,
+        currentRef: op.current_ref,
+        currentImageId: op.image_id,
+        pinnedRef: op.pinned_ref,
+        targetRef: op.target_ref,
+        rollbackRef: op.rollback_ref,
+        tagChanges: op.tag_changes,
+      }, io("upgrade_apply", op.container, api.value, op.manager));
+      options.service(deps).forget();
+      return ok({ container: op.container, from: op.current_ref, to: op.target_ref, ...report });
+    },
+  });
+
+  defineConfirmedTool(server, deps, {
+    name: "upgrade_rollback",
+    title: "Roll back an upgrade",
+    description: "Points a container's image tag back at the image upgrade_apply kept, recreates it and " +
+      "waits for the health gate.",
+    input: { container: z.string().min(1).max(256).describe("Container name or id") },
+    output: { container: z.string(), ok: z.boolean(), image: z.string(), steps: z.array(step) },
+    idempotent: false,
+    plan: async ({ container }: { container: string }) => {
+      const notPodman = await podmanOnly();
+      if (notPodman) return err(notPodman);
+      const api = images();
+      if (!api.ok) return api;
+      const found = await options.service(deps).facts(container);
+      if (!found.ok) return found;
+      const f = found.value;
+      const manager = managerOpOf(f);
+      if (!manager.ok) return manager;
+      const rollbackRef = `${imageName(f.image)}:${ROLLBACK_TAG_PREFIX}${f.container}`;
+      const kept = await api.value.imageId(rollbackRef);
+      if (!kept.ok) return err({ kind: "runtime_error", message: kept.error });
+      if (kept.value === null) {
+        return err({ kind: "not_found", message: `No kept image ${rollbackRef}: nothing to roll back to` });
+      }
+      if (kept.value === f.imageId) return err(conflict(`${f.container} already runs the kept image`));
+      const operation: RollbackOp = {
+        container: f.container,
+        id: f.id,
+        image_id: f.imageId,
+        kept_image_id: kept.value,
+        current_ref: f.image,
+        rollback_ref: rollbackRef,
+        manager: manager.value,
+      };
+      return ok({
+        operation,
+        summary: `Roll ${f.container} back: point ${f.image} at the kept image ${kept.value.slice(0, 12)} ` +
+          `(${rollbackRef}) and recreate it`,
+        details: { container: f.container, running_image: f.imageId, kept_image: kept.value },
+        needsConfirmation: true,
+      });
+    },
+    execute: async (op: RollbackOp) => {
+      const api = images();
+      if (!api.ok) return api;
+      const r = await runRollback(
+        { currentRef: op.current_ref, rollbackRef: op.rollback_ref, keptImageId: op.kept_image_id },
+        io("upgrade_rollback", op.container, api.value, op.manager),
+      );
+      options.service(deps).forget();
+      return ok({ container: op.container, ok: r.ok, image: op.current_ref, steps: r.steps });
+    },
+  });
+}
