@@ -54,7 +54,7 @@ export function composeIo(
     async recreate() {
       const r = helperOutput(
         `recreate service "${target.service}" of stack "${target.stack}"`,
-        await deps.helper.call("stack_service_recreate", target),
+        await deps.helper.call("stack_service_recreate", { stack: target.stack, service: target.service }),
       );
       return r.ok ? ok(`service ${target.service} recreated`) : text(r);
     },
