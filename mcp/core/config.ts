@@ -193,7 +193,9 @@ const fields = {
   GITHUB_TOKEN: z.string().trim().regex(/^[\x21-\x7e]+$/, "expected a token without spaces"),
   ARR_UPGRADE_CHECK_INTERVAL_H: z.coerce.number({ error: "expected whole hours" }).int("expected whole hours")
     .min(1, "expected 1 to 168 hours").max(168, "expected 1 to 168 hours"),
-  ARR_UPGRADE_HEALTH_GATE_S: z.coerce.number({ error: "expected whole seconds" }).int("expected whole seconds")
+  ARR_UPGRADE_HEALTH_GATE_S: z.coerce.number({ error: "expected whole seconds" }).int(
+    "expected whole seconds",
+  )
     .min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds"),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
