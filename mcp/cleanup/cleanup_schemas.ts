@@ -14,7 +14,7 @@ export const ruleInput = {
     z.array(z.string().min(1).max(200)).max(50),
   ])
     .default("all_active").describe(
-      "Movies: audience (active users who watched), all_active, or Plex user names",
+      "Movies: audience (active users who watched), all_active or user names",
     ),
 };
 

@@ -8,7 +8,6 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";
 import { sha256Hex } from "../../shared/encoding.ts";
-import { unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 import { readCompose } from "../fs/stack_files.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
@@ -18,7 +17,7 @@ import type { ToolFailure } from "../toolkit/tool_result.ts";
 import { waitForGate } from "./apply/health_gate.ts";
 import { setComposeImage, setQuadletImage } from "./apply/image_edit.ts";
 import { composeIo, type ManagerIo, quadletIo } from "./apply/manager_io.ts";
-import { createPodmanImages, type PodmanImages } from "./apply/podman_images.ts";
+import type { PodmanImages } from "./apply/podman_images.ts";
 import { runRollback, runUpgrade, type UpgradeIo } from "./apply/run_upgrade.ts";
 import type { ContainerImageFacts } from "./image_facts.ts";
 import { imageName } from "./image_ref.ts";
@@ -56,6 +55,7 @@ interface RollbackOp {
 
 export interface ApplyToolsOptions {
   service: (deps: ToolDeps) => UpgradeService;
+  images: (deps: ToolDeps) => Result<PodmanImages, ToolFailure>;
   /** @default a timer */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -81,16 +81,7 @@ export function registerApplyTools(server: McpServer, deps: ToolDeps, options: A
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const gateS = deps.config.upgradeHealthGateS ?? 60;
 
-  function images(): Result<PodmanImages, ToolFailure> {
-    const socket = deps.runtime.socket;
-    if (socket === undefined) {
-      return err({ kind: "unavailable", message: "No Podman API socket: upgrades pull and tag through it" });
-    }
-    return ok(createPodmanImages({
-      fetch: unixSocketFetch(socket).fetch,
-      insecure: deps.config.registryInsecure ?? [],
-    }));
-  }
+  const images = () => options.images(deps);
 
   async function podmanOnly(): Promise<ToolFailure | null> {
     const info = await deps.runtime.info();
@@ -152,9 +143,7 @@ export function registerApplyTools(server: McpServer, deps: ToolDeps, options: A
   defineConfirmedTool(server, deps, {
     name: "upgrade_apply",
     title: "Apply an upgrade",
-    description:
-      "Runs upgrade_plan's steps (quadlet or compose), waits for the health gate and rolls back to " +
-      "the kept image if it fails.",
+    description: "Upgrades a container per upgrade_plan; health-gated, rolled back on failure.",
     input: { container: z.string().min(1).max(256).describe("Container name or id") },
     output: {
       container: z.string(),
@@ -230,8 +219,7 @@ export function registerApplyTools(server: McpServer, deps: ToolDeps, options: A
   defineConfirmedTool(server, deps, {
     name: "upgrade_rollback",
     title: "Roll back an upgrade",
-    description: "Points a container's image tag back at the image upgrade_apply kept, recreates it and " +
-      "waits for the health gate.",
+    description: "Recreates a container on the image upgrade_apply kept; health-gated.",
     input: { container: z.string().min(1).max(256).describe("Container name or id") },
     output: { container: z.string(), ok: z.boolean(), image: z.string(), steps: z.array(step) },
     idempotent: false,
