@@ -2,7 +2,8 @@
  * upgrade_apply and upgrade_rollback end to end: the real app, the real arr-helper recreating a real compose
  * service under podman-compose 1.3.0, images pushed to a real loopback registry whose `latest` tag moves on.
  * A good candidate is applied (new container, new image); upgrade_rollback goes back to the kept image; a
- * candidate whose command exits is rolled back automatically, both outcomes reported; a used token is refused.
+ * candidate whose command exits, and one whose health check fails, are rolled back automatically, both
+ * outcomes reported; a used token is refused.
  */
 import assert from "node:assert/strict";
 import { podman, testbed, uniqueName } from "../../../testbed/testbed.ts";
@@ -136,6 +137,85 @@ Deno.test("upgrade_apply recreates a compose service on the new digest and rolls
     await served.close();
     await removeStack(stack, ["app"]);
     await podman("rmi", "-f", `${name}:latest`, `${name}:arr-rollback-${container}`, ...images).catch(() =>
+      ""
+    );
+  }
+});
+
+Deno.test("upgrade_apply rolls back a candidate whose health check fails, gated on the old one's passing", async () => {
+  const tb = testbed();
+  await using registry = await startLocalRegistry();
+  await using dirs = await helperDirs();
+  await using helper = await startHelper(dirs);
+  const repo = `arr/${uniqueName("health")}`;
+  const name = `${registry.host}/${repo}`;
+  const stack = uniqueName("upghealth");
+  const container = `${stack}_app_1`;
+  // The health check passes only for an image whose extra layer says "good".
+  const good = await imageWithNewLayer(tb.image, uniqueName("upggood"), "good", [SLEEPS]);
+  const bad = await imageWithNewLayer(tb.image, uniqueName("upgsick"), "sick", [SLEEPS]);
+  const served = await serveArrMcp({
+    env: {
+      ARR_RUNTIME_SOCKET: tb.podmanSocket,
+      ARR_HELPER_SOCKET: dirs.socket,
+      ARR_STACKS_DIR: dirs.stacksDir,
+      ARR_REGISTRY_INSECURE: registry.host,
+      ARR_UPGRADE_HEALTH_GATE_S: "2",
+    },
+    families: [registerUpgradeTools],
+  });
+  try {
+    await pushAs(good, registry.host, repo, "latest");
+    await podman("pull", "--tls-verify=false", "-q", `${name}:latest`);
+    await writeStack(
+      dirs.stacksDir,
+      stack,
+      `services:\n  app:\n    image: ${name}:latest\n    healthcheck:\n` +
+        `      test: ["CMD", "grep", "-q", "good", "/layer.txt"]\n      interval: 1h\n      retries: 1\n`,
+    );
+    const up = await helper.command("stack_up", { stack });
+    assert.equal(up.body.ok, true, String(up.body.output));
+    await pushAs(bad, registry.host, repo, "latest");
+    await podman("tag", good, `${name}:latest`);
+
+    const preview = await served.call("upgrade_apply", { container });
+    const token = preview.structuredContent.confirm_token as string;
+    let settled = false;
+    const applying = served.call("upgrade_apply", { container, confirm_token: token }).finally(() => {
+      settled = true;
+    });
+    // No systemd timers run health checks here: run each new container's check once, as its timer would.
+    const checked = new Set<string>();
+    while (!settled) {
+      const seen = await podman(
+        "container",
+        "inspect",
+        "--format",
+        "{{.Id}} {{.State.Health.Status}}",
+        container,
+      )
+        .catch(() => "");
+      const [id, health] = seen.split(" ");
+      if (id && health === "starting" && !checked.has(id)) {
+        checked.add(id);
+        await podman("healthcheck", "run", container).catch(() => "");
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const done = await applying;
+    const result = done.structuredContent.result;
+    assert.equal(result.outcome, "rolled_back", JSON.stringify(result));
+    assert.deepEqual(result.steps.at(-1), { step: "health", ok: false, detail: "its health check fails" });
+    assert.deepEqual(result.rollback.at(-1), {
+      step: "health",
+      ok: true,
+      detail: "it runs and its health check passes",
+    });
+    assert.equal(await podman("container", "inspect", "--format", "{{.Image}}", container), good);
+  } finally {
+    await served.close();
+    await removeStack(stack, ["app"]);
+    await podman("rmi", "-f", `${name}:latest`, `${name}:arr-rollback-${container}`, good, bad).catch(() =>
       ""
     );
   }
