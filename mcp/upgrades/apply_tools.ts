@@ -7,25 +7,16 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";
-import { sha256Hex } from "../../shared/encoding.ts";
-import { readCompose } from "../fs/stack_files.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
-import { helperOutput } from "../toolkit/helper_failure.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
-import { waitForGate } from "./apply/health_gate.ts";
-import { setComposeImage, setQuadletImage } from "./apply/image_edit.ts";
-import { composeIo, type ManagerIo, quadletIo } from "./apply/manager_io.ts";
 import type { PodmanImages } from "./apply/podman_images.ts";
-import { runRollback, runUpgrade, type UpgradeIo } from "./apply/run_upgrade.ts";
-import type { ContainerImageFacts } from "./image_facts.ts";
+import { runRollback, runUpgrade } from "./apply/run_upgrade.ts";
+import { checkImageFile, conflict, type ManagerOp, managerOpOf, upgradeIo } from "./apply/tool_steps.ts";
 import { imageName } from "./image_ref.ts";
-import { managerOf } from "./manager.ts";
 import { ROLLBACK_TAG_PREFIX } from "./plan.ts";
 import type { UpgradeService } from "./upgrade_service.ts";
-
-type ManagerOp = { kind: "compose"; stack: string; service: string } | { kind: "quadlet"; unit: string };
 
 interface ApplyOp {
   container: string;
@@ -61,22 +52,6 @@ export interface ApplyToolsOptions {
 }
 
 const step = z.object({ step: z.string(), ok: z.boolean(), detail: z.string() });
-const conflict = (message: string): ToolFailure => ({ kind: "conflict", message });
-
-/** Who recreates the container, or why nothing can. */
-function managerOpOf(f: ContainerImageFacts): Result<ManagerOp, ToolFailure> {
-  const m = managerOf(f.labels);
-  if (m.managedBy === "compose") {
-    return ok({ kind: "compose", stack: m.stack, service: m.service ?? f.container });
-  }
-  if (m.managedBy === "quadlet") return ok({ kind: "quadlet", unit: m.unit });
-  return err({
-    kind: "unsupported",
-    message: `${f.container} is not managed by a quadlet unit or a compose stack: nothing can recreate it ` +
-      `with its settings; upgrade_plan says how to bring it under one`,
-  });
-}
-
 export function registerApplyTools(server: McpServer, deps: ToolDeps, options: ApplyToolsOptions): void {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const gateS = deps.config.upgradeHealthGateS ?? 60;
@@ -91,54 +66,8 @@ export function registerApplyTools(server: McpServer, deps: ToolDeps, options: A
     return null;
   }
 
-  /** The sha256 of the file whose image changes, after checking the change applies to it. */
-  async function fileCheck(op: ManagerOp, from: string, to: string): Promise<Result<string, ToolFailure>> {
-    if (op.kind === "compose") {
-      const r = await readCompose(deps.fs, deps.config.stacksDir, op.stack);
-      if (!r.ok) return r;
-      if (r.value.content === null || r.value.sha256 === null) {
-        return err({ kind: "not_found", message: `Stack "${op.stack}" has no compose file` });
-      }
-      const edited = setComposeImage(r.value.content, op.service, from, to);
-      return edited.ok ? ok(r.value.sha256) : err(conflict(edited.error));
-    }
-    const name = op.unit.replace(/\.service$/, "");
-    const read = helperOutput(
-      `read ${name}.container`,
-      await deps.helper.call("quadlet_read", { name, type: "container" }),
-    );
-    if (!read.ok) return read;
-    const edited = setQuadletImage(read.value, from, to);
-    return edited.ok ? ok(sha256Hex(read.value)) : err(conflict(edited.error));
-  }
-
-  function managerIo(op: ManagerOp): ManagerIo {
-    return op.kind === "compose"
-      ? composeIo({ fs: deps.fs, stacksDir: deps.config.stacksDir, helper: deps.helper }, op)
-      : quadletIo({ helper: deps.helper }, op.unit);
-  }
-
-  function io(tool: string, container: string, api: PodmanImages, manager: ManagerOp): UpgradeIo {
-    const callId = crypto.randomUUID();
-    return {
-      pull: (ref) => api.pull(ref),
-      tag: (source, target) => api.tag(source, target),
-      ...managerIo(manager),
-      gate: (imageId) =>
-        waitForGate({ observe: () => api.observe(container), now: () => deps.clock.now(), sleep }, {
-          imageId,
-          gateS,
-        }),
-      note: (phase, s) =>
-        deps.audit.record({
-          callId,
-          tool,
-          phase: s.ok ? "succeeded" : "failed",
-          args: { container, phase, step: s.step },
-          detail: s.detail,
-        }),
-    };
-  }
+  const io = (tool: string, container: string, api: PodmanImages, manager: ManagerOp) =>
+    upgradeIo(deps, { tool, container, api, manager, gateS, sleep });
 
   defineConfirmedTool(server, deps, {
     name: "upgrade_apply",
@@ -172,7 +101,7 @@ export function registerApplyTools(server: McpServer, deps: ToolDeps, options: A
       const tagChanges = upgrade.candidate.tag !== upgrade.current.tag;
       let fileSha: string | null = null;
       if (tagChanges) {
-        const checked = await fileCheck(manager.value, upgrade.image, target);
+        const checked = await checkImageFile(deps, manager.value, upgrade.image, target);
         if (!checked.ok) return checked;
         fileSha = checked.value;
       }
