@@ -60,13 +60,13 @@ export async function resolveStack(deps: StackDeps, value: unknown): Promise<Res
 }
 
 /** A compose file (or one it includes) the helper reads back: larger ones are not read. */
-const COMPOSE_MAX_BYTES = 1 << 20;
+export const COMPOSE_MAX_BYTES = 1 << 20;
 
-function composeArgs(stack: Stack, ...rest: string[]): string[] {
+export function composeArgs(stack: Stack, ...rest: string[]): string[] {
   return [`--project-name=${stack.name}`, `--file=${stack.composeFile}`, ...rest];
 }
 
-function timeoutArgs(deps: StackDeps): string[] {
+export function timeoutArgs(deps: StackDeps): string[] {
   return deps.stopTimeoutS === null ? [] : ["-t", String(deps.stopTimeoutS)];
 }
 

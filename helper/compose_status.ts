@@ -9,6 +9,7 @@ import type { StackStatus } from "../shared/helper_protocol.ts";
 import { err, ok, type Result } from "../shared/result.ts";
 
 export interface PsContainer {
+  id: string;
   name: string;
   service: string;
   state: string;
@@ -39,6 +40,7 @@ export function parsePsJson(text: string): Result<PsContainer[], string> {
     const labels = isRecord(item.Labels) ? item.Labels : {};
     const service = labels["com.docker.compose.service"];
     containers.push({
+      id: typeof item.Id === "string" ? item.Id : "",
       name: names[0] ?? String(item.Id ?? "?"),
       service: typeof service === "string" ? service : "",
       state: typeof item.State === "string" ? item.State : "unknown",
@@ -47,16 +49,24 @@ export function parsePsJson(text: string): Result<PsContainer[], string> {
   return ok(containers);
 }
 
-/** Services `up` starts by default: those of the compose file without `profiles`. Empty when unreadable. */
-export function defaultServices(composeText: string): string[] {
+function servicesOf(composeText: string): Array<[string, unknown]> {
   let doc: unknown;
   try {
     doc = parse(composeText);
   } catch {
     return [];
   }
-  if (!isRecord(doc) || !isRecord(doc.services)) return [];
-  return Object.entries(doc.services)
+  return isRecord(doc) && isRecord(doc.services) ? Object.entries(doc.services) : [];
+}
+
+/** Every service the compose file names, profiles or not. Empty when unreadable. */
+export function allServices(composeText: string): string[] {
+  return servicesOf(composeText).map(([name]) => name).sort();
+}
+
+/** Services `up` starts by default: those of the compose file without `profiles`. Empty when unreadable. */
+export function defaultServices(composeText: string): string[] {
+  return servicesOf(composeText)
     .filter(([, svc]) => !(isRecord(svc) && Array.isArray(svc.profiles) && svc.profiles.length > 0))
     .map(([name]) => name)
     .sort();
@@ -72,7 +82,7 @@ export function judgeStack(
   stack: string,
   expect: Expectation,
   services: readonly string[],
-  containers: readonly PsContainer[],
+  containers: readonly Omit<PsContainer, "id">[],
 ): { ok: boolean; status: StackStatus } {
   const running = new Set(containers.filter((c) => c.state === "running").map((c) => c.service));
   const missing = expect === "running" ? services.filter((s) => !running.has(s)) : [];

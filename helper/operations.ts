@@ -18,6 +18,7 @@ import { createGeneratorCheck, type GeneratorCheckDeps } from "./quadlet_check.t
 import { createQuadletStore, type FileError } from "./quadlet_files.ts";
 import { createQuadletValidate, NO_GENERATOR_EXIT_CODE, NO_GENERATOR_MESSAGE } from "./quadlet_validate.ts";
 import type { Runner } from "./run_command.ts";
+import { recreateService } from "./service_recreate.ts";
 import { runSystemctl, type SystemdVerb } from "./systemd_ops.ts";
 import {
   validateQuadletContent,
@@ -111,6 +112,8 @@ export function createOperations(deps: OperationDeps): Record<HelperOp, Operatio
     stack_down: stackOp(stacks.down),
     stack_pull: stackOp(stacks.pull),
     stack_restart: stackOp(stacks.restart),
+    stack_service_recreate: (args, trace) =>
+      stackOp((stack) => recreateService(deps, stack, args.service))(args, trace),
     compose_validate: stackOp(stacks.validate),
     systemd_start: unitOp("start"),
     systemd_stop: unitOp("stop"),

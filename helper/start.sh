@@ -6,7 +6,8 @@
 # Permissions, and why each is needed:
 #   --allow-run=podman-compose,podman,systemctl[,GENERATOR]  the only programs the helper starts: `podman` only
 #       for `ps -a --filter label=io.podman.compose.project=<stack> --format json`, which judges a stack's outcome
-#       on every podman-compose version (helper/compose_status.ts); the generator's absolute path is added only
+#       on every podman-compose version (helper/compose_status.ts), and `rm --force` of one service's containers
+#       before stack_service_recreate brings it up again; the generator's absolute path is added only
 #       when one was found (quadlet -dryrun validation and `info`).
 #   --allow-read=STACKS,QUADLETS,SOCKET_DIR  compose files are checked; quadlets are read; the socket is probed.
 #   --allow-write=QUADLETS,SOCKET_DIR  quadlet writes/backups; the socket and the generator's scratch folders.

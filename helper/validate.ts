@@ -13,6 +13,8 @@ import {
 import {
   QUADLET_NAME_MAX,
   QUADLET_NAME_PATTERN,
+  SERVICE_NAME_MAX,
+  SERVICE_NAME_PATTERN,
   STACK_NAME_MAX,
   STACK_NAME_PATTERN,
   UNIT_NAME_MAX,
@@ -60,6 +62,11 @@ function matching(field: string, value: unknown, max: number, pattern: RegExp): 
 
 export function validateStackName(value: unknown): Result<string, string> {
   return matching("stack", value, STACK_NAME_MAX, STACK_NAME_PATTERN);
+}
+
+/** A compose service name (whether the stack has it is checked against its compose file). */
+export function validateServiceName(value: unknown): Result<string, string> {
+  return matching("service", value, SERVICE_NAME_MAX, SERVICE_NAME_PATTERN);
 }
 
 export function validateUnitName(value: unknown): Result<string, string> {

@@ -12,6 +12,7 @@ export const STACK_OPS = [
   "stack_down",
   "stack_pull",
   "stack_restart",
+  "stack_service_recreate",
   "compose_validate",
 ] as const;
 export const SYSTEMD_OPS = [
@@ -75,6 +76,7 @@ export const HELPER_OP_ARGS: Record<HelperOp, { required: readonly string[]; opt
     stack_down: { required: ["stack"], optional: [] },
     stack_pull: { required: ["stack"], optional: [] },
     stack_restart: { required: ["stack"], optional: [] },
+    stack_service_recreate: { required: ["stack", "service"], optional: [] },
     compose_validate: { required: ["stack"], optional: [] },
     systemd_start: { required: ["unit"], optional: [] },
     systemd_stop: { required: ["unit"], optional: [] },
@@ -108,7 +110,7 @@ export const QuadletListEntry = z.object({
 export type QuadletListEntry = z.infer<typeof QuadletListEntry>;
 
 /**
- * What `stack_up`, `stack_down` and `stack_restart` append to `output` after podman-compose's own text
+ * What `stack_up`, `stack_down`, `stack_restart` and `stack_service_recreate` append to `output` after podman-compose's own text
  * (podman-compose always exits 0, so `ok` comes from `podman-compose ps`): a line `--- status ---`
  * followed by one JSON line of this shape.
  */

@@ -43,6 +43,10 @@ export function pickComposeFile(
 export const STACK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 export const STACK_NAME_MAX = 128;
 
+/** A compose service name arr-mcp and arr-helper accept (a compose project's service key). */
+export const SERVICE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+export const SERVICE_NAME_MAX = 128;
+
 /** A systemd unit arr-helper may start, stop or ask about. */
 export const UNIT_NAME_PATTERN = new RegExp(
   `^[A-Za-z0-9][A-Za-z0-9_.@:-]*\\.(?:${SYSTEMD_UNIT_SUFFIXES.join("|")})$`,

@@ -18,7 +18,7 @@ export const ruleInput = {
     z.array(z.string().min(1).max(200)).max(50),
   ])
     .default(DEFAULT_REQUIRED_WATCHERS).describe(
-      "Movies: audience (active users who watched), all_active, or Plex user names",
+      "Movies: audience (active users who watched), all_active or user names",
     ),
 };
 

@@ -52,8 +52,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
     name: "container_inspect",
     title: "Inspect a container",
     description: "One container's details: state, times, exit code, restarts, command, mounts, ports, " +
-      "labels, health, and its environment variable names (never values). Secrets in labels, the command " +
-      "line and mount sources are redacted.",
+      "labels, health and env variable names (never values); secrets redacted.",
     input: { container: containerField },
     renamed: RENAMED,
     output: {
@@ -170,8 +169,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
   defineConfirmedTool(server, deps, {
     name: "container_remove",
     title: "Remove a container",
-    description: "Deletes a container; volumes and bind-mounted data stay, and a stack's container " +
-      "returns on the next stack_up.",
+    description: "Deletes a container; volumes and bind-mounted data stay (a stack's returns on stack_up).",
     input: {
       container: containerField,
       force: z.boolean().optional().describe("Kill it if running (default false: refused)"),
@@ -206,7 +204,7 @@ export function registerContainerTools(server: McpServer, deps: ToolDeps): void 
     name: "container_logs",
     title: "Read container logs",
     description: "A container's recent stdout/stderr lines, redacted. grep filters the newest 20,000 " +
-      "redacted lines (within since) before tail; since=15m with grep=error finds recent problems.",
+      "lines (within since) before tail.",
     input: {
       container: containerField,
       tail: z.number().int().min(1).max(MAX_LOG_LINES).optional().describe(

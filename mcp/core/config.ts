@@ -78,6 +78,8 @@ export interface Config {
   githubToken?: string | undefined;
   /** ARR_UPGRADE_CHECK_INTERVAL_H: hours between background upgrade checks (1–168); unset = none. */
   upgradeCheckIntervalH?: number | undefined;
+  /** ARR_UPGRADE_HEALTH_GATE_S: how long an upgraded container without a health check must keep running. @default 60 */
+  upgradeHealthGateS?: number | undefined;
   // --- end upgrades ---
 }
 
@@ -124,6 +126,7 @@ export const ENV_VARS = [
   "ARR_GITHUB_API_URL",
   "GITHUB_TOKEN",
   "ARR_UPGRADE_CHECK_INTERVAL_H",
+  "ARR_UPGRADE_HEALTH_GATE_S",
 ] as const;
 
 const absolutePath = z.string().trim().min(1, "value is empty").refine((p) => p.startsWith("/"), {
@@ -196,6 +199,10 @@ const fields = {
   GITHUB_TOKEN: z.string().trim().regex(/^[\x21-\x7e]+$/, "expected a token without spaces"),
   ARR_UPGRADE_CHECK_INTERVAL_H: z.coerce.number({ error: "expected whole hours" }).int("expected whole hours")
     .min(1, "expected 1 to 168 hours").max(168, "expected 1 to 168 hours"),
+  ARR_UPGRADE_HEALTH_GATE_S: z.coerce.number({ error: "expected whole seconds" }).int(
+    "expected whole seconds",
+  )
+    .min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds"),
   ARR_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[^\s/]+$/, "expected host[:port] entries"))),
   ARR_ALLOWED_ORIGINS: list.pipe(
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "expected scheme://host[:port] entries")),
@@ -275,6 +282,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const githubApiUrl = get<string>("ARR_GITHUB_API_URL");
   const githubToken = get<string>("GITHUB_TOKEN");
   const upgradeCheckIntervalH = get<number>("ARR_UPGRADE_CHECK_INTERVAL_H");
+  const upgradeHealthGateS = get<number>("ARR_UPGRADE_HEALTH_GATE_S");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -318,6 +326,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ...(githubApiUrl === undefined ? {} : { githubApiUrl }),
     ...(githubToken === undefined ? {} : { githubToken }),
     ...(upgradeCheckIntervalH === undefined ? {} : { upgradeCheckIntervalH }),
+    ...(upgradeHealthGateS === undefined ? {} : { upgradeHealthGateS }),
   }));
 }
 

@@ -72,9 +72,8 @@ export function registerDashboardTools(server: McpServer, deps: ToolDeps): void 
     "dashboard_show",
     {
       title: "Show the dashboard",
-      description: "The media server at a glance: runtime, arr-helper, disks, every stack and container " +
-        "(state, health, restarts, CPU, memory) and a list of problems. Shown as an interactive view where " +
-        "supported.",
+      description: "The media server at a glance: runtime, arr-helper, disks, stacks, containers (state, " +
+        "health, restarts, CPU, memory) and problems; an interactive view where supported.",
       inputSchema: toolObject(z.object({})),
       outputSchema: outputObject(outputShape),
       annotations: {

@@ -35,9 +35,8 @@ function defineServiceScan(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "service_scan",
     title: "Find media services",
-    description: "Finds the containers running a known media service (the *arr apps, Bazarr, SABnzbd, " +
-      "qBittorrent, Plex, Jellyfin, Overseerr, Jellyseerr, gluetun) by image or name, with state, ports and " +
-      "config dir.",
+    description: "Finds containers running a known media service (*arr apps, Bazarr, SABnzbd, qBittorrent, " +
+      "Plex, Jellyfin, Overseerr, Jellyseerr, gluetun) by image or name, with state, ports and config dir.",
     input: {
       include_stopped: z.boolean().optional().describe("Default true"),
     },
@@ -125,8 +124,8 @@ function defineServiceDiagnose(server: McpServer, deps: ToolDeps, options: Diagn
   defineTool(server, deps, {
     name: "service_diagnose",
     title: "Diagnose a media service",
-    description: "Checks one media service's container end to end and says what is wrong: container " +
-      "state and restarts, config dir ownership and permissions, the published port, the health endpoint.",
+    description: "Checks one media service's container end to end: state and restarts, config dir " +
+      "ownership and permissions, published port, health endpoint.",
     input: {
       container: containerField,
       service: z.enum(SERVICE_KEYS).optional().describe("When the image or name does not tell"),

@@ -69,9 +69,8 @@ export function defineFileDelete(
   defineConfirmedTool(server, deps, {
     name: "file_delete",
     title: "Delete a file or directory (to trash)",
-    description: "Deletes a file or directory in the allowed roots by moving it to <root>/.arr-mcp-trash/ " +
-      "(restorable). Only the server's own files; databases, secret-bearing configs, key files and the roots " +
-      "are refused.",
+    description: "Moves a file or directory in the allowed roots to <root>/.arr-mcp-trash/ (restorable). " +
+      "Only the server's own files; databases, secret configs, keys and the roots are refused.",
     input: {
       path: z.string().min(1).max(4096).describe("Absolute path"),
     },

@@ -186,9 +186,8 @@ export function defineFileRead(server: McpServer, deps: ToolDeps, roots: readonl
   defineTool(server, deps, {
     name: "file_read",
     title: "Read a text file",
-    description: "Reads a text file in the allowed roots in whole lines; secrets come back as " +
-      "[REDACTED], service databases and key files are refused, and secret-bearing configs and .env files " +
-      "are shown redacted. When truncated, call again with offset = next_offset.",
+    description: "Reads a text file in the allowed roots in whole lines, secrets as [REDACTED]; databases " +
+      "and key files are refused. When truncated, call again with offset = next_offset.",
     input: {
       path: z.string().min(1).max(4096).describe("Absolute file path"),
       offset: z.number().int().min(0).optional().describe("Byte offset (next_offset; default 0)"),

@@ -70,8 +70,8 @@ export function defineDiskUsage(server: McpServer, deps: ToolDeps, roots: readon
   defineTool(server, deps, {
     name: "disk_usage",
     title: "Disk usage",
-    description: "How full the stacks, media and log filesystems are (like df); with path, what takes the " +
-      "space below that directory, largest first (like du -x).",
+    description: "How full the stacks, media and log filesystems are (df); with path, the largest items " +
+      "below it (du -x).",
     input: {
       path: z.string().max(4096).optional().describe("Directory to break down, e.g. /media-server/tv"),
       max_entries: z.number().int().min(1).max(500_000).optional().describe("Default 50000"),

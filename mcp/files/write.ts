@@ -120,8 +120,8 @@ export function defineFileWrite(
   defineConfirmedTool(server, deps, {
     name: "file_write",
     title: "Write a text file",
-    description: "Writes a text file in the allowed roots, atomically; a replaced one is kept in " +
-      "<root>/.arr-mcp-backups/. Databases, secret configs, .env, keys and [REDACTED] content are refused.",
+    description: "Writes a text file in the allowed roots atomically, backing up a replaced one. " +
+      "Databases, secret configs, .env, keys and [REDACTED] content are refused.",
     destructiveWhen: "when replacing a file",
     input: {
       path: z.string().min(1).max(4096).describe("Absolute file path; its folder must exist"),

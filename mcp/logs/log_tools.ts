@@ -38,8 +38,8 @@ function defineLogRead(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "log_read",
     title: "Read a log",
-    description: "The last lines of a log file in the log dirs (path) or of a container (container), " +
-      "redacted; with neither, lists the readable log files, newest first.",
+    description: "The last lines of a log file (path) or a container's log (container), redacted; with " +
+      "neither, lists the log files, newest first.",
     input: {
       path: z.string().max(4096).optional().describe("Absolute path of a log file"),
       container: containerField.optional(),
@@ -130,9 +130,9 @@ function defineLogSearch(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "log_search",
     title: "Search logs",
-    description: "Searches the ends of log files and/or container logs for text or a regex (linear-time: " +
-      "no backreferences, lookaheads or repetitions over {16}); matches redacted. Files are searched when " +
-      "path is given or no containers are.",
+    description: "Searches the ends of log files and/or container logs for text or a linear-time regex " +
+      "(no backreferences or lookaheads); matches redacted. Files are searched when path is given or no " +
+      "containers are.",
     input: {
       pattern: z.string().min(1).max(MAX_PATTERN_LENGTH).describe('e.g. "database is locked"'),
       mode: z.enum(["substring", "regex"]).optional().describe("Default substring"),

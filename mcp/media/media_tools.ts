@@ -39,8 +39,8 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "service_status",
     title: "Media service status",
-    description: "Version and health of each media service through its API (Sonarr, Radarr, Prowlarr, " +
-      "Lidarr, Plex, SABnzbd, qBittorrent); unconfigured ones say what is missing.",
+    description: "Version and health of each media service through its API; unconfigured ones say what " +
+      "is missing.",
     input: {},
     output: { services: z.array(serviceStatusSchema) },
     ...REMOTE_READ,
@@ -52,8 +52,8 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "media_queue",
     title: "Download queue with problems flagged",
-    description: "The Sonarr/Radarr/Lidarr download queues joined with SABnzbd's and qBittorrent's state " +
-      "of each download, every item flagged ok, stuck or failed with reasons; problems first.",
+    description: "Sonarr/Radarr/Lidarr queues joined with SABnzbd's and qBittorrent's state of each " +
+      "download, each flagged ok, stuck or failed with reasons; problems first.",
     input: {
       services: arrServices,
       only_problems: z.boolean().default(false).describe("Only stuck or failed items"),
@@ -170,7 +170,7 @@ export function registerMediaTools(server: McpServer, deps: ToolDeps): void {
     name: "download_clients",
     title: "Download client state",
     description: "SABnzbd and qBittorrent at a glance: version, paused, speed, queue, time left, free " +
-      "space, torrents by state, and the problem items by name.",
+      "space, torrents by state, problem items.",
     input: {},
     output: {
       sabnzbd: sabOutput.or(NULL),

@@ -205,8 +205,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "stack_down",
     title: "Stop and remove a stack",
-    description: "podman-compose down: stops and removes a stack's containers and networks (data stays) " +
-      "until the next stack_up.",
+    description: "podman-compose down: removes a stack's containers and networks (data stays) until the " +
+      "next stack_up.",
     input: { stack: stackField },
     output: opOutput,
     idempotent: true,
@@ -243,8 +243,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "compose_validate",
     title: "Validate a stack's compose file",
-    description: "Checks a stack's compose.yaml with podman-compose config (syntax and interpolation, not " +
-      "unknown keys) and reads it with the content policy (what stack_up would ask approval for).",
+    description: "Checks a stack's compose.yaml with podman-compose config (syntax, interpolation) and the " +
+      "content policy (what stack_up would ask approval for).",
     input: { stack: stackField },
     output: {
       stack: z.string(),
@@ -306,8 +306,8 @@ export function registerStackTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "compose_write",
     title: "Write a stack's compose file",
-    description: "Writes a stack's compose.yaml (atomic, old one backed up); the preview lists the content " +
-      "policy's flags. Then compose_validate and stack_up.",
+    description: "Writes a stack's compose.yaml (atomic, backed up); the preview lists the policy's flags. " +
+      "Then compose_validate and stack_up.",
     input: {
       stack: stackField,
       content: z.string().min(1).max(MAX_COMPOSE_BYTES).describe(

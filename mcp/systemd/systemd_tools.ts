@@ -15,7 +15,7 @@ import { NULL } from "../toolkit/portable_schema.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 import { gateUnit } from "./unit_gate.ts";
 
-const unitField = z.string().min(1).max(255).describe("User unit, e.g. sonarr.service (bare name: .service)");
+const unitField = z.string().min(1).max(255).describe("e.g. sonarr.service (bare name: .service)");
 
 /** Adds `.service` to a bare name and checks the result. */
 export function normaliseUnit(name: string): Result<string, ToolFailure> {
@@ -44,9 +44,8 @@ export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
     name: "systemd_start",
     title: "Start a systemd user unit",
     description:
-      "Starts a systemd user unit: a service of one of the user's quadlets (e.g. sonarr.service) or " +
-      "a unit listed in ARR_SYSTEMD_UNITS; others are refused. After quadlet changes, systemd_daemon_reload " +
-      "first.",
+      "Starts a user unit of the user's quadlets (e.g. sonarr.service) or ARR_SYSTEMD_UNITS; others are " +
+      "refused. After quadlet changes, systemd_daemon_reload first.",
     input: { unit: unitField },
     output: opOutput,
     access: "write",
@@ -85,8 +84,8 @@ export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "systemd_restart",
     title: "Restart a systemd user unit",
-    description: "Restarts a systemd user unit of the user's quadlets or ARR_SYSTEMD_UNITS (starts it if " +
-      "stopped; others are refused).",
+    description: "Restarts a user unit of the user's quadlets or ARR_SYSTEMD_UNITS (starts it if stopped; " +
+      "others refused).",
     destructiveWhen: "if it is running",
     input: { unit: unitField },
     output: opOutput,
@@ -101,8 +100,7 @@ export function registerSystemdTools(server: McpServer, deps: ToolDeps): void {
   defineConfirmedTool(server, deps, {
     name: "systemd_stop",
     title: "Stop a systemd user unit",
-    description: "Stops a systemd user unit of the user's quadlets or ARR_SYSTEMD_UNITS (others are " +
-      "refused); what it runs goes offline.",
+    description: "Stops a user unit of the user's quadlets or ARR_SYSTEMD_UNITS (others are refused).",
     destructiveWhen: "unless it is inactive",
     input: { unit: unitField },
     output: opOutput,

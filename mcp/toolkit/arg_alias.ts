@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-/** Old argument name → new name. */
+/** Old argument name → new name (string arguments: the alias is listed as a plain string). */
 export type Renamed = Readonly<Record<string, string>>;
 
 export function inputObject(shape: z.ZodRawShape, renamed: Renamed = {}) {
@@ -18,7 +18,8 @@ export function inputObject(shape: z.ZodRawShape, renamed: Renamed = {}) {
     const field = shape[now] as z.ZodType | undefined;
     if (field === undefined) throw new Error(`Cannot rename "${old}": the tool has no argument "${now}"`);
     loose[now] = field.optional().describe(field.description ?? now);
-    loose[old] = field.optional().describe(`Alias of ${now}`);
+    // Listed without its own constraints (tools/list stays small); its value is checked as the new name's below.
+    loose[old] = z.string().optional().describe(`Alias of ${now}`);
   }
   const required = Object.keys(shape).filter((k) => !z.safeParse(shape[k]!, undefined).success);
   return z.object(loose)
@@ -38,6 +39,10 @@ export function inputObject(shape: z.ZodRawShape, renamed: Renamed = {}) {
       for (const [, now] of pairs) {
         if (required.includes(now) && args[now] === undefined) {
           ctx.addIssue({ code: "custom", path: [now], message: `Missing argument "${now}"` });
+        }
+        const checked = args[now] === undefined ? null : z.safeParse(shape[now]!, args[now]);
+        for (const issue of checked?.error?.issues ?? []) {
+          ctx.addIssue({ code: "custom", path: [now, ...issue.path], message: issue.message });
         }
       }
     })

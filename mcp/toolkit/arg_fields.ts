@@ -11,5 +11,5 @@ export const containerField = z.string().min(1).max(253).regex(
 ).describe("Container name or ID");
 
 export const stackField = z.string().min(1).max(128).describe(
-  "Stack: its folder in the stacks dir, e.g. media",
+  "Stack folder name, e.g. media",
 );

@@ -118,7 +118,10 @@ export function planUpgrade(input: PlanInput): UpgradePlan {
   if (manager.managedBy === "compose") {
     const dir = manager.workingDir ?? `${input.stacksDir}/${manager.stack}`;
     const service = manager.service ?? upgrade.container;
-    const up = `cd ${dir} && podman-compose up -d --no-deps --force-recreate ${service}`;
+    // arr-helper's stack_service_recreate: neither podman-compose 1.0.3 nor 1.3.0 honours --no-deps with
+    // --force-recreate, so the service's container is removed first and `up` creates only it again.
+    const up =
+      `podman rm --force ${upgrade.container} && cd ${dir} && podman-compose up -d --no-deps ${service}`;
     const steps: PlanStep[] = [...pull];
     if (tagChanges) {
       steps.push({

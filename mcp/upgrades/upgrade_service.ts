@@ -28,6 +28,17 @@ export interface UpgradeService {
   latest(): UpgradeReport | null;
   /** The plan for one container (name or id); no steps and a reason when it is up to date. */
   plan(container: string): Promise<Result<UpgradePlan & { upgrade: Upgrade | null }, ToolFailure>>;
+  /** The container's facts, its plan and the upgrade it is for (upgrade_apply binds its token to these). */
+  resolve(container: string): Promise<Result<ResolvedUpgrade, ToolFailure>>;
+  /** The container's image facts alone (upgrade_rollback). */
+  facts(container: string): Promise<Result<ContainerImageFacts, ToolFailure>>;
+  /** Forgets the last report (after an upgrade or rollback changed what runs). */
+  forget(): void;
+}
+
+export interface ResolvedUpgrade {
+  facts: ContainerImageFacts;
+  plan: UpgradePlan & { upgrade: Upgrade | null };
 }
 
 export interface UpgradeServiceOptions {
@@ -46,7 +57,7 @@ export function createUpgradeService(options: UpgradeServiceOptions): UpgradeSer
   const { registry, clock } = options;
   const maxAgeMs = options.maxAgeMs ?? 3_600_000;
   let last: { at: number; report: UpgradeReport } | null = null;
-  return {
+  const service: UpgradeService = {
     async list(refresh) {
       if (!refresh && last !== null && clock.now() - last.at < maxAgeMs) return ok(last.report);
       if (refresh) registry.clear();
@@ -64,26 +75,42 @@ export function createUpgradeService(options: UpgradeServiceOptions): UpgradeSer
     latest: () => last?.report ?? null,
 
     async plan(container) {
+      const r = await service.resolve(container);
+      return r.ok ? ok(r.value.plan) : r;
+    },
+
+    async facts(container) {
       const facts = await options.readFacts();
       if (!facts.ok) return err(runtimeFailure(facts.error));
       const f = facts.value.find((c) =>
         c.container === container || (container.length >= 12 && c.id.startsWith(container))
       );
-      if (f === undefined) return err({ kind: "not_found", message: `No container named "${container}"` });
+      return f === undefined
+        ? err({ kind: "not_found", message: `No container named "${container}"` })
+        : ok(f);
+    },
+
+    async resolve(container) {
+      const found = await service.facts(container);
+      if (!found.ok) return found;
+      const f = found.value;
       const report = await checkUpgrades([f], registry, options.notes, options.appNotes);
       const upgrade = report.upgrades[0];
       if (upgrade === undefined) {
         const why = report.errors[0]?.message ??
           "its image is the newest of its tag family and its tag's digest is unchanged";
         return ok({
-          container: f.container,
-          managed_by: managerOf(f.labels).managedBy,
-          from: f.image,
-          to: f.image,
-          steps: [],
-          rollback: [],
-          reason: `No upgrade for ${f.container}: ${why}`,
-          upgrade: null,
+          facts: f,
+          plan: {
+            container: f.container,
+            managed_by: managerOf(f.labels).managedBy,
+            from: f.image,
+            to: f.image,
+            steps: [],
+            rollback: [],
+            reason: `No upgrade for ${f.container}: ${why}`,
+            upgrade: null,
+          },
         });
       }
       const plan = planUpgrade({
@@ -92,7 +119,12 @@ export function createUpgradeService(options: UpgradeServiceOptions): UpgradeSer
         imageId: f.imageId,
         stacksDir: options.stacksDir,
       });
-      return ok({ ...plan, upgrade });
+      return ok({ facts: f, plan: { ...plan, upgrade } });
+    },
+
+    forget() {
+      last = null;
     },
   };
+  return service;
 }

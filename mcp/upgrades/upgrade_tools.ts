@@ -1,10 +1,13 @@
 /**
- * Upgrade tool family: upgrades_list and upgrade_plan (read). The registry client and its cache live in one
+ * Upgrade tool family: upgrades_list and upgrade_plan (read), upgrade_apply and upgrade_rollback (confirmed,
+ * apply_tools.ts). The registry client and its cache live in one
  * UpgradeService per ToolDeps (docs/upgrades.md).
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { ok } from "../../shared/result.ts";
+import { err, ok, type Result } from "../../shared/result.ts";
+import type { ToolFailure } from "../toolkit/tool_result.ts";
+import { createPodmanImages, type PodmanImages } from "./apply/podman_images.ts";
 import { unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
@@ -14,6 +17,7 @@ import { createGithubNotes } from "./github_notes.ts";
 import { createArrNotes } from "./arr_notes_reader.ts";
 import { createRegistryClient } from "./registry/registry_client.ts";
 import { createUpgradeService, type UpgradeService } from "./upgrade_service.ts";
+import { registerApplyTools } from "./apply_tools.ts";
 
 const version = z.object({
   tag: z.string(),
@@ -35,6 +39,33 @@ const upgradeOutput = z.object({
 const step = z.object({ step: z.string(), command: z.string().optional(), tool: z.string().optional() });
 
 const services = new WeakMap<ToolDeps["runtime"], UpgradeService>();
+const imageApis = new WeakMap<ToolDeps["runtime"], PodmanImages>();
+
+/**
+ * Gives a runtime client the upgrade service and Podman image API its tools use, instead of the real ones
+ * (tests: a registry and an image store they control).
+ */
+export function provideUpgradeParts(
+  runtime: ToolDeps["runtime"],
+  parts: { service: UpgradeService; images: PodmanImages },
+): void {
+  services.set(runtime, parts.service);
+  imageApis.set(runtime, parts.images);
+}
+
+/** Podman's image API on the runtime socket (pull, tag, inspect), or why there is none. */
+export function podmanImagesOf(deps: ToolDeps): Result<PodmanImages, ToolFailure> {
+  const given = imageApis.get(deps.runtime);
+  if (given !== undefined) return ok(given);
+  const socket = deps.runtime.socket;
+  if (socket === undefined) {
+    return err({ kind: "unavailable", message: "No Podman API socket: upgrades pull and tag through it" });
+  }
+  return ok(createPodmanImages({
+    fetch: unixSocketFetch(socket).fetch,
+    insecure: deps.config.registryInsecure ?? [],
+  }));
+}
 
 /**
  * The one service per runtime client: pooled servers, main.ts's background check and the app (which gets
@@ -83,19 +114,15 @@ export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "upgrades_list",
     title: "Image upgrades",
-    description: "Newer images per container (same tag family, or a moved digest) with kind, risk and " +
-      "manager. Cached 1 h.",
+    description: "Newer images per container (same tag family or moved digest), kind, risk and manager. " +
+      "Cached 1 h.",
     input: {
-      refresh: z.boolean().default(false).describe(
-        "Ask the registries again instead of using cached answers",
-      ),
+      refresh: z.boolean().default(false).describe("Ask the registries, not the cache"),
     },
     output: {
       checked_at: z.string(),
       upgrades: z.array(upgradeOutput),
-      errors: z.array(z.object({ container: z.string(), image: z.string(), message: z.string() })).describe(
-        "Containers that could not be checked",
-      ),
+      errors: z.array(z.object({ container: z.string(), image: z.string(), message: z.string() })),
     },
     access: "read",
     idempotent: true,
@@ -106,8 +133,8 @@ export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "upgrade_plan",
     title: "Upgrade plan",
-    description: "Steps and rollback to upgrade one container through its quadlet or compose stack (or why " +
-      "not). Changes nothing.",
+    description: "Steps and rollback to upgrade one container via its quadlet or stack, or why not. " +
+      "Changes nothing.",
     input: { container: z.string().min(1).max(256).describe("Container name or id") },
     output: {
       container: z.string(),
@@ -116,7 +143,7 @@ export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
       to: z.string(),
       steps: z.array(step),
       rollback: z.array(step),
-      reason: z.string().optional().describe("Why there are no steps"),
+      reason: z.string().optional(),
       upgrade: upgradeOutput.or(NULL),
     },
     access: "read",
@@ -124,4 +151,6 @@ export function registerUpgradeTools(server: McpServer, deps: ToolDeps): void {
     openWorld: true,
     run: (args) => upgradeServiceOf(deps).plan(args.container),
   });
+
+  registerApplyTools(server, deps, { service: upgradeServiceOf, images: podmanImagesOf });
 }

@@ -10,6 +10,7 @@ import { convertService } from "./container.ts";
 import { warnUnset } from "./service_env.ts";
 import { InvalidValue } from "./failure.ts";
 import { isExtensionKey, TOP_LEVEL_KEYS } from "./key_table.ts";
+import { SERVICE_NAME_PATTERN } from "../names.ts";
 import { loadCompose } from "./load_compose.ts";
 import { convertNetwork } from "./network.ts";
 import { normalizeProjectName, projectName } from "./project_name.ts";
@@ -165,7 +166,7 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
     if (!isMapping(svc)) {
       return err({ file, service: name, message: "Cannot convert service: it is not a mapping" });
     }
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
+    if (!SERVICE_NAME_PATTERN.test(name)) {
       return err({ file, service: name, message: `Cannot convert service "${name}": invalid service name` });
     }
   }
@@ -181,7 +182,7 @@ function readSections(doc: Mapping, file: string): Result<Sections, ConvertError
     if (v === undefined || v === null) continue;
     if (!isMapping(v)) return err({ file, key, message: `Cannot read top-level ${key}: expected a mapping` });
     for (const name of Object.keys(v)) {
-      if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
+      if (!SERVICE_NAME_PATTERN.test(name)) {
         return err({
           file,
           key: `${key}.${name}`,

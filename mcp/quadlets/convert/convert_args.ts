@@ -16,7 +16,7 @@ export const convertFields = {
   podman_version: z.string().max(16).optional().describe("Target Podman, e.g. 5.4 (default: the host's)"),
   prefix_units: z.boolean().optional().describe("Prefix unit names with the stack (default true)"),
   profiles: z.array(z.string().min(1).max(64)).max(64).optional().describe(
-    "Active compose profiles (default: COMPOSE_PROFILES from .env)",
+    "Active profiles (default: COMPOSE_PROFILES)",
   ),
   start_timeout: z.number().int().min(0).max(MAX_START_TIMEOUT_SEC).optional().describe(
     "TimeoutStartSec= (default 900; 0: systemd's)",

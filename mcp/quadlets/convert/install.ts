@@ -22,8 +22,7 @@ export function registerQuadletInstall(server: McpServer, deps: ToolDeps): void 
     name: "quadlet_install",
     title: "Install a stack's staged quadlet units",
     description: "Installs the units compose_to_quadlet staged for a stack and reloads systemd; replaced " +
-      "units are kept in <stack>/quadlets/.rollback/, and a failed write puts back what was written. Then " +
-      "systemd_start.",
+      "units are kept, a failed write undone. Then systemd_start.",
     input: { stack: stackField },
     output: {
       installed: z.array(z.string()),

@@ -40,7 +40,7 @@ export function registerStackMigrate(
     name: "stack_migrate_to_quadlets",
     title: "Migrate a compose stack to quadlet units",
     description: "Converts a stack (as compose_to_quadlet), installs and starts its units, stops compose " +
-      "(volumes kept) and checks the containers use the same volumes; a failure undoes it all.",
+      "(volumes kept) and checks the volumes match; a failure undoes it all.",
     input: { stack: stackField, ...convertFields },
     output: {
       stack: z.string(),

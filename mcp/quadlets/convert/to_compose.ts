@@ -13,8 +13,8 @@ export function registerQuadletToCompose(server: McpServer, deps: ToolDeps): voi
   defineTool(server, deps, {
     name: "quadlet_to_compose",
     title: "Convert quadlet units back to compose",
-    description: "Rebuilds compose YAML from quadlet units: the installed units in files, a stack's " +
-      "installed <stack>-* units, or (staged) its staged ones. Keys that do not map back become warnings.",
+    description: "Rebuilds compose YAML from quadlet units: installed ones in files, a stack's installed " +
+      "<stack>-* units, or (staged) its staged ones; keys that do not map back are warnings.",
     input: {
       stack: stackField.optional().describe("Stack whose units to read"),
       files: z.array(z.string().max(220)).max(200).optional().describe("Installed unit files"),

@@ -35,7 +35,7 @@ export function registerComposeToQuadlet(server: McpServer, deps: ToolDeps, loca
       stack: stackField,
       ...convertFields,
       project_name: z.string().min(1).max(128).optional().describe(
-        "Compose project: volumes <project>_<name> (default as compose)",
+        "Compose project name (default as compose)",
       ),
     },
     output: {

@@ -49,6 +49,7 @@ Deno.test("arr-helper answers 404, 413 and 400 over its socket", async (t) => {
       body: {
         ok: false,
         error: 'Unknown op "shell": expected one of stack_up, stack_down, stack_pull, stack_restart, ' +
+          "stack_service_recreate, " +
           "compose_validate, systemd_start, systemd_stop, systemd_restart, systemd_status, systemd_daemon_reload, " +
           "quadlet_read, quadlet_write, quadlet_list, quadlet_delete, quadlet_validate, info",
         exit_code: 1,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { defaultServices, judgeStack, parsePsJson } from "../../../helper/compose_status.ts";
+import { allServices, defaultServices, judgeStack, parsePsJson } from "../../../helper/compose_status.ts";
 
 // Shape as printed by `podman-compose ps --format json` (podman 4.3.1), trimmed to the fields read.
 const PS = JSON.stringify([
@@ -10,7 +10,8 @@ const PS = JSON.stringify([
 Deno.test("parsePsJson() reads name, service and state of each container", () => {
   assert.deepEqual(parsePsJson(PS), {
     ok: true,
-    value: [{ name: "s_web_1", service: "web", state: "running" }, {
+    value: [{ id: "a", name: "s_web_1", service: "web", state: "running" }, {
+      id: "b",
       name: "s_db_1",
       service: "db",
       state: "exited",
@@ -28,6 +29,12 @@ Deno.test("parsePsJson() fails with a message on output that is not a JSON array
     ok: false,
     error: "Cannot parse podman ps output: expected a JSON array",
   });
+});
+
+Deno.test("allServices() lists every service, profiles or not, sorted", () => {
+  const yaml = "services:\n  web: {image: x}\n  debug:\n    image: x\n    profiles: [dev]\n";
+  assert.deepEqual(allServices(yaml), ["debug", "web"]);
+  assert.deepEqual(allServices("services: ["), []);
 });
 
 Deno.test("defaultServices() lists services without profiles, sorted", () => {

@@ -81,6 +81,51 @@ Deno.test("stack_up runs podman-compose with fixed argv and judges the stack by 
   });
 });
 
+Deno.test("stack_service_recreate removes the service's old container with podman, then ups only it", async () => {
+  let ps = 0;
+  const listed = (id: string) =>
+    JSON.stringify([{
+      Id: id,
+      Names: ["web_app_1"],
+      State: "running",
+      Labels: { "com.docker.compose.service": "app" },
+    }]);
+  await using t = await setup((
+    c,
+  ) => (c.args[0] === "ps" ? result({ stdout: listed(ps++ === 0 ? "old" : "new") }) : result()));
+  const out = doneOf(await t.ops.stack_service_recreate({ stack: "web", service: "app" }, t.trace()));
+  const file = `${t.root}/stacks/web/compose.yaml`;
+  const psArgs = [
+    "podman",
+    "ps",
+    "-a",
+    "--filter",
+    "label=io.podman.compose.project=web",
+    "--format",
+    "json",
+  ];
+  assert.deepEqual(t.calls.map((c) => [c.cmd, ...c.args]), [
+    psArgs,
+    ["podman", "rm", "--force", "-t", "1", "old"],
+    ["podman-compose", "--project-name=web", `--file=${file}`, "up", "-d", "--no-deps", "app"],
+    psArgs,
+  ]);
+  assert.deepEqual([out.ok, out.exitCode], [true, 0]);
+});
+
+Deno.test("stack_service_recreate reports ok:false when the same container is still there", async () => {
+  const listed = JSON.stringify([{
+    Id: "old",
+    Names: ["web_app_1"],
+    State: "running",
+    Labels: { "com.docker.compose.service": "app" },
+  }]);
+  await using t = await setup((c) => (c.args[0] === "ps" ? result({ stdout: listed }) : result()));
+  const out = doneOf(await t.ops.stack_service_recreate({ stack: "web", service: "app" }, t.trace()));
+  assert.deepEqual([out.ok, out.exitCode], [false, 1]);
+  assert.match(out.output, /"missing_services":\["app"\]/);
+});
+
 Deno.test("stack_up reports failure when podman-compose exits 0 but nothing runs", async () => {
   await using t = await setup((
     c,

@@ -71,11 +71,19 @@ export async function pushAs(image: string, host: string, repository: string, ta
   }
 }
 
-/** A new image from `image` with one more layer (a file written in a throwaway container). */
-export async function imageWithNewLayer(image: string, name: string, content: string): Promise<string> {
+/**
+ * A new image from `image` with one more layer (a file written in a throwaway container); `changes` are
+ * `podman commit --change` instructions such as `CMD ["sleep", "600"]`.
+ */
+export async function imageWithNewLayer(
+  image: string,
+  name: string,
+  content: string,
+  changes: readonly string[] = [],
+): Promise<string> {
   await podman("run", "--name", name, image, "sh", "-c", `echo ${content} > /layer.txt`);
   try {
-    return await podman("commit", "-q", name);
+    return await podman("commit", "-q", ...changes.flatMap((c) => ["--change", c]), name);
   } finally {
     await podman("rm", "-f", name);
   }

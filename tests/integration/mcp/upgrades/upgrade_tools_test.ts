@@ -101,7 +101,7 @@ Deno.test("upgrades_list and upgrade_plan against real Podman containers and a r
     const cPlan = await served.call("upgrade_plan", { container: compose });
     assert.ok(
       // deno-lint-ignore no-explicit-any
-      (cPlan.structuredContent.steps as any[]).some((s) => s.command?.endsWith("--force-recreate app")),
+      (cPlan.structuredContent.steps as any[]).some((s) => s.command?.endsWith("up -d --no-deps app")),
     );
     const nPlan = await served.call("upgrade_plan", { container: loose });
     assert.deepEqual(nPlan.structuredContent.steps, []);

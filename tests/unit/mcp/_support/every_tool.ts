@@ -16,6 +16,8 @@ import { fakeContainer, fakeRuntime } from "../dashboard/fixtures.ts";
 import { fakeHelper } from "./fake_helper.ts";
 import { startAlerts } from "../../../../mcp/alerts/start_alerts.ts";
 import { testConfig, testDeps } from "./test_deps.ts";
+import { fakeUpgradeParts } from "./upgrade_fakes.ts";
+import { provideUpgradeParts } from "../../../../mcp/upgrades/upgrade_tools.ts";
 
 export interface EveryToolWorld extends AsyncDisposable {
   deps: ToolDeps;
@@ -95,6 +97,7 @@ export async function everyToolWorld(): Promise<EveryToolWorld> {
       systemdUnits: ["sonarr.service"],
     }),
   });
+  provideUpgradeParts(runtime, fakeUpgradeParts(`${root}/stacks`, deps.clock));
   // alerts: an engine over the same world, no background loop, no channels.
   const alerts = await startAlerts(deps, { intervalSeconds: 300, channels: [], quietHours: null }, {
     dbPath: ":memory:",
@@ -188,5 +191,7 @@ export function everyToolCall(root: string): ToolCall[] {
     c("interest_list"),
     c("upgrades_list"),
     c("upgrade_plan", { container: "sonarr" }),
+    c("upgrade_apply", { container: "sonarr" }),
+    c("upgrade_rollback", { container: "sonarr" }),
   ];
 }

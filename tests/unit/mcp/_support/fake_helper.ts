@@ -32,7 +32,8 @@ export function fakeHelper(quadlets: Record<string, string> = {}): FakeHelper {
         case "stack_up":
         case "stack_down":
         case "stack_pull":
-        case "stack_restart": {
+        case "stack_restart":
+        case "stack_service_recreate": {
           const status = { stack: args.stack, containers: [], missing_services: [] };
           return done(`${op} done\n${STACK_STATUS_MARKER}\n${JSON.stringify(status)}`);
         }

@@ -34,7 +34,7 @@ Deno.test("the confirm flow is explained once, in the server instructions", asyn
 Deno.test("every destructive tool's description ends with the one generated confirm line", async () => {
   const destructive = (await tools()).filter((t) => t.annotations.destructiveHint);
   // 14: stack_migrate_to_quadlets (issue 12) joined the 13 before it.
-  assert.equal(destructive.length, 15); // + watched_cleanup_delete
+  assert.equal(destructive.length, 17); // + watched_cleanup_delete, upgrade_apply, upgrade_rollback
   for (const tool of destructive) {
     const when = /Destructive( [^:]+)?: /.exec(tool.description)?.[1]?.trim();
     assert.ok(tool.description.endsWith(` ${confirmLine(when)}`), tool.name);

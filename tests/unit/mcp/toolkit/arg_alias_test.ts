@@ -22,6 +22,8 @@ Deno.test("inputObject() refuses both names at once, neither, or an old-name val
   const neither = schema.safeParse({ tail: 1 });
   assert.equal(neither.error?.issues[0]?.message, 'Missing argument "container"');
   assert.equal(schema.safeParse({ name: "" }).success, false);
+  // The alias is listed without constraints; its value is still checked as the new name's.
+  assert.equal(schema.safeParse({ name: 42 }).success, false);
 });
 
 Deno.test("inputObject() lists the new name as required and says the old one is still accepted", () => {

@@ -74,7 +74,7 @@ Deno.test("planUpgrade() for compose recreates only that service; unmanaged says
   );
   assert.ok(
     compose.steps.some((s) =>
-      s.command === "cd /opt/stacks/media && podman-compose up -d --no-deps --force-recreate app"
+      s.command?.endsWith("&& cd /opt/stacks/media && podman-compose up -d --no-deps app")
     ),
   );
   const none = planUpgrade({

@@ -77,3 +77,15 @@ Deno.test("config: ARR_REGISTRY_INSECURE, ARR_GITHUB_API_URL, GITHUB_TOKEN, ARR_
     assert.match(!r.ok ? r.error : "", /Invalid ARR_UPGRADE_CHECK_INTERVAL_H/, bad);
   }
 });
+
+Deno.test("config: ARR_UPGRADE_HEALTH_GATE_S takes whole seconds from 1 to 3600", () => {
+  const host = { uid: 1000, home: "/home/t" };
+  const set = parseConfig({ ARR_UPGRADE_HEALTH_GATE_S: "90" }, host);
+  assert.equal(set.ok && set.value.upgradeHealthGateS, 90);
+  const unset = parseConfig({}, host);
+  assert.equal(unset.ok && unset.value.upgradeHealthGateS, undefined);
+  for (const bad of ["0", "2.5", "3601", "soon"]) {
+    const r = parseConfig({ ARR_UPGRADE_HEALTH_GATE_S: bad }, host);
+    assert.match(!r.ok ? r.error : "", /Invalid ARR_UPGRADE_HEALTH_GATE_S/, bad);
+  }
+});

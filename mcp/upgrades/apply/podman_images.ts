@@ -1,0 +1,148 @@
+/**
+ * The image steps of an upgrade through the Podman API (arr-mcp holds its socket; arr-helper gains no pull):
+ * pull one reference, tag an image, and read which image a container runs. Errors are one line of text for the
+ * step report; never throws.
+ */
+import { err, ok, type Result } from "../../../shared/result.ts";
+import type { FetchLike } from "../../../shared/fetch_like.ts";
+import { LIBPOD_BASE } from "../../clients/runtime/http_runtime.ts";
+import { imageName, parseImageRef } from "../image_ref.ts";
+
+export interface ContainerObservation {
+  id: string;
+  /** The image id the container runs, without `sha256:`. */
+  imageId: string;
+  state: string;
+  running: boolean;
+  startedAt: string | null;
+  /** null when the container has no health check. */
+  health: string | null;
+}
+
+export interface PodmanImages {
+  /** Pulls `reference` (by digest for upgrades) and answers the image id. */
+  pull(reference: string): Promise<Result<string, string>>;
+  /** Gives `source` (an id or reference) the name `target` (`name:tag`). */
+  tag(source: string, target: string): Promise<Result<void, string>>;
+  /** The image id a reference names locally, or null when there is none. */
+  imageId(reference: string): Promise<Result<string | null, string>>;
+  /** The container as it is now, or null when there is none of that name. */
+  observe(container: string): Promise<Result<ContainerObservation | null, string>>;
+}
+
+const stripId = (id: unknown) => (typeof id === "string" ? id.replace(/^sha256:/, "") : "");
+
+export function createPodmanImages(options: {
+  fetch: FetchLike;
+  /** Registries (`host:port`) pulled from without TLS verification (ARR_REGISTRY_INSECURE). */
+  insecure: readonly string[];
+  /** @default 600_000 (a large image pull) */
+  pullTimeoutMs?: number;
+}): PodmanImages {
+  const call = async (method: string, path: string, what: string, timeoutMs = 30_000) => {
+    try {
+      const res = await options.fetch(`http://runtime${LIBPOD_BASE}${path}`, {
+        method,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return ok({ status: res.status, text: await res.text() });
+    } catch (e) {
+      return err(
+        `Cannot ${what}: ${
+          (e as Error).name === "TimeoutError" ? "no answer in time" : (e as Error).message
+        }`,
+      );
+    }
+  };
+  const message = (text: string) => {
+    try {
+      const m = (JSON.parse(text) as { message?: unknown }).message;
+      return typeof m === "string" ? m : text.trim().slice(0, 300);
+    } catch {
+      return text.trim().slice(0, 300);
+    }
+  };
+  return {
+    async pull(reference) {
+      const ref = parseImageRef(reference);
+      const tls = ref !== null && options.insecure.includes(ref.registry) ? "&tlsVerify=false" : "";
+      const what = `pull ${reference}`;
+      const r = await call(
+        "POST",
+        `/images/pull?reference=${encodeURIComponent(reference)}&quiet=true${tls}`,
+        what,
+        options.pullTimeoutMs ?? 600_000,
+      );
+      if (!r.ok) return r;
+      if (r.value.status >= 400) return err(`Cannot ${what}: ${message(r.value.text)}`);
+      // A stream of JSON lines: progress, then `{"id": …}` or `{"error": …}`.
+      let id = "";
+      for (const line of r.value.text.split("\n")) {
+        if (line.trim() === "") continue;
+        let o: Record<string, unknown>;
+        try {
+          o = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (typeof o.error === "string" && o.error !== "") return err(`Cannot ${what}: ${o.error}`);
+        if (typeof o.id === "string" && o.id !== "") id = stripId(o.id);
+      }
+      return id === "" ? err(`Cannot ${what}: Podman named no image`) : ok(id);
+    },
+
+    async tag(source, target) {
+      const repo = imageName(target);
+      const tag = target.slice(repo.length + 1);
+      const what = `tag ${source} as ${target}`;
+      const r = await call(
+        "POST",
+        `/images/${encodeURIComponent(source)}/tag?repo=${encodeURIComponent(repo)}&tag=${
+          encodeURIComponent(tag)
+        }`,
+        what,
+      );
+      if (!r.ok) return r;
+      return r.value.status < 300 ? ok(undefined) : err(`Cannot ${what}: ${message(r.value.text)}`);
+    },
+
+    async imageId(reference) {
+      const what = `inspect image ${reference}`;
+      const r = await call("GET", `/images/${encodeURIComponent(reference)}/json`, what);
+      if (!r.ok) return r;
+      if (r.value.status === 404) return ok(null);
+      if (r.value.status >= 300) return err(`Cannot ${what}: ${message(r.value.text)}`);
+      try {
+        return ok(stripId((JSON.parse(r.value.text) as { Id?: unknown }).Id));
+      } catch (e) {
+        return err(`Cannot ${what}: ${(e as Error).message}`);
+      }
+    },
+
+    async observe(container) {
+      const what = `inspect container ${container}`;
+      const r = await call("GET", `/containers/${encodeURIComponent(container)}/json`, what);
+      if (!r.ok) return r;
+      if (r.value.status === 404) return ok(null);
+      if (r.value.status >= 300) return err(`Cannot ${what}: ${message(r.value.text)}`);
+      try {
+        const o = JSON.parse(r.value.text) as {
+          Id?: string;
+          Image?: string;
+          State?: { Status?: string; Running?: boolean; StartedAt?: string; Health?: { Status?: string } };
+        };
+        const started = o.State?.StartedAt ?? "";
+        return ok({
+          id: o.Id ?? "",
+          imageId: stripId(o.Image),
+          state: o.State?.Status ?? "unknown",
+          running: o.State?.Running === true,
+          startedAt: started === "" || started.startsWith("0001-") ? null : started,
+          health: o.State?.Health?.Status || null,
+        });
+      } catch (e) {
+        return err(`Cannot ${what}: ${(e as Error).message}`);
+      }
+    },
+  };
+}
