@@ -3,13 +3,11 @@
  * injected timers. A check that is still running when the next one is due is joined, not doubled (the engine
  * does that); an exception is logged and the loop goes on.
  */
-import { sleep, type Timers } from "../clients/runtime/store/timers.ts";
+import { messageOf, type Periodic, startPeriodic } from "../clients/runtime/store/periodic.ts";
+import type { Timers } from "../clients/runtime/store/timers.ts";
 import type { AlertEngine } from "./engine.ts";
 
-export interface Watcher {
-  /** Stops the loop; resolves when the check in progress (if any) ends. */
-  stop(): Promise<void>;
-}
+export type Watcher = Periodic;
 
 export interface WatcherOptions {
   intervalMs: number;
@@ -20,25 +18,10 @@ export interface WatcherOptions {
 }
 
 export function startWatcher(engine: AlertEngine, options: WatcherOptions): Watcher {
-  const abort = new AbortController();
-  const loop = async () => {
-    let delay = options.firstDelayMs ?? Math.min(options.intervalMs, 30_000);
-    while (!abort.signal.aborted) {
-      await sleep(options.timers, delay, abort.signal);
-      if (abort.signal.aborted) return;
-      try {
-        await engine.checkNow();
-      } catch (e) {
-        options.log?.(`arr-mcp: alert check failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      delay = options.intervalMs;
-    }
-  };
-  const done = loop();
-  return {
-    async stop() {
-      abort.abort();
-      await done;
-    },
-  };
+  return startPeriodic(async () => void await engine.checkNow(), {
+    firstDelayMs: options.firstDelayMs ?? Math.min(options.intervalMs, 30_000),
+    intervalMs: options.intervalMs,
+    timers: options.timers,
+    onError: (e) => options.log?.(`arr-mcp: alert check failed: ${messageOf(e)}`),
+  });
 }

@@ -4,46 +4,36 @@
  * shows a result at most one interval old without running a preview on a page load. The first comes two
  * minutes after start, never during it; a failure is logged and the loop goes on. Injected timers.
  */
-import { sleep, type Timers } from "../clients/runtime/store/timers.ts";
+import { messageOf, type Periodic, startPeriodic } from "../clients/runtime/store/periodic.ts";
+import type { Timers } from "../clients/runtime/store/timers.ts";
 import type { CleanupService } from "./cleanup_facts.ts";
 import type { CleanupPreview } from "./preview.ts";
 
 export const FIRST_PREVIEW_DELAY_MS = 120_000;
 export const DEFAULT_PREVIEW_INTERVAL_H = 6;
 
-export interface CleanupPreviews {
-  /** Stops the loop; resolves when the preview in progress (if any) ends. */
-  stop(): Promise<void>;
-}
+export type CleanupPreviews = Periodic;
 
 export function startCleanupPreviews(
   run: (service: CleanupService) => Promise<CleanupPreview | undefined>,
   options: { intervalHours: number; timers: Timers; log: (line: string) => void },
 ): CleanupPreviews {
-  const abort = new AbortController();
-  const loop = async () => {
-    let delay = FIRST_PREVIEW_DELAY_MS;
-    while (!abort.signal.aborted) {
-      await sleep(options.timers, delay, abort.signal);
-      for (const service of ["sonarr", "radarr"] as const) {
-        if (abort.signal.aborted) return;
-        try {
-          const preview = await run(service);
-          if (preview !== undefined) options.log(describe(service, preview));
-        } catch (e) {
-          options.log(`arr-mcp: cleanup preview (${service}) failed: ${e instanceof Error ? e.message : e}`);
-        }
+  return startPeriodic(async (signal) => {
+    for (const service of ["sonarr", "radarr"] as const) {
+      if (signal.aborted) return;
+      try {
+        const preview = await run(service);
+        if (preview !== undefined) options.log(describe(service, preview));
+      } catch (e) {
+        options.log(`arr-mcp: cleanup preview (${service}) failed: ${messageOf(e)}`);
       }
-      delay = options.intervalHours * 3_600_000;
     }
-  };
-  const done = loop();
-  return {
-    async stop() {
-      abort.abort();
-      await done;
-    },
-  };
+  }, {
+    firstDelayMs: FIRST_PREVIEW_DELAY_MS,
+    intervalMs: options.intervalHours * 3_600_000,
+    timers: options.timers,
+    onError: (e) => options.log(`arr-mcp: cleanup preview failed: ${messageOf(e)}`),
+  });
 }
 
 function describe(service: CleanupService, preview: CleanupPreview): string {
