@@ -3,7 +3,8 @@
  * sandbox as root, no background networking) and a fresh profile per run. Every request the browser makes is
  * recorded so tests can check that pages only talk to the server's own origin.
  */
-import { type BrowserContext, chromium } from "playwright-core";
+import axe from "axe-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -57,4 +58,22 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       await Deno.remove(profile, { recursive: true }).catch(() => {});
     },
   };
+}
+
+/** Where the dashboard tests leave their screenshots (reviewed by hand; not compared). */
+export const SCREENSHOTS = new URL("../../../../.test-out/screenshots/", import.meta.url);
+
+/** The ids of the serious and critical axe-core violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
+  await page.evaluate(
+    (source: string) => void (0, eval)(source),
+    (axe as unknown as { source: string }).source,
+  );
+  const result = await page.evaluate(() =>
+    (globalThis as unknown as {
+      axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
+    }).axe.run()
+  );
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
 }

@@ -5,30 +5,13 @@
  * its age, never a preview of its own on a page load (the Sonarr fake sees no library read), axe-core clean.
  */
 import assert from "node:assert/strict";
-import axe from "axe-core";
-import type { Page } from "playwright-core";
 import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { startFakeArr } from "../../../fakes/arr_fake.ts";
 import { householdLibrary } from "../../../fakes/household_library.ts";
 import { startFakePlex } from "../../../fakes/plex_fake.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
 import { memoryMediaServices } from "../../_support/memory_media_services.ts";
-import { launchChromium } from "./browser.ts";
-
-const SCREENSHOTS = new URL("../../../../.test-out/screenshots/", import.meta.url);
-
-async function axeViolations(page: Page) {
-  await page.evaluate(
-    (source: string) => void (0, eval)(source),
-    (axe as unknown as { source: string }).source,
-  );
-  const result = await page.evaluate(() =>
-    (globalThis as unknown as {
-      axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
-    }).axe.run()
-  );
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-}
+import { axeViolations, launchChromium, SCREENSHOTS } from "./browser.ts";
 
 /** The Sonarr requests that only a preview sends (series, episodes, files); health checks are not among them. */
 const LIBRARY_READ = /^GET \/api\/v3\/(series|episode|episodefile|tag)\b/;

@@ -10,10 +10,8 @@ import { DASHBOARD_RESOURCE_URI } from "../../../../mcp/dashboard/dashboard_tool
 import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../../testbed/testbed.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
-import { launchChromium } from "./browser.ts";
+import { launchChromium, SCREENSHOTS } from "./browser.ts";
 import { freeLoopbackPort } from "../../_support/free_port.ts";
-
-const SCREENSHOTS = new URL("../../../../.test-out/screenshots/", import.meta.url);
 
 Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed host iframe", async () => {
   const tb = testbed();

@@ -5,31 +5,13 @@
  * requests, axe-core accessibility, screenshots under .test-out/screenshots/ for review.
  */
 import assert from "node:assert/strict";
-import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { SESSION_COOKIE } from "../../../../mcp/dashboard/session.ts";
 import { TOOL_FAMILIES } from "../../../../mcp/server/families.ts";
 import { podman, removeContainers, testbed, uniqueName } from "../../../testbed/testbed.ts";
 import { runContainer } from "../../_support/run_container.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
-import { launchChromium } from "./browser.ts";
-
-const SCREENSHOTS = new URL("../../../../.test-out/screenshots/", import.meta.url);
-
-async function axeViolations(page: Page) {
-  // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
-  await page.evaluate(
-    (source: string) => void (0, eval)(source),
-    (axe as unknown as { source: string }).source,
-  );
-  const result = await page.evaluate(() =>
-    (globalThis as unknown as {
-      axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
-    })
-      .axe.run()
-  );
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
+import { axeViolations, launchChromium, SCREENSHOTS } from "./browser.ts";
 
 async function shoot(page: Page, name: string) {
   await Deno.mkdir(SCREENSHOTS, { recursive: true });

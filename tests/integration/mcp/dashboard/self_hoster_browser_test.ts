@@ -7,7 +7,6 @@
  * /tmp/arr-dash-screens/.
  */
 import assert from "node:assert/strict";
-import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { createMediaServices } from "../../../../mcp/clients/media/media_services.ts";
 import { createApp } from "../../../../mcp/server/app.ts";
@@ -17,26 +16,12 @@ import { freeLoopbackPort } from "../../_support/free_port.ts";
 import { serveLoopback } from "../../_support/loopback_server.ts";
 import { runContainer } from "../../_support/run_container.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
-import { launchChromium } from "./browser.ts";
+import { axeViolations, launchChromium } from "./browser.ts";
 
 const SCREENS = "/tmp/arr-dash-screens";
 const PHONE = { width: 390, height: 844 };
 /** 13 containers on a 390×844 phone fit in this many screens (issue 19 measured ~5.5 before). */
 const PHONE_SCREENS_MAX = 2.5;
-
-async function axeViolations(page: Page) {
-  await page.evaluate(
-    (source: string) => void (0, eval)(source),
-    (axe as unknown as { source: string }).source,
-  );
-  const result = await page.evaluate(() =>
-    (globalThis as unknown as {
-      axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
-    })
-      .axe.run()
-  );
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-}
 
 async function shoot(page: Page, name: string) {
   await Deno.mkdir(SCREENS, { recursive: true });

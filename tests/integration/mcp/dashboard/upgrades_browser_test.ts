@@ -6,30 +6,11 @@
  * the container page has its line; axe-core stays clean.
  */
 import assert from "node:assert/strict";
-import axe from "axe-core";
-import type { Page } from "playwright-core";
 import { podman, removeContainers, testbed, uniqueName } from "../../../testbed/testbed.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
 import { registerUpgradeTools, upgradeServiceOf } from "../../../../mcp/upgrades/upgrade_tools.ts";
 import { imageWithNewLayer, pushAs, startLocalRegistry } from "../upgrades/registry_process.ts";
-import { launchChromium } from "./browser.ts";
-
-const SCREENSHOTS = new URL("../../../../.test-out/screenshots/", import.meta.url);
-
-async function axeViolations(page: Page) {
-  // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
-  await page.evaluate(
-    (source: string) => void (0, eval)(source),
-    (axe as unknown as { source: string }).source,
-  );
-  const result = await page.evaluate(() =>
-    (globalThis as unknown as {
-      axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
-    })
-      .axe.run()
-  );
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
+import { axeViolations, launchChromium, SCREENSHOTS } from "./browser.ts";
 
 Deno.test("upgrades panel in Chromium: calm before a check, then real upgrades worst risk first", async (t) => {
   const tb = testbed();
