@@ -15,6 +15,20 @@ import { imageWithNewLayer, pushAs, startLocalRegistry } from "./registry_proces
 
 const SLEEPS = 'CMD ["sleep", "600"]';
 
+/** arr-mcp with only the upgrade tools, on the testbed's Podman, the real helper and the loopback registry. */
+function serveUpgrades(helperSocket: string, stacksDir: string, registryHost: string) {
+  return serveArrMcp({
+    env: {
+      ARR_RUNTIME_SOCKET: testbed().podmanSocket,
+      ARR_HELPER_SOCKET: helperSocket,
+      ARR_STACKS_DIR: stacksDir,
+      ARR_REGISTRY_INSECURE: registryHost,
+      ARR_UPGRADE_HEALTH_GATE_S: "2",
+    },
+    families: [registerUpgradeTools],
+  });
+}
+
 Deno.test("upgrade_apply recreates a compose service on the new digest and rolls a failing one back", async (t) => {
   const tb = testbed();
   await using registry = await startLocalRegistry();
@@ -40,16 +54,7 @@ Deno.test("upgrade_apply recreates a compose service on the new digest and rolls
     )).split(" ");
     return { id, image, state };
   };
-  const served = await serveArrMcp({
-    env: {
-      ARR_RUNTIME_SOCKET: tb.podmanSocket,
-      ARR_HELPER_SOCKET: dirs.socket,
-      ARR_STACKS_DIR: dirs.stacksDir,
-      ARR_REGISTRY_INSECURE: registry.host,
-      ARR_UPGRADE_HEALTH_GATE_S: "2",
-    },
-    families: [registerUpgradeTools],
-  });
+  const served = await serveUpgrades(dirs.socket, dirs.stacksDir, registry.host);
   const confirmed = async (tool: string) => {
     const preview = await served.call(tool, { container });
     assert.equal(preview.structuredContent?.status, "confirmation_required", JSON.stringify(preview.content));
@@ -154,16 +159,7 @@ Deno.test("upgrade_apply rolls back a candidate whose health check fails, gated 
   // The health check passes only for an image whose extra layer says "good".
   const good = await imageWithNewLayer(tb.image, uniqueName("upggood"), "good", [SLEEPS]);
   const bad = await imageWithNewLayer(tb.image, uniqueName("upgsick"), "sick", [SLEEPS]);
-  const served = await serveArrMcp({
-    env: {
-      ARR_RUNTIME_SOCKET: tb.podmanSocket,
-      ARR_HELPER_SOCKET: dirs.socket,
-      ARR_STACKS_DIR: dirs.stacksDir,
-      ARR_REGISTRY_INSECURE: registry.host,
-      ARR_UPGRADE_HEALTH_GATE_S: "2",
-    },
-    families: [registerUpgradeTools],
-  });
+  const served = await serveUpgrades(dirs.socket, dirs.stacksDir, registry.host);
   try {
     await pushAs(good, registry.host, repo, "latest");
     await podman("pull", "--tls-verify=false", "-q", `${name}:latest`);
