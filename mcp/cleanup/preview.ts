@@ -62,15 +62,10 @@ export interface CleanupPreview {
   unreadable: string[];
 }
 
-export async function buildPreview(
-  sources: PreviewSources,
-  request: PreviewRequest,
-  settings: CleanupSettings,
-  marks: readonly InterestMark[],
-  now: number,
-): Promise<CleanupPreview> {
-  const empty = (unreadable: string[]): CleanupPreview => ({
-    service: request.service,
+/** A preview with nothing to remove: what a failed read gives (fail closed), naming what could not be read. */
+export function emptyPreview(service: CleanupService, unreadable: string[]): CleanupPreview {
+  return {
+    service,
     candidates: [],
     protected: [],
     unmatched: [],
@@ -78,7 +73,17 @@ export async function buildPreview(
     total_bytes: 0,
     active_users: [],
     unreadable,
-  });
+  };
+}
+
+export async function buildPreview(
+  sources: PreviewSources,
+  request: PreviewRequest,
+  settings: CleanupSettings,
+  marks: readonly InterestMark[],
+  now: number,
+): Promise<CleanupPreview> {
+  const empty = (unreadable: string[]) => emptyPreview(request.service, unreadable);
   if (!sources.plex.ok) return empty([sources.plex.error]);
   if (!sources.arr.ok) return empty([sources.arr.error]);
   const plex = await readPlexLibrary(sources.plex.value, request.service === "sonarr" ? "show" : "movie");

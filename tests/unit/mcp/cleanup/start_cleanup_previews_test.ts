@@ -4,18 +4,10 @@ import {
   FIRST_PREVIEW_DELAY_MS,
   startCleanupPreviews,
 } from "../../../../mcp/cleanup/start_cleanup_previews.ts";
-import type { CleanupPreview } from "../../../../mcp/cleanup/preview.ts";
+import { emptyPreview } from "../../../../mcp/cleanup/preview.ts";
 
-const empty = (service: "sonarr" | "radarr"): CleanupPreview => ({
-  service,
-  candidates: [],
-  protected: [],
-  unmatched: [],
-  not_watched: 0,
-  total_bytes: 0,
-  active_users: [],
-  unreadable: service === "radarr" ? ["Plex accounts (/accounts): HTTP 500"] : [],
-});
+const empty = (service: "sonarr" | "radarr") =>
+  emptyPreview(service, service === "radarr" ? ["Plex accounts (/accounts): HTTP 500"] : []);
 
 Deno.test("startCleanupPreviews() previews two minutes after start, then every interval, and stops", async () => {
   const time = manualTime();
