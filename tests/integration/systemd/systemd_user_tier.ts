@@ -84,17 +84,20 @@ export async function startSystemdUser(): Promise<SystemdUser> {
     if (out.code !== 0) throw new Error(`${cmd.join(" ")} exited ${out.code}: ${out.stderr || out.stdout}`);
     return out.stdout;
   };
-  try {
-    const started = await script("start", runDir);
-    if (started.code !== 0) throw new Error(`systemd_user.sh start failed: ${started.stderr}`);
-    // A clean account each run (start holds the account's lock): no units, quadlets or stacks of an earlier run.
-    await run(
+  /** What a run leaves in the account: its user units, quadlets and test stacks. */
+  const cleanAccount = () =>
+    run(
       "rm",
       "-rf",
       `${home}/.config/systemd`,
       `${home}/.config/containers/systemd`,
       `${home}/arr-test-stacks`,
     );
+  try {
+    const started = await script("start", runDir);
+    if (started.code !== 0) throw new Error(`systemd_user.sh start failed: ${started.stderr}`);
+    // A clean account each run (start holds the account's lock): no units, quadlets or stacks of an earlier run.
+    await cleanAccount();
   } catch (error) {
     await script("stop", runDir);
     throw error;
@@ -145,14 +148,7 @@ export async function startSystemdUser(): Promise<SystemdUser> {
     },
     async [Symbol.asyncDispose]() {
       client?.close();
-      await run(
-        "rm",
-        "-rf",
-        `${home}/.config/systemd`,
-        `${home}/.config/containers/systemd`,
-        `${home}/arr-test-stacks`,
-      )
-        .catch(() => {});
+      await cleanAccount().catch(() => {});
       const stopped = await script("stop", runDir);
       if (stopped.code !== 0) throw new Error(`systemd_user.sh stop failed: ${stopped.stderr}`);
     },

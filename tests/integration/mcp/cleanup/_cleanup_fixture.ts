@@ -12,6 +12,18 @@ import { connectInMemory } from "../../../unit/mcp/_support/in_memory_client.ts"
 import { testConfig, testDeps } from "../../../unit/mcp/_support/test_deps.ts";
 import { memoryMediaServices } from "../../_support/memory_media_services.ts";
 
+/** The media services arr-mcp sees for the household fakes at these URLs (their keys and token). */
+export function householdMedia(urls: { plex: string; sonarr: string; radarr: string }) {
+  return memoryMediaServices({
+    PLEX_URL: urls.plex,
+    PLEX_TOKEN: "plex-token-0123456789",
+    SONARR_URL: urls.sonarr,
+    SONARR_API_KEY: "sonarr-key-0123456789",
+    RADARR_URL: urls.radarr,
+    RADARR_API_KEY: "radarr-key-0123456789",
+  }, { clientOptions: { retries: 0, timeoutMs: 5_000 } });
+}
+
 /** `sonarrVersion`: "3.0.10" serves a Sonarr v3, which ignores includeEpisodeFile. @default v4 */
 export async function cleanupHarness(lib = householdLibrary(), options: { sonarrVersion?: string } = {}) {
   const plex = startFakePlex({ token: "plex-token-0123456789", total: 0, library: lib, maxPageSize: 2 });
@@ -23,14 +35,7 @@ export async function cleanupHarness(lib = householdLibrary(), options: { sonarr
   });
   const radarr = startFakeArr({ app: "radarr", apiKey: "radarr-key-0123456789", library: lib });
   const dataDir = await Deno.makeTempDir({ prefix: "arr-cleanup-" });
-  const media = memoryMediaServices({
-    PLEX_URL: plex.url,
-    PLEX_TOKEN: "plex-token-0123456789",
-    SONARR_URL: sonarr.url,
-    SONARR_API_KEY: "sonarr-key-0123456789",
-    RADARR_URL: radarr.url,
-    RADARR_API_KEY: "radarr-key-0123456789",
-  }, { clientOptions: { retries: 0, timeoutMs: 5_000 } });
+  const media = householdMedia({ plex: plex.url, sonarr: sonarr.url, radarr: radarr.url });
   const deps = { ...testDeps({ config: testConfig({ dataDir }) }), media };
   const connection = await connectInMemory(deps, [registerCleanupTools]);
   const call = async (name: string, args: Record<string, unknown> = {}) => {

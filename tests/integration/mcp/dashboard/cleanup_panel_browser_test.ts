@@ -10,7 +10,7 @@ import { startFakeArr } from "../../../fakes/arr_fake.ts";
 import { householdLibrary } from "../../../fakes/household_library.ts";
 import { startFakePlex } from "../../../fakes/plex_fake.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
-import { memoryMediaServices } from "../../_support/memory_media_services.ts";
+import { householdMedia } from "../cleanup/_cleanup_fixture.ts";
 import { axeViolations, launchChromium, SCREENSHOTS } from "./browser.ts";
 
 /** The Sonarr requests that only a preview sends (series, episodes, files); health checks are not among them. */
@@ -25,14 +25,7 @@ Deno.test("the Services page shows the last cleanup preview, never runs one, and
     families: TOOL_FAMILIES,
     withDeps: (deps) => ({
       ...deps,
-      media: memoryMediaServices({
-        PLEX_URL: plex.url,
-        PLEX_TOKEN: "plex-token-0123456789",
-        SONARR_URL: sonarr.url,
-        SONARR_API_KEY: "sonarr-key-0123456789",
-        RADARR_URL: radarr.url,
-        RADARR_API_KEY: "radarr-key-0123456789",
-      }, { clientOptions: { retries: 0, timeoutMs: 5_000 } }),
+      media: householdMedia({ plex: plex.url, sonarr: sonarr.url, radarr: radarr.url }),
     }),
   });
   const browser = await launchChromium({ colorScheme: "dark" });
