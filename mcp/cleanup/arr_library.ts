@@ -16,17 +16,25 @@ export type RadarrReads = Pick<RadarrClient, "movies" | "tags">;
  */
 export const SERIES_READ_CONCURRENCY = 4;
 
-/** `seriesIds`: only these series (all when undefined). */
+/**
+ * `seriesIds`: only these series (all when undefined). `worthReading`: of those, the series whose episodes are
+ * read (watched_series.ts); the others' files are counted, from the series' statistics, as `unreadFiles`.
+ */
 export async function readSonarrLibrary(
   sonarr: SonarrReads,
   seriesIds: readonly number[] | undefined,
+  worthReading?: (series: readonly Series[]) => ReadonlySet<number>,
 ): Promise<Result<SonarrLibrary, string>> {
   const series = await sonarr.series();
   if (!series.ok) return err(`Sonarr series: ${series.error.message}`);
   const tags = await sonarr.tags();
   if (!tags.ok) return err(`Sonarr tags: ${tags.error.message}`);
   const wanted = series.value.filter((s) => seriesIds === undefined || seriesIds.includes(s.id));
-  const withFiles = wanted.filter((s) => (s.statistics?.episodeFileCount ?? 1) !== 0);
+  const read = worthReading?.(wanted);
+  const skipped = read === undefined ? [] : wanted.filter((s) => !read.has(s.id));
+  const withFiles = wanted.filter((s) =>
+    (s.statistics?.episodeFileCount ?? 1) !== 0 && read?.has(s.id) !== false
+  );
   let failure: string | undefined;
   const perSeries = await mapLimit(withFiles, SERIES_READ_CONCURRENCY, async (s) => {
     // Fail closed, and fast: once one read failed, the rest are not sent.
@@ -42,7 +50,8 @@ export async function readSonarrLibrary(
     for (const episode of read!.episodes) episodes.push(episode);
     for (const file of read!.files) files.push(file);
   }
-  return ok({ series: wanted, tags: tags.value, episodes, files });
+  const unreadFiles = skipped.reduce((sum, s) => sum + (s.statistics?.episodeFileCount ?? 0), 0);
+  return ok({ series: wanted, tags: tags.value, episodes, files, unreadFiles });
 }
 
 /**

@@ -16,6 +16,11 @@ export interface SonarrLibrary {
   tags: readonly Tag[];
   episodes: readonly Episode[];
   files: readonly EpisodeFile[];
+  /**
+   * Files of the series whose episodes were not read because nobody can have finished any of them (see
+   * watched_series.ts): they count as not watched.
+   */
+  unreadFiles?: number;
 }
 
 export interface PlexShows {
@@ -29,11 +34,7 @@ export function episodeFacts(
   watches: PlexWatches,
   marks: readonly InterestMark[],
 ): { facts: CleanupFacts; unmatched: Unmatched[] } {
-  const match = matchByIds(plex.shows, sonarr.series, {
-    plexIds: (show) => stableIdsFromGuids(show.Guid),
-    targetIds: stableIdsOf,
-    order: SHOW_ID_ORDER,
-  });
+  const match = matchShows(plex.shows, sonarr.series);
   const seriesOfShow = new Map(match.matched.map((m) => [m.plex.ratingKey, m.target.id]));
   const watchesOf = new Map<string, Map<number, number>>();
   const viewers = new Map<number, Set<number>>();
@@ -81,6 +82,15 @@ export function episodeFacts(
     facts: { service: "sonarr", parents, items, marks, unreadable: [] },
     unmatched: match.unmatched.map(unmatchedOf),
   };
+}
+
+/** Plex shows joined to Sonarr series: tvdb, then tmdb, then imdb (never the title). */
+export function matchShows(shows: readonly PlexMetadata[], series: readonly Series[]) {
+  return matchByIds(shows, series, {
+    plexIds: (show) => stableIdsFromGuids(show.Guid),
+    targetIds: stableIdsOf,
+    order: SHOW_ID_ORDER,
+  });
 }
 
 /** Series id → its highest season number among the episodes (one pass: 100,000 episodes, 2,000 series). */

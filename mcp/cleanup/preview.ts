@@ -12,6 +12,7 @@ import { movieFacts } from "./movie_facts.ts";
 import { type PlexReads, readPlexLibrary } from "./plex_library.ts";
 import { type CleanupEntry, decideCleanup } from "./rules.ts";
 import type { Unmatched } from "./unmatched.ts";
+import { seriesWithWatches } from "./watched_series.ts";
 
 export interface CleanupSettings {
   users: readonly string[] | undefined;
@@ -99,15 +100,17 @@ export async function buildPreview(
   const required = requiredIds(request.requiredWatchers, accounts);
   if (!required.ok) return empty([required.error]);
   let joined: { facts: CleanupFacts; unmatched: Unmatched[] };
+  let unreadFiles = 0;
   if (request.service === "sonarr") {
-    const sonarr = await readSonarrLibrary(sources.arr.value as SonarrReads, request.ids);
-    if (!sonarr.ok) return empty([sonarr.error]);
-    joined = episodeFacts(
-      sonarr.value,
-      { shows: plex.value.shows, episodes: plex.value.leaves },
-      watches,
-      marks,
+    const shows = { shows: plex.value.shows, episodes: plex.value.leaves };
+    const sonarr = await readSonarrLibrary(
+      sources.arr.value as SonarrReads,
+      request.ids,
+      seriesWithWatches(shows, watches, marks),
     );
+    if (!sonarr.ok) return empty([sonarr.error]);
+    unreadFiles = sonarr.value.unreadFiles ?? 0;
+    joined = episodeFacts(sonarr.value, shows, watches, marks);
   } else {
     const radarr = await readRadarrLibrary(sources.arr.value as RadarrReads, request.ids);
     if (!radarr.ok) return empty([radarr.error]);
@@ -148,7 +151,7 @@ export async function buildPreview(
       why: p.why.replace(/account (\d+)/g, (_, id) => nameOf(Number(id))),
     })),
     unmatched: joined.unmatched,
-    not_watched: verdict.notWatched,
+    not_watched: verdict.notWatched + unreadFiles,
     total_bytes: verdict.totalBytes,
     active_users: active.value.map(nameOf),
     unreadable: [],

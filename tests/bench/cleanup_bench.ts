@@ -6,10 +6,13 @@
  * and peak `heapUsed` sampled every 5 ms, garbage included), once for the live heap (a full GC before each
  * sample, every 250 ms: it slows the run, so it is not timed). Heaps are above the heap before the preview.
  * Goal: < 2 s, and a live heap that does not grow with the rows (they cycle over the same 25,000 watches).
+ * The watches fall on 100 series (the rest nobody started, whose episodes the preview does not read); the last
+ * run spreads them over every series, the worst case, where all 2,000 are read.
  *   deno run --allow-all tests/bench/cleanup_bench.ts                             25k, 50k, 100k rows
- *   deno run --allow-all --v8-flags=--expose-gc tests/bench/cleanup_bench.ts --plays=100000 [--live]
+ *   deno run --allow-all --v8-flags=--expose-gc tests/bench/cleanup_bench.ts --plays=100000 [--live] [--spread]
  * The preview runs with the server's V8 flags (deno.json `start`: --max-semi-space-size=1).
  */
+import type { SonarrReads } from "../../mcp/cleanup/arr_library.ts";
 import { buildPreview } from "../../mcp/cleanup/preview.ts";
 import { PlexClient } from "../../mcp/clients/media/plex.ts";
 import { SonarrClient } from "../../mcp/clients/media/sonarr.ts";
@@ -29,7 +32,7 @@ function cpuMs(pid: number | "self"): number {
 }
 const MIB = 1024 * 1024;
 
-async function startFakes(plays: number) {
+async function startFakes(plays: number, spread: boolean) {
   const child = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -37,6 +40,7 @@ async function startFakes(plays: number) {
       new URL("./cleanup_fakes_main.ts", import.meta.url).pathname,
       String(SERIES),
       String(plays),
+      ...(spread ? ["spread"] : []),
     ],
     stdout: "piped",
     stderr: "inherit",
@@ -61,8 +65,8 @@ async function startFakes(plays: number) {
   };
 }
 
-async function runOnce(plays: number, live: boolean) {
-  const fakes = await startFakes(plays);
+async function runOnce(plays: number, live: boolean, spread: boolean) {
+  const fakes = await startFakes(plays, spread);
   try {
     const plex = new PlexClient({
       baseUrl: fakes.plex,
@@ -71,7 +75,15 @@ async function runOnce(plays: number, live: boolean) {
       clientIdentifier: "arr-mcp-bench",
       retries: 0,
     });
-    const sonarr = new SonarrClient({ baseUrl: fakes.sonarr, fetch, apiKey: BENCH_SONARR_KEY, retries: 0 });
+    const client = new SonarrClient({ baseUrl: fakes.sonarr, fetch, apiKey: BENCH_SONARR_KEY, retries: 0 });
+    // Counts the per-series episode reads: the preview skips the series nobody started.
+    let seriesRead = 0;
+    const sonarr: SonarrReads = {
+      series: () => client.series(),
+      tags: () => client.tags(),
+      episodes: (...args) => (seriesRead++, client.episodes(...args)),
+      episodeFiles: (...args) => client.episodeFiles(...args),
+    };
     (globalThis as { gc?: () => void }).gc?.();
     const before = Deno.memoryUsage().heapUsed;
     let peak = before;
@@ -104,6 +116,7 @@ async function runOnce(plays: number, live: boolean) {
     if (preview.unreadable.length > 0) throw new Error(`Preview failed: ${preview.unreadable.join("; ")}`);
     return {
       plays,
+      series_read: seriesRead,
       ms: Math.round(ms),
       cpu_ms: Math.round(cpu),
       fakes_cpu_ms: Math.round(fakesCpu),
@@ -118,7 +131,7 @@ async function runOnce(plays: number, live: boolean) {
   }
 }
 
-function runChild(plays: number, live: boolean) {
+function runChild(plays: number, live: boolean, spread = false) {
   return new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -127,6 +140,7 @@ function runChild(plays: number, live: boolean) {
       new URL(import.meta.url).pathname,
       `--plays=${plays}`,
       ...(live ? ["--live"] : []),
+      ...(spread ? ["--spread"] : []),
     ],
     stderr: "inherit",
   }).output().then((out) => {
@@ -137,15 +151,27 @@ function runChild(plays: number, live: boolean) {
 
 const one = Deno.args.find((a) => a.startsWith("--plays="));
 if (one) {
-  const result = await runOnce(Number(one.slice("--plays=".length)), Deno.args.includes("--live"));
+  const result = await runOnce(
+    Number(one.slice("--plays=".length)),
+    Deno.args.includes("--live"),
+    Deno.args.includes("--spread"),
+  );
   console.log(JSON.stringify(result));
 } else {
   console.log(`cleanup preview: ${SERIES} series, ${SERIES * 50} episodes, 5 users (loopback fakes)`);
-  for (const plays of [25_000, 50_000, 100_000]) {
-    const r = await runChild(plays, false);
-    const live = await runChild(plays, true);
+  const runs = [
+    { plays: 25_000, spread: false },
+    { plays: 50_000, spread: false },
+    { plays: 100_000, spread: false },
+    { plays: 100_000, spread: true },
+  ];
+  for (const { plays, spread } of runs) {
+    const r = await runChild(plays, false, spread);
+    const live = await runChild(plays, true, spread);
     console.log(
-      `${String(plays).padStart(7)} history rows: ${r.ms} ms wall, ${r.cpu_ms} ms CPU ` +
+      `${
+        String(plays).padStart(7)
+      } history rows, ${r.series_read} series started: ${r.ms} ms wall, ${r.cpu_ms} ms CPU ` +
         `(fakes ${r.fakes_cpu_ms} ms CPU), peak heap +${r.peak_heap_above_mib} MiB, ` +
         `live heap +${live.peak_live_heap_above_mib} MiB (from ${r.heap_before_mib} MiB), ` +
         `${r.candidates} candidates, ${r.protected} protected`,

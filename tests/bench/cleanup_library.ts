@@ -2,7 +2,8 @@
  * A generated household library for the cleanup benchmark: `series` Sonarr series (5 seasons × 10 episodes
  * each, every one with a file) known to Plex by tvdb id, 5 Plex accounts, and `plays` history rows. The rows
  * cycle over a fixed set of `watched` (episode, account) pairs, so a run with more plays has more rows but the
- * same watch state: what the preview holds should not grow with them.
+ * same watch state: what the preview holds should not grow with them. By default those episodes are the first
+ * 100 series' (most of a real library is never started); `spread` puts some in every series.
  */
 import { emptyMediaLibrary, type FakeMediaLibrary } from "../fakes/media_library_fake.ts";
 
@@ -17,6 +18,11 @@ export interface BenchLibraryOptions {
   /** Distinct (episode, account) pairs the plays cycle over. @default 25_000 */
   watched?: number;
   users?: number;
+  /**
+   * Spread the watched episodes over every series (each one started by someone: the preview must read them
+   * all), instead of the first `watched / users` episodes (100 series at the defaults). @default false
+   */
+  spread?: boolean;
 }
 
 export function benchLibrary(options: BenchLibraryOptions): FakeMediaLibrary {
@@ -79,10 +85,11 @@ export function benchLibrary(options: BenchLibraryOptions): FakeMediaLibrary {
       }
     }
   }
+  const stride = options.spread ? Math.max(1, Math.floor(episodeKeys.length / (watched / users))) : 1;
   for (let j = 0; j < options.plays; j++) {
     const pair = j % watched;
     lib.plex.plays.push({
-      ratingKey: episodeKeys[Math.floor(pair / users) % episodeKeys.length]!,
+      ratingKey: episodeKeys[(Math.floor(pair / users) * stride) % episodeKeys.length]!,
       accountID: 1 + (pair % users),
       viewedAt: Math.floor((BENCH_NOW - 20 * DAY) / 1000) - j,
     });
