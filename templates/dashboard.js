@@ -67,6 +67,14 @@
       );
   }
 
+  function setTime(field, iso) {
+    const t = document.querySelector('[data-field="' + field + '"]');
+    if (!t || !iso) return;
+    t.textContent = iso.slice(0, 19).replace("T", " ") + " UTC";
+    t.setAttribute("datetime", iso);
+    if (typeof globalThis.arrLocalTime === "function") globalThis.arrLocalTime(t.parentNode);
+  }
+
   let baseline = null;
   function apply(status) {
     const now = Date.parse(status.arr_mcp.generated_at);
@@ -96,12 +104,8 @@
       setText(row, "cpu", percent(c.cpu_percent), c.cpu_percent);
       setText(row, "memory", bytes(c.memory_bytes), c.memory_bytes);
     });
-    const t = document.querySelector('[data-field="generated_at"]');
-    if (t) {
-      t.textContent = status.arr_mcp.generated_at.slice(0, 19).replace("T", " ") + " UTC";
-      t.setAttribute("datetime", status.arr_mcp.generated_at);
-      if (typeof globalThis.arrLocalTime === "function") globalThis.arrLocalTime(t.parentNode);
-    }
+    setTime("generated_at", status.arr_mcp.generated_at);
+    if (status.stats_sample) setTime("stats_sampled_at", status.stats_sample.sampled_at);
     document.body.classList.remove("stale");
   }
 

@@ -41,6 +41,8 @@ export interface OverviewView {
     { name: string; state: string; running: number; containers: readonly unknown[]; problem: string | null }
   >;
   stacks_error: string | null;
+  /** ApiStatus.stats_sample (mcp/dashboard/status.ts); absent in older documents. */
+  stats_sample?: { interval_s: number; sampled_at: string | null } | null;
   containers: ReadonlyArray<{
     id: string;
     name: string;
@@ -85,7 +87,7 @@ ${status.disks.map(diskCard)}
 </div>
 ${status.upgrades === undefined ? "" : upgradesPanel(status.upgrades)}
 ${stacksSection(status.stacks, status.stacks_error)}
-${containersSection(status.containers, now)}`;
+${containersSection(status.containers, now, status.stats_sample)}`;
   return page(layout({
     title: "Overview",
     current: "overview",
@@ -193,7 +195,19 @@ function stackRow(s: Stack): Html {
 </tr>`;
 }
 
-function containersSection(containers: readonly Container[], now: number): Html {
+/** CPU and memory are a shared sample, not read per page: say when it was taken and how often. */
+function statsNote(sample: OverviewView["stats_sample"] | null): Html {
+  if (sample === null || sample === undefined) return html``;
+  return html`<p class="meta">CPU and memory sampled ${
+    timeEl(sample.sampled_at, "stats_sampled_at")
+  }, every ${sample.interval_s} s while a page shows them.</p>`;
+}
+
+function containersSection(
+  containers: readonly Container[],
+  now: number,
+  sample: OverviewView["stats_sample"],
+): Html {
   if (containers.length === 0) {
     return html`
       <section>
@@ -208,6 +222,7 @@ function containersSection(containers: readonly Container[], now: number): Html 
   // data-sort-key / data-sort: what the page's script sorts by; the search box is shown by the script.
   return html`<section>
 <h2 id="containers-title">Containers <span class="count">${containers.length}</span></h2>
+${statsNote(sample)}
 <div class="table-tools" hidden><input type="search" id="container-search" placeholder="Filter by name, image, stack, state or port"
  aria-label="Filter containers" autocomplete="off"><span class="muted" id="container-search-count" aria-live="polite"></span></div>
 <div class="table-wrap"><table class="cards-on-phone compact-on-phone" id="containers" aria-labelledby="containers-title">

@@ -56,6 +56,11 @@ export interface Config {
    * @default "auto"
    */
   confirm?: ConfirmMode;
+  /**
+   * ARR_STATS_INTERVAL_S: seconds between samples of all running containers' CPU and memory, taken only while
+   * a page shows them (5–3600). @default 60 (STATS_INTERVAL_S)
+   */
+  statsIntervalS?: number | undefined;
   // --- watched-content cleanup (docs/cleanup.md) ---
   /** ARR_CLEANUP_USERS: Plex account names whose watching counts; undefined = those active recently. */
   cleanupUsers?: string[] | undefined;
@@ -118,6 +123,7 @@ export const ENV_VARS = [
   "ARR_MCP_PUBLIC_URL",
   "ARR_OAUTH_REDIRECT_ALLOW",
   "ARR_CONFIRM",
+  "ARR_STATS_INTERVAL_S",
   "ARR_CLEANUP_USERS",
   "ARR_CLEANUP_ACTIVE_DAYS",
   "ARR_CLEANUP_KEEP_TAG",
@@ -192,6 +198,8 @@ const fields = {
   ARR_CONFIRM: z.string().trim().toLowerCase().pipe(
     z.enum(CONFIRM_MODES, { error: `expected ${CONFIRM_MODES.join(", ")}` }),
   ),
+  ARR_STATS_INTERVAL_S: z.coerce.number({ error: "expected whole seconds" }).int("expected whole seconds")
+    .min(5, "expected 5 to 3600 seconds").max(3600, "expected 5 to 3600 seconds"),
   ARR_REGISTRY_INSECURE: list.pipe(
     z.array(z.string().regex(/^[a-zA-Z0-9.-]+(?::\d{1,5})?$/, "expected host[:port] entries")),
   ),
@@ -283,6 +291,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
   const githubToken = get<string>("GITHUB_TOKEN");
   const upgradeCheckIntervalH = get<number>("ARR_UPGRADE_CHECK_INTERVAL_H");
   const upgradeHealthGateS = get<number>("ARR_UPGRADE_HEALTH_GATE_S");
+  const statsIntervalS = get<number>("ARR_STATS_INTERVAL_S");
   const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith("/") ? env.XDG_RUNTIME_DIR : `/run/user/${host.uid}`;
   return ok(withPublicName({
     apiKey: get<string>("ARR_MCP_API_KEY"),
@@ -311,6 +320,7 @@ export function parseConfig(env: Env, host: HostFacts): Result<Config, string> {
     ),
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(oauthRedirectAllow === undefined ? {} : { oauthRedirectAllow }),
+    ...(statsIntervalS === undefined ? {} : { statsIntervalS }),
     // --- cleanup ---
     ...(get("ARR_CLEANUP_USERS") === undefined ? {} : { cleanupUsers: get<string[]>("ARR_CLEANUP_USERS") }),
     ...(get("ARR_CLEANUP_ACTIVE_DAYS") === undefined

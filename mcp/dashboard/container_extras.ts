@@ -55,7 +55,7 @@ async function extrasOf(runtime: Pick<RuntimeClient, "inspect" | "stats">, c: Co
   const running = c.state === "running";
   const [details, stats] = await Promise.all([
     runtime.inspect(c.id),
-    running ? runtime.stats(c.id) : Promise.resolve(null),
+    running ? runtime.stats(c.id, { shared: true }) : Promise.resolve(null),
   ]);
   const extras: ContainerExtras = { ...NO_EXTRAS };
   if (details.ok) {

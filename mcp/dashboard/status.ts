@@ -64,6 +64,12 @@ export interface ApiStatus {
   };
   /** The container state store: `live`, or `resyncing`/`down` with the data's age; null without a store. */
   store: ApiStoreStatus | null;
+  /**
+   * Where the containers' CPU and memory come from: one shared sample of all running containers, taken at most
+   * every `interval_s` while someone reads it (`sampled_at`: the latest, null before the first). Null without
+   * the state store: then each figure is read from the runtime when the document is made.
+   */
+  stats_sample: { interval_s: number; sampled_at: string | null } | null;
   /** Open alerts of the alert watcher (docs/alerts.md), newest first, at most STATUS_MAX_ALERTS. */
   alerts: {
     /** False when the watcher is not running in this server. */
@@ -137,10 +143,21 @@ export async function collectStatus(deps: ToolDeps): Promise<ApiStatus> {
       error: helperInfo.ok ? null : helperInfo.error,
     },
     store: apiStoreStatus(deps.containerStore?.status()),
+    stats_sample: statsSample(deps),
     alerts: {
       available: deps.alerts !== undefined,
       open: deps.alerts?.recent("open", STATUS_MAX_ALERTS) ?? [],
     },
+  };
+}
+
+function statsSample(deps: ToolDeps): ApiStatus["stats_sample"] {
+  const sampler = deps.statsSampler;
+  if (sampler === undefined || deps.containerStore?.status().state === "down") return null;
+  const at = sampler.sampledAt;
+  return {
+    interval_s: sampler.intervalMs / 1000,
+    sampled_at: at === null ? null : new Date(at).toISOString(),
   };
 }
 

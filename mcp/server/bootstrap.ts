@@ -75,6 +75,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
       fetch: runtimeFetch.fetch,
       streamFetch: unixStreamFetch(socket),
       clock,
+      ...(config.statsIntervalS === undefined ? {} : { statsIntervalMs: config.statsIntervalS * 1000 }),
     })
     : undefined;
 

@@ -71,6 +71,8 @@ export interface ContainerStats {
   blockInputBytes: number;
   blockOutputBytes: number;
   pids: number;
+  /** Set when the figures come from the shared sample (stats_sampler.ts): when it was taken, ms since the epoch. */
+  sampledAt?: number;
 }
 
 export interface RuntimeEvent {
@@ -93,7 +95,11 @@ export interface RuntimeClient {
   restart(name: string, options?: { timeoutSeconds?: number }): Promise<RuntimeResult<void>>;
   remove(name: string, options?: { force?: boolean }): Promise<RuntimeResult<void>>;
   logs(name: string, options?: LogOptions): Promise<RuntimeResult<LogLine[]>>;
-  stats(name: string): Promise<RuntimeResult<ContainerStats>>;
+  /**
+   * Current figures of one running container. `shared`: the store's shared sample of all running containers
+   * may answer (at most one sampling interval old, with `sampledAt`): for a page that shows them all.
+   */
+  stats(name: string, options?: { shared?: boolean }): Promise<RuntimeResult<ContainerStats>>;
   /** Past events between `since` and now (unix seconds). */
   events(
     options: { since: number; filters?: Record<string, string[]> },

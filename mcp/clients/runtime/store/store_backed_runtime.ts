@@ -1,7 +1,7 @@
 /**
  * A RuntimeClient whose reads come from the state store (and the stats sampler) while the store is live or
  * resyncing, so callers switch without changing a line or an output: list and inspect answer from memory,
- * stats from the shared sample, writes go to the runtime and then re-read their container (read-your-writes).
+ * stats of a whole page from the shared sample (a single container's from the runtime), writes go to the runtime and then re-read their container (read-your-writes).
  * When the store is down (stopped, or the runtime unreachable) or cannot answer, calls go straight to the
  * runtime, which answers with current data or its own error; never old data.
  */
@@ -44,16 +44,17 @@ export function storeBackedRuntime(
       // Unknown to the store (created a moment ago?), not inspected, or the store not ready: ask Podman.
       return await runtime.inspect(name);
     },
-    async stats(name) {
-      if (sampler === undefined || !usable()) return await runtime.stats(name);
+    async stats(name, options = {}) {
+      // A single reader (a tool call) gets current figures; only a page of all containers takes the sample.
+      if (sampler === undefined || !usable() || options.shared !== true) return await runtime.stats(name);
       const sample = await sampler.read();
-      const entry = sample.ok
-        ? sample.value.byId.get(name) ??
-          sample.value.entries.find((e) => e.name === name || (name.length >= 3 && e.id.startsWith(name)))
-        : undefined;
+      if (!sample.ok) return await runtime.stats(name);
+      const { byId, entries, sampledAt } = sample.value;
+      const entry = byId.get(name) ??
+        entries.find((e) => e.name === name || (name.length >= 3 && e.id.startsWith(name)));
       if (entry === undefined) return await runtime.stats(name);
       const { id: _id, ...stats } = entry;
-      return ok<ContainerStats>(stats);
+      return ok<ContainerStats>({ ...stats, sampledAt });
     },
     start: writing((name) => runtime.start(name)),
     stop: writing((name, options?: { timeoutSeconds?: number }) => runtime.stop(name, options)),

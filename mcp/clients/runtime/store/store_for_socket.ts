@@ -22,6 +22,8 @@ export interface ContainerStoreForOptions {
   clock: StoreClock;
   /** Overrides of the store's defaults (intervals, timeouts). */
   store?: Partial<Omit<StateStoreOptions, "runtime" | "events" | "clock">>;
+  /** Ms between stats samples (ARR_STATS_INTERVAL_S). @default STATS_INTERVAL_S */
+  statsIntervalMs?: number;
 }
 
 export function containerStoreFor(
@@ -45,6 +47,7 @@ export function containerStoreFor(
       },
     }),
     clock,
+    ...(options.statsIntervalMs === undefined ? {} : { intervalMs: options.statsIntervalMs }),
   });
   return { store, sampler };
 }

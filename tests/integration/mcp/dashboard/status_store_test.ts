@@ -33,6 +33,10 @@ Deno.test("/api/status and the overview make no per-container Podman call while 
     assert.equal(first.status, 200);
     const status = await first.json();
     assert.equal(status.store?.state, "live");
+    // The figures are one shared sample, and the document says when it was taken and how often.
+    assert.equal(status.stats_sample?.interval_s, 60);
+    const sampledAgo = Date.now() - Date.parse(status.stats_sample?.sampled_at ?? "");
+    assert.ok(sampledAgo >= 0 && sampledAgo < 60_000, `sampled ${sampledAgo} ms ago`);
     for (const name of names) {
       const row = status.containers.find((c: { name: string }) => c.name === name);
       assert.equal(row?.state, "running", `${name} is listed as running`);
@@ -53,7 +57,10 @@ Deno.test("/api/status and the overview make no per-container Podman call while 
     }
     const page = await fetch(`${served.origin}/`, { headers: { cookie } });
     assert.equal(page.status, 200);
-    assert.match(await page.text(), new RegExp(names[0]!));
+    const html = await page.text();
+    assert.match(html, new RegExp(names[0]!));
+    assert.match(html, /CPU and memory sampled <time datetime="[^"]+"[^>]*data-field="stats_sampled_at"/);
+    assert.match(html, /every 60 s while a page shows them/);
     const during = proxy.requests.slice(before);
     const perContainer = during.filter((r) => ids.some((id) => r.includes(`/containers/${id}`)));
     assert.deepEqual(perContainer, [], "no inspect or stats call for a container the store already holds");

@@ -160,3 +160,14 @@ Deno.test("parseConfig() reads the cleanup settings and names a bad one", () => 
   assert.ok(!badInterval.ok);
   assert.match(badInterval.error, /^Invalid ARR_CLEANUP_PREVIEW_INTERVAL_H "169"/);
 });
+
+Deno.test("parseConfig() reads ARR_STATS_INTERVAL_S: whole seconds from 5 to 3600, unset by default", () => {
+  const set = parseConfig({ ARR_STATS_INTERVAL_S: "15" }, HOST);
+  assert.equal(set.ok && set.value.statsIntervalS, 15);
+  const unset = parseConfig({}, HOST);
+  assert.equal(unset.ok && unset.value.statsIntervalS, undefined);
+  for (const bad of ["4", "2.5", "3601", "often"]) {
+    const r = parseConfig({ ARR_STATS_INTERVAL_S: bad }, HOST);
+    assert.match(!r.ok ? r.error : "", /^Invalid ARR_STATS_INTERVAL_S/, bad);
+  }
+});

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { collectContainerExtras } from "../../../../mcp/dashboard/container_extras.ts";
 import { collectDisks } from "../../../../mcp/dashboard/disks.ts";
 import { collectStatus } from "../../../../mcp/dashboard/status.ts";
+import type { StatsSampler } from "../../../../mcp/clients/runtime/store/stats_sampler.ts";
 import type { ContainerStateStore, StoreStatus } from "../../../../mcp/clients/runtime/store/store_types.ts";
 import { dashboardDeps, fakeContainer, fakeRuntime } from "./fixtures.ts";
 
@@ -99,5 +100,35 @@ Deno.test("collectStatus() says whether container data is live, and how old it i
     drops: 1,
     last_error: "Event stream ended",
   });
+  await Deno.remove(deps.dataDir, { recursive: true });
+});
+
+Deno.test("collectStatus() says when the shared stats sample was taken and how often (none without a store)", async () => {
+  const deps = await dashboardDeps([]);
+  assert.equal((await collectStatus(deps)).stats_sample, null);
+  const sampler = { intervalMs: 30_000, sampledAt: Date.parse("2026-11-22T03:59:50Z") } as StatsSampler;
+  const status = await collectStatus({ ...deps, statsSampler: sampler });
+  assert.deepEqual(status.stats_sample, { interval_s: 30, sampled_at: "2026-11-22T03:59:50.000Z" });
+  const downStatus: StoreStatus = {
+    state: "down",
+    since: 0,
+    ageMs: null,
+    containers: 0,
+    eventsApplied: 0,
+    eventsIgnored: 0,
+    junkLines: 0,
+    driftRepaired: 0,
+    resyncs: 0,
+    drops: 0,
+    runtimeCalls: 0,
+    lastListAt: null,
+    lastEventAt: null,
+    lastError: "Cannot connect to Podman",
+  };
+  const down = { status: () => downStatus } as Partial<ContainerStateStore> as ContainerStateStore;
+  assert.equal(
+    (await collectStatus({ ...deps, statsSampler: sampler, containerStore: down })).stats_sample,
+    null,
+  );
   await Deno.remove(deps.dataDir, { recursive: true });
 });

@@ -233,6 +233,7 @@ export function sampleStatus(n: number, stacks: number): ApiStatus {
       error: null,
     },
     store: null,
+    stats_sample: null,
     alerts: { available: false, open: [] },
   };
 }

@@ -69,7 +69,7 @@ Deno.test("storeBackedRuntime() goes straight to the runtime while the store is 
   assert.equal(f.rt.calls.list, before + 1);
 });
 
-Deno.test("storeBackedRuntime() reads stats from one shared sample, and asks the runtime for what it lacks", async () => {
+Deno.test("storeBackedRuntime() reads a page's stats from one shared sample (with its time), a single read and what it lacks from the runtime", async () => {
   await using f = await liveStore([web, db]);
   const raw = fullRuntime(f.rt);
   let samples = 0;
@@ -94,13 +94,20 @@ Deno.test("storeBackedRuntime() reads stats from one shared sample, and asks the
     timers: f.time.timers,
   });
   const rt = storeBackedRuntime(raw, f.store, sampler);
-  const byName = await rt.stats("web");
-  const byId = await rt.stats(web.summary.id);
+  const shared = { shared: true };
+  const byName = await rt.stats("web", shared);
+  const byId = await rt.stats(web.summary.id, shared);
   assert.deepEqual(byName, byId);
   assert.equal(byName.ok && byName.value.memUsageBytes, 100);
   assert.equal(byName.ok && "id" in byName.value, false);
+  assert.equal(byName.ok && byName.value.sampledAt, f.time.clock.now(), "the sample says when it was taken");
+  assert.equal(sampler.sampledAt, f.time.clock.now());
   assert.equal(samples, 1);
-  assert.equal((await rt.stats("db")).ok, false);
+  assert.equal((await rt.stats("db", shared)).ok, false);
   assert.deepEqual(raw.statsCalls, ["db"]);
+  // One container's figures for a tool call are current: the runtime answers, not the sample.
+  assert.equal((await rt.stats("web")).ok, false, "the fake runtime has no stats for web");
+  assert.deepEqual(raw.statsCalls, ["db", "web"]);
+  assert.equal(samples, 1);
   sampler.stop();
 });
