@@ -41,6 +41,11 @@ Deno.test("dashboard overview in Chromium shows real containers, marks the stopp
       command: ["sh", "-c", "echo 'worker done password=hunter2'; exit 3"],
     });
     await podman("wait", stopped);
+    // conmon drains a container's output after it exits: under load `wait` can return before the line is in
+    // the log the page reads.
+    for (let i = 0; i < 100 && !(await podman("logs", stopped)).includes("worker done"); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await Deno.mkdir(`${served.dataDir}/stacks/${stack}`, { recursive: true });
     await Deno.writeTextFile(
       `${served.dataDir}/stacks/${stack}/compose.yaml`,
