@@ -3,7 +3,7 @@
  * imdb; an episode by that series + season + episode number. Plex shows that match no series are listed.
  */
 import type { Tag } from "../clients/media/arr_schemas.ts";
-import type { PlexMetadata } from "../clients/media/plex_schemas.ts";
+import type { PlexLibraryItem } from "../clients/media/plex_schemas.ts";
 import type { Episode, EpisodeFile, Series } from "../clients/media/sonarr.ts";
 import type { CleanupFacts, CleanupItem, CleanupParent, InterestMark } from "./cleanup_facts.ts";
 import { matchByIds } from "./match_ids.ts";
@@ -24,8 +24,8 @@ export interface SonarrLibrary {
 }
 
 export interface PlexShows {
-  shows: readonly PlexMetadata[];
-  episodes: readonly PlexMetadata[];
+  shows: readonly PlexLibraryItem[];
+  episodes: readonly PlexLibraryItem[];
 }
 
 export function episodeFacts(
@@ -85,7 +85,7 @@ export function episodeFacts(
 }
 
 /** Plex shows joined to Sonarr series: tvdb, then tmdb, then imdb (never the title). */
-export function matchShows(shows: readonly PlexMetadata[], series: readonly Series[]) {
+export function matchShows(shows: readonly PlexLibraryItem[], series: readonly Series[]) {
   return matchByIds(shows, series, {
     plexIds: (show) => stableIdsFromGuids(show.Guid),
     targetIds: stableIdsOf,

@@ -1,6 +1,6 @@
 /** Radarr's movies joined to Plex watch state (pure): a Plex movie matches by tmdb, then imdb. */
 import type { Tag } from "../clients/media/arr_schemas.ts";
-import type { PlexMetadata } from "../clients/media/plex_schemas.ts";
+import type { PlexLibraryItem } from "../clients/media/plex_schemas.ts";
 import type { Movie } from "../clients/media/radarr.ts";
 import type { CleanupFacts, CleanupItem, CleanupParent, InterestMark } from "./cleanup_facts.ts";
 import { timeOf } from "./episode_facts.ts";
@@ -16,7 +16,7 @@ export interface RadarrLibrary {
 
 export function movieFacts(
   radarr: RadarrLibrary,
-  plexMovies: readonly PlexMetadata[],
+  plexMovies: readonly PlexLibraryItem[],
   watches: PlexWatches,
   marks: readonly InterestMark[],
 ): { facts: CleanupFacts; unmatched: Unmatched[] } {

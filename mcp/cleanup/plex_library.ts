@@ -5,7 +5,7 @@
  */
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { PlexClient, PlexPage } from "../clients/media/plex.ts";
-import type { PlexAccount, PlexMetadata } from "../clients/media/plex_schemas.ts";
+import type { PlexAccount, PlexLibraryItem } from "../clients/media/plex_schemas.ts";
 import type { ServiceResult } from "../clients/media/service_error.ts";
 import { addHistoryPage, addOwnerViewCounts, emptyPlexWatches, type PlexWatches } from "./plex_watches.ts";
 
@@ -14,9 +14,9 @@ export type PlexReads = Pick<PlexClient, "accounts" | "sections" | "sectionItems
 export interface PlexLibrary {
   accounts: PlexAccount[];
   /** Shows (for Sonarr) or nothing (for Radarr). */
-  shows: PlexMetadata[];
+  shows: PlexLibraryItem[];
   /** Episodes (for Sonarr) or movies (for Radarr). */
-  leaves: PlexMetadata[];
+  leaves: PlexLibraryItem[];
   watches: PlexWatches;
 }
 
@@ -61,41 +61,18 @@ export async function readPlexLibrary(
   return ok(library);
 }
 
-/**
- * Every page of one section read, each item cut down to what cleanup uses as it arrives: a real PMS item
- * carries summaries, media parts and images, and a library holds 100,000 episodes.
- */
+/** Every page of one section read (the client keeps only what cleanup uses of each item: libraryItemSchema). */
 async function allPages(
-  read: (start: number) => Promise<ServiceResult<PlexPage<PlexMetadata>>>,
-): Promise<Result<PlexMetadata[], string>> {
-  const all: PlexMetadata[] = [];
+  read: (start: number) => Promise<ServiceResult<PlexPage<PlexLibraryItem>>>,
+): Promise<Result<PlexLibraryItem[], string>> {
+  const all: PlexLibraryItem[] = [];
   for (let n = 0; n < MAX_PAGES; n++) {
     const page = await read(all.length);
     if (!page.ok) return err(page.error.message);
-    for (const item of page.value.items) all.push(slim(item));
+    for (const item of page.value.items) all.push(item);
     const { items, totalSize } = page.value;
     const short = totalSize === undefined ? items.length < PAGE_SIZE : all.length >= totalSize;
     if (items.length === 0 || short) return ok(all);
   }
   return err(`more than ${MAX_PAGES} pages`);
 }
-
-function slim(item: PlexMetadata): PlexMetadata {
-  const kept: Record<string, unknown> = {};
-  for (const field of SLIM_FIELDS) if (item[field] !== undefined) kept[field] = item[field];
-  return kept as PlexMetadata;
-}
-
-/** The fields stable-id matching, watch state and the unmatched list read. */
-const SLIM_FIELDS = [
-  "ratingKey",
-  "grandparentRatingKey",
-  "parentIndex",
-  "index",
-  "title",
-  "year",
-  "type",
-  "Guid",
-  "viewCount",
-  "lastViewedAt",
-] as const satisfies readonly (keyof PlexMetadata)[];

@@ -3,7 +3,7 @@
  * memory grows with items × accounts, never with plays. Show and season keys on history rows are not trusted:
  * only the leaf's ratingKey is.
  */
-import type { PlexHistoryItem, PlexMetadata } from "../clients/media/plex_schemas.ts";
+import type { PlexHistoryItem, PlexLibraryItem } from "../clients/media/plex_schemas.ts";
 
 /** The account whose token arr-mcp uses is the server owner: local account id 1 in `/accounts`. */
 export const PLEX_OWNER_ACCOUNT = 1;
@@ -36,7 +36,7 @@ export function addHistoryPage(watches: PlexWatches, rows: readonly PlexHistoryI
  * Plex 1.40+ writes no history row for a manual "mark as watched": for the owner's account a leaf with
  * `viewCount ≥ 1` counts as watched at its `lastViewedAt` (without a time it does not count).
  */
-export function addOwnerViewCounts(watches: PlexWatches, leaves: readonly PlexMetadata[]): PlexWatches {
+export function addOwnerViewCounts(watches: PlexWatches, leaves: readonly PlexLibraryItem[]): PlexWatches {
   for (const leaf of leaves) {
     if (leaf.ratingKey === undefined || (leaf.viewCount ?? 0) < 1 || typeof leaf.lastViewedAt !== "number") {
       continue;

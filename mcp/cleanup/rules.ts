@@ -56,7 +56,10 @@ export function decideCleanup(facts: CleanupFacts, rules: CleanupRules): Cleanup
       ? audienceOf(items, parent, facts.marks, active)
       : undefined;
     for (const item of items) {
-      const chain = parent.key === undefined ? [] : interestChain(parent.key, item.season, item.episode);
+      // Most libraries have few marks: without any, no item builds its key chain.
+      const chain = parent.key === undefined || marksByKey.size === 0
+        ? []
+        : interestChain(parent.key, item.season, item.episode);
       const marks = effectiveMarks(marksByKey, chain);
       const quorum = seriesAudience ?? movieQuorum(item, marks, active, rules);
       const watched = watchTimes(item, marks, quorum);

@@ -1,4 +1,4 @@
-import type { PlexMetadata } from "../clients/media/plex_schemas.ts";
+import type { PlexLibraryItem } from "../clients/media/plex_schemas.ts";
 
 /** A Plex show or movie no Sonarr/Radarr item matched by stable id: listed for a person, never guessed. */
 export interface Unmatched {
@@ -7,7 +7,7 @@ export interface Unmatched {
   guids: string[];
 }
 
-export function unmatchedOf(item: PlexMetadata): Unmatched {
+export function unmatchedOf(item: PlexLibraryItem): Unmatched {
   return {
     title: item.title ?? "",
     ...(typeof item.year === "number" ? { year: item.year } : {}),

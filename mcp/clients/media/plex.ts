@@ -5,9 +5,11 @@ import {
   accountsSchema,
   historySchema,
   identitySchema,
+  librarySchema,
   metadataSchema,
   type PlexAccount,
   type PlexHistoryItem,
+  type PlexLibraryItem,
   type PlexMetadata,
   type PlexSection,
   type PlexSession,
@@ -117,7 +119,7 @@ export class PlexClient {
     sectionId: string | number,
     type: 1 | 2 | 4,
     page: { start?: number; size?: number } = {},
-  ): Promise<ServiceResult<PlexPage<PlexMetadata>>> {
+  ): Promise<ServiceResult<PlexPage<PlexLibraryItem>>> {
     const start = page.start ?? 0;
     const path = `/library/sections/${encodeURIComponent(String(sectionId))}/all`;
     const query = {
@@ -127,7 +129,7 @@ export class PlexClient {
       "X-Plex-Container-Size": page.size ?? 500,
     };
     const result = await this.http.send({ method: "GET", path, query });
-    return this.#page<PlexMetadata>(result, path, metadataSchema, start, query);
+    return this.#page<PlexLibraryItem>(result, path, librarySchema, start, query);
   }
 
   async metadata(ratingKey: string | number): Promise<ServiceResult<PlexMetadata | undefined>> {

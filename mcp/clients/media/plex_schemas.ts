@@ -48,6 +48,25 @@ export const metadataItemSchema = z.object({
 });
 export type PlexMetadata = z.output<typeof metadataItemSchema>;
 
+/**
+ * A library item as cleanup's bulk read keeps it (sectionItemsOfType): only what stable-id matching, watch
+ * state and the unmatched list read. 100,000 episodes are held at once; every other field would be parsed,
+ * copied and dropped again.
+ */
+export const libraryItemSchema = metadataItemSchema.pick({
+  ratingKey: true,
+  grandparentRatingKey: true,
+  parentIndex: true,
+  index: true,
+  title: true,
+  year: true,
+  type: true,
+  Guid: true,
+  viewCount: true,
+  lastViewedAt: true,
+});
+export type PlexLibraryItem = z.output<typeof libraryItemSchema>;
+
 export const sessionItemSchema = metadataItemSchema.extend({
   viewOffset: num,
   User: z.looseObject({ id: id, title: str }).nullish(),
@@ -69,6 +88,7 @@ function container<T extends z.ZodType>(field: string, item: T) {
 
 export const sessionsSchema = container("Metadata", sessionItemSchema);
 export const metadataSchema = container("Metadata", metadataItemSchema);
+export const librarySchema = container("Metadata", libraryItemSchema);
 
 export const sectionSchema = z.looseObject({
   key: id,
