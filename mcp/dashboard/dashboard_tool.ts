@@ -35,7 +35,7 @@ function readAppHtml(): Promise<string> {
 /** The /api/status document (docs/dashboard.md); its parts stay free-form here to keep tools/list small. */
 const outputShape = {
   schema: z.literal(1),
-  problems: z.array(z.string()).describe("What needs attention, most fundamental first"),
+  problems: z.array(z.string()),
   arr_mcp: freeObject(),
   runtime: freeObject(),
   containers: z.array(freeObject()),
@@ -45,6 +45,7 @@ const outputShape = {
   helper: freeObject(),
   alerts: freeObject(),
   store: freeObject().or(NULL),
+  stats_sample: freeObject().or(NULL),
 };
 
 export function registerDashboardTools(server: McpServer, deps: ToolDeps): void {

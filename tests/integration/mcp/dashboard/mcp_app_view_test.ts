@@ -36,6 +36,11 @@ Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed 
       "8080",
     );
     await podman("create", "--name", never, tb.image, "true");
+    // The store live, as in production: CPU and memory then come from the shared sample, with its time.
+    const store = served.deps.containerStore;
+    assert.ok(store, "bootstrap creates a store for a runtime socket");
+    store.start();
+    assert.equal(await store.waitFor((v) => v.get(up)?.details != null, 30_000), true, "the store read it");
     const client = await served.client();
     const read = await client.readResource({ uri: DASHBOARD_RESOURCE_URI });
     const viewHtml = (read.contents[0] as { text: string }).text;
@@ -91,6 +96,10 @@ Deno.test("MCP App view renders a real dashboard_show result inside a sandboxed 
     assert.match(
       await view.locator(".summary").textContent() ?? "",
       new RegExp(`Container ${never}: never started`),
+    );
+    assert.match(
+      await view.locator("p", { hasText: "CPU and memory sampled" }).textContent() ?? "",
+      /^CPU and memory sampled \d{4}-\d\d-\d\dT[\d:.]+Z, every 60 s$/,
     );
     assert.equal(await view.locator("html").getAttribute("data-theme"), "dark");
     const seen = await page.evaluate(() => (globalThis as unknown as { seen: string[] }).seen);
