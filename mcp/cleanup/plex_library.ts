@@ -7,9 +7,22 @@ import { err, ok, type Result } from "../../shared/result.ts";
 import type { PlexClient, PlexPage } from "../clients/media/plex.ts";
 import type { PlexAccount, PlexLibraryItem } from "../clients/media/plex_schemas.ts";
 import type { ServiceResult } from "../clients/media/service_error.ts";
-import { addHistoryPage, addOwnerViewCounts, emptyPlexWatches, type PlexWatches } from "./plex_watches.ts";
+import { accountByName } from "./active_users.ts";
+import {
+  addHistoryPage,
+  addOwnerViewCounts,
+  addViewCounts,
+  emptyPlexWatches,
+  type PlexWatches,
+} from "./plex_watches.ts";
 
 export type PlexReads = Pick<PlexClient, "accounts" | "sections" | "sectionItemsOfType" | "historyPages">;
+
+/** Another Plex account's reads with its own token (`plex_user:<account>`): its own view counts. */
+export interface PlexUserReads {
+  account: string;
+  reads: Pick<PlexClient, "sectionItemsOfType">;
+}
 
 export interface PlexLibrary {
   accounts: PlexAccount[];
@@ -27,6 +40,7 @@ const MAX_PAGES = 2_000;
 export async function readPlexLibrary(
   plex: PlexReads,
   kind: "show" | "movie",
+  users: readonly PlexUserReads[] = [],
 ): Promise<Result<PlexLibrary, string>> {
   const accounts = await plex.accounts();
   if (!accounts.ok) return err(`Plex accounts (/accounts): ${accounts.error.message}`);
@@ -54,6 +68,21 @@ export async function readPlexLibrary(
     for (const leaf of leaves.value) library.leaves.push(leaf);
   }
   addOwnerViewCounts(library.watches, library.leaves);
+  // Other accounts' manual marks write no history row either: with their own token their view counts show.
+  const leafType = kind === "show" ? 4 : 1;
+  for (const user of users) {
+    const account = accountByName(library.accounts, user.account);
+    if (account === undefined) {
+      return err(`The Plex token stored as plex_user:${user.account} names no Plex account (/accounts)`);
+    }
+    for (const section of sections.value.filter((s) => s.type === kind && s.key !== undefined)) {
+      const leaves = await allPages((start) =>
+        user.reads.sectionItemsOfType(section.key!, leafType, { start, size: PAGE_SIZE })
+      );
+      if (!leaves.ok) return err(`Plex view counts of ${user.account} (plex_user token): ${leaves.error}`);
+      addViewCounts(library.watches, leaves.value, account.id);
+    }
+  }
   for await (const page of plex.historyPages({ pageSize: PAGE_SIZE })) {
     if (!page.ok) return err(`Plex watch history: ${page.error.message}`);
     addHistoryPage(library.watches, page.value.items);

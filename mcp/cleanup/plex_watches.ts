@@ -37,11 +37,20 @@ export function addHistoryPage(watches: PlexWatches, rows: readonly PlexHistoryI
  * `viewCount ≥ 1` counts as watched at its `lastViewedAt` (without a time it does not count).
  */
 export function addOwnerViewCounts(watches: PlexWatches, leaves: readonly PlexLibraryItem[]): PlexWatches {
+  return addViewCounts(watches, leaves, PLEX_OWNER_ACCOUNT);
+}
+
+/** The same for another account, from leaves read with that account's own token (`plex_user:<account>`). */
+export function addViewCounts(
+  watches: PlexWatches,
+  leaves: readonly PlexLibraryItem[],
+  account: number,
+): PlexWatches {
   for (const leaf of leaves) {
     if (leaf.ratingKey === undefined || (leaf.viewCount ?? 0) < 1 || typeof leaf.lastViewedAt !== "number") {
       continue;
     }
-    record(watches, leaf.ratingKey, PLEX_OWNER_ACCOUNT, leaf.lastViewedAt * 1000);
+    record(watches, leaf.ratingKey, account, leaf.lastViewedAt * 1000);
   }
   return watches;
 }

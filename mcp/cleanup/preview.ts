@@ -9,7 +9,7 @@ import { type RadarrReads, readRadarrLibrary, readSonarrLibrary, type SonarrRead
 import type { CleanupFacts, CleanupService, InterestMark, RequiredWatchers } from "./cleanup_facts.ts";
 import { episodeFacts } from "./episode_facts.ts";
 import { movieFacts } from "./movie_facts.ts";
-import { type PlexReads, readPlexLibrary } from "./plex_library.ts";
+import { type PlexReads, type PlexUserReads, readPlexLibrary } from "./plex_library.ts";
 import { type CleanupEntry, decideCleanup } from "./rules.ts";
 import type { Unmatched } from "./unmatched.ts";
 import { seriesWithWatches } from "./watched_series.ts";
@@ -32,6 +32,8 @@ export interface PreviewRequest {
 export interface PreviewSources {
   plex: Result<PlexReads, string>;
   arr: Result<SonarrReads | RadarrReads, string>;
+  /** Other Plex accounts' own reads (`plex_user:<account>` tokens); none when absent. */
+  plexUsers?: Result<readonly PlexUserReads[], string>;
 }
 
 export interface PreviewItem {
@@ -87,7 +89,13 @@ export async function buildPreview(
   const empty = (unreadable: string[]) => emptyPreview(request.service, unreadable);
   if (!sources.plex.ok) return empty([sources.plex.error]);
   if (!sources.arr.ok) return empty([sources.arr.error]);
-  const plex = await readPlexLibrary(sources.plex.value, request.service === "sonarr" ? "show" : "movie");
+  const users = sources.plexUsers ?? { ok: true, value: [] };
+  if (!users.ok) return empty([users.error]);
+  const plex = await readPlexLibrary(
+    sources.plex.value,
+    request.service === "sonarr" ? "show" : "movie",
+    users.value,
+  );
   if (!plex.ok) return empty([plex.error]);
   const { accounts, watches } = plex.value;
   const active = activeUsers(accounts, watches.lastPlay, {

@@ -3,12 +3,13 @@
  * watched_cleanup_preview/delete and the background preview. A full preview with the default rules also
  * becomes the dashboard's summary (summary_store.ts).
  */
-import { err, type Result } from "../../shared/result.ts";
+import { err, ok, type Result } from "../../shared/result.ts";
 import type { ClientMap } from "../clients/media/registry.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import type { CleanupService, InterestMark } from "./cleanup_facts.ts";
 import { DEFAULT_MIN_DAYS_SINCE_WATCHED, DEFAULT_REQUIRED_WATCHERS } from "./cleanup_schemas.ts";
 import { withInterestStore } from "./interest_store.ts";
+import type { PlexUserReads } from "./plex_library.ts";
 import { buildPreview, type CleanupPreview, type CleanupSettings, type PreviewSources } from "./preview.ts";
 import { summarizePreview } from "./preview_summary.ts";
 import { saveSummary } from "./summary_store.ts";
@@ -24,6 +25,7 @@ export async function preview(deps: ToolDeps, args: RuleArgs): Promise<CleanupPr
   const sources: PreviewSources = {
     plex: await clientOf(deps, "plex"),
     arr: await clientOf(deps, args.service),
+    plexUsers: await plexUsersOf(deps),
   };
   const marks = withInterestStore(deps.config.dataDir, (store) => store.list());
   const settings: CleanupSettings = {
@@ -81,6 +83,15 @@ export async function clientOf<K extends "plex" | "sonarr" | "radarr">(
   if (deps.media === undefined) return err(noMedia().message);
   const client = await deps.media.registry.getClient(service);
   return client.ok ? client : err(`${service}: ${client.error.message}`);
+}
+
+/** Plex clients with the stored `plex_user:<account>` tokens (their own view counts). */
+async function plexUsersOf(deps: ToolDeps): Promise<Result<PlexUserReads[], string>> {
+  if (deps.media === undefined) return err(noMedia().message);
+  const users = await deps.media.registry.plexUserClients();
+  return users.ok
+    ? ok(users.value.map(({ account, client }) => ({ account, reads: client })))
+    : err(`plex_user tokens: ${users.error.message}`);
 }
 
 export function noMedia() {

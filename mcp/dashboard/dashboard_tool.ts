@@ -73,8 +73,8 @@ export function registerDashboardTools(server: McpServer, deps: ToolDeps): void 
     "dashboard_show",
     {
       title: "Show the dashboard",
-      description: "The media server at a glance: runtime, arr-helper, disks, stacks, containers (state, " +
-        "health, restarts, CPU, memory) and problems; an interactive view where supported.",
+      description: "The server at a glance: runtime, arr-helper, disks, stacks, containers (state, " +
+        "health, restarts, CPU, memory) and problems; interactive where supported.",
       inputSchema: toolObject(z.object({})),
       outputSchema: outputObject(outputShape),
       annotations: {

@@ -4,26 +4,32 @@
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { type Credential, SERVICE_NAMES } from "../clients/media/credential_fields.ts";
+import {
+  type Credential,
+  CREDENTIAL_NAME_PATTERN,
+  type CredentialName,
+  isCredentialName,
+} from "../clients/media/credential_fields.ts";
 import { defineConfirmedTool } from "../toolkit/confirm_tool.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
 import { withMedia } from "./common.ts";
 
-const serviceField = z.enum(SERVICE_NAMES as [string, ...string[]]).describe("Media service");
+const serviceField = z.string().regex(CREDENTIAL_NAME_PATTERN).refine(isCredentialName, "control characters")
+  .describe("Service or plex_user:<account>");
 const secretText = z.string().min(1).max(512);
 
 export function registerCredentialTools(server: McpServer, deps: ToolDeps): void {
   defineTool(server, deps, {
     name: "credential_set",
     title: "Store a service credential",
-    description: "Stores a media service's API key, token or username/password, encrypted. Ask the user " +
-      "for the value, never guess it; an env variable such as SONARR_API_KEY still wins.",
+    description: "Stores a service's API key, token or username/password, encrypted. Ask the user for " +
+      "it, never guess; an env variable such as SONARR_API_KEY still wins.",
     input: {
       service: serviceField,
       api_key: secretText.optional().describe("*arr apps, SABnzbd, qBittorrent 5.2+"),
-      token: secretText.optional().describe("Plex token"),
+      token: secretText.optional().describe("Plex"),
       username: secretText.optional().describe("qBittorrent"),
       password: secretText.optional().describe("qBittorrent"),
     },
@@ -37,7 +43,7 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
     access: "write",
     idempotent: true,
     run: withMedia(deps, async (media, args) => {
-      const service = args.service as typeof SERVICE_NAMES[number];
+      const service = args.service as CredentialName;
       const credential: Credential = {};
       if (args.api_key !== undefined) credential.apiKey = args.api_key;
       if (args.token !== undefined) credential.token = args.token;
@@ -136,7 +142,7 @@ export function registerCredentialTools(server: McpServer, deps: ToolDeps): void
       };
     }),
     execute: withMedia(deps, async (media, operation: { service: string }) => {
-      const deleted = await media.credentials.delete(operation.service as typeof SERVICE_NAMES[number]);
+      const deleted = await media.credentials.delete(operation.service as CredentialName);
       if (!deleted.ok) {
         return { ok: false, error: { kind: deleted.error.kind, message: deleted.error.message } };
       }

@@ -40,7 +40,8 @@ export function householdLibrary(): FakeMediaLibrary {
     show("sho", "Shōgun (2024)", ["tmdb://126308"]),
     ep("us-1-1", "us", 1, 1),
     ep("us-2-1", "us", 2, 1, { viewCount: 1, lastViewedAt: ago(30) }), // owner's manual mark: no history row
-    ep("us-1-2", "us", 1, 2),
+    // Kid's own manual mark: no history row, seen only with Kid's token (plex_user:Kid).
+    ep("us-1-2", "us", 1, 2, { viewedBy: { [KID]: ago(20) } }),
     ep("uk-1-1", "uk", 1, 1),
     ep("uk-2-1", "uk", 2, 1),
     ep("sho-1-1", "sho", 1, 1),

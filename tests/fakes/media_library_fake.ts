@@ -15,8 +15,14 @@ export interface PlexLibraryItem {
   grandparentRatingKey?: string;
   parentIndex?: number;
   index?: number;
+  /** The owner's view state (what the server token sees). */
   viewCount?: number;
   lastViewedAt?: number;
+  /**
+   * Other accounts' own view state, as PMS answers it to that account's token: account id → lastViewedAt
+   * (seconds). A manual "mark as watched" by that account sets it and writes no history row.
+   */
+  viewedBy?: Record<number, number>;
 }
 
 export interface PlexPlay {
@@ -56,8 +62,16 @@ export function emptyMediaLibrary(): FakeMediaLibrary {
   };
 }
 
-/** The JSON a PMS answers for a library item (`includeGuids=1`). */
-export function plexItemJson(item: PlexLibraryItem): Record<string, unknown> {
+/** The owner's account id: the server token's. */
+export const PLEX_OWNER_ID = 1;
+
+/** The JSON a PMS answers for a library item (`includeGuids=1`), to the token of `account`. */
+export function plexItemJson(item: PlexLibraryItem, account = PLEX_OWNER_ID): Record<string, unknown> {
+  const seen = account === PLEX_OWNER_ID
+    ? { viewCount: item.viewCount, lastViewedAt: item.lastViewedAt }
+    : item.viewedBy?.[account] === undefined
+    ? {}
+    : { viewCount: 1, lastViewedAt: item.viewedBy[account] };
   return {
     ratingKey: item.ratingKey,
     key: `/library/metadata/${item.ratingKey}`,
@@ -68,8 +82,8 @@ export function plexItemJson(item: PlexLibraryItem): Record<string, unknown> {
     ...(item.grandparentRatingKey === undefined ? {} : { grandparentRatingKey: item.grandparentRatingKey }),
     ...(item.parentIndex === undefined ? {} : { parentIndex: item.parentIndex }),
     ...(item.index === undefined ? {} : { index: item.index }),
-    ...(item.viewCount === undefined ? {} : { viewCount: item.viewCount }),
-    ...(item.lastViewedAt === undefined ? {} : { lastViewedAt: item.lastViewedAt }),
+    ...(seen.viewCount === undefined ? {} : { viewCount: seen.viewCount }),
+    ...(seen.lastViewedAt === undefined ? {} : { lastViewedAt: seen.lastViewedAt }),
     Guid: (item.guids ?? []).map((id) => ({ id })),
   };
 }

@@ -5,7 +5,7 @@
  * and answers JSON only with Accept: application/json (XML otherwise, as PMS does).
  */
 import { json, type LoopbackServer, serveLoopback, text } from "./serve.ts";
-import { type FakeMediaLibrary, plexItemJson } from "./media_library_fake.ts";
+import { type FakeMediaLibrary, PLEX_OWNER_ID, plexItemJson } from "./media_library_fake.ts";
 
 export interface FakePlexOptions {
   token: string;
@@ -20,6 +20,8 @@ export interface FakePlexOptions {
    * `type` (1 movie, 2 show, 4 episode) paged with X-Plex-Container-Start/Size, and its history rows.
    */
   library?: FakeMediaLibrary;
+  /** Other accounts' tokens (token → account id): library items then carry that account's own view state. */
+  userTokens?: Record<string, number>;
 }
 
 export interface FakePlex extends LoopbackServer {
@@ -46,14 +48,17 @@ export function startFakePlex(options: FakePlexOptions): FakePlex {
   const server = serveLoopback((request) => {
     state.requests++;
     const url = new URL(request.url);
-    if (request.headers.get("x-plex-token") !== options.token) return text("Unauthorized", 401);
+    const token = request.headers.get("x-plex-token") ?? "";
+    const account = token === options.token ? PLEX_OWNER_ID : options.userTokens?.[token];
+    if (account === undefined) return text("Unauthorized", 401);
     if (!(request.headers.get("accept") ?? "").includes("application/json")) {
       return new Response('<?xml version="1.0"?><MediaContainer size="0"/>', {
         headers: { "content-type": "text/xml" },
       });
     }
     const q = url.searchParams;
-    const fromLibrary = options.library && libraryResponse(options.library, url, options.maxPageSize ?? 1000);
+    const fromLibrary = options.library &&
+      libraryResponse(options.library, url, options.maxPageSize ?? 1000, account);
     if (fromLibrary) return fromLibrary;
     switch (url.pathname) {
       case "/identity":
@@ -124,7 +129,12 @@ export function startFakePlex(options: FakePlexOptions): FakePlex {
 const PLEX_TYPES: Record<string, string> = { "1": "movie", "2": "show", "4": "episode" };
 
 /** The library's answer, or undefined for paths it does not serve (identity, sessions …). */
-function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: number): Response | undefined {
+function libraryResponse(
+  library: FakeMediaLibrary,
+  url: URL,
+  maxPageSize: number,
+  account: number,
+): Response | undefined {
   const q = url.searchParams;
   const plex = library.plex;
   if (plex.failing.has(url.pathname)) return text("Internal Server Error", 500);
@@ -157,7 +167,7 @@ function libraryResponse(library: FakeMediaLibrary, url: URL, maxPageSize: numbe
       `section ${section[1]} ${type}`,
       () => plex.items.filter((i) => i.section === section[1] && (type === undefined || i.type === type)),
     );
-    return paged(items, plexItemJson);
+    return paged(items, (item) => plexItemJson(item, account));
   }
   if (url.pathname === "/status/sessions/history/all") {
     const rows = memo(

@@ -10,6 +10,29 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   "qbittorrent",
 ];
 
+/**
+ * A Plex account's own token, stored as `plex_user:<account name>` (store only, no env variable): cleanup reads
+ * that account's own view counts with it, so its manual "mark as watched" counts (mcp/cleanup/plex_library.ts).
+ */
+export type PlexUserCredential = `plex_user:${string}`;
+export const PLEX_USER_PREFIX = "plex_user:";
+/** What the credential store holds: a service's credential, or a Plex account's token. */
+export type CredentialName = ServiceName | PlexUserCredential;
+/** The names credential_set and credential_delete accept (control characters are refused on top). */
+export const CREDENTIAL_NAME_PATTERN = new RegExp(
+  `^(${SERVICE_NAMES.join("|")}|${PLEX_USER_PREFIX}.{1,64})$`,
+);
+
+export function isCredentialName(name: string): name is CredentialName {
+  // deno-lint-ignore no-control-regex -- an account name with control characters is refused
+  return CREDENTIAL_NAME_PATTERN.test(name) && !/[\x00-\x1f\x7f]/.test(name);
+}
+
+/** The account a `plex_user:` credential is for; undefined for a service's credential. */
+export function plexUserOf(name: CredentialName): string | undefined {
+  return name.startsWith(PLEX_USER_PREFIX) ? name.slice(PLEX_USER_PREFIX.length) : undefined;
+}
+
 export type CredentialField = "apiKey" | "token" | "username" | "password";
 /** A stored or resolved credential: a map of field → value, one of the shapes below. */
 export type Credential = Partial<Record<CredentialField, string>>;
@@ -34,16 +57,24 @@ export function isServiceName(name: string): name is ServiceName {
   return (SERVICE_NAMES as readonly string[]).includes(name);
 }
 
-/** The env variables that can supply a service's credential. */
-export function credentialEnvVars(service: ServiceName): string[] {
-  return CREDENTIAL_SHAPES[service].flatMap((shape) => Object.values(shape));
+/** A Plex account's token: one field, no env variable. */
+const PLEX_USER_SHAPES: ReadonlyArray<Readonly<Partial<Record<CredentialField, string>>>> = [{ token: "" }];
+
+function shapesOf(name: CredentialName) {
+  return isServiceName(name) ? CREDENTIAL_SHAPES[name] : PLEX_USER_SHAPES;
+}
+
+/** The env variables that can supply a service's credential (none for a Plex account's token). */
+export function credentialEnvVars(service: CredentialName): string[] {
+  return isServiceName(service) ? CREDENTIAL_SHAPES[service].flatMap((shape) => Object.values(shape)) : [];
 }
 
 /** The first complete shape found in the environment, or undefined. */
 export function credentialFromEnv(
-  service: ServiceName,
+  service: CredentialName,
   env: Readonly<Record<string, string | undefined>>,
 ): { credential: Credential; vars: string[] } | undefined {
+  if (!isServiceName(service)) return undefined;
   for (const shape of CREDENTIAL_SHAPES[service]) {
     const entries = Object.entries(shape) as [CredentialField, string][];
     const values = entries.map(([field, name]) => [field, env[name]?.trim() ?? ""] as const);
@@ -58,7 +89,7 @@ export function credentialFromEnv(
  * Checks a credential before it is stored: exactly one accepted shape, printable values, at most 512 characters.
  * Returns an error message naming the field, or undefined when valid.
  */
-export function validateCredential(service: ServiceName, credential: Credential): string | undefined {
+export function validateCredential(service: CredentialName, credential: Credential): string | undefined {
   const given = (Object.keys(credential) as CredentialField[]).filter((field) =>
     credential[field] !== undefined
   );
@@ -69,13 +100,13 @@ export function validateCredential(service: ServiceName, credential: Credential)
     // deno-lint-ignore no-control-regex -- rejecting control characters is the point
     if (/[\x00-\x1f\x7f]/.test(value)) return `Invalid ${field} for ${service}: contains control characters`;
   }
-  const match = CREDENTIAL_SHAPES[service].find((shape) => {
+  const match = shapesOf(service).find((shape) => {
     const fields = Object.keys(shape);
     return fields.length === given.length &&
       fields.every((field) => given.includes(field as CredentialField));
   });
   if (!match) {
-    const expected = CREDENTIAL_SHAPES[service].map((shape) => Object.keys(shape).join(" + ")).join(" or ");
+    const expected = shapesOf(service).map((shape) => Object.keys(shape).join(" + ")).join(" or ");
     return `Invalid credential for ${service}: expected ${expected}, got ${given.join(" + ") || "no fields"}`;
   }
   return undefined;

@@ -15,8 +15,10 @@ import {
   type Credential,
   credentialEnvVars,
   credentialFromEnv,
+  type CredentialName,
+  isServiceName,
+  plexUserOf,
   SERVICE_NAMES,
-  type ServiceName,
   validateCredential,
 } from "./credential_fields.ts";
 import {
@@ -40,7 +42,7 @@ export interface CredentialStoreError {
 export type CredentialSource = "env" | "store" | "none";
 
 export interface CredentialInfo {
-  service: ServiceName;
+  service: CredentialName;
   source: CredentialSource;
   /** Field names only (never values). */
   fields: string[];
@@ -59,7 +61,7 @@ export interface CredentialStoreOptions {
 }
 
 interface FileContent {
-  credentials: Partial<Record<ServiceName, Credential>>;
+  credentials: Partial<Record<CredentialName, Credential>>;
 }
 
 export class CredentialStore {
@@ -86,7 +88,7 @@ export class CredentialStore {
 
   /** The credential to use: env variables first, then the file; undefined when neither has one. */
   async get(
-    service: ServiceName,
+    service: CredentialName,
   ): Promise<Result<(Credential & { source: CredentialSource }) | undefined, CredentialStoreError>> {
     const fromEnv = credentialFromEnv(service, this.#env);
     if (fromEnv) return ok({ ...fromEnv.credential, source: "env" });
@@ -96,11 +98,13 @@ export class CredentialStore {
     return ok(stored ? { ...stored, source: "store" } : undefined);
   }
 
-  /** Names, field names and sources for every known service; never values. */
+  /** Names, field names and sources for every known service and stored Plex account token; never values. */
   async list(): Promise<Result<CredentialInfo[], CredentialStoreError>> {
     const content = await this.#load();
     if (!content.ok) return content;
-    return ok(SERVICE_NAMES.map((service) => {
+    const plexUsers = (Object.keys(content.value.credentials) as CredentialName[])
+      .filter((name) => !isServiceName(name)).sort();
+    return ok([...SERVICE_NAMES, ...plexUsers].map((service) => {
       const fromEnv = credentialFromEnv(service, this.#env);
       const stored = content.value.credentials[service];
       const fields = Object.keys(fromEnv?.credential ?? stored ?? {}).sort();
@@ -114,7 +118,19 @@ export class CredentialStore {
     }));
   }
 
-  set(service: ServiceName, credential: Credential): Promise<Result<void, CredentialStoreError>> {
+  /** Plex accounts' own tokens (`plex_user:<account>`), stored ones only. */
+  async plexUserTokens(): Promise<Result<{ account: string; token: string }[], CredentialStoreError>> {
+    const content = await this.#load();
+    if (!content.ok) return content;
+    return ok(
+      Object.entries(content.value.credentials).flatMap(([name, credential]) => {
+        const account = plexUserOf(name as CredentialName);
+        return account === undefined || !credential?.token ? [] : [{ account, token: credential.token }];
+      }),
+    );
+  }
+
+  set(service: CredentialName, credential: Credential): Promise<Result<void, CredentialStoreError>> {
     const invalid = validateCredential(service, credential);
     if (invalid) return Promise.resolve(err({ kind: "invalid", message: invalid }));
     return this.#update((content) => {
@@ -124,7 +140,7 @@ export class CredentialStore {
   }
 
   /** Removes a stored credential; answers whether one was there. Env variables are not affected. */
-  async delete(service: ServiceName): Promise<Result<{ deleted: boolean }, CredentialStoreError>> {
+  async delete(service: CredentialName): Promise<Result<{ deleted: boolean }, CredentialStoreError>> {
     let deleted = false;
     const result = await this.#update((content) => {
       deleted = content.credentials[service] !== undefined;

@@ -141,6 +141,22 @@ export class ServiceRegistry {
     return ok(client.value as ClientMap[K]);
   }
 
+  /**
+   * A Plex client per stored Plex account token (`plex_user:<account>`), at Plex's URL: each reads that
+   * account's own view counts. Empty when Plex has no URL (the owner's client says why).
+   */
+  async plexUserClients(): Promise<Result<{ account: string; client: PlexClient }[], RegistryError>> {
+    const url = await this.#url("plex");
+    if (url === null) return ok([]);
+    const tokens = await this.#options.credentials.plexUserTokens();
+    if (!tokens.ok) return err({ service: "plex", kind: "credentials", message: tokens.error.message });
+    const common = { ...(this.#options.clientOptions ?? {}), baseUrl: url.url, fetch: this.#options.fetch };
+    return ok(tokens.value.map(({ account, token }) => ({
+      account,
+      client: new PlexClient({ ...common, token, clientIdentifier: this.#options.plexClientIdentifier }),
+    })));
+  }
+
   #build(
     service: ServiceName,
     baseUrl: string,

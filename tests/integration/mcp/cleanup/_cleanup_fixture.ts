@@ -6,7 +6,7 @@
 export { DAY, GRAN, householdLibrary, KID, NOW, OWNER } from "../../../fakes/household_library.ts";
 import { registerCleanupTools } from "../../../../mcp/cleanup/cleanup_tools.ts";
 import { startFakeArr } from "../../../fakes/arr_fake.ts";
-import { householdLibrary } from "../../../fakes/household_library.ts";
+import { householdLibrary, KID } from "../../../fakes/household_library.ts";
 import { startFakePlex } from "../../../fakes/plex_fake.ts";
 import { connectInMemory } from "../../../unit/mcp/_support/in_memory_client.ts";
 import { testConfig, testDeps } from "../../../unit/mcp/_support/test_deps.ts";
@@ -24,9 +24,18 @@ export function householdMedia(urls: { plex: string; sonarr: string; radarr: str
   }, { clientOptions: { retries: 0, timeoutMs: 5_000 } });
 }
 
+/** Kid's own Plex token, which the fake Plex knows (for `plex_user:Kid`). */
+export const KID_TOKEN = "kid-plex-token-0123456789";
+
 /** `sonarrVersion`: "3.0.10" serves a Sonarr v3, which ignores includeEpisodeFile. @default v4 */
 export async function cleanupHarness(lib = householdLibrary(), options: { sonarrVersion?: string } = {}) {
-  const plex = startFakePlex({ token: "plex-token-0123456789", total: 0, library: lib, maxPageSize: 2 });
+  const plex = startFakePlex({
+    token: "plex-token-0123456789",
+    total: 0,
+    library: lib,
+    maxPageSize: 2,
+    userTokens: { [KID_TOKEN]: KID },
+  });
   const sonarr = startFakeArr({
     app: "sonarr",
     apiKey: "sonarr-key-0123456789",

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cleanupHarness, DAY } from "./_cleanup_fixture.ts";
+import { cleanupHarness, DAY, KID_TOKEN } from "./_cleanup_fixture.ts";
 
 type Row = { file_id: number; why?: string; reason?: string; watched_by: string[] };
 const fileIds = (rows: Row[]) => rows.map((r) => r.file_id).sort((a, b) => a - b);
@@ -177,4 +177,32 @@ Deno.test("watched_cleanup_preview narrows to the given ids and takes required w
   });
   assert.deepEqual(nobody.s.candidates, []);
   assert.match(nobody.s.unreadable[0], /unknown Plex account "Nobody"/);
+});
+
+Deno.test("a stored plex_user token makes that account's manual marks count; an unknown account fails closed", async () => {
+  await using h = await cleanupHarness();
+  const before = await h.call("watched_cleanup_preview", { service: "sonarr" });
+  assert.deepEqual(fileIds(before.s.candidates), [111, 112, 121], "US S1E2: Kid's mark is not visible yet");
+  const credentials = h.deps.media.credentials;
+  assert.deepEqual(await credentials.set("plex_user:Kid", { token: KID_TOKEN }), {
+    ok: true,
+    value: undefined,
+  });
+  const after = await h.call("watched_cleanup_preview", { service: "sonarr" });
+  assert.deepEqual(after.s.unreadable, []);
+  assert.deepEqual(fileIds(after.s.candidates), [111, 112, 113, 121]);
+  const us12 = after.s.candidates.find((c: Row) => c.file_id === 113);
+  assert.deepEqual(us12.watched_by, ["Owner", "Kid"]);
+  assert.equal(after.s.not_watched, 0);
+  // A token stored for a name Plex does not know: nothing is offered, and the answer says why.
+  await credentials.set("plex_user:Nobody", { token: KID_TOKEN });
+  const unknown = await h.call("watched_cleanup_preview", { service: "sonarr" });
+  assert.deepEqual(unknown.s.candidates, []);
+  assert.match(unknown.s.unreadable.join(" "), /plex_user:Nobody names no Plex account/);
+  await credentials.delete("plex_user:Nobody");
+  // A token Plex refuses: fail closed too.
+  await credentials.set("plex_user:Kid", { token: "revoked-token-0123456789" });
+  const refused = await h.call("watched_cleanup_preview", { service: "sonarr" });
+  assert.deepEqual(refused.s.candidates, []);
+  assert.match(refused.s.unreadable.join(" "), /Plex view counts of Kid/);
 });

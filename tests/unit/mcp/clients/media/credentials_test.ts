@@ -219,3 +219,32 @@ Deno.test("resolveCredentialSecret() prefers ARR_MCP_SECRET, else generates one 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("CredentialStore holds Plex accounts' own tokens as plex_user:<account>, listed by name only", async () => {
+  const { store: s } = store(new MemoryCredentialStorage(), "secret", { PLEX_TOKEN: "owner-token-0123" });
+  assertOk(await s.set("plex_user:Kid", { token: "kid-token-0123456789" }));
+  assertOk(await s.set("plex_user:Gran Ma", { token: "gran-token-0123456789" }));
+  const tokens = await s.plexUserTokens();
+  assertOk(tokens);
+  assertEquals(tokens.value.map((t) => t.account).sort(), ["Gran Ma", "Kid"]);
+  const list = await s.list();
+  assertOk(list);
+  const kid = list.value.find((i) => i.service === "plex_user:Kid");
+  assertEquals(kid, {
+    service: "plex_user:Kid",
+    source: "store",
+    fields: ["token"],
+    envVars: [],
+    shadowed: false,
+  });
+  assert(!JSON.stringify(list.value).includes("kid-token"), "never a value");
+  // One token, nothing else; PLEX_TOKEN is the owner's and never stands in for an account's.
+  assertErr(await s.set("plex_user:Kid", { apiKey: "k-0123456789" }));
+  const got = await s.get("plex_user:Kid");
+  assertOk(got);
+  assertEquals(got.value, { token: "kid-token-0123456789", source: "store" });
+  assertEquals(await s.delete("plex_user:Kid"), { ok: true, value: { deleted: true } });
+  const after = await s.plexUserTokens();
+  assertOk(after);
+  assertEquals(after.value.map((t) => t.account), ["Gran Ma"]);
+});
