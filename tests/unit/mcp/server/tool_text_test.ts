@@ -9,6 +9,7 @@ import { testDeps } from "../_support/test_deps.ts";
 interface Property {
   description?: string;
   enum?: string[];
+  pattern?: string;
   items?: Property;
 }
 interface ListedTool {
@@ -70,7 +71,10 @@ Deno.test("arguments are named alike: container(s), stack, unit for systemd unit
       if (name === "name") assert.equal(p.description, "Alias of container", where);
       if (name === "unit") assert.match(tool.name, /^systemd_/, where);
       if (name === "service" || name === "services") {
-        const values = p.enum ?? p.items?.enum ?? [];
+        // An enum of media services, or (credentials) a pattern of them plus `plex_user:<account>`.
+        const alternatives = /^\^\((.+)\)\$$/.exec(p.pattern ?? "")?.[1]?.split("|") ?? [];
+        const values = p.enum ?? p.items?.enum ??
+          alternatives.filter((a) => !a.startsWith("plex_user:"));
         assert.ok(values.length > 0 && values.every((v) => mediaServices.has(v)), where);
       }
     }
