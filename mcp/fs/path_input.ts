@@ -1,3 +1,4 @@
+import { hasControlCharacter } from "../../shared/control_chars.ts";
 import { FsError } from "./fs_error.ts";
 
 /** Longest path the tools accept; Linux's PATH_MAX is 4096 bytes. */
@@ -15,8 +16,7 @@ export function validatePathInput(input: string, field = "path"): string {
       `Cannot use ${field} "${input.slice(0, 40)}…": longer than ${MAX_PATH_LENGTH} characters`,
     );
   }
-  // deno-lint-ignore no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(input)) {
+  if (hasControlCharacter(input)) {
     throw new FsError(
       "invalid_path",
       `Cannot use ${field} ${JSON.stringify(input)}: contains a control character`,

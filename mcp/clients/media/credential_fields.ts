@@ -1,3 +1,5 @@
+import { hasControlCharacter } from "../../../shared/control_chars.ts";
+
 /** Which credential each service takes, and which environment variables override the stored value. */
 export type ServiceName = "sonarr" | "radarr" | "prowlarr" | "lidarr" | "plex" | "sabnzbd" | "qbittorrent";
 export const SERVICE_NAMES: readonly ServiceName[] = [
@@ -24,8 +26,7 @@ export const CREDENTIAL_NAME_PATTERN = new RegExp(
 );
 
 export function isCredentialName(name: string): name is CredentialName {
-  // deno-lint-ignore no-control-regex -- an account name with control characters is refused
-  return CREDENTIAL_NAME_PATTERN.test(name) && !/[\x00-\x1f\x7f]/.test(name);
+  return CREDENTIAL_NAME_PATTERN.test(name) && !hasControlCharacter(name);
 }
 
 /** The account a `plex_user:` credential is for; undefined for a service's credential. */
@@ -97,8 +98,7 @@ export function validateCredential(service: CredentialName, credential: Credenti
     const value = credential[field] ?? "";
     if (value.trim().length === 0) return `Invalid ${field} for ${service}: value is empty`;
     if (value.length > 512) return `Invalid ${field} for ${service}: longer than 512 characters`;
-    // deno-lint-ignore no-control-regex -- rejecting control characters is the point
-    if (/[\x00-\x1f\x7f]/.test(value)) return `Invalid ${field} for ${service}: contains control characters`;
+    if (hasControlCharacter(value)) return `Invalid ${field} for ${service}: contains control characters`;
   }
   const match = shapesOf(service).find((shape) => {
     const fields = Object.keys(shape);
