@@ -1,7 +1,8 @@
 /**
  * A RuntimeClient whose reads come from the state store (and the stats sampler) while the store is live or
  * resyncing, so callers switch without changing a line or an output: list and inspect answer from memory,
- * stats of a whole page from the shared sample (a single container's from the runtime), writes go to the runtime and then re-read their container (read-your-writes).
+ * a page's stats from the shared sample (one container's from the runtime), writes go to the runtime and then
+ * re-read their container (read-your-writes).
  * When the store is down (stopped, or the runtime unreachable) or cannot answer, calls go straight to the
  * runtime, which answers with current data or its own error; never old data.
  */
