@@ -6,6 +6,8 @@ export interface ContainerDetails {
   id: string;
   name: string;
   image: string;
+  /** The id of the image it runs, without `sha256:`; empty when the runtime did not say. */
+  imageId: string;
   state: string;
   running: boolean;
   startedAt: string | null;

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { ToolFailure } from "../toolkit/tool_result.ts";
 import { createPodmanImages, type PodmanImages } from "./apply/podman_images.ts";
+import { createHttpRuntime } from "../clients/runtime/http_runtime.ts";
 import { unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
@@ -61,8 +62,11 @@ export function podmanImagesOf(deps: ToolDeps): Result<PodmanImages, ToolFailure
   if (socket === undefined) {
     return err({ kind: "unavailable", message: "No Podman API socket: upgrades pull and tag through it" });
   }
+  const fetch = unixSocketFetch(socket).fetch;
   return ok(createPodmanImages({
-    fetch: unixSocketFetch(socket).fetch,
+    fetch,
+    // Podman itself, not the state store: the health gate must see the recreated container at once.
+    runtime: createHttpRuntime({ kind: "podman", fetch, socket, clock: deps.clock }),
     insecure: deps.config.registryInsecure ?? [],
   }));
 }

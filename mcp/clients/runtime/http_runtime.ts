@@ -15,7 +15,15 @@ import type {
 import { type Clock, systemClock } from "../../core/clock.ts";
 import { createInfoReader } from "./runtime_info.ts";
 import { decodeLogStream, filterLogLines } from "./frames.ts";
-import { dockerStats, isInfra, podmanStats, toDetails, toEvent, toSummary } from "./normalize.ts";
+import {
+  dockerStats,
+  errorReason,
+  isInfra,
+  podmanStats,
+  toDetails,
+  toEvent,
+  toSummary,
+} from "./normalize.ts";
 
 export const LIBPOD_BASE = "/v4.0.0/libpod";
 export const DOCKER_BASE = "/v1.41";
@@ -198,13 +206,7 @@ function decodeError(what: string): RuntimeError {
 }
 
 function httpError(what: string, status: number, body: Uint8Array): RuntimeError {
-  let reason = "";
-  try {
-    const o = JSON.parse(new TextDecoder().decode(body)) as { cause?: string; message?: string };
-    reason = o.cause || o.message || "";
-  } catch {
-    reason = new TextDecoder().decode(body).slice(0, 200).trim();
-  }
+  const reason = errorReason(new TextDecoder().decode(body));
   const kind = status === 404 ? "not_found" : status === 409 || status === 304 ? "conflict" : "http";
   return { kind, status, message: `Cannot ${what}: ${reason || `HTTP ${status}`}` };
 }

@@ -9,6 +9,7 @@
 import { err, ok } from "../../../shared/result.ts";
 import type { LogLine, RuntimeError, RuntimeKind, RuntimeResult } from "./client.ts";
 import { LogFrameDecoder } from "./frames.ts";
+import { errorReason } from "./normalize.ts";
 import { DOCKER_BASE, LIBPOD_BASE } from "./http_runtime.ts";
 import type { StreamFetch } from "../unix/http1_stream.ts";
 
@@ -71,14 +72,7 @@ export function createLogFollower(options: LogFollowerOptions): LogFollower {
     try {
       const res = await options.fetch(`http://runtime${followPath(kind, name, tail)}`, { signal });
       if (res.status < 400 && res.body !== null) return ok(res.body);
-      const text = res.body === null ? "" : (await res.text()).slice(0, 300);
-      let reason = text.trim();
-      try {
-        const o = JSON.parse(text) as { cause?: string; message?: string };
-        reason = o.message || o.cause || reason;
-      } catch {
-        // not JSON: keep the text
-      }
+      const reason = errorReason(res.body === null ? "" : await res.text());
       return err<RuntimeError>({
         kind: res.status === 404 ? "not_found" : "http",
         status: res.status,

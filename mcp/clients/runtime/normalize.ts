@@ -94,6 +94,21 @@ function nullableTime(v: unknown): string | null {
   return t === "" || t.startsWith("0001-") ? null : t;
 }
 
+/** Why the runtime API refused a request: its JSON `cause` or `message`, else the start of the body. */
+export function errorReason(body: string): string {
+  try {
+    const o = JSON.parse(body) as { cause?: unknown; message?: unknown };
+    const reason = typeof o.cause === "string" && o.cause !== ""
+      ? o.cause
+      : typeof o.message === "string"
+      ? o.message
+      : "";
+    return reason || body.trim().slice(0, 200);
+  } catch {
+    return body.trim().slice(0, 200);
+  }
+}
+
 export function toDetails(raw: unknown): ContainerDetails {
   const o = asObj(raw);
   const state = asObj(o.State);
@@ -106,6 +121,8 @@ export function toDetails(raw: unknown): ContainerDetails {
     id: asStr(o.Id),
     name: stripSlash(asStr(o.Name)),
     image: asStr(o.ImageName) || asStr(config.Image) || asStr(o.Image),
+    // Podman's and Docker's inspect both give the image id as `Image` (Docker with `sha256:`).
+    imageId: asStr(o.Image).replace(/^sha256:/, ""),
     state: asStr(state.Status),
     running: state.Running === true,
     startedAt: started,

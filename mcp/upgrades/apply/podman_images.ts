@@ -1,11 +1,13 @@
 /**
  * The image steps of an upgrade through the Podman API (arr-mcp holds its socket; arr-helper gains no pull):
- * pull one reference, tag an image, and read which image a container runs. Errors are one line of text for the
- * step report; never throws.
+ * pull one reference, tag an image, and read which image a container runs (the runtime client's inspect, asked
+ * of Podman itself, never of the state store). Errors are one line of text for the step report; never throws.
  */
 import { err, ok, type Result } from "../../../shared/result.ts";
 import type { FetchLike } from "../../../shared/fetch_like.ts";
+import type { RuntimeClient } from "../../clients/runtime/client.ts";
 import { LIBPOD_BASE } from "../../clients/runtime/http_runtime.ts";
+import { errorReason } from "../../clients/runtime/normalize.ts";
 import { imageName, parseImageRef } from "../image_ref.ts";
 
 export interface ContainerObservation {
@@ -34,6 +36,8 @@ const stripId = (id: unknown) => (typeof id === "string" ? id.replace(/^sha256:/
 
 export function createPodmanImages(options: {
   fetch: FetchLike;
+  /** Inspects containers on the same socket, straight from Podman (createHttpRuntime, not the store). */
+  runtime: Pick<RuntimeClient, "inspect">;
   /** Registries (`host:port`) pulled from without TLS verification (ARR_REGISTRY_INSECURE). */
   insecure: readonly string[];
   /** @default 600_000 (a large image pull) */
@@ -54,14 +58,6 @@ export function createPodmanImages(options: {
       );
     }
   };
-  const message = (text: string) => {
-    try {
-      const m = (JSON.parse(text) as { message?: unknown }).message;
-      return typeof m === "string" ? m : text.trim().slice(0, 300);
-    } catch {
-      return text.trim().slice(0, 300);
-    }
-  };
   return {
     async pull(reference) {
       const ref = parseImageRef(reference);
@@ -74,7 +70,7 @@ export function createPodmanImages(options: {
         options.pullTimeoutMs ?? 600_000,
       );
       if (!r.ok) return r;
-      if (r.value.status >= 400) return err(`Cannot ${what}: ${message(r.value.text)}`);
+      if (r.value.status >= 400) return err(`Cannot ${what}: ${errorReason(r.value.text)}`);
       // A stream of JSON lines: progress, then `{"id": …}` or `{"error": …}`.
       let id = "";
       for (const line of r.value.text.split("\n")) {
@@ -103,7 +99,7 @@ export function createPodmanImages(options: {
         what,
       );
       if (!r.ok) return r;
-      return r.value.status < 300 ? ok(undefined) : err(`Cannot ${what}: ${message(r.value.text)}`);
+      return r.value.status < 300 ? ok(undefined) : err(`Cannot ${what}: ${errorReason(r.value.text)}`);
     },
 
     async imageId(reference) {
@@ -111,7 +107,7 @@ export function createPodmanImages(options: {
       const r = await call("GET", `/images/${encodeURIComponent(reference)}/json`, what);
       if (!r.ok) return r;
       if (r.value.status === 404) return ok(null);
-      if (r.value.status >= 300) return err(`Cannot ${what}: ${message(r.value.text)}`);
+      if (r.value.status >= 300) return err(`Cannot ${what}: ${errorReason(r.value.text)}`);
       try {
         return ok(stripId((JSON.parse(r.value.text) as { Id?: unknown }).Id));
       } catch (e) {
@@ -120,29 +116,17 @@ export function createPodmanImages(options: {
     },
 
     async observe(container) {
-      const what = `inspect container ${container}`;
-      const r = await call("GET", `/containers/${encodeURIComponent(container)}/json`, what);
-      if (!r.ok) return r;
-      if (r.value.status === 404) return ok(null);
-      if (r.value.status >= 300) return err(`Cannot ${what}: ${message(r.value.text)}`);
-      try {
-        const o = JSON.parse(r.value.text) as {
-          Id?: string;
-          Image?: string;
-          State?: { Status?: string; Running?: boolean; StartedAt?: string; Health?: { Status?: string } };
-        };
-        const started = o.State?.StartedAt ?? "";
-        return ok({
-          id: o.Id ?? "",
-          imageId: stripId(o.Image),
-          state: o.State?.Status ?? "unknown",
-          running: o.State?.Running === true,
-          startedAt: started === "" || started.startsWith("0001-") ? null : started,
-          health: o.State?.Health?.Status || null,
-        });
-      } catch (e) {
-        return err(`Cannot ${what}: ${(e as Error).message}`);
-      }
+      const r = await options.runtime.inspect(container);
+      if (!r.ok) return r.error.kind === "not_found" ? ok(null) : err(r.error.message);
+      const d = r.value;
+      return ok({
+        id: d.id,
+        imageId: d.imageId,
+        state: d.state || "unknown",
+        running: d.running,
+        startedAt: d.startedAt,
+        health: d.healthStatus,
+      });
     },
   };
 }

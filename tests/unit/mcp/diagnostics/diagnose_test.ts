@@ -14,6 +14,7 @@ function details(overrides: Partial<ContainerDetails> = {}): ContainerDetails {
     id: "abc",
     name: "sonarr",
     image: "lscr.io/linuxserver/sonarr:latest",
+    imageId: "5a5a5a5a5a5a",
     state: "running",
     running: true,
     startedAt: "2026-11-22T04:00:00.000Z",

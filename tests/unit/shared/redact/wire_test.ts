@@ -61,6 +61,7 @@ Deno.test("redactContainerDetails() redacts labels, command and mounts and keeps
     id: "abc",
     name: "web",
     image: "img",
+    imageId: "0f0f0f0f0f0f",
     state: "running",
     running: true,
     startedAt: null,

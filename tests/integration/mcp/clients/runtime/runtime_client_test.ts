@@ -27,6 +27,8 @@ Deno.test("createHttpRuntime() in docker mode works against Podman's Docker-comp
     const inspect = await rt.inspect(name);
     assert.ok(inspect.ok);
     assert.equal(inspect.value.running, true);
+    // Docker's answer names the image `sha256:<id>`; the client gives the bare id, as Podman's own does.
+    assert.equal(inspect.value.imageId, await podman("inspect", "--format", "{{.Image}}", name));
     let logs = await rt.logs(name, { tail: 10 });
     for (let i = 0; i < 40 && logs.ok && logs.value.length < 2; i++) {
       await new Promise((r) => setTimeout(r, 50));

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   composeService,
   dockerStats,
+  errorReason,
   podmanStats,
   toDetails,
   toEvent,
@@ -116,4 +117,13 @@ Deno.test("composeService() reads podman-compose's and Docker Compose's service 
   assert.equal(composeService({ "io.podman.compose.service": "web" }), "web");
   assert.equal(composeService({ "com.docker.compose.service": "db" }), "db");
   assert.equal(composeService({ "io.podman.compose.project": "media" }), null);
+});
+
+Deno.test("errorReason() takes the API's cause, then its message, then the start of the body", () => {
+  const podman404 =
+    '{"cause":"no such container","message":"no container with name or ID \\"x\\" found","response":404}';
+  assert.equal(errorReason(podman404), "no such container");
+  assert.equal(errorReason('{"message":"manifest unknown"}'), "manifest unknown");
+  assert.equal(errorReason("  upstream timed out\n"), "upstream timed out");
+  assert.equal(errorReason("x".repeat(500)).length, 200);
 });

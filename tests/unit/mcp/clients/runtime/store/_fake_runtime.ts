@@ -45,6 +45,7 @@ export function fakeContainer(
       id,
       name,
       image: "localhost/busybox:test",
+      imageId: "b0c1d2e3f4a5",
       state,
       running: state === "running",
       startedAt: "2026-11-22T04:00:00.000Z",
