@@ -96,7 +96,8 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
   spec: ConfirmedToolSpec<I, O, Op>,
 ): void {
   if (deps.config.readOnly) return;
-  registerRaw(server, {
+  const act: Acting<I, O, Op> = { name: spec.name, plan: spec.plan, execute: spec.execute };
+  registerRaw(server, deps, {
     name: spec.name,
     title: spec.title,
     description: `${spec.description} ${confirmLine(spec.destructiveWhen)}`,
@@ -113,15 +114,15 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
       const { confirm_token: token, ...args } = rawArgs as
         & { confirm_token?: string }
         & Record<string, unknown>;
-      const planned = await planSafely(spec, args);
+      const planned = await planSafely(act, args);
       if (!planned.ok) return toResult(planned);
       const plan = planned.value;
       const mode = deps.config.confirm ?? "auto";
       const redeemThenExecute = (state: string, path: ConfirmPath) =>
-        audited(deps, spec.name, args, async () => {
-          const redeemed = await deps.confirm.redeem(state, spec.name, plan.operation, path);
-          if (!redeemed.ok) return refused(spec.name, redeemed.error, path);
-          return await executed(spec, plan.operation);
+        audited(deps, act.name, args, async () => {
+          const redeemed = await deps.confirm.redeem(state, act.name, plan.operation, path);
+          if (!redeemed.ok) return refused(act.name, redeemed.error, path);
+          return await executed(act, plan.operation);
         }, path);
 
       if (call.requestState !== undefined) {
@@ -129,26 +130,26 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
         if (!isApproval(inputResponse(call.inputResponses, CONFIRM_INPUT))) {
           const state = call.requestState;
           // Recorded like a refused token; the state is used up, so it cannot be answered again.
-          return await audited(deps, spec.name, args, async () => {
-            await deps.confirm.redeem(state, spec.name, plan.operation, "elicitation");
+          return await audited(deps, act.name, args, async () => {
+            await deps.confirm.redeem(state, act.name, plan.operation, "elicitation");
             return toolError({
               kind: "confirm_declined",
-              message: `The person did not approve ${spec.name}: nothing was changed`,
+              message: `The person did not approve ${act.name}: nothing was changed`,
             });
           }, "elicitation");
         }
         return await redeemThenExecute(call.requestState, "elicitation");
       }
       if (token !== undefined) {
-        if (mode === "elicit") return elicitOnly(spec.name, "confirm_token is not accepted");
+        if (mode === "elicit") return elicitOnly(act.name, "confirm_token is not accepted");
         return await redeemThenExecute(token, "token");
       }
       if (!plan.needsConfirmation) {
-        return await audited(deps, spec.name, args, () => executed(spec, plan.operation));
+        return await audited(deps, act.name, args, () => executed(act, plan.operation));
       }
-      if (mode !== "token" && call.canElicit) return askPerson(deps, spec.name, plan);
-      if (mode === "elicit") return elicitOnly(spec.name, "this client cannot show confirmation dialogs");
-      const issued = deps.confirm.issue(spec.name, plan.operation);
+      if (mode !== "token" && call.canElicit) return askPerson(deps, act.name, plan);
+      if (mode === "elicit") return elicitOnly(act.name, "this client cannot show confirmation dialogs");
+      const issued = deps.confirm.issue(act.name, plan.operation);
       return toResult({
         ok: true,
         value: {
@@ -162,8 +163,14 @@ export function defineConfirmedTool<I extends z.ZodRawShape, O extends z.ZodRawS
   });
 }
 
+/** What a call needs of its spec; the handler keeps only this, not the spec's zod shapes (define_tool.ts). */
+type Acting<I extends z.ZodRawShape, O extends z.ZodRawShape, Op> = Pick<
+  ConfirmedToolSpec<I, O, Op>,
+  "name" | "plan" | "execute"
+>;
+
 async function executed<I extends z.ZodRawShape, O extends z.ZodRawShape, Op>(
-  spec: ConfirmedToolSpec<I, O, Op>,
+  spec: Acting<I, O, Op>,
   operation: Op,
 ): Promise<CallToolResult> {
   const done = await spec.execute(operation);
@@ -199,7 +206,7 @@ function elicitOnly(tool: string, why: string): CallToolResult {
 }
 
 async function planSafely<I extends z.ZodRawShape, O extends z.ZodRawShape, Op>(
-  spec: ConfirmedToolSpec<I, O, Op>,
+  spec: Acting<I, O, Op>,
   args: Record<string, unknown>,
 ): Promise<ToolOutcome<Plan<Op>>> {
   try {

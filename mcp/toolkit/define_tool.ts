@@ -47,7 +47,9 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
   spec: ToolSpec<I, O>,
 ): void {
   if (spec.access === "write" && deps.config.readOnly) return;
-  registerRaw(server, {
+  // The handler keeps only what a call needs: capturing `spec` would keep its zod shapes alive per server.
+  const { name, access, run } = spec;
+  registerRaw(server, deps, {
     name: spec.name,
     title: spec.title,
     description: spec.description,
@@ -61,8 +63,8 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
       openWorldHint: spec.openWorld ?? false,
     },
     handler: async (args) => {
-      if (spec.access === "read") return toResult(await guarded(() => spec.run(args as never), deps));
-      return await audited(deps, spec.name, args, async () => toResult(await spec.run(args as never)));
+      if (access === "read") return toResult(await guarded(() => run(args as never), deps));
+      return await audited(deps, name, args, async () => toResult(await run(args as never)));
     },
   });
 }
@@ -84,18 +86,49 @@ export interface RawToolRegistration {
   handler(args: Record<string, unknown>, call: ToolCall): Promise<CallToolResult | InputRequiredResult>;
 }
 
+interface BuiltSchemas {
+  inputSchema: z.ZodType;
+  outputSchema: z.ZodType;
+}
+
+/**
+ * The tool schemas an app's servers share, per ToolDeps (each endpoint's servers register with one deps object;
+ * the registrations are pure in it, as the tools/list cache already relies on). Built once, not once per pooled
+ * server: each zod object (and the parser zod compiles for it on first use) would otherwise cost every server
+ * of the pool ~30 KB per tool, ~1.9 MB per server.
+ */
+const schemasByDeps = new WeakMap<ToolDeps, Map<string, BuiltSchemas>>();
+
+function schemasOf(deps: ToolDeps, reg: RawToolRegistration): BuiltSchemas {
+  let byName = schemasByDeps.get(deps);
+  if (byName === undefined) schemasByDeps.set(deps, byName = new Map());
+  let built = byName.get(reg.name);
+  if (built === undefined) {
+    built = {
+      inputSchema: toolObject(inputObject(reg.input, reg.renamed)),
+      outputSchema: outputObject(reg.output),
+    };
+    byName.set(reg.name, built);
+  }
+  return built;
+}
+
+/** The SDK's callback around `handler`, closing over nothing else of the registration. */
+function handlerOf(handler: RawToolRegistration["handler"]) {
+  return (args: Record<string, unknown>, ctx?: ServerContext) => handler(args, toolCallOf(ctx));
+}
+
 /** Thin typed-erased bridge to the SDK (its generics are too deep for a generic wrapper). */
-export function registerRaw(server: McpServer, reg: RawToolRegistration): void {
+export function registerRaw(server: McpServer, deps: ToolDeps, reg: RawToolRegistration): void {
   server.registerTool(
     reg.name,
     {
       title: reg.title,
       description: reg.description,
-      inputSchema: toolObject(inputObject(reg.input, reg.renamed)),
-      outputSchema: outputObject(reg.output),
+      ...schemasOf(deps, reg),
       annotations: reg.annotations,
     },
-    ((args: Record<string, unknown>, ctx?: ServerContext) => reg.handler(args, toolCallOf(ctx))) as never,
+    handlerOf(reg.handler) as never,
   );
 }
 
