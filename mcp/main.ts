@@ -50,7 +50,7 @@ function urlHost(host: string): string {
   return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const env = mergeEnv(await readDotEnv(".env"), Deno.env.toObject());
   const uid = Deno.uid() ?? 0;
   const parsed = parseConfig(env, { uid, home: env.HOME ?? "/root" });

@@ -12,6 +12,7 @@ import {
 import type { McpServer } from "@modelcontextprotocol/server";
 import type { CallToolResult } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import appHtml from "../../templates/mcp_app.html" with { type: "text" };
 import { withProblems } from "./problems.ts";
 import { redactText } from "../../shared/redact/mod.ts";
 import { collectStatus } from "./status.ts";
@@ -22,15 +23,6 @@ import { toolError, toolSuccess } from "../toolkit/tool_result.ts";
 
 export const DASHBOARD_RESOURCE_URI = "ui://arr-mcp/dashboard.html";
 export { RESOURCE_MIME_TYPE as MCP_APP_MIME_TYPE };
-
-let appHtml: Promise<string> | undefined;
-function readAppHtml(): Promise<string> {
-  appHtml ??= Deno.readTextFile(new URL("../../templates/mcp_app.html", import.meta.url)).catch((e) => {
-    appHtml = undefined;
-    throw e;
-  });
-  return appHtml;
-}
 
 /** The /api/status document (docs/dashboard.md); its parts stay free-form here to keep tools/list small. */
 const outputShape = {
@@ -47,6 +39,9 @@ const outputShape = {
   store: freeObject().or(NULL),
   stats_sample: freeObject().or(NULL),
 };
+/** Built once for every pooled server (define_tool.ts says why). */
+const INPUT_SCHEMA = toolObject(z.object({}));
+const OUTPUT_SCHEMA = outputObject(outputShape);
 
 export function registerDashboardTools(server: McpServer, deps: ToolDeps): void {
   registerAppResource(
@@ -58,14 +53,15 @@ export function registerDashboardTools(server: McpServer, deps: ToolDeps): void 
       mimeType: RESOURCE_MIME_TYPE,
       description: "Interactive overview of the media server's containers, stacks and disks",
     } as Parameters<typeof registerAppResource>[3],
-    async () => ({
-      contents: [{
-        uri: DASHBOARD_RESOURCE_URI,
-        mimeType: RESOURCE_MIME_TYPE,
-        text: await readAppHtml(),
-        _meta: { ui: { prefersBorder: true } },
-      }],
-    }),
+    () =>
+      Promise.resolve({
+        contents: [{
+          uri: DASHBOARD_RESOURCE_URI,
+          mimeType: RESOURCE_MIME_TYPE,
+          text: appHtml,
+          _meta: { ui: { prefersBorder: true } },
+        }],
+      }),
   );
 
   registerAppTool(
@@ -75,8 +71,8 @@ export function registerDashboardTools(server: McpServer, deps: ToolDeps): void 
       title: "Show the dashboard",
       description: "The server at a glance: runtime, arr-helper, disks, stacks, containers (state, " +
         "health, restarts, CPU, memory) and problems; interactive where supported.",
-      inputSchema: toolObject(z.object({})),
-      outputSchema: outputObject(outputShape),
+      inputSchema: INPUT_SCHEMA,
+      outputSchema: OUTPUT_SCHEMA,
       annotations: {
         readOnlyHint: true,
         destructiveHint: false,

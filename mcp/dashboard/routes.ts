@@ -71,8 +71,8 @@ export function createDashboard(deps: ToolDeps, options: DashboardOptions): Dash
   routes.get(
     "/assets/:file{dashboard\\.(css|js)|(local_time|table_tools|log_view)\\.js|favicon\\.svg}",
     securityHeaders,
-    async (c) => {
-      const asset = await readAsset(c.req.param("file"));
+    (c) => {
+      const asset = readAsset(c.req.param("file"));
       if (asset === null) return c.text("Not found", 404);
       c.header("Cache-Control", "no-cache");
       return c.body(asset.body, 200, { "Content-Type": asset.type });

@@ -9,6 +9,7 @@
  * The report goes to stderr; the 50 containers are removed by exact name at the end.
  */
 import { env, IMAGE, openPodmanBench, podman } from "./_podman_bench.ts";
+import { startTaskLine } from "../integration/_support/start_task.ts";
 
 const REPO = new URL("../../", import.meta.url).pathname;
 const CONTAINERS = 50;
@@ -30,7 +31,7 @@ await Deno.writeTextFile(
 );
 
 // arr-mcp as its own process, with exactly the `start` task's flags.
-const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
+const task = await startTaskLine();
 const key = `bench-${crypto.randomUUID()}`;
 const server = new Deno.Command(Deno.execPath(), {
   args: task.split(/\s+/).slice(1),

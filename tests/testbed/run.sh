@@ -20,5 +20,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 for _ in $(seq 1 100); do [ -S "$ARR_TEST_PODMAN_SOCKET" ] && break; sleep 0.05; done
 [ -S "$ARR_TEST_PODMAN_SOCKET" ] || { echo "testbed: podman API socket did not appear" >&2; exit 1; }
+# The start task's dependency: tests that start arr-mcp as `deno task start` does then run its bundle.
+deno task bundle || { echo "testbed: deno task bundle failed" >&2; exit 1; }
 # The V8 flag is the start task's: log_search runs user regexes on the linear-time engine (mcp/fs/linear_regex.ts).
 deno test --allow-all --parallel --v8-flags=--enable-experimental-regexp-engine "$@"

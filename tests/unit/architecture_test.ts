@@ -43,6 +43,8 @@ const FLOORS: readonly Floor[] = [
   { folder: "helper", rank: 1, program: "helper" },
   { folder: "templates", rank: 1, program: "templates" },
   { folder: "mcp/core", rank: 1, program: "mcp" },
+  // The start path (mcp/start.ts, mcp/bundle.ts): which file runs, decided before the server is loaded.
+  { folder: "mcp/launch", rank: 1, program: "mcp" },
   { folder: "mcp/fs", rank: 2, program: "mcp" },
   { folder: "mcp/policy", rank: 2, program: "mcp" },
   { folder: "mcp/clients/unix", rank: 2, program: "mcp" },
@@ -57,6 +59,8 @@ const FLOORS: readonly Floor[] = [
   { folder: "mcp/server", rank: 8, program: "mcp" },
   { folder: "mcp/main.ts", rank: 9, program: "mcp" },
   { folder: "mcp/doctor.ts", rank: 9, program: "mcp" },
+  { folder: "mcp/start.ts", rank: 9, program: "mcp" },
+  { folder: "mcp/bundle.ts", rank: 9, program: "mcp" },
 ];
 
 const CHECKED_ROOTS = ["mcp", "helper", "shared", "templates"];

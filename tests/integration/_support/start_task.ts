@@ -3,12 +3,32 @@ import assert from "node:assert/strict";
 
 const REPO = new URL("../../../", import.meta.url).pathname;
 
+/** The start task's command line (deno.json gives it as a string or as `{ command, dependencies }`). */
+export async function startTaskLine(): Promise<string> {
+  const task: string | { command: string } =
+    JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
+  return typeof task === "string" ? task : task.command;
+}
+
 /** The start task's words after `deno`: `run`, its permission flags and the entry file. */
 export async function startTaskArgs(): Promise<string[]> {
-  const task: string = JSON.parse(await Deno.readTextFile(`${REPO}deno.json`)).tasks.start;
-  const words = task.split(/\s+/);
+  const words = (await startTaskLine()).split(/\s+/);
   assert.deepEqual(words.slice(0, 2), ["deno", "run"]);
   return words.slice(1);
+}
+
+/** `deno task bundle` in the repo, as the start task's dependency runs it; returns what it printed. */
+export async function makeBundle(): Promise<string> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "bundle"],
+    cwd: REPO,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const printed = new TextDecoder().decode(out.stderr) + new TextDecoder().decode(out.stdout);
+  assert.ok(out.success, printed);
+  return printed;
 }
 
 /**

@@ -95,6 +95,11 @@ Deno.test("systemd/Containerfile builds offline, and the image run rootless as a
       await r.body?.cancel();
     });
 
+    await t.step("the container runs the bundle made at build time, not the source", async () => {
+      const logs = await account.podman(["logs", name]);
+      assert.match(logs, /^arr-mcp: running the bundle \.build\/arr-mcp-[0-9a-f]{16}\.js$/m, logs);
+    });
+
     // The README's way to the key: read it inside the container from the data volume.
     const key = await account.podman(["exec", name, "cat", "/data/api-key"]);
     assert.match(key, /^[A-Za-z0-9_-]{43}$/);

@@ -12,6 +12,7 @@ import {
 import { generatorPaths } from "../../../../mcp/quadlets/convert/generator.ts";
 import { testbed } from "../../../testbed/testbed.ts";
 import { serveArrMcp } from "../../_support/harness.ts";
+import { startTaskArgs } from "../../_support/start_task.ts";
 
 const HOST = { uid: 1000, home: "/home/media" };
 
@@ -84,9 +85,8 @@ Deno.test("registerQuadletConvertTools validates with the generator named by ARR
 
 /** The flags of `deno task start` (arr-mcp as it ships), between `deno run` and the entry file. */
 async function startFlags(): Promise<string[]> {
-  const config = JSON.parse(await Deno.readTextFile(new URL("../../../../deno.json", import.meta.url)));
-  const words = String(config.tasks.start).split(/\s+/);
-  return words.slice(words.indexOf("run") + 1, words.indexOf("mcp/main.ts"));
+  const args = await startTaskArgs();
+  return args.slice(1, -1);
 }
 
 async function probe(flags: readonly string[], generator: string) {

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { connectHttpClient } from "../../_support/http_client.ts";
-import { startEnv, startTaskCommand, stopStarted } from "../../_support/start_task.ts";
+import { makeBundle, startEnv, startTaskCommand, stopStarted } from "../../_support/start_task.ts";
 
 /** The caller's environment minus every ARR_* and XDG_* variable, with a fresh HOME (Deno's cache kept). */
 function zeroConfigEnv(home: string): Record<string, string> {
@@ -39,7 +39,10 @@ Deno.test("deno task start with zero configuration prints a working claude mcp a
   const home = await Deno.makeTempDir({ prefix: "arr-mcp-home-" });
   try {
     await Deno.mkdir(`${home}/run`, { mode: 0o700 });
+    assert.doesNotMatch(await makeBundle(), /no bundle/);
     const first = await start(home);
+    // The start path runs the bundle `deno task bundle` made of this tree, dashboard files inlined.
+    assert.match(first.lines[0] ?? "", /^arr-mcp: running the bundle \.build\/arr-mcp-[0-9a-f]{16}\.js$/);
     let key: string;
     let url: string;
     try {
@@ -61,6 +64,11 @@ Deno.test("deno task start with zero configuration prints a working claude mcp a
       const r = await client.callTool({ name: "container_list", arguments: {} });
       assert.equal(r.isError, true);
       await client.close();
+      const css = await fetch(new URL("/assets/dashboard.css", url));
+      assert.equal(
+        await css.text(),
+        await Deno.readTextFile(new URL("../../../../templates/dashboard.css", import.meta.url)),
+      );
       const anon = await fetch(url, { method: "POST", body: "{}" });
       assert.equal(anon.status, 401);
       await anon.body?.cancel();

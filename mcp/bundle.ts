@@ -1,0 +1,45 @@
+/**
+ * `deno task bundle` (a dependency of `deno task start`): makes `.build/arr-mcp-<stamp>.js`, mcp/main.ts and all
+ * it imports as one minified file, unless the tree's bundle is already there; then removes older bundles. It
+ * never stops the server from starting: when it cannot bundle (a read-only checkout, no npm cache) it says why
+ * and exits 0, and mcp/start.ts runs from source.
+ */
+import { BUILD_DIR, BUNDLE_PATTERN, bundleName, readStampInputs, stampOf } from "./launch/bundle_stamp.ts";
+
+const root = decodeURIComponent(new URL("../", import.meta.url).pathname).replace(/\/$/, "");
+const dir = `${root}/${BUILD_DIR}`;
+
+async function makeBundle(): Promise<string | null> {
+  const stamp = stampOf(await readStampInputs(root));
+  const target = `${dir}/${bundleName(stamp)}`;
+  if (await Deno.stat(target).then((i) => i.isFile, () => false)) return null;
+  await Deno.mkdir(dir, { recursive: true });
+  // Ends in .js: `deno bundle` picks the output format from the name.
+  const tmp = `${target}.partial-${crypto.randomUUID().slice(0, 8)}.js`;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["bundle", "--quiet", "--minify", "--platform=deno", "mcp/main.ts", "-o", tmp],
+    cwd: root,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!out.success) {
+    await Deno.remove(tmp).catch(() => {});
+    throw new Error(new TextDecoder().decode(out.stderr).trim().split("\n").slice(-3).join(" "));
+  }
+  await Deno.rename(tmp, target);
+  for await (const entry of Deno.readDir(dir)) {
+    if (entry.isFile && BUNDLE_PATTERN.test(entry.name) && entry.name !== bundleName(stamp)) {
+      await Deno.remove(`${dir}/${entry.name}`).catch(() => {});
+    }
+  }
+  return target;
+}
+
+try {
+  const made = await makeBundle();
+  if (made) console.error(`arr-mcp: made the bundle ${made.slice(root.length + 1)}`);
+} catch (e) {
+  console.error(
+    `arr-mcp: no bundle (${(e as Error).message}); the server runs from source, with about 20 MB more memory`,
+  );
+}
