@@ -1,26 +1,19 @@
 /**
  * Startup of arr-mcp (run by `deno task bench`, or alone: `deno bench --allow-all tests/bench/startup_bench.ts`):
  * from spawning the process to the first answered `tools/list`, with the `start` task's own flags, for
- *  1. `deno run mcp/main.ts` (what `deno task start` runs, without the task runner's own process), and
- *  2. the same program as one file made by `deno bundle` (what an image could ship).
+ *  1. `deno run mcp/start.ts` with the tree's bundle made (`deno task bundle`): what `deno task start` runs,
+ *     without the task runner's own process, and
+ *  2. `deno run mcp/main.ts`: the same program from source (what the start path falls back to).
  * Each is started RUNS times with no runtime socket and a fresh data dir; the report (stderr) gives wall time,
  * the process's own CPU time (user + system, less sensitive to other load on the machine) and RSS at that
  * first answer. Compiling to a binary (`deno compile`) needs a download of denort that this machine can't make.
  */
-import { startListening } from "../integration/_support/start_task.ts";
+import { makeBundle, startListening } from "../integration/_support/start_task.ts";
 
-const REPO = new URL("../../", import.meta.url).pathname;
 const RUNS = 5;
 
 const work = await Deno.makeTempDir({ prefix: "arr-startup-bench-" });
-const bundle = `${work}/arr-mcp.bundle.js`;
-const bundled = await new Deno.Command(Deno.execPath(), {
-  args: ["bundle", "--platform=deno", "mcp/main.ts", "-o", bundle],
-  cwd: REPO,
-  stdout: "null",
-  stderr: "piped",
-}).output();
-if (!bundled.success) throw new Error(`deno bundle failed: ${new TextDecoder().decode(bundled.stderr)}`);
+await makeBundle();
 
 interface Start {
   wallMs: number;
@@ -77,18 +70,18 @@ const summary = (label: string, starts: Start[]) =>
   `  RSS p50 ${median(starts.map((s) => s.rssMb)).toFixed(1)} MB`;
 
 const source: Start[] = [];
-const single: Start[] = [];
+const bundled: Start[] = [];
 for (let i = 0; i < RUNS; i++) {
   source.push(await startOnce("mcp/main.ts", i));
-  single.push(await startOnce(bundle, i));
+  bundled.push(await startOnce("mcp/start.ts", i));
 }
 console.error([
   `arr-mcp startup to the first answered tools/list (${RUNS} starts each, interleaved, no runtime socket)`,
-  summary("deno run mcp/main.ts", source),
-  summary("deno run <bundle> (one file)", single),
+  summary("deno run mcp/start.ts (the bundle)", bundled),
+  summary("deno run mcp/main.ts (source)", source),
 ].join("\n"));
 globalThis.addEventListener("unload", () => Deno.removeSync(work, { recursive: true }));
 
-Deno.bench({ name: "startup: deno run mcp/main.ts to first tools/list", n: 1, warmup: 0 }, async () => {
-  await startOnce("mcp/main.ts", RUNS);
+Deno.bench({ name: "startup: deno run mcp/start.ts to first tools/list", n: 1, warmup: 0 }, async () => {
+  await startOnce("mcp/start.ts", RUNS);
 });

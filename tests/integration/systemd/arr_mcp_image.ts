@@ -20,26 +20,36 @@ async function run(cmd: string, args: string[], env: Record<string, string> = {}
   }
 }
 
+/** The parts of a DENO_DIR the image build needs: npm packages, and esbuild's binary (`dl/`) for the bundle. */
+const CACHE_PARTS = ["npm", "dl"] as const;
+
 /**
- * The npm cache for this deno.lock, made once on the host (which reaches npm) and kept in the testbed folder
- * under the lock's hash; answers its `npm` folder.
+ * The Deno cache for this deno.lock, made once on the host (which reaches npm) and kept in the testbed folder
+ * under the lock's hash; answers its folder, holding CACHE_PARTS. `deno bundle` fetches esbuild on first use,
+ * so the probe bundle puts it there and the image's `deno task bundle` runs offline.
  */
-async function npmCacheForLock(): Promise<string> {
+async function denoCacheForLock(): Promise<string> {
   const tbDir = `${testbed().binDir}/..`;
   const lock = await Deno.readTextFile(`${REPO}deno.lock`);
-  const dir = `${tbDir}/image-npm-cache/${sha256Hex(lock).slice(0, 16)}`;
-  const ready = await Deno.stat(`${dir}/npm`).then(() => true, () => false);
+  const dir = `${tbDir}/image-npm-cache/${sha256Hex(`${lock}\nnpm and esbuild`).slice(0, 16)}`;
+  const ready = await Deno.stat(`${dir}/dl`).then(() => true, () => false);
   if (!ready) {
     const staging = `${dir}.${crypto.randomUUID().slice(0, 8)}`;
     await run(Deno.execPath(), ["cache", "--frozen", "mcp/main.ts"], { DENO_DIR: staging });
-    await Deno.mkdir(dir, { recursive: true });
-    await Deno.rename(`${staging}/npm`, `${dir}/npm`).catch(async (e) => {
-      // A parallel run got there first: its copy is as good.
-      if (!(await Deno.stat(`${dir}/npm`).then(() => true, () => false))) throw e;
+    const probe = `${staging}/bundle-probe.js`;
+    await run(Deno.execPath(), ["bundle", "--quiet", "--platform=deno", "mcp/main.ts", "-o", probe], {
+      DENO_DIR: staging,
     });
+    await Deno.mkdir(dir, { recursive: true });
+    // `dl` last: its presence says the folder is complete. A parallel run that got there first is as good.
+    for (const part of CACHE_PARTS) {
+      await Deno.rename(`${staging}/${part}`, `${dir}/${part}`).catch(async (e) => {
+        if (!(await Deno.stat(`${dir}/${part}`).then(() => true, () => false))) throw e;
+      });
+    }
     await Deno.remove(staging, { recursive: true });
   }
-  return `${dir}/npm`;
+  return dir;
 }
 
 /**
@@ -47,11 +57,11 @@ async function npmCacheForLock(): Promise<string> {
  * the build (the account reads the repository as any other user does).
  */
 export async function buildImage(account: RootlessAccount, tag: string): Promise<void> {
-  const npm = await npmCacheForLock();
+  const cache = await denoCacheForLock();
   await Deno.remove(CONTEXT_CACHE, { recursive: true }).catch(() => {});
   try {
     await Deno.mkdir(CONTEXT_CACHE);
-    await run("cp", ["-a", npm, `${CONTEXT_CACHE}/npm`]);
+    for (const part of CACHE_PARTS) await run("cp", ["-a", `${cache}/${part}`, `${CONTEXT_CACHE}/${part}`]);
     await account.podman(
       [
         "build",
