@@ -1,8 +1,9 @@
 /**
- * What the upgrade check needs to know of every container, read from the Podman (or Docker) API in two calls:
- * the container list (name, image reference, image id, labels) and the image list (repo digests, image labels).
- * The runtime client's summaries drop the image id and digests, so this reads the same API through its own
- * injected fetch (a Unix-socket fetch on `deps.runtime.socket`). Never throws.
+ * What the upgrade check needs to know of every container: the runtime client's summaries (name, image
+ * reference, image id, labels; read from the state store when it is live) joined with the image list (repo
+ * digests, image labels), which the runtime client does not carry and which this reads from the Podman (or
+ * Docker) API in one call through its own injected fetch (a Unix-socket fetch on `deps.runtime.socket`). Never
+ * throws.
  */
 import { err, ok, type Result } from "../../shared/result.ts";
 import type { FetchLike } from "../../shared/fetch_like.ts";
@@ -29,38 +30,40 @@ const asStr = (v: unknown): string => (typeof v === "string" ? v : "");
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
 const stripId = (id: string) => id.replace(/^sha256:/, "");
 
+/** Reads the image list through `fetch` and joins it to `summaries` (imageFacts). */
 export async function readImageFacts(
+  summaries: readonly ContainerSummary[],
   fetch: FetchLike,
   kind: RuntimeKind,
 ): Promise<Result<ContainerImageFacts[], RuntimeError>> {
-  const base = kind === "podman" ? LIBPOD_BASE : DOCKER_BASE;
-  const containers = await getJson(fetch, `${base}/containers/json?all=true`, "list containers");
-  if (!containers.ok) return containers;
-  const images = await getJson(fetch, `${base}/images/json`, "list images");
-  if (!images.ok) return images;
+  const images = await getJson(
+    fetch,
+    `${kind === "podman" ? LIBPOD_BASE : DOCKER_BASE}/images/json`,
+    "list images",
+  );
+  return images.ok ? ok(imageFacts(summaries, images.value)) : images;
+}
+
+/** Each container's facts, with its image's digests and labels from `images` (the API's image list) when there. */
+export function imageFacts(summaries: readonly ContainerSummary[], images: unknown): ContainerImageFacts[] {
   const byId = new Map<string, Obj>();
-  for (const raw of Array.isArray(images.value) ? images.value : []) {
+  for (const raw of Array.isArray(images) ? images : []) {
     const o = asObj(raw);
     byId.set(stripId(asStr(o.Id)), o);
   }
-  const facts: ContainerImageFacts[] = [];
-  for (const raw of Array.isArray(containers.value) ? containers.value : []) {
-    const c = asObj(raw);
-    if (c.IsInfra === true) continue;
-    const imageId = stripId(asStr(c.ImageID));
-    const image = byId.get(imageId) ?? {};
-    facts.push({
-      container: (asStrings(c.Names)[0] ?? "").replace(/^\//, ""),
-      id: asStr(c.Id),
-      state: asStr(c.State),
-      image: asStr(c.Image),
-      imageId,
+  return summaries.map((s) => {
+    const image = byId.get(s.imageId) ?? {};
+    return {
+      container: s.name,
+      id: s.id,
+      state: s.state,
+      image: s.image,
+      imageId: s.imageId,
       repoDigests: asStrings(image.RepoDigests),
-      labels: labelsOf(c.Labels),
+      labels: s.labels,
       imageLabels: labelsOf(image.Labels),
-    });
-  }
-  return ok(facts);
+    };
+  });
 }
 
 async function getJson(fetch: FetchLike, path: string, what: string): Promise<Result<unknown, RuntimeError>> {
@@ -83,21 +86,4 @@ async function getJson(fetch: FetchLike, path: string, what: string): Promise<Re
     if (e instanceof SyntaxError) return err({ kind: "decode", message: `Cannot ${what}: ${e.message}` });
     return err({ kind: "unreachable", message: `Cannot ${what}: ${(e as Error).message}` });
   }
-}
-
-/**
- * Facts from the runtime client's summaries alone, where no API socket can be read directly: no image ids,
- * digests or image labels, so only tag-family candidates can be found (no moved-digest check).
- */
-export function factsFromSummaries(summaries: readonly ContainerSummary[]): ContainerImageFacts[] {
-  return summaries.map((s) => ({
-    container: s.name,
-    id: s.id,
-    state: s.state,
-    image: s.image,
-    imageId: "",
-    repoDigests: [],
-    labels: s.labels,
-    imageLabels: {},
-  }));
 }

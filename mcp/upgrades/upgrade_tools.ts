@@ -13,7 +13,7 @@ import { unixSocketFetch } from "../clients/unix/unix_fetch.ts";
 import { defineTool } from "../toolkit/define_tool.ts";
 import type { ToolDeps } from "../toolkit/deps.ts";
 import { NULL } from "../toolkit/portable_schema.ts";
-import { factsFromSummaries, readImageFacts } from "./image_facts.ts";
+import { imageFacts, readImageFacts } from "./image_facts.ts";
 import { createGithubNotes } from "./github_notes.ts";
 import { createArrNotes } from "./arr_notes_reader.ts";
 import { createRegistryClient } from "./registry/registry_client.ts";
@@ -99,14 +99,16 @@ export function upgradeServiceOf(deps: ToolDeps): UpgradeService {
       }),
       ...(deps.media ? { appNotes: createArrNotes(deps.media.registry) } : {}),
       readFacts: async () => {
+        // The containers as every reader sees them (the state store's, when live).
+        const list = await deps.runtime.list({ all: true });
+        if (!list.ok) return list;
         if (runtimeFetch !== undefined) {
           const info = await deps.runtime.info();
-          const raw = info.ok ? await readImageFacts(runtimeFetch, info.value.kind) : info;
-          if (raw.ok) return raw;
+          const joined = info.ok ? await readImageFacts(list.value, runtimeFetch, info.value.kind) : info;
+          if (joined.ok) return joined;
         }
-        // No API socket to read image digests from: the runtime client's summaries still give tag candidates.
-        const list = await deps.runtime.list({ all: true });
-        return list.ok ? ok(factsFromSummaries(list.value)) : list;
+        // No image list to read digests from: the summaries alone still give tag candidates.
+        return ok(imageFacts(list.value, []));
       },
     });
     services.set(deps.runtime, service);

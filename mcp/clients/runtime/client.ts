@@ -34,6 +34,8 @@ export interface ContainerSummary {
   id: string;
   name: string;
   image: string;
+  /** The image's id (hex, without `sha256:`); "" when the runtime did not say. */
+  imageId: string;
   /** `running`, `exited`, `created`, `paused` … as the runtime reports it. */
   state: string;
   /** Human status such as `Up 3 minutes` (may be empty on Podman). */

@@ -61,6 +61,7 @@ export function toSummary(raw: unknown): ContainerSummary {
     id: asStr(o.Id),
     name: stripSlash(asStr(asArr(o.Names)[0])),
     image: asStr(o.Image),
+    imageId: asStr(o.ImageID).replace(/^sha256:/, ""),
     state: asStr(o.State),
     status: asStr(o.Status),
     created: isoTime(o.Created),

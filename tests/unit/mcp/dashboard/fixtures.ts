@@ -39,6 +39,7 @@ export function fakeContainer(
       id,
       name,
       image: "localhost/busybox:test",
+      imageId: "",
       state,
       status: "",
       created: "2026-11-22T03:00:00.000Z",

@@ -29,6 +29,7 @@ Deno.test("upgradeServiceOf() reads a configured Sonarr's update list when the m
         id: "0123456789ab",
         name: "sonarr",
         image: `${host}/linuxserver/sonarr:4.0.14.2939-ls278`,
+        imageId: "",
         state: "running",
         status: "",
         created: "2026-11-01T00:00:00Z",

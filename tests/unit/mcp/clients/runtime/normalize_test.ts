@@ -14,6 +14,7 @@ Deno.test("toSummary() reads libpod and docker list entries alike", () => {
     Id: "abc",
     Names: ["web"],
     Image: "localhost/busybox:test",
+    ImageID: "0ac33e5f5afa79e084075e8698a22d574816eea8d7b7d480586835657c3e1c8b",
     State: "running",
     Status: "",
     Created: "2026-11-22T03:36:57.26348112Z",
@@ -24,6 +25,7 @@ Deno.test("toSummary() reads libpod and docker list entries alike", () => {
     id: "abc",
     name: "web",
     image: "localhost/busybox:test",
+    imageId: "0ac33e5f5afa79e084075e8698a22d574816eea8d7b7d480586835657c3e1c8b",
     state: "running",
     status: "",
     created: "2026-11-22T03:36:57.263Z",
@@ -35,6 +37,7 @@ Deno.test("toSummary() reads libpod and docker list entries alike", () => {
     Id: "def",
     Names: ["/db"],
     Image: "postgres",
+    ImageID: "sha256:5f2ce2ab1b8e",
     State: "exited",
     Status: "Exited (0) 2 minutes ago",
     Created: 1795318617,
@@ -42,6 +45,7 @@ Deno.test("toSummary() reads libpod and docker list entries alike", () => {
     Ports: [{ PrivatePort: 5432, Type: "tcp" }],
   });
   assert.equal(docker.name, "db");
+  assert.equal(docker.imageId, "5f2ce2ab1b8e");
   assert.equal(docker.composeProject, "apps");
   assert.equal(docker.created, new Date(1795318617000).toISOString());
   assert.deepEqual(docker.ports, ["5432/tcp"]);

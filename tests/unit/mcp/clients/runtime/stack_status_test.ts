@@ -8,6 +8,7 @@ function c(name: string, state: string, project: string | null): ContainerSummar
     id: name,
     name,
     image: "i",
+    imageId: "",
     state,
     status: "",
     created: "",

@@ -34,6 +34,7 @@ export function fakeContainer(
       id,
       name,
       image: "localhost/busybox:test",
+      imageId: "",
       state,
       status: "",
       created: "2026-11-22T04:00:00.000Z",
