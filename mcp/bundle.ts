@@ -8,6 +8,19 @@ import { BUILD_DIR, BUNDLE_PATTERN, bundleName, readStampInputs, stampOf } from 
 
 const root = decodeURIComponent(new URL("../", import.meta.url).pathname).replace(/\/$/, "");
 const dir = `${root}/${BUILD_DIR}`;
+const PARTIAL_PATTERN = /^arr-mcp-[0-9a-f]{16}\.js\.partial-[0-9a-f]{8}\.js$/;
+
+/** Older trees' bundles, and partial files a bundler that died left (after an hour: not a running one's). */
+async function removeOthers(keep: string): Promise<void> {
+  const hourAgo = Date.now() - 3_600_000;
+  for await (const entry of Deno.readDir(dir)) {
+    if (!entry.isFile || entry.name === keep) continue;
+    const path = `${dir}/${entry.name}`;
+    const partial = PARTIAL_PATTERN.test(entry.name) &&
+      ((await Deno.stat(path).catch(() => null))?.mtime?.getTime() ?? Infinity) < hourAgo;
+    if (BUNDLE_PATTERN.test(entry.name) || partial) await Deno.remove(path).catch(() => {});
+  }
+}
 
 async function makeBundle(): Promise<string | null> {
   const stamp = stampOf(await readStampInputs(root));
@@ -27,11 +40,7 @@ async function makeBundle(): Promise<string | null> {
     throw new Error(new TextDecoder().decode(out.stderr).trim().split("\n").slice(-3).join(" "));
   }
   await Deno.rename(tmp, target);
-  for await (const entry of Deno.readDir(dir)) {
-    if (entry.isFile && BUNDLE_PATTERN.test(entry.name) && entry.name !== bundleName(stamp)) {
-      await Deno.remove(`${dir}/${entry.name}`).catch(() => {});
-    }
-  }
+  await removeOthers(bundleName(stamp));
   return target;
 }
 
@@ -40,6 +49,6 @@ try {
   if (made) console.error(`arr-mcp: made the bundle ${made.slice(root.length + 1)}`);
 } catch (e) {
   console.error(
-    `arr-mcp: no bundle (${(e as Error).message}); the server runs from source, with about 20 MB more memory`,
+    `arr-mcp: no bundle (${(e as Error).message}); the server runs from source, with ~15 MB more memory`,
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The bundle's name says what it was made from (docs/architecture.md, "The start path"): a digest of the Deno
+ * The bundle's name says what it was made from (docs/mcp.md, the start task): a digest of the Deno
  * version, deno.json, deno.lock and the path, size and mtime of every file under mcp/, shared/ and templates/.
  * `deno task bundle` writes `.build/arr-mcp-<stamp>.js`; mcp/start.ts runs it only when the tree still gives the
  * same stamp, else it runs from source. The walk's file system calls are injected; the digest is pure.
