@@ -10,7 +10,7 @@
   const tools = $("log-tools"), follow = $("log-follow"), pause = $("log-pause"), search = $("log-search");
   const streamSel = $("log-stream"), times = $("log-times"), state = $("log-state");
   const MAX_LINES = 5000;
-  let paused = false, held = [], source = null, ended = false;
+  let paused = false, held = [], source = null, ended = false, replacing = false;
 
   function say(text) {
     if (state) state.textContent = text;
@@ -53,13 +53,18 @@
   function open() {
     source = new EventSource(pre.dataset.stream);
     source.addEventListener("ready", () => {
-      // The stream starts with the last lines again: they replace the server-rendered ones.
-      code.textContent = "";
+      // The stream starts with the last lines again: they replace the server-rendered ones when the first
+      // arrives, so the box never shows empty in between.
+      replacing = true;
       held = [];
       status();
     });
     source.addEventListener("line", (e) => {
       const l = JSON.parse(e.data);
+      if (replacing) {
+        replacing = false;
+        code.textContent = "";
+      }
       if (paused) {
         held.push(l);
         if (held.length > MAX_LINES) held.shift();
