@@ -9,7 +9,7 @@ import { err, ok, type Result } from "../../shared/result.ts";
 import type { FetchLike } from "../../shared/fetch_like.ts";
 import type { ContainerSummary, RuntimeError, RuntimeKind } from "../clients/runtime/client.ts";
 import { DOCKER_BASE, LIBPOD_BASE } from "../clients/runtime/http_runtime.ts";
-import { labelsOf } from "../clients/runtime/normalize.ts";
+import { toImageSummary } from "../clients/runtime/normalize.ts";
 
 export interface ContainerImageFacts {
   container: string;
@@ -23,12 +23,6 @@ export interface ContainerImageFacts {
   labels: Record<string, string>;
   imageLabels: Record<string, string>;
 }
-
-type Obj = Record<string, unknown>;
-const asObj = (v: unknown): Obj => (v !== null && typeof v === "object" ? v as Obj : {});
-const asStr = (v: unknown): string => (typeof v === "string" ? v : "");
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
-const stripId = (id: string) => id.replace(/^sha256:/, "");
 
 /** Reads the image list through `fetch` and joins it to `summaries` (imageFacts). */
 export async function readImageFacts(
@@ -46,22 +40,21 @@ export async function readImageFacts(
 
 /** Each container's facts, with its image's digests and labels from `images` (the API's image list) when there. */
 export function imageFacts(summaries: readonly ContainerSummary[], images: unknown): ContainerImageFacts[] {
-  const byId = new Map<string, Obj>();
-  for (const raw of Array.isArray(images) ? images : []) {
-    const o = asObj(raw);
-    byId.set(stripId(asStr(o.Id)), o);
-  }
+  const byId = new Map((Array.isArray(images) ? images : []).map((raw) => {
+    const image = toImageSummary(raw);
+    return [image.id, image];
+  }));
   return summaries.map((s) => {
-    const image = byId.get(s.imageId) ?? {};
+    const image = byId.get(s.imageId);
     return {
       container: s.name,
       id: s.id,
       state: s.state,
       image: s.image,
       imageId: s.imageId,
-      repoDigests: asStrings(image.RepoDigests),
+      repoDigests: image?.repoDigests ?? [],
       labels: s.labels,
-      imageLabels: labelsOf(image.Labels),
+      imageLabels: image?.labels ?? {},
     };
   });
 }

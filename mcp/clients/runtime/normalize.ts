@@ -23,6 +23,28 @@ export function labelsOf(v: unknown): Record<string, string> {
   return out;
 }
 
+/** An image id without the `sha256:` Docker (and Podman's inspect) put before it. */
+export function bareImageId(v: unknown): string {
+  return asStr(v).replace(/^sha256:/, "");
+}
+
+/** One entry of the image list (`GET /images/json`, libpod or Docker): what upgrade checks read of it. */
+export interface ImageSummary {
+  id: string;
+  /** `registry/repository@sha256:…` of every registry the image was pulled from or pushed to. */
+  repoDigests: string[];
+  labels: Record<string, string>;
+}
+
+export function toImageSummary(raw: unknown): ImageSummary {
+  const o = asObj(raw);
+  return {
+    id: bareImageId(o.Id),
+    repoDigests: asArr(o.RepoDigests).filter((d): d is string => typeof d === "string"),
+    labels: labelsOf(o.Labels),
+  };
+}
+
 export function composeProject(labels: Record<string, string>): string | null {
   for (const key of COMPOSE_PROJECT_LABELS) if (labels[key]) return labels[key];
   return null;
@@ -61,7 +83,7 @@ export function toSummary(raw: unknown): ContainerSummary {
     id: asStr(o.Id),
     name: stripSlash(asStr(asArr(o.Names)[0])),
     image: asStr(o.Image),
-    imageId: asStr(o.ImageID).replace(/^sha256:/, ""),
+    imageId: bareImageId(o.ImageID),
     state: asStr(o.State),
     status: asStr(o.Status),
     created: isoTime(o.Created),
@@ -123,7 +145,7 @@ export function toDetails(raw: unknown): ContainerDetails {
     name: stripSlash(asStr(o.Name)),
     image: asStr(o.ImageName) || asStr(config.Image) || asStr(o.Image),
     // Podman's and Docker's inspect both give the image id as `Image` (Docker with `sha256:`).
-    imageId: asStr(o.Image).replace(/^sha256:/, ""),
+    imageId: bareImageId(o.Image),
     state: asStr(state.Status),
     running: state.Running === true,
     startedAt: started,

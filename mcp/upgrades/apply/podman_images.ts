@@ -7,7 +7,7 @@ import { err, ok, type Result } from "../../../shared/result.ts";
 import type { FetchLike } from "../../../shared/fetch_like.ts";
 import type { RuntimeClient } from "../../clients/runtime/client.ts";
 import { LIBPOD_BASE } from "../../clients/runtime/http_runtime.ts";
-import { errorReason } from "../../clients/runtime/normalize.ts";
+import { bareImageId, errorReason } from "../../clients/runtime/normalize.ts";
 import { imageName, parseImageRef } from "../image_ref.ts";
 
 export interface ContainerObservation {
@@ -31,8 +31,6 @@ export interface PodmanImages {
   /** The container as it is now, or null when there is none of that name. */
   observe(container: string): Promise<Result<ContainerObservation | null, string>>;
 }
-
-const stripId = (id: unknown) => (typeof id === "string" ? id.replace(/^sha256:/, "") : "");
 
 export function createPodmanImages(options: {
   fetch: FetchLike;
@@ -82,7 +80,7 @@ export function createPodmanImages(options: {
           continue;
         }
         if (typeof o.error === "string" && o.error !== "") return err(`Cannot ${what}: ${o.error}`);
-        if (typeof o.id === "string" && o.id !== "") id = stripId(o.id);
+        if (typeof o.id === "string" && o.id !== "") id = bareImageId(o.id);
       }
       return id === "" ? err(`Cannot ${what}: Podman named no image`) : ok(id);
     },
@@ -109,7 +107,7 @@ export function createPodmanImages(options: {
       if (r.value.status === 404) return ok(null);
       if (r.value.status >= 300) return err(`Cannot ${what}: ${errorReason(r.value.text)}`);
       try {
-        return ok(stripId((JSON.parse(r.value.text) as { Id?: unknown }).Id));
+        return ok(bareImageId((JSON.parse(r.value.text) as { Id?: unknown }).Id));
       } catch (e) {
         return err(`Cannot ${what}: ${(e as Error).message}`);
       }
