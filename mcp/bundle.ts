@@ -4,9 +4,11 @@
  * never stops the server from starting: when it cannot bundle (a read-only checkout, no npm cache) it says why
  * and exits 0, and mcp/start.ts runs from source.
  */
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { BUILD_DIR, BUNDLE_PATTERN, bundleName, readStampInputs, stampOf } from "./launch/bundle_stamp.ts";
 
-const root = decodeURIComponent(new URL("../", import.meta.url).pathname).replace(/\/$/, "");
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dir = `${root}/${BUILD_DIR}`;
 const PARTIAL_PATTERN = /^arr-mcp-[0-9a-f]{16}\.js\.partial-[0-9a-f]{8}\.js$/;
 
